@@ -1,0 +1,168 @@
+//! The raw command-line arguments, as clap parses them. [`crate::cli::Settings`] resolves them.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// How items are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    /// The item's id.
+    #[default]
+    Id,
+    /// The item's name (a document's title).
+    Name,
+    /// A document's path (an entity's id).
+    Path,
+    /// One JSON object per line.
+    Json,
+    /// Tab-separated: type, id, name, kind, path or mention count.
+    Tsv,
+}
+
+/// When to use colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ColorWhen {
+    /// When writing to a terminal and `NO_COLOR` is not set.
+    #[default]
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// What `list` lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ListWhat {
+    /// Documents.
+    #[default]
+    Docs,
+    /// People.
+    People,
+    /// Organisations.
+    Orgs,
+    /// Chips.
+    Chips,
+    /// AI models.
+    Models,
+    /// Services.
+    Services,
+    /// Chips, models and services.
+    Portfolio,
+    /// Every entity.
+    Entities,
+    /// Discovered names too unsure to be entities.
+    Candidates,
+}
+
+/// dossier: explore a folder of documents and the people, organisations and products they mention.
+#[derive(Debug, Parser)]
+#[command(
+    name = "dossier",
+    version,
+    about,
+    long_about = "Explore a folder of documents and the people, organisations and products they mention.\n\n\
+                  With no command, opens the explorer (drawn on the terminal; what you pick with `p` is \
+                  printed on stdout). Without --corpus, works on the bundled corpus about Amazon's AI \
+                  organisation.",
+    after_help = "Exit codes: 0 success, 1 nothing matched or found, 2 error, 130 cancelled.\n\
+                  Examples:\n  dossier list people\n  dossier refs \"Andy Jassy\"\n  dossier search desantis\n  \
+                  dossier --corpus ~/notes -o json | jq .name"
+)]
+pub struct Args {
+    /// A folder or file to read (repeatable). Default: the bundled corpus.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub corpus: Vec<PathBuf>,
+
+    /// A catalog file (default: dossier.toml at the corpus root; the bundled one for the bundled corpus).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub catalog: Option<PathBuf>,
+
+    /// Use no catalog: only front matter and discovery.
+    #[arg(long, global = true, conflicts_with = "catalog")]
+    pub no_catalog: bool,
+
+    /// Do not discover names the catalog does not cover.
+    #[arg(long, global = true)]
+    pub no_discover: bool,
+
+    /// How to print items.
+    #[arg(short = 'o', long, global = true, value_enum, default_value_t)]
+    pub output: Format,
+
+    /// End items with NUL instead of newline.
+    #[arg(long, global = true)]
+    pub print0: bool,
+
+    /// When to use colour (`NO_COLOR` is honoured with auto).
+    #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
+    pub color: ColorWhen,
+
+    /// Print document text unchanged, control characters included (for pipes).
+    #[arg(long, global = true)]
+    pub raw: bool,
+
+    /// Filter mode, like fzf's: same as `dossier search QUERY`.
+    #[arg(short = 'f', long = "filter", value_name = "QUERY")]
+    pub filter: Option<String>,
+
+    /// What to do; none opens the explorer.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List documents or entities, one per line.
+    List {
+        /// What to list.
+        #[arg(value_enum, default_value_t)]
+        what: ListWhat,
+    },
+    /// Show an entity's card or a document's metadata and text.
+    Show {
+        /// An id, a name or an alias.
+        item: String,
+    },
+    /// Search everything with the jump's matcher (fzf syntax, @kind filters), best first.
+    Search {
+        /// The query.
+        query: String,
+        /// Only items of this kind: doc, person, org, chip, model, service, portfolio.
+        #[arg(long = "type", value_name = "KIND")]
+        kind: Option<String>,
+        /// At most this many results.
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+    },
+    /// Search the full text of every document: `id:line: text`.
+    Grep {
+        /// A regular expression (smart case: case-sensitive when it has an uppercase letter).
+        pattern: String,
+        /// Take the pattern as a plain string.
+        #[arg(short = 'F', long)]
+        fixed_strings: bool,
+        /// Ignore case.
+        #[arg(short = 'i', long)]
+        ignore_case: bool,
+    },
+    /// Cross-references: the documents mentioning an entity, or the entities a document mentions.
+    Refs {
+        /// An id, a name or an alias.
+        item: String,
+        /// For an entity, list related entities (facts and co-mentions) instead of documents.
+        #[arg(long)]
+        related: bool,
+    },
+    /// Validate corpus and catalog; exits 1 when there are errors.
+    Check,
+    /// Print the whole model as one JSON document.
+    Export,
+    /// Print shell completions.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+}

@@ -1,0 +1,251 @@
+//! The non-interactive commands: list, show, search, grep, refs, check, export.
+
+use std::io::Write;
+
+use serde_json::json;
+
+use crate::cli::args::{Command, Format, ListWhat};
+use crate::cli::output::{format_item, item_json, Out};
+use crate::cli::{card, Exit, Settings};
+use crate::corpus::Corpus;
+use crate::matcher::Matcher;
+use crate::model::{EntityKind, Origin, Severity};
+use crate::query::{ItemKind, Query};
+use crate::search::{self, Item};
+use crate::xref::{self, Lookup};
+
+type Result<T> = anyhow::Result<T>;
+
+/// Runs one command other than `check` and `completions`.
+pub fn run<W: Write>(command: &Command, c: &Corpus, s: &Settings, out: &mut Out<W>) -> Result<Exit> {
+    match command {
+        Command::List { what } => list(c, *what, s, out),
+        Command::Show { item } => show(c, item, s, out),
+        Command::Search { query, kind, limit } => search(c, query, kind.as_deref(), *limit, s, out),
+        Command::Grep { pattern, fixed_strings, ignore_case } => grep(c, pattern, *fixed_strings, *ignore_case, s, out),
+        Command::Refs { item, related } => refs(c, item, *related, s, out),
+        Command::Export => {
+            out.text(&serde_json::to_string_pretty(&crate::export::export(c))?)?;
+            out.text("\n")?;
+            Ok(Exit::Ok)
+        }
+        Command::Check | Command::Completions { .. } => unreachable!("handled by the caller"),
+    }
+}
+
+fn print_items<W: Write>(c: &Corpus, items: &[Item], s: &Settings, out: &mut Out<W>) -> Result<Exit> {
+    for &i in items {
+        out.record(&format_item(c, i, s.format, s.raw))?;
+    }
+    Ok(if items.is_empty() { Exit::NoMatch } else { Exit::Ok })
+}
+
+/// The items `list WHAT` prints, in pane order.
+#[must_use]
+pub fn list_items(c: &Corpus, what: ListWhat) -> Vec<Item> {
+    let kinds: &[EntityKind] = match what {
+        ListWhat::Docs => return (0..c.docs.len()).map(Item::Doc).collect(),
+        ListWhat::Candidates => return Vec::new(),
+        ListWhat::People => &[EntityKind::Person],
+        ListWhat::Orgs => &[EntityKind::Org],
+        ListWhat::Chips => &[EntityKind::Chip],
+        ListWhat::Models => &[EntityKind::Model],
+        ListWhat::Services => &[EntityKind::Service],
+        ListWhat::Portfolio => &[EntityKind::Chip, EntityKind::Model, EntityKind::Service],
+        ListWhat::Entities => &EntityKind::ALL,
+    };
+    c.entities_of(kinds).into_iter().map(Item::Entity).collect()
+}
+
+fn list<W: Write>(c: &Corpus, what: ListWhat, s: &Settings, out: &mut Out<W>) -> Result<Exit> {
+    if what != ListWhat::Candidates {
+        return print_items(c, &list_items(c, what), s, out);
+    }
+    for cand in &c.candidates {
+        let line = match s.format {
+            Format::Json => serde_json::to_string(&json!({
+                "type": "candidate", "name": cand.name, "kind": cand.guess, "count": cand.count,
+                "docs": cand.docs, "snippet": cand.snippet,
+            }))?,
+            Format::Tsv => format!("candidate\t{}\t{}\t{}", cand.name, cand.count, cand.snippet.replace('\t', " ")),
+            _ => crate::sanitize::one_line(&cand.name),
+        };
+        out.record(&line)?;
+    }
+    Ok(if c.candidates.is_empty() { Exit::NoMatch } else { Exit::Ok })
+}
+
+/// Looks an item up, explaining on stderr when it is unknown or ambiguous.
+fn resolve(c: &Corpus, text: &str) -> Option<Item> {
+    let mut err = std::io::stderr().lock();
+    match xref::lookup(c, text) {
+        Lookup::Found(i) => return Some(i),
+        Lookup::Ambiguous(items) => {
+            let _ =
+                writeln!(err, "dossier: \"{}\" is ambiguous; use one of these ids:", crate::sanitize::one_line(text));
+            for i in items {
+                let _ =
+                    writeln!(err, "  {}\t{} ({})", i.id(c), crate::sanitize::one_line(i.name(c)), i.kind(c).as_str());
+            }
+        }
+        Lookup::NotFound(close) => {
+            let _ = writeln!(err, "dossier: no document or entity is called \"{}\"", crate::sanitize::one_line(text));
+            if !close.is_empty() {
+                let _ = writeln!(err, "closest matches:");
+                for i in close {
+                    let _ = writeln!(
+                        err,
+                        "  {}\t{} ({})",
+                        i.id(c),
+                        crate::sanitize::one_line(i.name(c)),
+                        i.kind(c).as_str()
+                    );
+                }
+            }
+        }
+    }
+    None
+}
+
+fn show<W: Write>(c: &Corpus, text: &str, s: &Settings, out: &mut Out<W>) -> Result<Exit> {
+    let Some(item) = resolve(c, text) else {
+        return Ok(Exit::NoMatch);
+    };
+    match s.format {
+        Format::Json => out.record(&card::json(c, item).to_string())?,
+        _ => out.text(&card::text(c, item, s.raw))?,
+    }
+    Ok(Exit::Ok)
+}
+
+fn search<W: Write>(
+    c: &Corpus,
+    q: &str,
+    kind: Option<&str>,
+    limit: Option<usize>,
+    s: &Settings,
+    out: &mut Out<W>,
+) -> Result<Exit> {
+    let mut query = Query::parse(q);
+    if let Some(k) = kind {
+        let Some(kinds) = ItemKind::parse_filter(k) else {
+            anyhow::bail!("unknown --type `{k}`: use doc, person, org, chip, model, service or portfolio");
+        };
+        query.kinds.extend(kinds);
+    }
+    let entries = search::entries(c);
+    let hits = search::search(&Matcher::default(), &query, &entries, None);
+    let items: Vec<Item> = hits.iter().take(limit.unwrap_or(usize::MAX)).map(|h| entries[h.entry].item).collect();
+    print_items(c, &items, s, out)
+}
+
+fn grep<W: Write>(
+    c: &Corpus,
+    pattern: &str,
+    fixed: bool,
+    ignore_case: bool,
+    s: &Settings,
+    out: &mut Out<W>,
+) -> Result<Exit> {
+    let pat = if fixed { regex::escape(pattern) } else { pattern.to_string() };
+    let case_insensitive = ignore_case || !pattern.chars().any(char::is_uppercase);
+    let re = regex::RegexBuilder::new(&pat)
+        .case_insensitive(case_insensitive)
+        .size_limit(1 << 24)
+        .build()
+        .map_err(|e| anyhow::anyhow!("bad pattern: {e}"))?;
+    let mut any = false;
+    for d in &c.docs {
+        for (n, line) in d.body.lines().enumerate() {
+            let Some(m) = re.find(line) else { continue };
+            any = true;
+            let shown = if s.raw { line.to_string() } else { card::excerpt(line, m.range(), 400, s.color_stdout) };
+            match s.format {
+                Format::Json => {
+                    out.record(&json!({"type": "match", "id": d.id, "line": n + 1, "text": line}).to_string())?;
+                }
+                _ => out.record(&format!("{}:{}: {shown}", d.id, n + 1))?,
+            }
+        }
+    }
+    Ok(if any { Exit::Ok } else { Exit::NoMatch })
+}
+
+fn refs<W: Write>(c: &Corpus, text: &str, related: bool, s: &Settings, out: &mut Out<W>) -> Result<Exit> {
+    let Some(item) = resolve(c, text) else {
+        return Ok(Exit::NoMatch);
+    };
+    let rows: Vec<(Item, serde_json::Value)> = match item {
+        Item::Entity(e) if related => xref::related(c, e)
+            .into_iter()
+            .map(|r| {
+                let preds: Vec<&str> = r.facts.iter().map(|&f| c.facts[f].predicate.as_str()).collect();
+                (Item::Entity(r.entity), json!({"facts": preds, "co_mentions": r.co_mentions}))
+            })
+            .collect(),
+        Item::Entity(e) => xref::entity_docs(c, e)
+            .into_iter()
+            .map(|r| {
+                let snip = xref::snippet(&c.docs[r.doc].body, &r.first, 80);
+                (Item::Doc(r.doc), json!({"count": r.count, "snippet": snip}))
+            })
+            .collect(),
+        Item::Doc(d) => {
+            xref::doc_entities(c, d).into_iter().map(|(e, n)| (Item::Entity(e), json!({"count": n}))).collect()
+        }
+    };
+    for (i, extra) in &rows {
+        let line = match s.format {
+            Format::Json => {
+                let mut v = item_json(c, *i);
+                if let (Some(o), Some(x)) = (v.as_object_mut(), extra.as_object()) {
+                    o.extend(x.iter().map(|(k, v)| (format!("ref_{k}"), v.clone())));
+                }
+                v.to_string()
+            }
+            Format::Tsv => format!(
+                "{}\t{}",
+                format_item(c, *i, s.format, s.raw),
+                extra.get("count").or(extra.get("co_mentions")).unwrap_or(&json!(0))
+            ),
+            f => format_item(c, *i, f, s.raw),
+        };
+        out.record(&line)?;
+    }
+    Ok(if rows.is_empty() { Exit::NoMatch } else { Exit::Ok })
+}
+
+/// `dossier check`: every problem at once, then a summary. Exit 1 when there are errors.
+pub fn check<W: Write>(c: &Corpus, out: &mut Out<W>) -> Result<Exit> {
+    let mut lines: Vec<String> = c.problems.iter().map(ToString::to_string).collect();
+    for (i, e) in c.entities.iter().enumerate() {
+        if e.origin == Origin::Catalog && xref::entity_docs(c, i).is_empty() {
+            let at = c.catalog_path.as_deref().map_or_else(String::new, |p| format!("{}: ", p.display()));
+            lines.push(format!("warning: {at}catalog entity `{}` ({}) is never mentioned", e.id, e.kind));
+        }
+    }
+    for cand in &c.candidates {
+        lines.push(format!(
+            "note: candidate \"{}\" ({}×, in {}): {}",
+            crate::sanitize::one_line(&cand.name),
+            cand.count,
+            cand.docs.join(", "),
+            cand.snippet
+        ));
+    }
+    for l in &lines {
+        out.record(l)?;
+    }
+    let errors = c.problems.iter().filter(|p| p.severity == Severity::Error).count();
+    let warnings = lines.iter().filter(|l| l.starts_with("warning")).count();
+    out.record(&format!(
+        "{} documents loaded, {} skipped, {} other files ignored; {} entities, {} mentions, {} facts; {errors} errors, {warnings} warnings",
+        c.stats.loaded,
+        c.stats.skipped,
+        c.stats.other_files,
+        c.entities.len(),
+        c.mentions.len(),
+        c.facts.len(),
+    ))?;
+    Ok(if errors > 0 { Exit::NoMatch } else { Exit::Ok })
+}

@@ -1,0 +1,644 @@
+//! Discovery: names in the text that no catalog entry covers.
+//!
+//! Candidate names are runs of two to four capitalised words (an initial such as `B` may stand
+//! between). Each occurrence is weighed by cues: a known first name, a title before it
+//! (`CEO`, `co-founder`, `Dr.`), a verb of speech or `, who` after it, a company suffix
+//! (`Labs`, `Inc`). Headings, navigation lines, month and day names and names the catalog
+//! already covers are left out. The same full name across documents is one entity; a surname
+//! alone later in a document folds into it through the linker's short forms.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use crate::corpus::slug;
+use crate::link::capitalised_runs;
+use crate::model::{Document, Entity, EntityKind, MatchRule, Mention, Origin};
+
+/// A name seen in the text that discovery could not classify with confidence.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Candidate {
+    /// The name as written.
+    pub name: String,
+    /// The kind it leans towards, if any.
+    pub guess: Option<EntityKind>,
+    /// How many times it occurs.
+    pub count: usize,
+    /// Documents it occurs in (ids).
+    pub docs: Vec<String>,
+    /// A line of context from its first occurrence.
+    pub snippet: String,
+}
+
+/// What discovery found.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// Confident new entities (origin `discovered`).
+    pub entities: Vec<Entity>,
+    /// Unsure names.
+    pub candidates: Vec<Candidate>,
+}
+
+const FIRST_NAMES: &str = include_str!("../assets/first_names.txt");
+
+const PERSON_BEFORE: &[&str] = &[
+    "ceo",
+    "cto",
+    "cfo",
+    "coo",
+    "chief",
+    "president",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "director",
+    "mr",
+    "ms",
+    "mrs",
+    "dr",
+    "prof",
+    "professor",
+    "researcher",
+    "executive",
+    "vp",
+    "spokesperson",
+    "spokeswoman",
+    "spokesman",
+    "analyst",
+    "host",
+    "senator",
+    "minister",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "manager",
+    "engineer",
+    "scientist",
+    "reporter",
+    "editor",
+    "journalist",
+    "investor",
+    "by",
+    "author",
+    "leader",
+    "head",
+    "secretary",
+    "governor",
+    "mayor",
+    "colleague",
+];
+const PERSON_AFTER: &[&str] = &[
+    "said",
+    "says",
+    "stated",
+    "told",
+    "noted",
+    "added",
+    "wrote",
+    "writes",
+    "acknowledged",
+    "confirmed",
+    "believes",
+    "explained",
+    "warned",
+    "argued",
+    "thanked",
+    "joined",
+    "left",
+    "who",
+    "recalled",
+    "tweeted",
+    "posted",
+    "replied",
+];
+const ORG_SUFFIX: &[&str] = &[
+    "inc",
+    "corp",
+    "corporation",
+    "labs",
+    "lab",
+    "technologies",
+    "technology",
+    "group",
+    "systems",
+    "ventures",
+    "capital",
+    "university",
+    "institute",
+    "foundation",
+    "association",
+    "agency",
+    "bank",
+    "company",
+    "co",
+    "ltd",
+    "llc",
+    "gmbh",
+    "partners",
+    "holdings",
+    "media",
+    "news",
+    "times",
+    "post",
+    "journal",
+    "network",
+    "studios",
+    "ai",
+    "team",
+    "division",
+    "department",
+    "ministry",
+    "council",
+    "committee",
+    "commission",
+];
+/// Capitalised words that start runs but are not names.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "but",
+    "in",
+    "on",
+    "at",
+    "of",
+    "for",
+    "to",
+    "by",
+    "with",
+    "from",
+    "as",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "since",
+    "although",
+    "however",
+    "meanwhile",
+    "moreover",
+    "first",
+    "second",
+    "secondly",
+    "finally",
+    "also",
+    "unlike",
+    "together",
+    "according",
+    "analysis",
+    "introduction",
+    "conclusion",
+    "faq",
+    "q",
+    "a",
+    "key",
+    "table",
+    "contents",
+    "share",
+    "leave",
+    "reply",
+    "write",
+    "comment",
+    "continue",
+    "reading",
+    "trending",
+    "posts",
+    "read",
+    "more",
+    "subscribe",
+    "sign",
+    "log",
+    "home",
+    "menu",
+    "search",
+    "speaker",
+    "photo",
+    "image",
+    "credit",
+    "credits",
+    "getty",
+    "images",
+    "advertisement",
+    "related",
+    "copyright",
+    "mehr",
+    "erfahren",
+    "new",
+    "era",
+    "what",
+    "how",
+    "why",
+    "who",
+    "where",
+    "next",
+    "breaking",
+    "update",
+    "updated",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "early",
+    "mid",
+    "late",
+    "generative",
+    "artificial",
+    "intelligence",
+    "vice",
+    "president",
+    "senior",
+    "chief",
+    "executive",
+    "officer",
+    "strategic",
+    "cutting",
+    "edge",
+    "global",
+    "web",
+    "services",
+    "cloud",
+    "data",
+    "ethical",
+    "role",
+    "future",
+    "balancing",
+    "innovation",
+    "departure",
+    "competitive",
+    "landscape",
+    "jobs",
+    "age",
+    "considerations",
+    "development",
+    "enhancing",
+    "customer",
+    "experience",
+    "investments",
+    "figure",
+    "talent",
+    "race",
+    "dynamics",
+    "efficiency",
+    "versus",
+    "workforce",
+    "size",
+    "loss",
+    "pivotal",
+    "time",
+    "expanding",
+    "portfolio",
+    "industry",
+    "reshaping",
+    "says",
+    "said",
+    "loses",
+    "faces",
+    "takes",
+    "returns",
+    "joins",
+    "leaves",
+    "veteran",
+    "former",
+    "acting",
+    "interim",
+];
+
+fn first_names() -> HashSet<&'static str> {
+    FIRST_NAMES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+}
+
+/// Whether a word looks like part of a name: `Jassy`, `DeSantis`, `O'Neil`, an initial `B`/`B.`.
+fn name_shaped(w: &str) -> bool {
+    let mut cs = w.chars();
+    let Some(first) = cs.next() else { return false };
+    if !first.is_uppercase() {
+        return false;
+    }
+    let rest: Vec<char> = cs.collect();
+    if rest.is_empty() {
+        return true; // an initial
+    }
+    // Words glued together by a lost space ("AcquisitionThis") are not names.
+    let glued = rest.windows(5).any(|w| w[..4].iter().all(|c| c.is_lowercase()) && w[4].is_uppercase());
+    !glued && rest.iter().any(|c| c.is_lowercase()) && rest.iter().all(|c| c.is_alphabetic() || *c == '\'' || *c == '-')
+}
+
+fn words_around(text: &str, span: &Range<usize>) -> (Vec<String>, Vec<String>) {
+    let lo = text.floor_char_boundary(span.start.saturating_sub(40));
+    let hi = text.ceil_char_boundary((span.end + 40).min(text.len()));
+    let split = |s: &str| -> Vec<String> {
+        s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == ','))
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let before = split(&text[lo..span.start]);
+    let after = split(&text[span.end..hi]);
+    (before.into_iter().rev().take(3).collect(), after.into_iter().take(2).collect())
+}
+
+/// The line around a span.
+fn line_of<'t>(text: &'t str, span: &Range<usize>) -> &'t str {
+    let s = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let e = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+    &text[s..e]
+}
+
+/// Whether the line is a heading or navigation entry rather than prose: short with no sentence
+/// end, or in title case (most words capitalised).
+fn is_heading_line(line: &str, name: &str) -> bool {
+    let words: Vec<&str> =
+        line.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
+    let capitals = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    if words.len() >= 4 && capitals * 10 >= words.len() * 7 {
+        return true;
+    }
+    let l = line
+        .trim()
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == '•' || c == '#' || c == '-' || c == '*');
+    let l = l.trim();
+    l == name
+        || (l.split_whitespace().count() <= 8 && !l.ends_with(['.', '!', '?', '"', '\u{201d}']) && l.starts_with(name))
+}
+
+#[derive(Default)]
+struct Tally {
+    person: i32,
+    org: i32,
+    count: usize,
+    docs: Vec<usize>,
+    snippet: String,
+}
+
+/// Finds names no entity covers, in the text outside existing mentions.
+#[must_use]
+pub fn discover(docs: &[Document], entities: &[Entity], mentions: &[Mention]) -> Found {
+    let firsts = first_names();
+    let known: HashSet<String> =
+        entities.iter().flat_map(|e| e.names().map(str::to_lowercase).collect::<Vec<_>>()).collect();
+    let mut tallies: HashMap<String, Tally> = HashMap::new();
+    let mut order: Vec<String> = Vec::new();
+    let mut by_doc: HashMap<usize, Vec<Range<usize>>> = HashMap::new();
+    for m in mentions {
+        by_doc.entry(m.doc).or_default().push(m.span.clone());
+    }
+    for (di, d) in docs.iter().enumerate() {
+        let taken = by_doc.get(&di).map_or(&[][..], Vec::as_slice);
+        for run in capitalised_runs(&d.body) {
+            for (span, words) in name_spans(&d.body, &run, &firsts) {
+                if taken.iter().any(|t| t.start < span.end && span.start < t.end) {
+                    continue;
+                }
+                let name = words.join(" ");
+                let heading = !firsts.contains(words[0]) && is_heading_line(line_of(&d.body, &span), &name);
+                if known.contains(&name.to_lowercase()) || heading {
+                    continue;
+                }
+                let (before, after) = words_around(&d.body, &span);
+                let t = tallies.entry(name.clone()).or_insert_with(|| {
+                    order.push(name.clone());
+                    Tally { snippet: crate::xref::snippet(&d.body, &span, 100), ..Tally::default() }
+                });
+                score(t, &words, &before, &after, &firsts);
+                t.count += 1;
+                if !t.docs.contains(&di) {
+                    t.docs.push(di);
+                }
+            }
+        }
+        if let Some(author) = &d.author {
+            for part in author.split(['|', ',', ';']).map(str::trim) {
+                let words: Vec<&str> = part.split_whitespace().collect();
+                if (2..=4).contains(&words.len())
+                    && words.iter().all(|w| name_shaped(w))
+                    && !known.contains(&part.to_lowercase())
+                {
+                    let t = tallies.entry(part.to_string()).or_insert_with(|| {
+                        order.push(part.to_string());
+                        Tally { snippet: format!("author: {}", crate::sanitize::one_line(author)), ..Tally::default() }
+                    });
+                    t.person += 3;
+                    t.count += 1;
+                    if !t.docs.contains(&di) {
+                        t.docs.push(di);
+                    }
+                }
+            }
+        }
+    }
+    let mut found = Found::default();
+    let mut ids: HashSet<String> = entities.iter().map(|e| e.id.clone()).collect();
+    let near = near_spellings(&tallies, &firsts);
+    for name in order {
+        if near.contains(&name) {
+            continue;
+        }
+        let t = &tallies[&name];
+        let kind = if t.person >= 2 && t.person > t.org {
+            Some(EntityKind::Person)
+        } else if t.org >= 2 && t.org > t.person {
+            Some(EntityKind::Org)
+        } else {
+            None
+        };
+        match kind {
+            Some(kind) => {
+                let mut id = slug(&name);
+                let mut n = 1;
+                while !ids.insert(id.clone()) {
+                    n += 1;
+                    id = format!("{}-{n}", slug(&name));
+                }
+                found.entities.push(Entity {
+                    id,
+                    kind,
+                    name,
+                    aliases: Vec::new(),
+                    summary: None,
+                    attributes: std::collections::BTreeMap::new(),
+                    origin: Origin::Discovered,
+                    rule: MatchRule { case_sensitive: true, context: Vec::new() },
+                    alias_rules: std::collections::BTreeMap::new(),
+                    parent: None,
+                });
+            }
+            None => found.candidates.push(Candidate {
+                guess: (t.person > 0).then_some(EntityKind::Person).or((t.org > 0).then_some(EntityKind::Org)),
+                count: t.count,
+                docs: t.docs.iter().map(|&i| docs[i].id.clone()).collect(),
+                snippet: t.snippet.clone(),
+                name,
+            }),
+        }
+    }
+    found.candidates.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+    found
+}
+
+/// Person-like names that are a near spelling (same first name, surname one or two letters
+/// off) of exactly one more frequent name: the linker folds them in as fuzzy matches.
+fn near_spellings(tallies: &HashMap<String, Tally>, firsts: &HashSet<&str>) -> HashSet<String> {
+    let persons: Vec<(&String, &Tally)> = tallies
+        .iter()
+        .filter(|(n, t)| t.person >= 1 || n.split(' ').next().is_some_and(|f| firsts.contains(f)))
+        .collect();
+    let mut out = HashSet::new();
+    for (name, t) in &persons {
+        let first = name.split(' ').next().unwrap_or("");
+        let n = crate::link::normalise(name);
+        let fits: Vec<&&String> = persons
+            .iter()
+            .filter(|(other, ot)| {
+                other != name
+                    && other.split(' ').next() == Some(first)
+                    && ot.count >= t.count
+                    && strsim::levenshtein(&n, &crate::link::normalise(other)) <= 2
+            })
+            .map(|(o, _)| o)
+            .collect();
+        if fits.len() == 1 {
+            out.insert((*name).clone());
+        }
+    }
+    out
+}
+
+/// The name-shaped sub-runs of a capitalised run: two to four words, no stop words.
+fn name_spans<'t>(text: &'t str, run: &[Range<usize>], firsts: &HashSet<&str>) -> Vec<(Range<usize>, Vec<&'t str>)> {
+    let mut out = Vec::new();
+    let mut cur: Vec<&Range<usize>> = Vec::new();
+    let mut flush = |cur: &mut Vec<&Range<usize>>| {
+        // A name starts at a first name: "Veteran Peter DeSantis" is "Peter DeSantis".
+        if let Some(k) = cur.iter().skip(1).position(|r| firsts.contains(&text[(*r).clone()])) {
+            if !firsts.contains(&text[cur[0].clone()]) {
+                cur.drain(..=k);
+            }
+        }
+        // An initial may not start or end a name.
+        while cur.first().is_some_and(|r| r.len() == 1) {
+            cur.remove(0);
+        }
+        while cur.last().is_some_and(|r| r.len() == 1) {
+            cur.pop();
+        }
+        if (2..=4).contains(&cur.len()) {
+            let span = cur[0].start..cur[cur.len() - 1].end;
+            out.push((span, cur.iter().map(|r| &text[(*r).clone()]).collect()));
+        }
+        cur.clear();
+    };
+    for r in run {
+        let w = &text[r.clone()];
+        if NOT_NAMES.contains(&w.to_lowercase().as_str()) || !name_shaped(w) {
+            flush(&mut cur);
+        } else {
+            cur.push(r);
+        }
+    }
+    flush(&mut cur);
+    out
+}
+
+fn score(t: &mut Tally, words: &[&str], before: &[String], after: &[String], firsts: &HashSet<&str>) {
+    if firsts.contains(words[0]) {
+        t.person += 2;
+    }
+    let last = words[words.len() - 1].to_lowercase();
+    if ORG_SUFFIX.contains(&last.as_str()) {
+        t.org += 3;
+        return;
+    }
+    if before.iter().any(|w| PERSON_BEFORE.contains(&w.trim_end_matches(',').trim_end_matches('.'))) {
+        t.person += 1;
+    }
+    if let Some(a) = after.first() {
+        let appositive_who = a == "," && after.get(1).is_some_and(|w| w == "who");
+        if appositive_who {
+            t.person += 2;
+        } else if PERSON_AFTER.contains(&a.as_str()) {
+            t.person += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn doc(body: &str) -> Document {
+        let mut p = Vec::new();
+        crate::source::parse(&PathBuf::from("t.txt"), body.as_bytes(), &mut p).expect("loads")
+    }
+
+    fn people(bodies: &[&str]) -> Vec<String> {
+        let docs: Vec<Document> = bodies.iter().map(|b| doc(b)).collect();
+        let f = discover(&docs, &[], &[]);
+        f.entities.into_iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.name).collect()
+    }
+
+    #[test]
+    fn a_first_name_or_a_cue_makes_a_person() {
+        assert_eq!(
+            people(&["Yesterday Maria Lopez said the plan works. CEO Tom Baker agreed."]),
+            ["Maria Lopez", "Tom Baker"]
+        );
+        assert_eq!(people(&["The memo from Xiu Qarnet, who runs the lab, was short."]), ["Xiu Qarnet"]);
+    }
+
+    #[test]
+    fn headings_months_and_stop_words_are_not_people() {
+        let p = people(&[
+            "Key Highlights\n\nTable of Contents\n\nIn December Amazon grew. The Future of Jobs in the Age of AI\n",
+        ]);
+        assert!(p.is_empty(), "{p:?}");
+    }
+
+    #[test]
+    fn an_author_in_front_matter_is_a_person() {
+        let p = people(&["---\nauthor: \"AI News & Strategy Daily | Nate B Jones\"\n---\nText about things.\n"]);
+        assert_eq!(p, ["Nate B Jones"]);
+    }
+
+    #[test]
+    fn company_suffixes_make_orgs() {
+        let docs = vec![doc("We met Badger Technologies at the show.")];
+        let f = discover(&docs, &[], &[]);
+        assert_eq!(f.entities[0].kind, EntityKind::Org);
+    }
+}

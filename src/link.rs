@@ -1,0 +1,387 @@
+//! Finds the mentions of known entities in a document's text.
+//!
+//! Four ways, recorded on each mention: the entity's name (`exact`), one of its aliases
+//! (`alias`), a person's surname after their full name appeared earlier in the same document
+//! (`short-form`), and a near spelling of a capitalised name that exactly one entity fits
+//! (`fuzzy`). Names that are also ordinary words carry a rule: exact case, or a context word
+//! nearby.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::model::{DocIdx, EntIdx, Entity, MatchHow, MatchRule, Mention};
+
+/// How far (bytes) around a mention a context word is looked for.
+const CONTEXT_WINDOW: usize = 200;
+
+#[derive(Debug, Clone)]
+struct Target {
+    entity: EntIdx,
+    how: MatchHow,
+    pattern: String,
+    rule: MatchRule,
+}
+
+/// A linker built once for a set of entities and used on every document.
+#[derive(Debug)]
+pub struct Linker {
+    ac: Option<AhoCorasick>,
+    targets: Vec<Vec<Target>>,
+    /// Normalised names by first letter, for fuzzy matching.
+    fuzzy: HashMap<char, Vec<(String, EntIdx)>>,
+}
+
+/// Lowercase letters and digits only: how names are compared for fuzzy matching.
+#[must_use]
+pub fn normalise(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// The largest edit distance accepted between names of this length.
+fn fuzzy_budget(len: usize) -> usize {
+    match len {
+        0..=5 => 0,
+        6..=8 => 1,
+        _ => 2,
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Whether `span` starts and ends at word boundaries of `text`.
+#[must_use]
+pub fn at_word_boundaries(text: &str, span: &Range<usize>) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    let first = text[span.clone()].chars().next();
+    let last = text[span.clone()].chars().next_back();
+    let glued_before = before.is_some_and(is_word_char) && first.is_some_and(is_word_char);
+    let glued_after = after.is_some_and(is_word_char) && last.is_some_and(is_word_char);
+    !glued_before && !glued_after
+}
+
+fn overlaps(spans: &[Range<usize>], s: &Range<usize>) -> bool {
+    spans.iter().any(|m| m.start < s.end && s.start < m.end)
+}
+
+/// Whether one of the rule's context words occurs near `span`, in the same paragraph.
+fn context_ok(text: &str, span: &Range<usize>, rule: &MatchRule) -> bool {
+    if rule.context.is_empty() {
+        return true;
+    }
+    let lo = text.floor_char_boundary(span.start.saturating_sub(CONTEXT_WINDOW));
+    let hi = text.ceil_char_boundary((span.end + CONTEXT_WINDOW).min(text.len()));
+    let para_start = text[lo..span.start].rfind("\n\n").map_or(lo, |i| lo + i);
+    let para_end = text[span.end..hi].find("\n\n").map_or(hi, |i| span.end + i);
+    let window = text[para_start..para_end].to_lowercase();
+    rule.context.iter().any(|w| window.contains(&w.to_lowercase()))
+}
+
+impl Linker {
+    /// Builds the matcher over every name and alias of `entities`.
+    #[must_use]
+    pub fn new(entities: &[Entity]) -> Self {
+        let mut by_pattern: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut targets: Vec<Vec<Target>> = Vec::new();
+        let mut fuzzy: HashMap<char, Vec<(String, EntIdx)>> = HashMap::new();
+        for (idx, e) in entities.iter().enumerate() {
+            for (i, name) in e.names().enumerate() {
+                let name = name.trim();
+                if name.chars().count() < 2 {
+                    continue;
+                }
+                let how = if i == 0 { MatchHow::Exact } else { MatchHow::Alias };
+                let key = name.to_lowercase();
+                let slot = *by_pattern.entry(key).or_insert_with(|| {
+                    patterns.push(name.to_string());
+                    targets.push(Vec::new());
+                    targets.len() - 1
+                });
+                if !targets[slot].iter().any(|t| t.entity == idx) {
+                    targets[slot].push(Target {
+                        entity: idx,
+                        how,
+                        pattern: name.to_string(),
+                        rule: e.rule_for(name).clone(),
+                    });
+                }
+                let rule = e.rule_for(name);
+                if rule.context.is_empty() {
+                    let n = normalise(name);
+                    if let Some(first) = n.chars().next() {
+                        fuzzy.entry(first).or_default().push((n, idx));
+                    }
+                }
+            }
+        }
+        let ac = (!patterns.is_empty()).then(|| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&patterns)
+                .expect("plain literal patterns always build")
+        });
+        Self { ac, targets, fuzzy }
+    }
+
+    /// Every mention of a known entity in `text`, in order.
+    #[must_use]
+    pub fn link(&self, doc: DocIdx, text: &str, entities: &[Entity]) -> Vec<Mention> {
+        let mut found: Vec<Mention> = Vec::new();
+        if let Some(ac) = &self.ac {
+            for m in ac.find_iter(text) {
+                let span = m.start()..m.end();
+                if !text.is_char_boundary(span.start)
+                    || !text.is_char_boundary(span.end)
+                    || !at_word_boundaries(text, &span)
+                {
+                    continue;
+                }
+                let surface = &text[span.clone()];
+                let fits: Vec<&Target> = self.targets[m.pattern().as_usize()]
+                    .iter()
+                    .filter(|t| (!t.rule.case_sensitive || surface == t.pattern) && context_ok(text, &span, &t.rule))
+                    .collect();
+                if let [t] = fits.as_slice() {
+                    found.push(Mention { entity: t.entity, doc, span, how: t.how });
+                }
+            }
+        }
+        self.short_forms(doc, text, entities, &mut found);
+        self.fuzzy_matches(doc, text, &mut found);
+        found.sort_by_key(|m| m.span.start);
+        found
+    }
+
+    /// Surnames of the people already mentioned, after their first mention.
+    #[allow(clippy::unused_self)]
+    fn short_forms(&self, doc: DocIdx, text: &str, entities: &[Entity], found: &mut Vec<Mention>) {
+        let mut first_seen: HashMap<EntIdx, usize> = HashMap::new();
+        for m in found.iter() {
+            first_seen.entry(m.entity).or_insert(m.span.start);
+        }
+        let mut surnames: HashMap<&str, Option<(EntIdx, usize)>> = HashMap::new();
+        for (&e, &at) in &first_seen {
+            if let Some(s) = entities[e].surname() {
+                surnames.entry(s).and_modify(|v| *v = None).or_insert(Some((e, at)));
+            }
+        }
+        let mut taken: Vec<Range<usize>> = found.iter().map(|m| m.span.clone()).collect();
+        for (surname, who) in surnames {
+            let Some((entity, after)) = who else { continue };
+            for (start, _) in text[after..].match_indices(surname) {
+                let span = after + start..after + start + surname.len();
+                if at_word_boundaries(text, &span) && !overlaps(&taken, &span) {
+                    taken.push(span.clone());
+                    found.push(Mention { entity, doc, span, how: MatchHow::ShortForm });
+                }
+            }
+        }
+    }
+
+    /// Capitalised names one or two letters away from exactly one known name.
+    fn fuzzy_matches(&self, doc: DocIdx, text: &str, found: &mut Vec<Mention>) {
+        let mut taken: Vec<Range<usize>> = found.iter().map(|m| m.span.clone()).collect();
+        taken.sort_by_key(|r| r.start);
+        let words = capitalised_runs(text);
+        for run in words {
+            let mut i = 0;
+            while i < run.len() {
+                let mut advanced = false;
+                for len in (1..=3.min(run.len() - i)).rev() {
+                    let span = run[i].start..run[i + len - 1].end;
+                    if overlaps(&taken, &span) {
+                        continue;
+                    }
+                    if let Some(entity) = self.fuzzy_fit(&text[span.clone()]) {
+                        taken.push(span.clone());
+                        found.push(Mention { entity, doc, span, how: MatchHow::Fuzzy });
+                        i += len;
+                        advanced = true;
+                        break;
+                    }
+                }
+                if !advanced {
+                    i += 1;
+                }
+            }
+        }
+    }
+
+    /// The one entity whose name is a near (not exact) spelling of `surface`.
+    fn fuzzy_fit(&self, surface: &str) -> Option<EntIdx> {
+        let n = normalise(surface);
+        let first = n.chars().next()?;
+        let len = n.chars().count();
+        let mut fit: Option<EntIdx> = None;
+        for (name, e) in self.fuzzy.get(&first)? {
+            let budget = fuzzy_budget(len.max(name.chars().count()));
+            if budget == 0 || name.chars().count().abs_diff(len) > budget {
+                continue;
+            }
+            match strsim::levenshtein(&n, name) {
+                0 => return None,
+                d if d <= budget => match fit {
+                    Some(other) if other != *e => return None,
+                    _ => fit = Some(*e),
+                },
+                _ => {}
+            }
+        }
+        fit
+    }
+}
+
+/// Runs of capitalised words separated by single spaces: the places a name can be.
+pub(crate) fn capitalised_runs(text: &str) -> Vec<Vec<Range<usize>>> {
+    let mut runs: Vec<Vec<Range<usize>>> = Vec::new();
+    let mut current: Vec<Range<usize>> = Vec::new();
+    let mut word_start: Option<usize> = None;
+    let mut gap_ok = true;
+    let mut last_end = 0;
+    let flush = |current: &mut Vec<Range<usize>>, runs: &mut Vec<Vec<Range<usize>>>| {
+        if !current.is_empty() {
+            runs.push(std::mem::take(current));
+        }
+    };
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        if c.is_alphanumeric() {
+            if word_start.is_none() {
+                word_start = Some(i);
+            }
+            continue;
+        }
+        if let Some(s) = word_start.take() {
+            let capital = text[s..].chars().next().is_some_and(char::is_uppercase);
+            gap_ok = gap_ok && text[last_end..s].chars().all(|g| g == ' ') && s - last_end <= 1;
+            if capital {
+                if !gap_ok {
+                    flush(&mut current, &mut runs);
+                }
+                current.push(s..i);
+            } else {
+                flush(&mut current, &mut runs);
+            }
+            last_end = i;
+            gap_ok = true;
+        }
+    }
+    flush(&mut current, &mut runs);
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EntityKind, Origin};
+    use std::collections::BTreeMap;
+
+    fn ent(id: &str, kind: EntityKind, name: &str, aliases: &[&str], rule: MatchRule) -> Entity {
+        Entity {
+            id: id.into(),
+            kind,
+            name: name.into(),
+            aliases: aliases.iter().map(|s| (*s).to_string()).collect(),
+            summary: None,
+            attributes: BTreeMap::new(),
+            origin: Origin::Catalog,
+            rule,
+            alias_rules: BTreeMap::new(),
+            parent: None,
+        }
+    }
+
+    fn people() -> Vec<Entity> {
+        let cs = MatchRule { case_sensitive: true, context: vec![] };
+        vec![
+            ent("andy-jassy", EntityKind::Person, "Andy Jassy", &["Andy Jesse"], MatchRule::default()),
+            ent("nova", EntityKind::Model, "Nova", &[], cs.clone()),
+            ent(
+                "make",
+                EntityKind::Service,
+                "Make",
+                &[],
+                MatchRule { case_sensitive: true, context: vec!["automation".into()] },
+            ),
+            ent("chatgpt", EntityKind::Model, "ChatGPT", &[], MatchRule::default()),
+            ent("trainium", EntityKind::Chip, "Trainium", &["trinium"], MatchRule::default()),
+            ent("trainium-2", EntityKind::Chip, "Trainium 2", &["trinium 2"], MatchRule::default()),
+        ]
+    }
+
+    fn link(text: &str) -> Vec<(String, String, MatchHow)> {
+        let es = people();
+        Linker::new(&es)
+            .link(0, text, &es)
+            .into_iter()
+            .map(|m| (es[m.entity].id.clone(), text[m.span].to_string(), m.how))
+            .collect()
+    }
+
+    #[test]
+    fn names_and_aliases_link_with_how() {
+        assert_eq!(
+            link("Andy Jassy met Andy Jesse."),
+            [
+                ("andy-jassy".into(), "Andy Jassy".into(), MatchHow::Exact),
+                ("andy-jassy".into(), "Andy Jesse".into(), MatchHow::Alias)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_surname_after_the_full_name_is_a_short_form() {
+        let l = link("Jassy spoke. Then Andy Jassy wrote, and Jassy said so.");
+        assert_eq!(l.len(), 2, "the first Jassy comes before the full name: {l:?}");
+        assert_eq!(l[1], ("andy-jassy".into(), "Jassy".into(), MatchHow::ShortForm));
+    }
+
+    #[test]
+    fn ordinary_words_do_not_link() {
+        assert!(link("a nova exploded; make it so; sonic boom").is_empty());
+        assert_eq!(link("Nova is new").len(), 1);
+        assert!(link("Make sure").is_empty(), "Make needs a context word");
+        assert_eq!(link("Make, the automation tool").len(), 1);
+    }
+
+    #[test]
+    fn longest_name_wins_and_words_are_whole() {
+        let l = link("the trinium 2 chip, then trinium 3; Trainiums");
+        assert_eq!(l[0].0, "trainium-2");
+        assert_eq!(l[1], ("trainium".into(), "trinium".into(), MatchHow::Alias));
+        assert_eq!(l.len(), 2, "Trainiums is another word: {l:?}");
+    }
+
+    #[test]
+    fn a_near_spelling_links_fuzzily_when_one_entity_fits() {
+        let l = link("surprised by the launch of Chad GPT along with");
+        assert_eq!(l, [("chatgpt".into(), "Chad GPT".into(), MatchHow::Fuzzy)]);
+    }
+
+    #[test]
+    fn a_near_spelling_two_entities_fit_is_not_linked() {
+        let mut es = people();
+        es.push(ent("chadgps", EntityKind::Model, "ChadGPS", &[], MatchRule::default()));
+        let ms = Linker::new(&es).link(0, "the launch of Chad GPT", &es);
+        assert!(ms.is_empty(), "ambiguous fuzzy match accepted: {ms:?}");
+    }
+
+    #[test]
+    fn a_rule_rejected_exact_name_is_not_fuzzy_matched() {
+        let mut es = people();
+        es.push(ent("sonic", EntityKind::Model, "Sonicx", &[], MatchRule { case_sensitive: true, context: vec![] }));
+        assert!(Linker::new(&es).link(0, "Sonicx", &es).len() == 1);
+        assert!(Linker::new(&es).link(0, "SONICX", &es).is_empty());
+    }
+
+    #[test]
+    fn word_boundaries_respect_unicode() {
+        assert!(at_word_boundaries("é Nova é", &(3..7)));
+        assert!(!at_word_boundaries("éNova", &(2..6)));
+    }
+}

@@ -1,0 +1,137 @@
+//! The one place the fuzzy matcher (fuzzy-matcher's skim algorithm) is used, so it can be
+//! replaced here alone. Matches a [`Term`] against a text, with accent folding and smart case,
+//! returning a score and the matched character positions.
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+use fuzzy_matcher::FuzzyMatcher;
+
+use crate::query::{Term, TermKind};
+
+/// A character without its accent, keeping one character for one (`ö` → `o`, `ß` stays).
+#[must_use]
+pub fn fold(c: char) -> char {
+    if c.is_ascii() {
+        return c;
+    }
+    let s = deunicode::deunicode_char(c).unwrap_or("");
+    let mut it = s.chars();
+    match (it.next(), it.next()) {
+        (Some(f), None) if f.is_ascii_alphanumeric() => f,
+        _ => c,
+    }
+}
+
+/// A text prepared for matching: accent-folded, and a lowercased copy, char for char.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    folded: String,
+    lower: Vec<char>,
+    chars: Vec<char>,
+}
+
+impl Prepared {
+    /// Prepares a text.
+    #[must_use]
+    pub fn new(text: &str) -> Self {
+        let chars: Vec<char> = text.chars().map(fold).collect();
+        let lower = chars.iter().map(|c| c.to_lowercase().next().unwrap_or(*c)).collect();
+        Self { folded: chars.iter().collect(), lower, chars }
+    }
+
+    /// Length in characters.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    /// Whether it is empty.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.chars.is_empty()
+    }
+}
+
+/// The matcher, built once and shared.
+pub struct Matcher {
+    sensitive: SkimMatcherV2,
+    insensitive: SkimMatcherV2,
+}
+
+impl std::fmt::Debug for Matcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Matcher")
+    }
+}
+
+impl Default for Matcher {
+    fn default() -> Self {
+        Self { sensitive: SkimMatcherV2::default().respect_case(), insensitive: SkimMatcherV2::default().ignore_case() }
+    }
+}
+
+/// Score given per character of an exact, prefix, suffix or whole match.
+const EXACT_PER_CHAR: i64 = 16;
+
+impl Matcher {
+    /// Whether `term` matches `text` (ignoring negation), with its score and, when `positions`
+    /// is asked for, the matched character indices.
+    #[must_use]
+    pub fn score(&self, term: &Term, text: &Prepared, positions: bool) -> Option<(i64, Vec<usize>)> {
+        if term.kind == TermKind::Fuzzy {
+            let m = if term.case_sensitive { &self.sensitive } else { &self.insensitive };
+            return if positions {
+                m.fuzzy_indices(&text.folded, &term.text)
+            } else {
+                m.fuzzy_match(&text.folded, &term.text).map(|s| (s, Vec::new()))
+            };
+        }
+        let hay: &[char] = if term.case_sensitive { &text.chars } else { &text.lower };
+        let needle: Vec<char> = term.text.chars().collect();
+        let n = needle.len();
+        if n > hay.len() {
+            return None;
+        }
+        let start = match term.kind {
+            TermKind::Prefix => (hay[..n] == needle[..]).then_some(0)?,
+            TermKind::Suffix => (hay[hay.len() - n..] == needle[..]).then_some(hay.len() - n)?,
+            TermKind::Equal => (hay == &needle[..]).then_some(0)?,
+            _ => hay.windows(n).position(|w| w == &needle[..])?,
+        };
+        let boundary = start == 0 || !hay[start - 1].is_alphanumeric();
+        let score = EXACT_PER_CHAR * n as i64 + if boundary { 8 } else { 0 };
+        Some((score, if positions { (start..start + n).collect() } else { Vec::new() }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hit(q: &str, text: &str) -> Option<Vec<usize>> {
+        let term = Term::parse(q).expect("a term");
+        Matcher::default().score(&term, &Prepared::new(text), true).map(|(_, p)| p)
+    }
+
+    #[test]
+    fn fuzzy_positions_are_character_indices() {
+        assert_eq!(hit("pds", "Peter DeSantis"), Some(vec![0, 6, 8]));
+        assert_eq!(hit("kolner", "Kölner Stadt"), Some(vec![0, 1, 2, 3, 4, 5]));
+    }
+
+    #[test]
+    fn smart_case() {
+        assert!(hit("desantis", "Peter DeSantis").is_some());
+        assert!(hit("Desantis", "Peter DeSantis").is_none());
+    }
+
+    #[test]
+    fn exact_prefix_suffix_equal() {
+        assert_eq!(hit("'santis", "Peter DeSantis"), Some((8..14).collect()));
+        assert!(hit("'pds", "Peter DeSantis").is_none());
+        assert!(hit("^pet", "Peter DeSantis").is_some());
+        assert!(hit("^des", "Peter DeSantis").is_none());
+        assert!(hit("tis$", "Peter DeSantis").is_some());
+        assert!(hit("^nova$", "Nova").is_some());
+        assert!(hit("^nova$", "Nova 2").is_none());
+    }
+}

@@ -1,0 +1,216 @@
+//! Searching every document and entity with a [`Query`]: shared by `dossier search` and the
+//! explorer's jump.
+
+use crate::corpus::Corpus;
+use crate::matcher::{Matcher, Prepared};
+use crate::model::{DocIdx, EntIdx};
+use crate::query::{ItemKind, Query};
+
+/// A document or an entity: what panes list, the jump finds, and `p` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Item {
+    /// A document.
+    Doc(DocIdx),
+    /// An entity.
+    Entity(EntIdx),
+}
+
+impl Item {
+    /// Its kind.
+    #[must_use]
+    pub fn kind(self, c: &Corpus) -> ItemKind {
+        match self {
+            Self::Doc(_) => ItemKind::Doc,
+            Self::Entity(e) => ItemKind::Entity(c.entities[e].kind),
+        }
+    }
+
+    /// Its id.
+    #[must_use]
+    pub fn id(self, c: &Corpus) -> &str {
+        match self {
+            Self::Doc(d) => &c.docs[d].id,
+            Self::Entity(e) => &c.entities[e].id,
+        }
+    }
+
+    /// Its display name (a document's title).
+    #[must_use]
+    pub fn name(self, c: &Corpus) -> &str {
+        match self {
+            Self::Doc(d) => &c.docs[d].title,
+            Self::Entity(e) => &c.entities[e].name,
+        }
+    }
+}
+
+/// One searchable item: its name first, then other texts it can be found by.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The item.
+    pub item: Item,
+    /// Its kind, for `@kind` filters.
+    pub kind: ItemKind,
+    /// Name (or title), then aliases and id.
+    texts: Vec<Prepared>,
+}
+
+/// A match: which entry, its score, and the matched character positions in its name (empty
+/// when it matched by an alias or id).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Index into the entries.
+    pub entry: usize,
+    /// Higher is better.
+    pub score: i64,
+    /// Matched character positions in the name.
+    pub positions: Vec<usize>,
+}
+
+/// Every document and entity, prepared for matching.
+#[must_use]
+pub fn entries(c: &Corpus) -> Vec<Entry> {
+    let docs = c.docs.iter().enumerate().map(|(i, d)| Entry {
+        item: Item::Doc(i),
+        kind: ItemKind::Doc,
+        texts: vec![Prepared::new(&crate::sanitize::one_line(&d.title)), Prepared::new(&d.id)],
+    });
+    let ents = c.entities.iter().enumerate().map(|(i, e)| Entry {
+        item: Item::Entity(i),
+        kind: ItemKind::Entity(e.kind),
+        texts: e
+            .names()
+            .chain(std::iter::once(e.id.as_str()))
+            .map(|s| Prepared::new(&crate::sanitize::one_line(s)))
+            .collect(),
+    });
+    ents.chain(docs).collect()
+}
+
+/// Scores one entry; `None` when the query does not match it.
+#[must_use]
+pub fn score(m: &Matcher, q: &Query, e: &Entry, positions: bool) -> Option<Hit> {
+    if !q.kinds.is_empty() && !q.kinds.contains(&e.kind) {
+        return None;
+    }
+    let mut best: Option<(i64, usize, Vec<usize>)> = None;
+    for (ti, text) in e.texts.iter().enumerate() {
+        let mut total = 0;
+        let mut pos = Vec::new();
+        let ok = q.groups.iter().all(|group| {
+            let mut matched = false;
+            for term in group {
+                let r = m.score(term, text, positions && ti == 0);
+                if term.negate {
+                    if r.is_none() {
+                        matched = true;
+                        break;
+                    }
+                } else if let Some((s, p)) = r {
+                    total += s;
+                    pos.extend(p);
+                    matched = true;
+                    break;
+                }
+            }
+            matched
+        });
+        // A negated term applies to every text: an alias containing it excludes the item.
+        if !ok {
+            if q.groups.iter().any(|g| g.len() == 1 && g[0].negate && m.score(&g[0], text, false).is_some()) {
+                return None;
+            }
+            continue;
+        }
+        // Names rank above aliases and ids.
+        let total = total - 4 * ti as i64;
+        if best.as_ref().is_none_or(|b| total > b.0) {
+            best = Some((total, ti, pos));
+        }
+    }
+    best.map(|(score, ti, mut positions)| {
+        positions.sort_unstable();
+        positions.dedup();
+        if ti != 0 {
+            positions.clear();
+        }
+        Hit { entry: 0, score, positions }
+    })
+}
+
+/// Every matching entry, best first (score, then shorter name, then entry order).
+#[must_use]
+pub fn search(m: &Matcher, q: &Query, entries: &[Entry], within: Option<&[usize]>) -> Vec<Hit> {
+    let all: Vec<usize>;
+    let candidates = if let Some(w) = within {
+        w
+    } else {
+        all = (0..entries.len()).collect();
+        &all
+    };
+    let mut hits: Vec<Hit> =
+        candidates.iter().filter_map(|&i| score(m, q, &entries[i], false).map(|h| Hit { entry: i, ..h })).collect();
+    sort_hits(&mut hits, entries);
+    hits
+}
+
+/// Ranks hits: score, then shorter name, then entry order.
+pub fn sort_hits(hits: &mut [Hit], entries: &[Entry]) {
+    hits.sort_by(|a, b| {
+        b.score
+            .cmp(&a.score)
+            .then_with(|| entries[a.entry].texts[0].len().cmp(&entries[b.entry].texts[0].len()))
+            .then_with(|| a.entry.cmp(&b.entry))
+    });
+}
+
+/// The matched positions in an entry's name, for highlighting a visible row.
+#[must_use]
+pub fn positions(m: &Matcher, q: &Query, e: &Entry) -> Vec<usize> {
+    score(m, q, e, true).map(|h| h.positions).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::LoadOptions;
+
+    fn names(q: &str) -> Vec<String> {
+        let c = Corpus::load(&LoadOptions::default(), &|_| {});
+        let es = entries(&c);
+        search(&Matcher::default(), &Query::parse(q), &es, None)
+            .iter()
+            .map(|h| es[h.entry].item.name(&c).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn desantis_finds_peter_desantis_first() {
+        assert_eq!(names("desantis")[0], "Peter DeSantis");
+    }
+
+    #[test]
+    fn kind_filters_and_negation() {
+        let people = names("@person");
+        assert!(people.contains(&"Andy Jassy".to_string()) && !people.contains(&"Amazon".to_string()));
+        let r = names("@chip trainium !^trainium$");
+        assert!(!r.is_empty() && !r.contains(&"Trainium".to_string()), "{r:?}");
+    }
+
+    #[test]
+    fn aliases_find_items() {
+        assert_eq!(names("'jesse")[0], "Andy Jassy");
+    }
+
+    #[test]
+    fn or_groups() {
+        let r = names("^titan$ | ^bard$");
+        assert_eq!(r.len(), 2, "{r:?}");
+    }
+
+    #[test]
+    fn documents_are_found_by_title_and_id() {
+        assert!(names("@doc talent exodus")[0].starts_with("Amazon Faces Talent Exodus"));
+        assert_eq!(names("'002_ad6a").len(), 1);
+    }
+}

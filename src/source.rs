@@ -1,0 +1,226 @@
+//! Finding and reading documents: the bundled corpus, or folders walked recursively.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::frontmatter;
+use crate::model::{DocKind, Document, Problem, Severity};
+use crate::title;
+
+/// The bundled corpus, embedded in the binary: (path shown to users, contents).
+pub const BUNDLED: [(&str, &str); 5] = [
+    ("seeds/000_81bc56f7dc5c9cfd.txt", include_str!("../seeds/000_81bc56f7dc5c9cfd.txt")),
+    ("seeds/001_8b8763c081a56482.txt", include_str!("../seeds/001_8b8763c081a56482.txt")),
+    ("seeds/002_ad6a4f82e83b5067.txt", include_str!("../seeds/002_ad6a4f82e83b5067.txt")),
+    ("seeds/003_7b2376aefd1bc5c9.txt", include_str!("../seeds/003_7b2376aefd1bc5c9.txt")),
+    ("seeds/004_1af29cc7fe403a5b.txt", include_str!("../seeds/004_1af29cc7fe403a5b.txt")),
+];
+
+/// File extensions read as documents.
+pub const EXTENSIONS: [&str; 3] = ["txt", "md", "markdown"];
+
+/// The files a walk found, and what it skipped.
+#[derive(Debug, Default)]
+pub struct Scan {
+    /// Document files, in a stable order.
+    pub files: Vec<PathBuf>,
+    /// Files skipped because of their extension.
+    pub skipped_other: usize,
+    /// Folders and links that could not be walked.
+    pub problems: Vec<Problem>,
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.as_encoded_bytes().first() == Some(&b'.')
+}
+
+/// Whether a path has one of [`EXTENSIONS`].
+#[must_use]
+pub fn is_document(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// Walks each root recursively: hidden files and folders skipped, symlinks followed without
+/// looping, files of other types counted. A root that is a file is taken as it is.
+#[must_use]
+pub fn scan(roots: &[PathBuf]) -> Scan {
+    let mut out = Scan::default();
+    for root in roots {
+        if !root.exists() {
+            out.problems.push(Problem::new(Severity::Error, root, "no such file or folder"));
+            continue;
+        }
+        let walk = WalkDir::new(root)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+        for entry in walk {
+            match entry {
+                Ok(e) if e.file_type().is_file() => {
+                    if is_document(e.path()) {
+                        out.files.push(e.into_path());
+                    } else {
+                        out.skipped_other += 1;
+                    }
+                }
+                Ok(_) => {}
+                Err(err) => {
+                    let path = err.path().map_or_else(|| root.clone(), Path::to_path_buf);
+                    let reason = if err.loop_ancestor().is_some() {
+                        "symlink loop, not followed".to_string()
+                    } else if path.is_symlink() && !path.exists() {
+                        "dangling symlink".to_string()
+                    } else {
+                        err.io_error().map_or_else(|| err.to_string(), ToString::to_string)
+                    };
+                    out.problems.push(Problem::new(Severity::Warning, path, reason));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Reads a file and turns it into a document. `Err` when it is skipped (unreadable, binary,
+/// empty); warnings about a document that still loads go to `problems`.
+pub fn read(path: &Path, problems: &mut Vec<Problem>) -> Result<Document, Problem> {
+    let bytes = std::fs::read(path).map_err(|e| Problem::new(Severity::Warning, path, format!("unreadable: {e}")))?;
+    parse(path, &bytes, problems)
+}
+
+/// Turns the bytes of a file into a document (see [`read`]).
+pub fn parse(path: &Path, bytes: &[u8], problems: &mut Vec<Problem>) -> Result<Document, Problem> {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return Err(Problem::new(Severity::Warning, path, "binary file (contains NUL bytes), skipped"));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(e) => {
+            problems.push(Problem::new(
+                Severity::Warning,
+                path,
+                format!("invalid UTF-8 at byte {}, decoded with replacement characters", e.valid_up_to()),
+            ));
+            String::from_utf8_lossy(bytes)
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let text = if text.contains('\r') { text.replace("\r\n", "\n") } else { text.to_string() };
+    if text.trim().is_empty() {
+        return Err(Problem::new(Severity::Note, path, "empty file, skipped"));
+    }
+    let split = frontmatter::split(&text);
+    if let Some((line, col, reason)) = split.error {
+        problems.push(
+            Problem::new(Severity::Warning, path, format!("{reason}; the text is loaded without it")).at(line, col),
+        );
+    }
+    let body = split.body.to_string();
+    let fm = split.front;
+    if body.trim().is_empty() {
+        problems.push(Problem::new(Severity::Note, path, "front matter only: the document has no text"));
+    }
+    let stem = path.file_stem().map_or_else(|| "document".into(), |s| s.to_string_lossy().into_owned());
+    let kind = if fm.looks_like_transcript() || looks_like_transcript(&body) {
+        DocKind::Transcript
+    } else if fm.url.is_some() || fm.author.is_some() || body.len() > 1500 {
+        DocKind::Article
+    } else {
+        DocKind::Note
+    };
+    let title = fm.title.clone().or_else(|| title::extract(&body)).unwrap_or_else(|| stem.clone());
+    Ok(Document {
+        id: stem,
+        path: path.to_path_buf(),
+        title,
+        date: fm.date,
+        author: fm.author,
+        url: fm.url,
+        kind,
+        keywords: fm.keywords,
+        body,
+        hints: fm.hints,
+    })
+}
+
+/// Speaker labels with timestamps (`Speaker 1 (00:02):`) or many `[00:01:02]` stamps.
+fn looks_like_transcript(body: &str) -> bool {
+    let stamps = body
+        .lines()
+        .take(200)
+        .filter(|l| {
+            let l = l.trim_start();
+            (l.contains("(0") || l.starts_with('['))
+                && l.contains(':')
+                && l.chars().filter(char::is_ascii_digit).count() >= 3
+        })
+        .count();
+    stamps >= 3
+}
+
+/// Gives every document a unique id: a repeated stem gets `-2`, `-3`, … in load order.
+pub fn dedupe_ids(docs: &mut [Document]) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for d in docs {
+        let n = seen.entry(d.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            d.id = format!("{}-{n}", d.id);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> (Result<Document, Problem>, Vec<Problem>) {
+        let mut p = Vec::new();
+        (parse(Path::new("dir/x.md"), text.as_bytes(), &mut p), p)
+    }
+
+    #[test]
+    fn the_id_is_the_file_stem_and_crlf_becomes_lf() {
+        let (d, p) = doc("\u{feff}Title here\r\n\r\nBody.\r\n");
+        let d = d.expect("loads");
+        assert_eq!(d.id, "x");
+        assert_eq!(d.title, "Title here");
+        assert_eq!(d.body, "Title here\n\nBody.\n");
+        assert!(p.is_empty());
+    }
+
+    #[test]
+    fn binary_and_empty_files_are_skipped_with_a_reason() {
+        let mut p = Vec::new();
+        let e = parse(Path::new("a.txt"), b"abc\0def", &mut p).expect_err("binary");
+        assert!(e.reason.contains("binary"));
+        assert!(doc("  \n").0.expect_err("empty").reason.contains("empty"));
+    }
+
+    #[test]
+    fn invalid_utf8_loads_lossily_and_is_reported() {
+        let mut p = Vec::new();
+        let d = parse(Path::new("a.txt"), b"caf\xe9 text", &mut p).expect("loads");
+        assert!(d.body.contains('\u{fffd}'));
+        assert!(p[0].reason.contains("invalid UTF-8"), "{p:?}");
+    }
+
+    #[test]
+    fn broken_front_matter_keeps_the_body() {
+        let (d, p) = doc("---\ntitle: [x\n---\nHello world\n");
+        assert_eq!(d.expect("loads").body, "Hello world\n");
+        assert!(p[0].line_col.is_some());
+    }
+
+    #[test]
+    fn duplicate_stems_get_suffixes() {
+        let mut docs: Vec<Document> = ["a", "a", "b"].iter().map(|s| doc(s).0.expect("loads")).collect();
+        dedupe_ids(&mut docs);
+        let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["x", "x-2", "x-3"]);
+    }
+}

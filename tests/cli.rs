@@ -1,0 +1,263 @@
+//! The command line over the bundled corpus and over temporary folders.
+
+mod util;
+
+use std::collections::BTreeSet;
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+use util::{bin, dossier, dossier_in, Dir};
+
+const ALL_DOCS: [&str; 5] = [
+    "000_81bc56f7dc5c9cfd",
+    "001_8b8763c081a56482",
+    "002_ad6a4f82e83b5067",
+    "003_7b2376aefd1bc5c9",
+    "004_1af29cc7fe403a5b",
+];
+
+fn set(lines: Vec<&str>) -> BTreeSet<String> {
+    lines.into_iter().map(String::from).collect()
+}
+
+#[test]
+fn clap_definition_is_consistent() {
+    use clap::CommandFactory;
+    dossier::cli::Args::command().debug_assert();
+}
+
+#[test]
+fn refs_andy_jassy_lists_all_five_documents_including_the_transcripts_mishearing() {
+    let r = dossier(&["refs", "Andy Jassy", "-o", "id"]);
+    r.code(0);
+    assert_eq!(set(r.lines()), set(ALL_DOCS.to_vec()));
+}
+
+#[test]
+fn refs_trainium_and_annapurna_include_the_transcript() {
+    for name in ["Trainium", "Annapurna Labs"] {
+        let r = dossier(&["refs", name]);
+        r.code(0);
+        assert!(r.lines().contains(&"002_ad6a4f82e83b5067"), "{name}: {:?}", r.lines());
+    }
+}
+
+#[test]
+fn mentions_record_how_they_matched() {
+    let r = dossier(&["export"]);
+    r.code(0);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    let how = |surface: &str| -> Vec<String> {
+        v["mentions"]
+            .as_array()
+            .expect("mentions")
+            .iter()
+            .filter(|m| m["surface"] == surface)
+            .map(|m| m["how"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    assert_eq!(how("Andy Jesse"), ["alias"]);
+    assert!(how("Jassy").iter().all(|h| h == "short-form") && !how("Jassy").is_empty());
+    assert_eq!(how("Chad GPT"), ["fuzzy"]);
+    assert!(how("Peter DeSantis").iter().all(|h| h == "exact"));
+    assert!(how("nova").is_empty() && how("make").is_empty() && how("sonic").is_empty());
+}
+
+#[test]
+fn show_and_refs_of_an_unknown_name_fail_with_1_and_a_message() {
+    for cmd in ["show", "refs"] {
+        let r = dossier(&[cmd, "Nobody Atall"]);
+        r.code(1);
+        assert!(r.stdout.is_empty());
+        assert!(r.stderr.contains("no document or entity is called \"Nobody Atall\""), "{}", r.stderr);
+    }
+}
+
+#[test]
+fn an_ambiguous_name_lists_the_choices() {
+    let d = Dir::new();
+    d.file("a.txt", "Jordan Lee met Jordan Lee.\n");
+    d.file(
+        "dossier.toml",
+        "[[entity]]\nid = \"jordan-1\"\nkind = \"person\"\nname = \"Jordan Lee\"\n\n\
+         [[entity]]\nid = \"jordan-2\"\nkind = \"person\"\nname = \"Jordan Lee\"\n",
+    );
+    let r = dossier_in(&d, &["show", "jordan lee"]);
+    r.code(1);
+    assert!(r.stderr.contains("ambiguous") && r.stderr.contains("jordan-1") && r.stderr.contains("jordan-2"), "{}", r.stderr);
+}
+
+#[test]
+fn search_ranks_and_exits_1_when_nothing_matches() {
+    let r = dossier(&["search", "desantis"]);
+    r.code(0);
+    assert_eq!(r.lines()[0], "peter-desantis");
+    let none = dossier(&["search", "zzqxv"]);
+    none.code(1);
+    assert!(none.stdout.is_empty());
+    let f = dossier(&["-f", "desantis", "-o", "name"]);
+    assert_eq!(f.code(0).lines()[0], "Peter DeSantis");
+}
+
+#[test]
+fn search_type_and_limit() {
+    let r = dossier(&["search", "a", "--type", "chip", "--limit", "2", "-o", "json"]);
+    r.code(0);
+    assert_eq!(r.lines().len(), 2);
+    for l in r.lines() {
+        let v: serde_json::Value = serde_json::from_str(l).expect("json line");
+        assert_eq!(v["kind"], "chip");
+    }
+    dossier(&["search", "a", "--type", "planet"]).code(2);
+}
+
+#[test]
+fn json_output_has_the_documented_fields() {
+    let r = dossier(&["list", "entities", "-o", "json"]);
+    r.code(0);
+    for l in r.lines() {
+        let v: serde_json::Value = serde_json::from_str(l).expect("one object per line");
+        for k in ["type", "id", "name", "kind", "aliases", "mentions"] {
+            assert!(v.get(k).is_some(), "{k} missing in {l}");
+        }
+    }
+    let docs = dossier(&["list", "docs", "-o", "json"]);
+    for l in docs.lines() {
+        let v: serde_json::Value = serde_json::from_str(l).expect("json");
+        assert_eq!(v["type"], "document");
+        assert!(v["path"].as_str().is_some_and(|p| p.starts_with("seeds/")));
+    }
+}
+
+#[test]
+fn tsv_and_print0() {
+    let r = dossier(&["list", "people", "-o", "tsv"]);
+    assert!(r.lines().iter().all(|l| l.split('\t').count() == 5), "{}", r.stdout);
+    let z = dossier(&["list", "chips", "--print0"]);
+    assert!(z.stdout.ends_with('\0') && !z.stdout.contains('\n'));
+    assert!(z.stdout.split('\0').any(|s| s == "trainium"));
+}
+
+#[test]
+fn list_docs_into_a_closed_pipe_ends_quietly() {
+    let mut child = Command::new(bin())
+        .args(["list", "entities"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .stdin(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut first).expect("a line");
+    // The reader is dropped here: the pipe closes like `| head -1`.
+    let out = child.wait_with_output().expect("wait");
+    assert!(!first.is_empty());
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn grep_prints_id_line_text() {
+    let r = dossier(&["grep", "Annapurna"]);
+    r.code(0);
+    assert!(r.lines().iter().all(|l| l.starts_with("000_81bc56f7dc5c9cfd:")), "{}", r.stdout);
+    let l = r.lines()[0];
+    let mut parts = l.splitn(3, ':');
+    assert_eq!(parts.next(), Some("000_81bc56f7dc5c9cfd"));
+    assert!(parts.next().is_some_and(|n| n.parse::<usize>().is_ok()));
+    dossier(&["grep", "zzqxv"]).code(1);
+    dossier(&["grep", "("]).code(2);
+}
+
+#[test]
+fn show_prints_a_card_with_facts_and_sources() {
+    let r = dossier(&["show", "trainium"]);
+    r.code(0);
+    assert!(r.stdout.starts_with("Trainium\nchip · catalog"), "{}", r.stdout);
+    assert!(r.stdout.contains("plans_to_sell") && r.stdout.contains("001_8b8763c081a56482"));
+    let d = dossier(&["show", "002_ad6a4f82e83b5067"]);
+    assert!(d.code(0).stdout.contains("2024-12-04") && d.stdout.contains("Nate B Jones"));
+}
+
+#[test]
+fn check_verifies_every_fact_quote_of_the_bundled_catalog() {
+    let r = dossier(&["check"]);
+    r.code(0);
+    assert!(r.stdout.contains("0 errors"), "{}", r.stdout);
+    let v: serde_json::Value = serde_json::from_str(&dossier(&["export"]).stdout).expect("json");
+    let facts = v["facts"].as_array().expect("facts");
+    assert!(facts.len() >= 20);
+    assert!(facts.iter().all(|f| f["start"].is_u64()));
+}
+
+#[test]
+fn check_lists_every_catalog_problem_with_line_and_column_and_exits_1() {
+    let d = Dir::new();
+    d.file("a.txt", "Some text about Jordan Lee.\n");
+    d.file(
+        "dossier.toml",
+        "[[entity]]\nid = \"a\"\nkind = \"person\"\nname = \"Jordan Lee\"\n\n[[entity]]\nid = \"a\"\nkind = \"org\"\n\n\
+         [[fact]]\nsubject = \"a\"\npredicate = \"x\"\nobject = \"y\"\ndoc = \"a\"\nquote = \"q\"\n",
+    );
+    let r = dossier_in(&d, &["check"]);
+    r.code(1);
+    assert!(r.stdout.contains("dossier.toml:7:6: duplicate entity id `a`"), "{}", r.stdout);
+    assert!(r.stdout.contains("has no name"), "{}", r.stdout);
+    // Other commands refuse a bad catalog with exit 2 and say why.
+    let l = dossier_in(&d, &["list"]);
+    l.code(2);
+    assert!(l.stderr.contains("catalog") && l.stderr.contains("--no-catalog"), "{}", l.stderr);
+}
+
+#[test]
+fn a_missing_quote_is_an_error_check_reports() {
+    let d = Dir::new();
+    d.file("a.txt", "Jordan Lee leads the lab.\n");
+    d.file(
+        "dossier.toml",
+        "[[entity]]\nid = \"jl\"\nkind = \"person\"\nname = \"Jordan Lee\"\n\n\
+         [[fact]]\nsubject = \"jl\"\npredicate = \"leads\"\nobject = \"lab\"\ndoc = \"a\"\nquote = \"leads the zoo\"\n",
+    );
+    let r = dossier_in(&d, &["check"]);
+    r.code(1);
+    assert!(r.stdout.contains("quote not found in a: \"leads the zoo\""), "{}", r.stdout);
+}
+
+#[test]
+fn a_folder_with_no_catalog_still_lists_its_people() {
+    let d = Dir::new();
+    d.file("news/one.md", "---\ntitle: One\n---\nCEO Maria Lopez said the deal was done. Lopez added more.\n");
+    d.file("two.txt", "Later, Maria Lopez spoke again, and Tom Baker, who runs sales, agreed.\n");
+    d.file(".hidden/three.txt", "Hidden Person said nothing.\n");
+    d.file("image.png", [0u8, 1, 2]);
+    let r = dossier_in(&d, &["list", "people", "-o", "name"]);
+    r.code(0);
+    assert_eq!(r.lines(), ["Maria Lopez", "Tom Baker"]);
+    let refs = dossier_in(&d, &["refs", "Maria Lopez", "-o", "json"]);
+    assert_eq!(refs.code(0).lines().len(), 2);
+    let docs = dossier_in(&d, &["list", "docs"]);
+    assert_eq!(set(docs.lines()), set(vec!["one", "two"]));
+}
+
+#[test]
+fn export_has_documents_entities_mentions_and_facts() {
+    let r = dossier(&["export"]);
+    let v: serde_json::Value = serde_json::from_str(&r.code(0).stdout).expect("json");
+    for k in ["documents", "entities", "mentions", "facts"] {
+        assert!(v[k].as_array().is_some_and(|a| !a.is_empty()), "{k}");
+    }
+    assert_eq!(v["schema_version"], 1);
+}
+
+#[test]
+fn completions_are_printed() {
+    let r = dossier(&["completions", "bash"]);
+    assert!(r.code(0).stdout.contains("dossier"));
+}
+
+#[test]
+fn regression_filter_with_a_command_is_an_error_not_ignored() {
+    let r = dossier(&["-f", "x", "list"]);
+    r.code(2);
+    assert!(r.stderr.contains("-f/--filter"));
+}
