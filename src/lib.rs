@@ -20,6 +20,7 @@ pub mod sanitize;
 pub mod search;
 pub mod source;
 pub mod title;
+pub mod tui;
 pub mod xref;
 
 pub use corpus::{Corpus, LoadOptions};

@@ -16,12 +16,7 @@ fn main() -> ExitCode {
         (Some(q), None) => Some(Command::Search { query: q.clone(), kind: None, limit: None }),
         (None, c) => c,
     };
-    let result = if let Some(c) = command {
-        cli::run_command(&c, &settings)
-    } else {
-        eprintln!("dossier: the explorer is not built yet; try `dossier --help`");
-        Ok(Exit::Error)
-    };
+    let result = if let Some(c) = command { cli::run_command(&c, &settings) } else { dossier::tui::run(&settings) };
     match result {
         Ok(code) => ExitCode::from(code as u8),
         Err(e) => {

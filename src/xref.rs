@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use crate::corpus::Corpus;
 use crate::matcher::Matcher;
-use crate::model::{DocIdx, EntIdx, FactObject};
+use crate::model::{DocIdx, EntIdx, Fact, FactObject};
 use crate::query::Query;
 use crate::search::{self, Item};
 
@@ -143,6 +143,19 @@ pub fn snippet(body: &str, span: &Range<usize>, width: usize) -> String {
         out.push('…');
     }
     out
+}
+
+/// The object of a fact as text (an entity's name or the value), with its value if any.
+#[must_use]
+pub fn fact_object(c: &Corpus, f: &Fact) -> String {
+    let obj = match &f.object {
+        FactObject::Entity(e) => c.entities[*e].name.clone(),
+        FactObject::Value(v) => v.clone(),
+    };
+    match &f.value {
+        Some(v) => format!("{obj} ({v})"),
+        None => obj,
+    }
 }
 
 /// What looking up an item found.

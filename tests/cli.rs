@@ -84,7 +84,11 @@ fn an_ambiguous_name_lists_the_choices() {
     );
     let r = dossier_in(&d, &["show", "jordan lee"]);
     r.code(1);
-    assert!(r.stderr.contains("ambiguous") && r.stderr.contains("jordan-1") && r.stderr.contains("jordan-2"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("ambiguous") && r.stderr.contains("jordan-1") && r.stderr.contains("jordan-2"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]

@@ -10,19 +10,7 @@ use crate::corpus::Corpus;
 use crate::model::{Fact, FactObject};
 use crate::search::Item;
 use crate::xref;
-
-/// The object of a fact as text (an entity's name or the value), with its value if any.
-#[must_use]
-pub fn fact_object(c: &Corpus, f: &Fact) -> String {
-    let obj = match &f.object {
-        FactObject::Entity(e) => c.entities[*e].name.clone(),
-        FactObject::Value(v) => v.clone(),
-    };
-    match &f.value {
-        Some(v) => format!("{obj} ({v})"),
-        None => obj,
-    }
-}
+use crate::xref::fact_object;
 
 /// A line cut to about `width` characters around `m`, made safe for the terminal; the match
 /// in bold red when `color`.

@@ -57,12 +57,7 @@ pub fn bin() -> PathBuf {
 
 /// Runs `dossier ARGS` with no stdin and returns what it printed.
 pub fn dossier(args: &[&str]) -> Run {
-    let out = Command::new(bin())
-        .args(args)
-        .env_remove("NO_COLOR")
-        .stdin(Stdio::null())
-        .output()
-        .expect("run dossier");
+    let out = Command::new(bin()).args(args).env_remove("NO_COLOR").stdin(Stdio::null()).output().expect("run dossier");
     Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),

@@ -1,0 +1,288 @@
+//! The vocabulary of user intent, and the key bindings that produce it. The help overlay is
+//! generated from [`BINDINGS`], so it lists every key.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Something the user wants done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Move the selection up one row (or scroll the reader up a line).
+    Up,
+    /// Move the selection down one row (or scroll the reader down a line).
+    Down,
+    /// Up a page.
+    PageUp,
+    /// Down a page.
+    PageDown,
+    /// To the first row.
+    Top,
+    /// To the last row.
+    Bottom,
+    /// Focus the next pane (Documents → People → Portfolio → detail).
+    NextPane,
+    /// Focus the previous pane.
+    PrevPane,
+    /// Focus the next link in the reader.
+    NextLink,
+    /// Focus the previous link in the reader.
+    PrevLink,
+    /// Focus pane 1–3, or the detail view (4).
+    FocusPane(u8),
+    /// Focus the panes on the left.
+    FocusLeft,
+    /// Focus the detail view.
+    FocusDetail,
+    /// Open the selected item, or follow the focused link.
+    Open,
+    /// Back in history.
+    Back,
+    /// Forward in history.
+    Forward,
+    /// Open the fuzzy jump.
+    OpenJump,
+    /// Find in the current document.
+    OpenFind,
+    /// Next find match.
+    FindNext,
+    /// Previous find match.
+    FindPrev,
+    /// Mark or unmark the selected item.
+    ToggleMark,
+    /// Print the marked (or selected) items and exit.
+    Pick,
+    /// Show the help overlay.
+    Help,
+    /// Close the overlay or clear the search.
+    Escape,
+    /// Quit printing nothing.
+    Quit,
+    /// Cancel (exit 130).
+    Cancel,
+    /// Delete the character before the cursor in an input line.
+    DeleteChar,
+    /// Clear the input line.
+    ClearInput,
+}
+
+/// Where keys are being read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// A list pane has focus.
+    Panes,
+    /// The document reader has focus.
+    Reader,
+    /// An entity card has focus.
+    Card,
+    /// The fuzzy jump is open.
+    Jump,
+    /// The find line is open.
+    Find,
+    /// The help overlay is open.
+    Help,
+}
+
+/// Which contexts a binding applies in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// Panes, reader and card (not overlays).
+    Base,
+    /// Only in a list pane.
+    Panes,
+    /// Only in the reader.
+    Reader,
+    /// In the reader or a card.
+    Detail,
+    /// In the fuzzy jump.
+    Jump,
+    /// On the find line.
+    Find,
+    /// In every context, overlays included.
+    Always,
+}
+
+impl When {
+    fn applies(self, c: Context) -> bool {
+        match self {
+            Self::Always => true,
+            Self::Base => matches!(c, Context::Panes | Context::Reader | Context::Card),
+            Self::Panes => c == Context::Panes,
+            Self::Reader => c == Context::Reader,
+            Self::Detail => matches!(c, Context::Reader | Context::Card),
+            Self::Jump => c == Context::Jump,
+            Self::Find => c == Context::Find,
+        }
+    }
+
+    /// Heading in the help overlay.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Always => "Everywhere",
+            Self::Base => "Panes and detail",
+            Self::Panes => "Panes",
+            Self::Reader => "Reader",
+            Self::Detail => "Reader and card",
+            Self::Jump => "Fuzzy jump (Ctrl-P)",
+            Self::Find => "Find (/)",
+        }
+    }
+}
+
+/// A key with modifiers. For characters, Shift is part of the character.
+pub type Key = (KeyCode, KeyModifiers);
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+const ALT: KeyModifiers = KeyModifiers::ALT;
+
+const fn ch(c: char) -> Key {
+    (KeyCode::Char(c), NONE)
+}
+
+/// One binding: keys, what they are called in the help, where they apply, what they do.
+#[derive(Debug)]
+pub struct Binding {
+    /// The keys.
+    pub keys: &'static [Key],
+    /// How the help shows the keys.
+    pub label: &'static str,
+    /// Where.
+    pub when: When,
+    /// What.
+    pub action: Action,
+    /// One line of help.
+    pub help: &'static str,
+}
+
+macro_rules! bind {
+    ($when:ident, $label:literal, [$($k:expr),+], $action:expr, $help:literal) => {
+        Binding { keys: &[$($k),+], label: $label, when: When::$when, action: $action, help: $help }
+    };
+}
+
+/// Every key binding. Earlier bindings win, so context-specific ones come first.
+pub const BINDINGS: &[Binding] = &[
+    bind!(Always, "Ctrl-C", [(KeyCode::Char('c'), CTRL)], Action::Cancel, "cancel: exit 130, print nothing"),
+    bind!(Jump, "Enter", [(KeyCode::Enter, NONE)], Action::Open, "open the selected result"),
+    bind!(Jump, "↑ ↓ Ctrl-K Ctrl-J", [(KeyCode::Up, NONE), (KeyCode::Char('k'), CTRL)], Action::Up, "previous result"),
+    bind!(Jump, "", [(KeyCode::Down, NONE), (KeyCode::Char('j'), CTRL), (KeyCode::Char('n'), CTRL)], Action::Down, ""),
+    bind!(Jump, "Ctrl-P (again)", [(KeyCode::Char('p'), CTRL)], Action::Up, "previous result"),
+    bind!(Jump, "PgUp PgDn", [(KeyCode::PageUp, NONE)], Action::PageUp, "page through results"),
+    bind!(Jump, "", [(KeyCode::PageDown, NONE)], Action::PageDown, ""),
+    bind!(Jump, "Tab", [(KeyCode::Tab, NONE)], Action::ToggleMark, "mark / unmark the result (multi-select)"),
+    bind!(Jump, "Backspace Ctrl-U", [(KeyCode::Backspace, NONE)], Action::DeleteChar, "delete a character / the line"),
+    bind!(Jump, "", [(KeyCode::Char('u'), CTRL)], Action::ClearInput, ""),
+    bind!(Jump, "Esc", [(KeyCode::Esc, NONE)], Action::Escape, "close the jump"),
+    bind!(Find, "Enter", [(KeyCode::Enter, NONE)], Action::FindNext, "keep the search, back to the reader"),
+    bind!(Find, "Backspace Ctrl-U", [(KeyCode::Backspace, NONE)], Action::DeleteChar, "delete a character / the line"),
+    bind!(Find, "", [(KeyCode::Char('u'), CTRL)], Action::ClearInput, ""),
+    bind!(Find, "Esc", [(KeyCode::Esc, NONE)], Action::Escape, "clear the search"),
+    bind!(Base, "Ctrl-P", [(KeyCode::Char('p'), CTRL)], Action::OpenJump, "fuzzy jump to any document or entity"),
+    bind!(Base, "?  F1", [ch('?'), (KeyCode::F(1), NONE)], Action::Help, "this help"),
+    bind!(Base, "q", [ch('q')], Action::Quit, "quit: exit 0, print nothing"),
+    bind!(Base, "p", [ch('p')], Action::Pick, "pick: print the marked (or current) items and exit"),
+    bind!(Base, "Space", [ch(' ')], Action::ToggleMark, "mark / unmark the current item"),
+    bind!(Base, "Backspace Alt-←", [(KeyCode::Backspace, NONE), (KeyCode::Left, ALT)], Action::Back, "back in history"),
+    bind!(
+        Base,
+        "Alt-→ Ctrl-F ]",
+        [(KeyCode::Right, ALT), (KeyCode::Char('f'), CTRL), ch(']')],
+        Action::Forward,
+        "forward in history"
+    ),
+    bind!(Base, "1 2 3 4", [ch('1')], Action::FocusPane(1), "focus Documents, People, Portfolio, detail"),
+    bind!(Base, "", [ch('2')], Action::FocusPane(2), ""),
+    bind!(Base, "", [ch('3')], Action::FocusPane(3), ""),
+    bind!(Base, "", [ch('4')], Action::FocusPane(4), ""),
+    bind!(Reader, "Tab Shift-Tab", [(KeyCode::Tab, NONE)], Action::NextLink, "next / previous link"),
+    bind!(Reader, "", [(KeyCode::BackTab, NONE), (KeyCode::BackTab, KeyModifiers::SHIFT)], Action::PrevLink, ""),
+    bind!(Reader, "n N", [ch('n')], Action::FindNext, "next / previous find match (else next / previous link)"),
+    bind!(Reader, "", [ch('N')], Action::FindPrev, ""),
+    bind!(Reader, "/", [ch('/')], Action::OpenFind, "find in this document"),
+    bind!(Reader, "Enter", [(KeyCode::Enter, NONE)], Action::Open, "follow the focused link"),
+    bind!(Base, "Esc", [(KeyCode::Esc, NONE)], Action::Escape, "clear the find / back to the panes"),
+    bind!(Detail, "h ←", [ch('h'), (KeyCode::Left, NONE)], Action::FocusLeft, "focus the panes"),
+    bind!(
+        Detail,
+        "Enter",
+        [(KeyCode::Enter, NONE)],
+        Action::Open,
+        "open the selected fact's source, document or entity"
+    ),
+    bind!(Panes, "Tab Shift-Tab", [(KeyCode::Tab, NONE)], Action::NextPane, "next / previous pane"),
+    bind!(Panes, "", [(KeyCode::BackTab, NONE), (KeyCode::BackTab, KeyModifiers::SHIFT)], Action::PrevPane, ""),
+    bind!(
+        Panes,
+        "Enter l →",
+        [(KeyCode::Enter, NONE), ch('l'), (KeyCode::Right, NONE)],
+        Action::Open,
+        "open the selected item in the detail view"
+    ),
+    bind!(Base, "j k ↓ ↑", [ch('j'), (KeyCode::Down, NONE)], Action::Down, "move down / up (scroll in the reader)"),
+    bind!(Base, "", [ch('k'), (KeyCode::Up, NONE)], Action::Up, ""),
+    bind!(
+        Base,
+        "PgDn PgUp Ctrl-D Ctrl-U",
+        [(KeyCode::PageDown, NONE), (KeyCode::Char('d'), CTRL)],
+        Action::PageDown,
+        "page down / up"
+    ),
+    bind!(Base, "", [(KeyCode::PageUp, NONE), (KeyCode::Char('u'), CTRL)], Action::PageUp, ""),
+    bind!(Base, "g G Home End", [ch('g'), (KeyCode::Home, NONE)], Action::Top, "first / last row"),
+    bind!(Base, "", [ch('G'), (KeyCode::End, NONE)], Action::Bottom, ""),
+];
+
+/// The action a key means in a context, if any.
+#[must_use]
+pub fn lookup(context: Context, key: &KeyEvent) -> Option<Action> {
+    let mods = if matches!(key.code, KeyCode::Char(_)) { key.modifiers - KeyModifiers::SHIFT } else { key.modifiers };
+    BINDINGS
+        .iter()
+        .filter(|b| b.when.applies(context))
+        .find(|b| b.keys.iter().any(|&(code, m)| code == key.code && m == mods))
+        .map(|b| b.action)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode, m: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, m)
+    }
+
+    #[test]
+    fn tab_means_next_link_in_the_reader_and_next_pane_in_panes() {
+        let tab = key(KeyCode::Tab, NONE);
+        assert_eq!(lookup(Context::Reader, &tab), Some(Action::NextLink));
+        assert_eq!(lookup(Context::Panes, &tab), Some(Action::NextPane));
+        assert_eq!(lookup(Context::Jump, &tab), Some(Action::ToggleMark));
+    }
+
+    #[test]
+    fn typed_letters_are_not_actions_in_the_jump() {
+        assert_eq!(lookup(Context::Jump, &key(KeyCode::Char('q'), NONE)), None);
+        assert_eq!(lookup(Context::Jump, &key(KeyCode::Char('p'), NONE)), None);
+        assert_eq!(lookup(Context::Find, &key(KeyCode::Char('n'), NONE)), None);
+    }
+
+    #[test]
+    fn shifted_characters_match() {
+        assert_eq!(lookup(Context::Reader, &key(KeyCode::Char('N'), KeyModifiers::SHIFT)), Some(Action::FindPrev));
+        assert_eq!(lookup(Context::Panes, &key(KeyCode::Char('?'), KeyModifiers::SHIFT)), Some(Action::Help));
+    }
+
+    #[test]
+    fn ctrl_c_cancels_everywhere() {
+        for c in [Context::Panes, Context::Reader, Context::Card, Context::Jump, Context::Find, Context::Help] {
+            assert_eq!(lookup(c, &key(KeyCode::Char('c'), CTRL)), Some(Action::Cancel));
+        }
+    }
+
+    #[test]
+    fn every_binding_with_keys_has_help_or_continues_the_previous_one() {
+        for (i, b) in BINDINGS.iter().enumerate() {
+            assert!(!b.help.is_empty() || (i > 0 && BINDINGS[i - 1].when == b.when), "{b:?}");
+        }
+    }
+}

@@ -1,0 +1,137 @@
+//! Where everything goes on the screen: computed from the size alone, shared by drawing and by
+//! mouse hit-testing so both agree.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// Below this width the explorer is one column with tabs.
+pub const WIDE: u16 = 100;
+/// Below this size only "terminal too small" is drawn.
+pub const MIN_WIDTH: u16 = 20;
+/// Below this height only "terminal too small" is drawn.
+pub const MIN_HEIGHT: u16 = 6;
+
+/// The screen's regions.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Geometry {
+    /// The whole screen.
+    pub area: Rect,
+    /// Too small to draw anything useful.
+    pub too_small: bool,
+    /// One column with tabs.
+    pub narrow: bool,
+    /// The tab bar (narrow only).
+    pub tabs: Rect,
+    /// Documents, People, Portfolio (in narrow mode all three are the same body area).
+    pub panes: [Rect; 3],
+    /// The detail view with its border.
+    pub detail: Rect,
+    /// The status line.
+    pub status: Rect,
+}
+
+impl Geometry {
+    /// Lays out a screen of `area`.
+    #[must_use]
+    pub fn new(area: Rect) -> Self {
+        let mut g = Self { area, ..Self::default() };
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            g.too_small = true;
+            return g;
+        }
+        let [main, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+        g.status = status;
+        if area.width < WIDE {
+            g.narrow = true;
+            let [tabs, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(main);
+            g.tabs = tabs;
+            g.panes = [body; 3];
+            g.detail = body;
+            return g;
+        }
+        let left_w = (main.width * 38 / 100).clamp(32, 60);
+        let [left, detail] = Layout::horizontal([Constraint::Length(left_w), Constraint::Min(1)]).areas(main);
+        g.detail = detail;
+        let [a, b, c] =
+            Layout::vertical([Constraint::Ratio(1, 3), Constraint::Ratio(1, 3), Constraint::Ratio(1, 3)]).areas(left);
+        g.panes = [a, b, c];
+        g
+    }
+}
+
+/// The reader's regions inside the detail border.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReaderRects {
+    /// Breadcrumb.
+    pub crumb: Rect,
+    /// Title and metadata (two lines).
+    pub header: Rect,
+    /// The wrapped text.
+    pub body: Rect,
+    /// The find line (zero height when closed).
+    pub find: Rect,
+    /// Entities in this document.
+    pub strip: Rect,
+}
+
+/// Splits the inside of the detail border for the reader.
+#[must_use]
+pub fn reader_rects(inner: Rect, find_open: bool) -> ReaderRects {
+    let [crumb, header, body, find, strip] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(2),
+        Constraint::Min(0),
+        Constraint::Length(u16::from(find_open)),
+        Constraint::Length(2),
+    ])
+    .areas(inner);
+    ReaderRects { crumb, header, body, find, strip }
+}
+
+/// Splits the inside of the detail border for a card: breadcrumb, rows.
+#[must_use]
+pub fn card_rects(inner: Rect) -> (Rect, Rect) {
+    let [crumb, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+    (crumb, body)
+}
+
+/// The inside of a bordered block.
+#[must_use]
+pub fn inner(r: Rect) -> Rect {
+    ratatui::widgets::Block::bordered().inner(r)
+}
+
+/// A centred rectangle of at most `w`×`h` inside `area`.
+#[must_use]
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_screens_have_three_panes_beside_the_detail() {
+        let g = Geometry::new(Rect::new(0, 0, 120, 40));
+        assert!(!g.narrow && !g.too_small);
+        assert_eq!(g.panes[0].x, 0);
+        assert!(g.detail.x >= g.panes[0].right());
+        assert_eq!(g.status.y, 39);
+    }
+
+    #[test]
+    fn narrow_screens_use_tabs() {
+        let g = Geometry::new(Rect::new(0, 0, 80, 24));
+        assert!(g.narrow);
+        assert_eq!(g.tabs.height, 1);
+    }
+
+    #[test]
+    fn tiny_screens_are_too_small() {
+        for (w, h) in [(0, 0), (1, 1), (19, 40), (120, 5)] {
+            assert!(Geometry::new(Rect::new(0, 0, w, h)).too_small);
+        }
+    }
+}

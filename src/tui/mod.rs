@@ -1,0 +1,201 @@
+//! The explorer: a ratatui interface over the model, drawn on the terminal device.
+
+pub mod action;
+pub mod app;
+pub mod card;
+pub mod geometry;
+pub mod history;
+pub mod jump;
+pub mod pane;
+pub mod reader;
+pub mod render;
+pub mod terminal;
+
+use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::Arc;
+use std::time::Duration;
+
+use crossterm::event::Event;
+use ratatui::backend::Backend;
+use ratatui::Terminal;
+
+use crate::cli::output::{format_item, Out};
+use crate::cli::{Exit, Settings};
+use crate::corpus::{Corpus, Progress};
+use app::{App, Effect, Outcome, Theme};
+use jump::{Narrowing, Request, Results, Worker};
+
+/// Something for the event loop to act on.
+#[derive(Debug)]
+pub enum Msg {
+    /// A key, mouse or resize event.
+    Input(Event),
+    /// Loading progress.
+    Progress(Progress),
+    /// The model, loaded.
+    Loaded(Box<Corpus>),
+    /// Jump results.
+    Jump(Results),
+}
+
+/// How jump searches run.
+pub enum Searcher {
+    /// On a worker thread (the explorer).
+    Thread(Option<Worker>),
+    /// At once, on this thread (tests).
+    Inline(Narrowing),
+}
+
+impl Searcher {
+    fn ask(&mut self, app: &mut App, req: Request) {
+        match self {
+            Self::Thread(Some(w)) => w.ask(req),
+            Self::Thread(None) => {}
+            Self::Inline(n) => {
+                if let Some(hits) = n.search(&app.matcher, &app.entries, &req.query, &|| false) {
+                    app.take_results(Results { gen: req.gen, hits });
+                }
+            }
+        }
+    }
+
+    fn restart(&mut self, app: &App, tx: &Sender<Msg>) {
+        match self {
+            Self::Thread(w) => {
+                let tx = tx.clone();
+                *w = Some(Worker::start(Arc::clone(&app.entries), move |r| {
+                    let _ = tx.send(Msg::Jump(r));
+                }));
+            }
+            Self::Inline(n) => *n = Narrowing::default(),
+        }
+    }
+}
+
+/// Applies one message; returns the outcome when the explorer should end.
+pub fn apply(app: &mut App, msg: Msg, searcher: &mut Searcher, tx: &Sender<Msg>) -> Option<Outcome> {
+    let effect = match msg {
+        Msg::Input(e) => app.handle_event(&e),
+        Msg::Progress(p) => {
+            app.loading = Some(p);
+            Effect::None
+        }
+        Msg::Loaded(c) => {
+            let effect = app.set_corpus(Arc::from(c));
+            searcher.restart(app, tx);
+            effect
+        }
+        Msg::Jump(r) => {
+            app.take_results(r);
+            Effect::None
+        }
+    };
+    match effect {
+        Effect::None => None,
+        Effect::Search(req) => {
+            searcher.ask(app, req);
+            None
+        }
+        Effect::Exit(o) => Some(o),
+    }
+}
+
+/// Runs the loop: takes every waiting message, then draws once. Ends with an outcome, when
+/// `stop` is set (a signal: cancel), or — with `until_idle` — when no message is waiting.
+pub fn event_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    rx: &Receiver<Msg>,
+    tx: &Sender<Msg>,
+    searcher: &mut Searcher,
+    stop: &AtomicBool,
+    until_idle: bool,
+) -> Result<Option<Outcome>, B::Error> {
+    loop {
+        app.prepare(terminal.size()?.into());
+        terminal.draw(|f| render::draw(app, f))?;
+        let first = if until_idle {
+            match rx.try_recv() {
+                Ok(m) => m,
+                Err(_) => return Ok(None),
+            }
+        } else {
+            loop {
+                if stop.load(Ordering::Relaxed) {
+                    return Ok(Some(Outcome::Cancel));
+                }
+                match rx.recv_timeout(Duration::from_millis(100)) {
+                    Ok(m) => break m,
+                    Err(RecvTimeoutError::Timeout) => {}
+                    Err(RecvTimeoutError::Disconnected) => return Ok(Some(Outcome::Quit)),
+                }
+            }
+        };
+        if let Some(o) = apply(app, first, searcher, tx) {
+            return Ok(Some(o));
+        }
+        while let Ok(m) = rx.try_recv() {
+            if let Some(o) = apply(app, m, searcher, tx) {
+                return Ok(Some(o));
+            }
+        }
+    }
+}
+
+/// Opens the explorer on the terminal, loads in the background, and prints the pick on stdout
+/// after the terminal is restored.
+pub fn run(settings: &Settings) -> anyhow::Result<Exit> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
+        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+    }
+    terminal::install_panic_hook();
+    let mut out = terminal::tty_writer();
+    let guard = terminal::enter(&mut out)?;
+    let mut term = Terminal::new(ratatui::backend::CrosstermBackend::new(out))?;
+    let (tx, rx) = mpsc::channel();
+    let load = settings.load.clone();
+    let loader_tx = tx.clone();
+    std::thread::spawn(move || {
+        let progress_tx = std::sync::Mutex::new(loader_tx.clone());
+        let corpus = Corpus::load(&load, &|p| {
+            if let Ok(t) = progress_tx.lock() {
+                let _ = t.send(Msg::Progress(p));
+            }
+        });
+        let _ = loader_tx.send(Msg::Loaded(Box::new(corpus)));
+    });
+    let input_tx = tx.clone();
+    std::thread::spawn(move || {
+        while let Ok(e) = crossterm::event::read() {
+            if input_tx.send(Msg::Input(e)).is_err() {
+                break;
+            }
+        }
+    });
+    let mut app = App::new(Arc::new(Corpus::default()), Theme { color: settings.color_tty }, Some(Progress::Scanning));
+    let mut searcher = Searcher::Thread(None);
+    let result = event_loop(&mut term, &mut app, &rx, &tx, &mut searcher, &stop, false);
+    drop(term);
+    drop(guard);
+    let outcome = result?.unwrap_or(Outcome::Quit);
+    let problems = app.corpus.problems.iter().filter(|p| p.severity != crate::model::Severity::Note).count();
+    if problems > 0 {
+        eprintln!("dossier: {problems} problems with the input; `dossier check` lists them");
+    }
+    match outcome {
+        Outcome::Quit => Ok(Exit::Ok),
+        Outcome::Cancel => Ok(Exit::Cancelled),
+        Outcome::Pick(items) => {
+            let mut o = Out::new(std::io::stdout().lock(), settings.print0);
+            for i in items {
+                o.record(&format_item(&app.corpus, i, settings.format, settings.raw))?;
+            }
+            o.finish()?;
+            std::io::stdout().flush().ok();
+            Ok(Exit::Ok)
+        }
+    }
+}

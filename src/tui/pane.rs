@@ -1,0 +1,160 @@
+//! The list panes: Documents, People, and the Portfolio grouped into chips, models and services.
+
+use crate::corpus::Corpus;
+use crate::model::EntityKind;
+use crate::search::Item;
+
+/// Which list a pane shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PaneKind {
+    /// Documents, in load order.
+    Docs,
+    /// People, most mentioned first.
+    People,
+    /// Chips, models and services, each under a heading.
+    Portfolio,
+}
+
+impl PaneKind {
+    /// The pane's title.
+    #[must_use]
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Docs => "Documents",
+            Self::People => "People",
+            Self::Portfolio => "Portfolio",
+        }
+    }
+}
+
+/// One row of a pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PaneRow {
+    /// A group heading (Portfolio).
+    Heading(EntityKind),
+    /// An item.
+    Item(Item),
+}
+
+/// A pane's rows and selection.
+#[derive(Debug, Clone)]
+pub struct Pane {
+    /// What it lists.
+    pub kind: PaneKind,
+    /// Its rows.
+    pub rows: Vec<PaneRow>,
+    /// The selected row (never a heading when there are items).
+    pub selected: usize,
+    /// The first row shown.
+    pub scroll: usize,
+}
+
+impl Pane {
+    /// An empty pane.
+    #[must_use]
+    pub fn new(kind: PaneKind) -> Self {
+        Self { kind, rows: Vec::new(), selected: 0, scroll: 0 }
+    }
+
+    /// Fills the rows from the corpus, keeping the selected item when it is still there.
+    pub fn fill(&mut self, c: &Corpus) {
+        let keep = self.selected_item();
+        self.rows = match self.kind {
+            PaneKind::Docs => (0..c.docs.len()).map(|d| PaneRow::Item(Item::Doc(d))).collect(),
+            PaneKind::People => {
+                c.entities_of(&[EntityKind::Person]).into_iter().map(|e| PaneRow::Item(Item::Entity(e))).collect()
+            }
+            PaneKind::Portfolio => {
+                let mut rows = Vec::new();
+                for k in [EntityKind::Chip, EntityKind::Model, EntityKind::Service] {
+                    let items = c.entities_of(&[k]);
+                    if !items.is_empty() {
+                        rows.push(PaneRow::Heading(k));
+                        rows.extend(items.into_iter().map(|e| PaneRow::Item(Item::Entity(e))));
+                    }
+                }
+                rows
+            }
+        };
+        self.selected = keep
+            .and_then(|k| self.rows.iter().position(|r| *r == PaneRow::Item(k)))
+            .or_else(|| self.rows.iter().position(|r| matches!(r, PaneRow::Item(_))))
+            .unwrap_or(0);
+    }
+
+    /// How many items (not headings).
+    #[must_use]
+    pub fn count(&self) -> usize {
+        self.rows.iter().filter(|r| matches!(r, PaneRow::Item(_))).count()
+    }
+
+    /// The selected item.
+    #[must_use]
+    pub fn selected_item(&self) -> Option<Item> {
+        match self.rows.get(self.selected) {
+            Some(PaneRow::Item(i)) => Some(*i),
+            _ => None,
+        }
+    }
+
+    /// Moves the selection by `delta` items, skipping headings, stopping at the ends.
+    pub fn step(&mut self, delta: isize) {
+        let items: Vec<usize> = (0..self.rows.len()).filter(|&i| matches!(self.rows[i], PaneRow::Item(_))).collect();
+        if items.is_empty() {
+            return;
+        }
+        let at = items.iter().position(|&i| i >= self.selected).unwrap_or(0);
+        let next = at.saturating_add_signed(delta).min(items.len() - 1);
+        self.selected = items[next];
+    }
+
+    /// Scrolls without moving the selection (mouse wheel).
+    pub fn scroll_by(&mut self, delta: isize) {
+        self.scroll = self.scroll.saturating_add_signed(delta).min(self.rows.len().saturating_sub(1));
+    }
+
+    /// Selects the item on a visible row; false on a heading or past the end.
+    pub fn click(&mut self, visible_row: usize) -> bool {
+        let i = self.scroll + visible_row;
+        if matches!(self.rows.get(i), Some(PaneRow::Item(_))) {
+            self.selected = i;
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Keeps the selection in a view of `height` rows.
+    pub fn settle(&mut self, height: usize) {
+        let height = height.max(1);
+        if self.selected < self.scroll {
+            self.scroll = self.selected.saturating_sub(usize::from(
+                self.selected > 0 && matches!(self.rows.get(self.selected - 1), Some(PaneRow::Heading(_))),
+            ));
+        } else if self.selected >= self.scroll + height {
+            self.scroll = self.selected + 1 - height;
+        }
+        self.scroll = self.scroll.min(self.rows.len().saturating_sub(height));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::LoadOptions;
+
+    #[test]
+    fn the_portfolio_is_grouped_and_headings_are_never_selected() {
+        let c = Corpus::load(&LoadOptions::default(), &|_| {});
+        let mut p = Pane::new(PaneKind::Portfolio);
+        p.fill(&c);
+        assert_eq!(p.rows[0], PaneRow::Heading(EntityKind::Chip));
+        assert!(p.selected_item().is_some());
+        for _ in 0..p.rows.len() {
+            p.step(1);
+            assert!(p.selected_item().is_some());
+        }
+        assert_eq!(p.count(), c.entities.iter().filter(|e| e.kind.is_portfolio()).count());
+        assert!(!p.click(usize::MAX / 2));
+    }
+}

@@ -1,0 +1,217 @@
+//! The detail view: breadcrumb, then the document reader or the entity card.
+
+use std::ops::Range;
+
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+use super::style::Styles;
+use super::{block, truncate};
+use crate::model::Mention;
+use crate::sanitize::{one_line, placeholder};
+use crate::tui::app::{App, Focus, Layer, View};
+use crate::tui::card::Tone;
+use crate::tui::geometry::{card_rects, inner, reader_rects};
+use crate::tui::reader::Reader;
+
+pub fn draw(app: &App, area: Rect, f: &mut Frame, s: Styles) {
+    let focused = app.focus == Focus::Detail && app.layers.iter().all(|l| matches!(l, Layer::Find(_)));
+    let title = match app.view() {
+        View::Doc(_) => " 4 Reader ",
+        View::Entity(_) => " 4 Card ",
+        View::Empty => " 4 Detail ",
+    };
+    f.render_widget(block(title, focused, s), area);
+    let body = inner(area);
+    match app.view() {
+        View::Doc(r) => draw_reader(app, r, body, f, s),
+        View::Entity(c) => {
+            let (crumb, rows_area) = card_rects(body);
+            draw_crumb(app, crumb, f, s);
+            let Some((_, _, rows)) = app.card_rows.as_ref().filter(|(e, _, _)| *e == c.entity) else { return };
+            let selected_target = rows.get(c.selected).and_then(|r| r.target.as_ref());
+            let lines: Vec<Line> = rows
+                .iter()
+                .skip(c.scroll)
+                .take(usize::from(rows_area.height))
+                .map(|row| {
+                    let spans: Vec<Span> =
+                        row.parts.iter().map(|(t, tone)| Span::styled(t.clone(), tone_style(*tone, s))).collect();
+                    let line = Line::from(spans);
+                    if row.target.is_some() && row.target.as_ref() == selected_target {
+                        line.style(s.selected(focused))
+                    } else {
+                        line
+                    }
+                })
+                .collect();
+            f.render_widget(Paragraph::new(lines), rows_area);
+        }
+        View::Empty => {
+            let msg = if app.loading.is_some() { "loading…" } else { "nothing selected" };
+            f.render_widget(Paragraph::new(msg).style(s.dim()), body);
+        }
+    }
+}
+
+fn tone_style(t: Tone, s: Styles) -> Style {
+    match t {
+        Tone::Title => s.title(),
+        Tone::Heading => s.heading(),
+        Tone::Text => Style::new(),
+        Tone::Dim => s.dim(),
+        Tone::Kind(k) => s.kind(k),
+        Tone::Quote => s.quote(),
+        Tone::Warn => s.warn(),
+    }
+}
+
+/// Where you are: the history trail, newest last, cut from the left to fit.
+fn draw_crumb(app: &App, area: Rect, f: &mut Frame, s: Styles) {
+    let c = &app.corpus;
+    let names: Vec<String> = app
+        .history
+        .trail()
+        .iter()
+        .filter_map(|p| p.view.item())
+        .map(|i| match i {
+            crate::search::Item::Doc(d) => truncate(&one_line(&c.docs[d].title), 24),
+            crate::search::Item::Entity(e) => one_line(&c.entities[e].name),
+        })
+        .collect();
+    let mut dedup: Vec<String> = Vec::new();
+    for n in names {
+        if dedup.last() != Some(&n) {
+            dedup.push(n);
+        }
+    }
+    let mut text = dedup.join(" › ");
+    let width = usize::from(area.width);
+    if unicode_width::UnicodeWidthStr::width(text.as_str()) > width {
+        let chars: Vec<char> = text.chars().collect();
+        let keep = width.saturating_sub(1);
+        text = format!("…{}", chars[chars.len().saturating_sub(keep)..].iter().collect::<String>());
+    }
+    f.render_widget(Paragraph::new(text).style(s.dim()), area);
+}
+
+fn draw_reader(app: &App, r: &Reader, area: Rect, f: &mut Frame, s: Styles) {
+    let c = &app.corpus;
+    let doc = &c.docs[r.doc];
+    let find_open = matches!(app.layers.last(), Some(Layer::Find(_)));
+    let rects = reader_rects(area, find_open);
+    draw_crumb(app, rects.crumb, f, s);
+    let mut meta: Vec<String> = Vec::new();
+    meta.extend(doc.date.map(|d| d.to_string()));
+    meta.extend(doc.author.as_deref().map(one_line));
+    meta.push(doc.kind.to_string());
+    meta.push(one_line(doc.url.as_deref().unwrap_or(&doc.path.to_string_lossy())));
+    let header = vec![Line::styled(one_line(&doc.title), s.heading()), Line::styled(meta.join(" · "), s.dim())];
+    f.render_widget(Paragraph::new(header), rects.header);
+
+    let Some(layout) = app.layout.as_ref().filter(|l| l.doc == r.doc) else { return };
+    let mentions = c.doc_mentions(r.doc);
+    let finds: &[Range<usize>] = r.find.as_ref().map_or(&[], |f| &f.matches);
+    let current_find = r.find.as_ref().and_then(|f| f.matches.get(f.current)).cloned();
+    let mut lines = Vec::new();
+    for line in layout.lines.iter().skip(r.scroll).take(usize::from(rects.body.height)) {
+        lines.push(styled_line(&doc.body, line, mentions, r, finds, current_find.as_ref(), app, s));
+    }
+    f.render_widget(Paragraph::new(lines), rects.body);
+
+    if find_open || r.find.is_some() {
+        let q = match app.layers.last() {
+            Some(Layer::Find(q)) => q.clone(),
+            _ => r.find.as_ref().map(|f| f.query.clone()).unwrap_or_default(),
+        };
+        let count = match &r.find {
+            Some(f) if f.matches.is_empty() => "no matches".to_string(),
+            Some(f) => format!("{}/{}", f.current + 1, f.matches.len()),
+            None => String::new(),
+        };
+        let cursor = if find_open { "▏" } else { "" };
+        let line = Line::from(vec![
+            Span::styled("/", s.heading()),
+            Span::raw(one_line(&q)),
+            Span::raw(cursor),
+            Span::raw("  "),
+            Span::styled(count, s.dim()),
+        ]);
+        let at = if find_open { rects.find } else { Rect { height: 1, ..rects.strip } };
+        f.render_widget(Paragraph::new(line), at);
+        if !find_open {
+            draw_strip(app, r, Rect { y: rects.strip.y + 1, height: 1, ..rects.strip }, f, s);
+            return;
+        }
+    }
+    draw_strip(app, r, rects.strip, f, s);
+}
+
+/// The entities this document mentions, most mentioned first.
+fn draw_strip(app: &App, r: &Reader, area: Rect, f: &mut Frame, s: Styles) {
+    let c = &app.corpus;
+    let mut spans = vec![Span::styled("In this document: ", s.dim())];
+    for (i, (e, n)) in crate::xref::doc_entities(c, r.doc).into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", s.dim()));
+        }
+        spans.push(Span::styled(one_line(&c.entities[e].name), s.kind(c.entities[e].kind)));
+        spans.push(Span::styled(format!(" ×{n}"), s.dim()));
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)).wrap(ratatui::widgets::Wrap { trim: true }), area);
+}
+
+#[allow(clippy::too_many_arguments)]
+fn styled_line<'a>(
+    body: &str,
+    line: &Range<usize>,
+    mentions: &[Mention],
+    r: &Reader,
+    finds: &[Range<usize>],
+    current_find: Option<&Range<usize>>,
+    app: &App,
+    s: Styles,
+) -> Line<'a> {
+    let c = &app.corpus;
+    let first_m = mentions.partition_point(|m| m.span.end <= line.start);
+    let first_f = finds.partition_point(|m| m.end <= line.start);
+    let mut spans: Vec<Span> = Vec::new();
+    let mut run = String::new();
+    let mut run_style = Style::new();
+    let (mut mi, mut fi) = (first_m, first_f);
+    for (off, ch) in body[line.clone()].char_indices() {
+        let b = line.start + off;
+        while mi < mentions.len() && mentions[mi].span.end <= b {
+            mi += 1;
+        }
+        while fi < finds.len() && finds[fi].end <= b {
+            fi += 1;
+        }
+        let mut st = Style::new();
+        if let Some(m) = mentions.get(mi).filter(|m| m.span.start <= b) {
+            st = if r.link == Some(mi) { s.focused_link() } else { s.mention(c.entities[m.entity].kind, m.how) };
+        }
+        if r.highlight.as_ref().is_some_and(|h| h.contains(&b)) {
+            st = st.patch(s.quote_highlight());
+        }
+        if let Some(fm) = finds.get(fi).filter(|m| m.start <= b) {
+            st = st.patch(s.found(current_find == Some(fm)));
+        }
+        let shown = match ch {
+            '\t' | '\r' => ' ',
+            c => placeholder(c).unwrap_or(c),
+        };
+        if st != run_style && !run.is_empty() {
+            spans.push(Span::styled(std::mem::take(&mut run), run_style));
+        }
+        run_style = st;
+        run.push(shown);
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, run_style));
+    }
+    Line::from(spans)
+}

@@ -1,0 +1,190 @@
+//! Drawing the explorer. Pure: reads the [`App`], writes the frame's buffer, changes nothing.
+
+mod detail;
+mod overlay;
+pub mod style;
+
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph};
+use ratatui::Frame;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+pub use overlay::jump_area;
+
+use super::action::Context;
+use super::app::{App, Focus};
+use super::geometry::{centered, inner};
+use super::pane::{Pane, PaneRow};
+use crate::corpus::Progress;
+use crate::sanitize::one_line;
+use crate::search::Item;
+use style::Styles;
+
+/// Draws the whole screen.
+pub fn draw(app: &App, f: &mut Frame) {
+    let g = app.geometry;
+    let area = f.area();
+    if g.too_small || g.area != area {
+        let msg = if area.width >= 8 { "terminal too small" } else { "small" };
+        let r = centered(area, msg.len() as u16, 1);
+        f.render_widget(Paragraph::new(msg), r);
+        return;
+    }
+    let s = Styles::new(app.theme);
+    if g.narrow {
+        draw_tabs(app, f, s);
+        match app.focus {
+            Focus::Pane(i) => draw_pane(app, &app.panes[i], i, g.panes[i], f, s),
+            Focus::Detail => detail::draw(app, g.detail, f, s),
+        }
+    } else {
+        for i in 0..3 {
+            draw_pane(app, &app.panes[i], i, g.panes[i], f, s);
+        }
+        detail::draw(app, g.detail, f, s);
+    }
+    draw_status(app, g.status, f, s);
+    overlay::draw(app, area, f, s);
+}
+
+fn draw_tabs(app: &App, f: &mut Frame, s: Styles) {
+    let g = app.geometry;
+    let names = [
+        format!("1 Documents ({})", app.panes[0].count()),
+        format!("2 People ({})", app.panes[1].count()),
+        format!("3 Portfolio ({})", app.panes[2].count()),
+        "4 Detail".to_string(),
+    ];
+    let current = match app.focus {
+        Focus::Pane(i) => i,
+        Focus::Detail => 3,
+    };
+    let mut spans = Vec::new();
+    for (i, n) in names.iter().enumerate() {
+        let st = if i == current { s.selected(true) } else { s.dim() };
+        spans.push(Span::styled(format!(" {n} "), st));
+        spans.push(Span::raw(" "));
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), g.tabs);
+}
+
+/// A bordered block, its border emphasised when focused.
+fn block<'a>(title: impl Into<Line<'a>>, focused: bool, s: Styles) -> Block<'a> {
+    let b = Block::bordered().title(title).border_style(s.border(focused));
+    if focused {
+        b.border_type(BorderType::Thick)
+    } else {
+        b
+    }
+}
+
+fn draw_pane(app: &App, pane: &Pane, index: usize, area: Rect, f: &mut Frame, s: Styles) {
+    let focused = app.focus == Focus::Pane(index) && app.layers.is_empty();
+    let loading = if app.loading.is_some() { " …" } else { "" };
+    let title = format!(" {} {} ({}){loading} ", index + 1, pane.kind.title(), pane.count());
+    let b = block(title, focused, s);
+    let body = inner(area);
+    f.render_widget(b, area);
+    let c = &app.corpus;
+    let width = usize::from(body.width);
+    let lines: Vec<Line> = pane
+        .rows
+        .iter()
+        .enumerate()
+        .skip(pane.scroll)
+        .take(usize::from(body.height))
+        .map(|(i, row)| match row {
+            PaneRow::Heading(k) => Line::styled(format!("{}s", capitalise(k.as_str())), s.heading()),
+            PaneRow::Item(item) => {
+                let mark = if app.marks.contains(item) { "● " } else { "  " };
+                let (text, extra) = match *item {
+                    Item::Doc(d) => {
+                        let doc = &c.docs[d];
+                        let date = doc.date.map(|d| d.to_string()).unwrap_or_default();
+                        (one_line(&doc.title), date)
+                    }
+                    Item::Entity(e) => (one_line(&c.entities[e].name), format!("×{}", c.mention_count(e))),
+                };
+                let room = width.saturating_sub(extra.width() + 3);
+                let text = truncate(&text, room);
+                let pad = width.saturating_sub(2 + text.width() + extra.width());
+                let st = if i == pane.selected { s.selected(focused) } else { Style::new() };
+                let name_style = match item {
+                    Item::Entity(e) => s.kind(c.entities[*e].kind),
+                    Item::Doc(_) => Style::new(),
+                };
+                Line::from(vec![
+                    Span::raw(mark),
+                    Span::styled(text, name_style),
+                    Span::raw(" ".repeat(pad)),
+                    Span::styled(extra, s.dim()),
+                ])
+                .style(st)
+            }
+        })
+        .collect();
+    f.render_widget(Paragraph::new(lines), body);
+}
+
+fn draw_status(app: &App, area: Rect, f: &mut Frame, s: Styles) {
+    let keys = match app.context() {
+        Context::Panes => "↑↓ move  Enter open  Tab pane  Ctrl-P jump  Space mark  p pick  ? help  q quit",
+        Context::Reader => "Tab/S-Tab link  Enter follow  / find  n/N next  ⌫ back  ] fwd  Esc panes  p pick  ? help",
+        Context::Card => "↑↓ select  Enter open  ⌫ back  ] forward  Esc panes  Ctrl-P jump  p pick  ? help",
+        Context::Jump => {
+            "type to filter  ↑↓ select  Enter open  Tab mark  Esc close  ('exact ^pre suf$ !not a|b @kind)"
+        }
+        Context::Find => "type to find  Enter keep  Esc clear",
+        Context::Help => "any key closes the help",
+    };
+    let c = &app.corpus;
+    let mut right = match app.loading {
+        Some(Progress::Reading(n, total)) => format!("loading {n}/{total}…"),
+        Some(Progress::Scanning) => "scanning…".to_string(),
+        Some(Progress::Linking) => "linking…".to_string(),
+        None => format!("{} loaded · {} skipped", c.stats.loaded, c.stats.skipped),
+    };
+    if !app.marks.is_empty() {
+        right = format!("{} marked · {right}", app.marks.len());
+    }
+    if let Some(m) = &app.message {
+        right = format!("{m} · {right}");
+    }
+    let width = usize::from(area.width);
+    let right = truncate(&right, width / 2);
+    let right_len = right.width();
+    let keys = truncate(keys, width.saturating_sub(right_len + 1));
+    let pad = width.saturating_sub(keys.width() + right_len);
+    let line =
+        Line::from(vec![Span::styled(keys, s.status()), Span::raw(" ".repeat(pad)), Span::styled(right, s.dim())]);
+    f.render_widget(Paragraph::new(line), area);
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+/// Cuts a string to `width` terminal cells, ending with `…` when cut.
+#[must_use]
+pub fn truncate(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}

@@ -1,0 +1,111 @@
+//! Overlays: the fuzzy jump and the help. Each clears its area and draws over the base.
+
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+use ratatui::Frame;
+
+use super::style::Styles;
+use super::{block, truncate};
+use crate::query::{ItemKind, Query};
+use crate::sanitize::one_line;
+use crate::search;
+use crate::tui::action::{When, BINDINGS};
+use crate::tui::app::{App, Layer};
+use crate::tui::geometry::{centered, inner};
+use crate::tui::jump::Jump;
+
+/// Where the jump overlay goes on a screen of `area`.
+#[must_use]
+pub fn jump_area(area: Rect) -> Rect {
+    centered(area, (area.width * 9 / 10).max(20), (area.height * 8 / 10).max(6))
+}
+
+pub fn draw(app: &App, area: Rect, f: &mut Frame, s: Styles) {
+    for layer in &app.layers {
+        match layer {
+            Layer::Jump(j) => draw_jump(app, j, jump_area(area), f, s),
+            Layer::Help(scroll) => draw_help(*scroll, area, f, s),
+            Layer::Find(_) => {}
+        }
+    }
+}
+
+fn draw_jump(app: &App, j: &Jump, area: Rect, f: &mut Frame, s: Styles) {
+    f.render_widget(Clear, area);
+    let count =
+        if j.pending() { format!("{}…", j.hits.len()) } else { format!("{}/{}", j.hits.len(), app.entries.len()) };
+    f.render_widget(block(format!(" Jump · {count} "), true, s), area);
+    let body = inner(area);
+    if body.height < 2 {
+        return;
+    }
+    let prompt = Line::from(vec![Span::styled("> ", s.heading()), Span::raw(one_line(&j.input)), Span::raw("▏")]);
+    let hint = Line::styled("'exact ^prefix suffix$ !not a|b  @person @org @chip @model @service @doc", s.dim());
+    f.render_widget(Paragraph::new(vec![prompt, hint]), Rect { height: 2, ..body });
+    let list = Rect { y: body.y + 2, height: body.height - 2, ..body };
+    let q = Query::parse(&j.input);
+    let c = &app.corpus;
+    let width = usize::from(list.width);
+    let mut lines = Vec::new();
+    for (i, hit) in j.hits.iter().enumerate().skip(j.scroll).take(usize::from(list.height)) {
+        let Some(entry) = app.entries.get(hit.entry) else { continue };
+        // Positions are computed only for the rows on screen.
+        let positions = search::positions(&app.matcher, &q, entry);
+        let kind = entry.kind;
+        let name = one_line(entry.item.name(c));
+        let name = truncate(&name, width.saturating_sub(14));
+        let mark = if app.marks.contains(&entry.item) { "●" } else { " " };
+        let kind_style = match kind {
+            ItemKind::Entity(k) => s.kind(k),
+            ItemKind::Doc => s.dim(),
+        };
+        let mut spans = vec![
+            Span::raw(format!("{mark} ")),
+            Span::styled(format!("{:<8}", kind.as_str()), kind_style),
+            Span::raw(" "),
+        ];
+        for (ci, ch) in name.chars().enumerate() {
+            let st = if positions.contains(&ci) { s.matched() } else { Style::new() };
+            spans.push(Span::styled(ch.to_string(), st));
+        }
+        let line = Line::from(spans);
+        lines.push(if i == j.selected { line.style(s.selected(true)) } else { line });
+    }
+    if j.hits.is_empty() && !j.pending() {
+        lines.push(Line::styled("no matches", s.dim()));
+    }
+    f.render_widget(Paragraph::new(lines), list);
+}
+
+/// The help: every binding, grouped by where it applies.
+fn help_lines(s: Styles) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled("dossier — keys", s.heading()), Line::raw("")];
+    let order = [When::Base, When::Panes, When::Reader, When::Detail, When::Jump, When::Find, When::Always];
+    for when in order {
+        let rows: Vec<_> = BINDINGS.iter().filter(|b| b.when == when && !b.label.is_empty()).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        lines.push(Line::styled(when.label(), s.heading()));
+        for b in rows {
+            lines.push(Line::from(vec![Span::raw(format!("  {:<24}", b.label)), Span::raw(b.help)]));
+        }
+        lines.push(Line::raw(""));
+    }
+    lines
+        .push(Line::styled("Mouse: click selects, the wheel scrolls. Help: ↑↓ scroll, any other key closes.", s.dim()));
+    lines.push(Line::styled("Reader: underlined = link (colour by kind), italic = fuzzy match.", s.dim()));
+    lines
+}
+
+fn draw_help(scroll: usize, area: Rect, f: &mut Frame, s: Styles) {
+    let lines = help_lines(s);
+    let r = centered(area, 90, lines.len() as u16 + 2);
+    f.render_widget(Clear, r);
+    f.render_widget(block(" Help ", true, s), r);
+    let body = inner(r);
+    let max_scroll = lines.len().saturating_sub(usize::from(body.height));
+    f.render_widget(Paragraph::new(lines).scroll((scroll.min(max_scroll) as u16, 0)), body);
+}

@@ -1,0 +1,162 @@
+//! Styles, with and without colour. Without colour, selection is reversed video and links are
+//! underlined, so both stay visible.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::model::{EntityKind, MatchHow};
+use crate::tui::app::Theme;
+
+/// The styles of one theme.
+#[derive(Debug, Clone, Copy)]
+pub struct Styles {
+    color: bool,
+}
+
+impl Styles {
+    /// Styles for a theme.
+    #[must_use]
+    pub fn new(t: Theme) -> Self {
+        Self { color: t.color }
+    }
+
+    fn pick(self, colored: Style, plain: Style) -> Style {
+        if self.color {
+            colored
+        } else {
+            plain
+        }
+    }
+
+    /// A selected row; dimmer when its pane is not focused.
+    #[must_use]
+    pub fn selected(self, focused: bool) -> Style {
+        match (self.color, focused) {
+            (true, true) => Style::new().bg(Color::Blue).fg(Color::White).add_modifier(Modifier::BOLD),
+            (true, false) => Style::new().bg(Color::DarkGray),
+            (false, true) => Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            (false, false) => Style::new().add_modifier(Modifier::REVERSED),
+        }
+    }
+
+    /// A pane or overlay border.
+    #[must_use]
+    pub fn border(self, focused: bool) -> Style {
+        match (self.color, focused) {
+            (true, true) => Style::new().fg(Color::Cyan),
+            (_, true) => Style::new().add_modifier(Modifier::BOLD),
+            _ => Style::new(),
+        }
+    }
+
+    /// Secondary text.
+    #[must_use]
+    pub fn dim(self) -> Style {
+        self.pick(Style::new().fg(Color::DarkGray), Style::new().add_modifier(Modifier::DIM))
+    }
+
+    /// A heading.
+    #[must_use]
+    pub fn heading(self) -> Style {
+        self.pick(
+            Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::BOLD),
+        )
+    }
+
+    /// A card's title.
+    #[must_use]
+    pub fn title(self) -> Style {
+        self.pick(
+            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+        )
+    }
+
+    /// The status line's key hints.
+    #[must_use]
+    pub fn status(self) -> Style {
+        self.pick(Style::new().fg(Color::Cyan), Style::new())
+    }
+
+    /// An entity name, by kind.
+    #[must_use]
+    pub fn kind(self, k: EntityKind) -> Style {
+        if !self.color {
+            return Style::new();
+        }
+        Style::new().fg(match k {
+            EntityKind::Person => Color::Cyan,
+            EntityKind::Org => Color::Yellow,
+            EntityKind::Chip => Color::Magenta,
+            EntityKind::Model => Color::Green,
+            EntityKind::Service => Color::LightBlue,
+        })
+    }
+
+    /// A mention in the reader: underlined in the kind's colour; fuzzy ones italic and dotted
+    /// apart by not being bold.
+    #[must_use]
+    pub fn mention(self, k: EntityKind, how: MatchHow) -> Style {
+        let base = self.kind(k).add_modifier(Modifier::UNDERLINED);
+        if how == MatchHow::Fuzzy {
+            base.add_modifier(Modifier::ITALIC)
+        } else if self.color {
+            base
+        } else {
+            base.add_modifier(Modifier::BOLD)
+        }
+    }
+
+    /// The focused link.
+    #[must_use]
+    pub fn focused_link(self) -> Style {
+        self.pick(
+            Style::new().bg(Color::Cyan).fg(Color::Black).add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+        )
+    }
+
+    /// A find match; the current one stands out more.
+    #[must_use]
+    pub fn found(self, current: bool) -> Style {
+        match (self.color, current) {
+            (true, true) => Style::new().bg(Color::LightRed).fg(Color::Black),
+            (true, false) => Style::new().bg(Color::Yellow).fg(Color::Black),
+            (false, true) => Style::new().add_modifier(Modifier::REVERSED | Modifier::ITALIC),
+            (false, false) => Style::new().add_modifier(Modifier::REVERSED),
+        }
+    }
+
+    /// A highlighted quote (a fact's source).
+    #[must_use]
+    pub fn quote_highlight(self) -> Style {
+        self.pick(
+            Style::new().bg(Color::Rgb(60, 60, 0)).add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::BOLD | Modifier::ITALIC),
+        )
+    }
+
+    /// Matched characters in the jump.
+    #[must_use]
+    pub fn matched(self) -> Style {
+        self.pick(
+            Style::new().fg(Color::LightGreen).add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+        )
+    }
+
+    /// A warning.
+    #[must_use]
+    pub fn warn(self) -> Style {
+        self.pick(Style::new().fg(Color::LightRed), Style::new().add_modifier(Modifier::BOLD))
+    }
+
+    /// A quote or snippet.
+    #[must_use]
+    pub fn quote(self) -> Style {
+        self.pick(
+            Style::new().fg(Color::Gray).add_modifier(Modifier::ITALIC),
+            Style::new().add_modifier(Modifier::ITALIC),
+        )
+    }
+}
