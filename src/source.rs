@@ -93,8 +93,10 @@ pub fn read(path: &Path, problems: &mut Vec<Problem>) -> Result<Document, Proble
 
 /// Turns the bytes of a file into a document (see [`read`]).
 pub fn parse(path: &Path, bytes: &[u8], problems: &mut Vec<Problem>) -> Result<Document, Problem> {
+    // A stray NUL is a control character to show; many of them mean a binary file.
     let head = &bytes[..bytes.len().min(8192)];
-    if head.contains(&0) {
+    let nuls = head.split(|&b| b == 0).count() - 1;
+    if nuls > 1 + head.len() / 64 {
         return Err(Problem::new(Severity::Warning, path, "binary file (contains NUL bytes), skipped"));
     }
     let text = match std::str::from_utf8(bytes) {
@@ -196,8 +198,9 @@ mod tests {
     #[test]
     fn binary_and_empty_files_are_skipped_with_a_reason() {
         let mut p = Vec::new();
-        let e = parse(Path::new("a.txt"), b"abc\0def", &mut p).expect_err("binary");
+        let e = parse(Path::new("a.png"), b"\x89PNG\0\0\0\rIHDR\0\0\0\x10", &mut p).expect_err("binary");
         assert!(e.reason.contains("binary"));
+        assert!(parse(Path::new("a.txt"), b"one stray \0 NUL in text", &mut p).is_ok());
         assert!(doc("  \n").0.expect_err("empty").reason.contains("empty"));
     }
 

@@ -1,0 +1,198 @@
+//! End-to-end tests of the real binary in a pseudo-terminal: keys in, screen out (parsed with
+//! vt100), raw bytes checked. Waits poll the screen until it shows what is expected, with a
+//! deadline; no fixed sleeps.
+
+mod util;
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{native_pty_system, Child, CommandBuilder, PtySize};
+
+const DEADLINE: Duration = Duration::from_secs(20);
+
+struct Pty {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    _master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+impl Pty {
+    fn spawn(cmd: CommandBuilder, cols: u16, rows: u16) -> Self {
+        let pair = native_pty_system().openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("pty");
+        let child = pair.slave.spawn_command(cmd).expect("spawn");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("reader");
+        let writer = pair.master.take_writer().expect("writer");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (p, r) = (Arc::clone(&parser), Arc::clone(&raw));
+        thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                p.lock().expect("parser").process(&buf[..n]);
+                r.lock().expect("raw").extend_from_slice(&buf[..n]);
+            }
+        });
+        Self { child, writer, parser, raw, _master: pair.master }
+    }
+
+    fn dossier(args: &[&str]) -> Self {
+        let mut cmd = CommandBuilder::new(util::bin());
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        Self::spawn(cmd, 120, 40)
+    }
+
+    fn shell(script: &str) -> Self {
+        let mut cmd = CommandBuilder::new("sh");
+        cmd.args(["-c", script]);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("DOSSIER", util::bin());
+        Self::spawn(cmd, 120, 40)
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().expect("parser").screen().contents()
+    }
+
+    #[track_caller]
+    fn wait_for(&self, what: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(what) {
+                return s;
+            }
+            assert!(start.elapsed() < DEADLINE, "screen never showed {what:?}:\n{s}");
+            thread::yield_now();
+            thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    fn send(&mut self, bytes: &[u8]) -> &mut Self {
+        self.writer.write_all(bytes).expect("write");
+        self.writer.flush().expect("flush");
+        self
+    }
+
+    #[track_caller]
+    fn wait_exit(&mut self) -> u32 {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                return status.exit_code();
+            }
+            assert!(start.elapsed() < DEADLINE, "did not exit:\n{}", self.screen());
+            thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    fn raw(&self) -> Vec<u8> {
+        self.raw.lock().expect("raw").clone()
+    }
+}
+
+const CTRL_P: &[u8] = b"\x10";
+const CTRL_C: &[u8] = b"\x03";
+const ENTER: &[u8] = b"\r";
+const TAB: &[u8] = b"\t";
+const BACKSPACE: &[u8] = b"\x7f";
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// The sequences that undo the explorer's terminal set-up, after the last draw.
+fn assert_restored(raw: &[u8]) {
+    let last = |n: &[u8]| raw.windows(n.len()).rposition(|w| w == n);
+    let leave = last(b"\x1b[?1049l").expect("left the alternate screen");
+    let enter = last(b"\x1b[?1049h").expect("entered the alternate screen");
+    assert!(leave > enter, "left after entering");
+    assert!(last(b"\x1b[?25h").is_some_and(|i| i > enter), "cursor shown again");
+    assert!(last(b"\x1b[?1000l").is_some_and(|i| i > enter), "mouse capture off");
+}
+
+#[test]
+fn open_jump_follow_a_link_and_come_back() {
+    let mut t = Pty::dossier(&[]);
+    t.wait_for("Documents (5)");
+    t.send(ENTER).wait_for("4 Reader");
+    // The first link is Amazon: following it shows Amazon's card.
+    t.send(TAB).send(ENTER).wait_for("org · catalog · amazon");
+    t.send(BACKSPACE).wait_for("In this document:");
+    t.send(CTRL_P).wait_for("Jump");
+    t.send(b"desantis").wait_for("person   Peter DeSantis");
+    t.send(ENTER);
+    let s = t.wait_for("reports_to");
+    assert!(s.contains("Peter DeSantis"));
+    t.send(b"q");
+    assert_eq!(t.wait_exit(), 0);
+    assert_restored(&t.raw());
+}
+
+#[test]
+fn pick_with_stdout_a_pipe_prints_only_the_pick() {
+    let dir = util::Dir::new();
+    let out = dir.path().join("out");
+    let script = format!("\"$DOSSIER\" -o id | cat > '{}'; echo \"exit=$?\"; sleep 2", out.display());
+    let mut t = Pty::shell(&script);
+    t.wait_for("Documents (5)");
+    t.send(CTRL_P).wait_for("Jump");
+    t.send(b"trainium").wait_for("chip     Trainium 3");
+    t.send(ENTER).wait_for("4 Card");
+    t.send(b"p");
+    t.wait_for("exit=0");
+    assert_eq!(std::fs::read_to_string(&out).expect("out"), "trainium\n");
+    assert_restored(&t.raw());
+}
+
+#[test]
+fn ctrl_c_exits_130_with_the_terminal_restored() {
+    let mut t = Pty::shell("\"$DOSSIER\" </dev/null; echo \"exit=$?\"; stty -a; sleep 2");
+    t.wait_for("Documents (5)");
+    t.send(CTRL_C);
+    let s = t.wait_for("exit=130");
+    let after = t.wait_for("icanon");
+    assert!(!after.contains("-icanon") && !after.contains("-echo "), "raw mode still on:\n{s}");
+    assert_restored(&t.raw());
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let mut t = Pty::dossier(&[]);
+    t.wait_for("Documents (5)");
+    let pid = t.child.process_id().expect("pid");
+    let killed = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status().expect("kill");
+    assert!(killed.success());
+    assert_eq!(t.wait_exit(), 130);
+    assert_restored(&t.raw());
+}
+
+#[test]
+fn no_control_byte_from_a_document_reaches_the_terminal() {
+    let dir = util::Dir::new();
+    dir.file(
+        "evil.txt",
+        "Evil title\n\nclear\x1b[2J title\x1b]0;pwned\x07 clip\x1b]52;c;aGk=\x07 c1\u{9b}31m bell\x07 nul\0end\n",
+    );
+    let d = dir.path().to_string_lossy().into_owned();
+    let mut t = Pty::dossier(&["--corpus", &d]);
+    t.send(ENTER);
+    let s = t.wait_for("␛[2J");
+    assert!(s.contains("␛]0;pwned␇") && s.contains("¤31m"), "{s}");
+    t.send(b"q");
+    t.wait_exit();
+    let raw = t.raw();
+    for bad in [&b"\x1b[2J"[..], b"\x1b]0;pwned", b"\x1b]52;", b"\xc2\x9b", b"\x07"] {
+        assert!(!contains(&raw, bad), "{bad:?} reached the terminal");
+    }
+}

@@ -1,0 +1,270 @@
+//! The explorer driven through its real event loop with injected keys, drawn on ratatui's
+//! TestBackend; whole screens are compared with committed insta snapshots. No sleeps: the loop
+//! runs until no message is waiting, and jump searches run inline.
+
+use std::sync::atomic::AtomicBool;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::Arc;
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use dossier::corpus::{Corpus, LoadOptions};
+use dossier::search::Item;
+use dossier::tui::app::{App, Focus, Outcome, Theme, View};
+use dossier::tui::jump::Narrowing;
+use dossier::tui::{event_loop, Msg, Searcher};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+struct Harness {
+    term: Terminal<TestBackend>,
+    app: App,
+    tx: Sender<Msg>,
+    rx: Receiver<Msg>,
+    searcher: Searcher,
+    outcome: Option<Outcome>,
+}
+
+fn corpus() -> Arc<Corpus> {
+    Arc::new(Corpus::load(&LoadOptions::default(), &|_| {}))
+}
+
+impl Harness {
+    fn new(w: u16, h: u16) -> Self {
+        let (tx, rx) = mpsc::channel();
+        let mut hs = Self {
+            term: Terminal::new(TestBackend::new(w, h)).expect("terminal"),
+            app: App::new(corpus(), Theme { color: false }, None),
+            tx,
+            rx,
+            searcher: Searcher::Inline(Narrowing::default()),
+            outcome: None,
+        };
+        hs.run();
+        hs
+    }
+
+    fn run(&mut self) {
+        let stop = AtomicBool::new(false);
+        let r = event_loop(&mut self.term, &mut self.app, &self.rx, &self.tx, &mut self.searcher, &stop, true);
+        if let Some(o) = r.expect("draws") {
+            self.outcome = Some(o);
+        }
+    }
+
+    fn send(&mut self, events: impl IntoIterator<Item = Event>) -> &mut Self {
+        for e in events {
+            self.tx.send(Msg::Input(e)).expect("send");
+        }
+        self.run();
+        self
+    }
+
+    fn key(&mut self, code: KeyCode) -> &mut Self {
+        self.send([Event::Key(KeyEvent::new(code, KeyModifiers::NONE))])
+    }
+
+    fn ctrl(&mut self, c: char) -> &mut Self {
+        self.send([Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))])
+    }
+
+    fn typed(&mut self, s: &str) -> &mut Self {
+        self.send(
+            s.chars().map(|c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))).collect::<Vec<_>>(),
+        )
+    }
+
+    fn screen(&self) -> String {
+        let buf = self.term.backend().buffer();
+        let mut out = String::new();
+        for y in 0..buf.area.height {
+            let mut line = String::new();
+            for x in 0..buf.area.width {
+                line.push_str(buf[(x, y)].symbol());
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out
+    }
+
+    fn resize(&mut self, w: u16, h: u16) -> &mut Self {
+        self.term.backend_mut().resize(w, h);
+        self.send([Event::Resize(w, h)])
+    }
+
+    fn entity(&self, id: &str) -> usize {
+        self.app.corpus.entity_by_id(id).expect("entity")
+    }
+}
+
+fn snapshot(name: &str, h: &Harness) {
+    insta::assert_snapshot!(name, h.screen());
+}
+
+#[test]
+fn every_view_at_120x40_and_80x24() {
+    for (w, ht) in [(120, 40), (80, 24)] {
+        let mut h = Harness::new(w, ht);
+        snapshot(&format!("panes_{w}x{ht}"), &h);
+        h.key(KeyCode::Enter).key(KeyCode::Tab).key(KeyCode::Tab);
+        snapshot(&format!("reader_{w}x{ht}"), &h);
+        h.key(KeyCode::Enter);
+        snapshot(&format!("card_{w}x{ht}"), &h);
+        h.ctrl('p').typed("tra");
+        snapshot(&format!("jump_{w}x{ht}"), &h);
+        h.key(KeyCode::Esc).key(KeyCode::Char('?'));
+        snapshot(&format!("help_{w}x{ht}"), &h);
+        h.key(KeyCode::Esc).key(KeyCode::Backspace).typed("/amazon");
+        snapshot(&format!("find_{w}x{ht}"), &h);
+    }
+}
+
+#[test]
+fn jump_desantis_enter_shows_his_card() {
+    let mut h = Harness::new(120, 40);
+    h.ctrl('p').typed("desantis").key(KeyCode::Enter);
+    let pd = h.entity("peter-desantis");
+    assert!(matches!(h.app.view(), View::Entity(c) if c.entity == pd));
+    let s = h.screen();
+    assert!(s.contains("Peter DeSantis") && s.contains("reports_to"), "{s}");
+}
+
+#[test]
+fn following_a_link_and_coming_back_restores_scroll_and_link() {
+    let mut h = Harness::new(120, 40);
+    h.key(KeyCode::Enter);
+    for _ in 0..35 {
+        h.key(KeyCode::Tab);
+    }
+    let View::Doc(before) = h.app.view().clone() else { panic!("reader") };
+    assert!(before.scroll > 0, "the 35th link is below the first screen");
+    h.key(KeyCode::Enter);
+    assert!(matches!(h.app.view(), View::Entity(_)));
+    h.key(KeyCode::Backspace);
+    let View::Doc(after) = h.app.view().clone() else { panic!("back in the reader") };
+    assert_eq!((after.doc, after.scroll, after.link), (before.doc, before.scroll, before.link));
+    h.key(KeyCode::Char(']'));
+    assert!(matches!(h.app.view(), View::Entity(_)), "forward again");
+    assert!(h.screen().contains(" › "), "a breadcrumb shows the trail");
+}
+
+#[test]
+fn a_fact_opens_its_document_at_the_highlighted_quote() {
+    let mut h = Harness::new(120, 40);
+    h.ctrl('p').typed("rajesh").key(KeyCode::Enter);
+    // The first openable row is the first fact.
+    h.key(KeyCode::Enter);
+    let View::Doc(r) = h.app.view().clone() else { panic!("reader") };
+    let span = r.highlight.clone().expect("quote highlighted");
+    let body = &h.app.corpus.docs[r.doc].body;
+    assert!(body[span].contains("Rajesh Sheth") || body.contains("Elastic Block Store"));
+}
+
+#[test]
+fn find_counts_matches_and_n_moves() {
+    let mut h = Harness::new(120, 40);
+    h.key(KeyCode::Enter).typed("/amazon").key(KeyCode::Enter);
+    let View::Doc(r) = h.app.view().clone() else { panic!("reader") };
+    let f = r.find.expect("find kept");
+    assert!(f.matches.len() > 5);
+    assert!(h.screen().contains(&format!("1/{}", f.matches.len())));
+    h.key(KeyCode::Char('n')).key(KeyCode::Char('n'));
+    let View::Doc(r) = h.app.view().clone() else { panic!("reader") };
+    assert_eq!(r.find.expect("find").current, 2);
+    h.key(KeyCode::Esc);
+    let View::Doc(r) = h.app.view().clone() else { panic!("reader") };
+    assert!(r.find.is_none(), "Esc clears the search");
+}
+
+#[test]
+fn space_marks_several_items_and_p_picks_them_in_order() {
+    let mut h = Harness::new(120, 40);
+    h.key(KeyCode::Char('2')).key(KeyCode::Char(' ')).key(KeyCode::Char(' '));
+    h.key(KeyCode::Char('p'));
+    let Some(Outcome::Pick(items)) = h.outcome.clone() else { panic!("picked: {:?}", h.outcome) };
+    let people = &h.app.panes[1];
+    let expect: Vec<Item> = people
+        .rows
+        .iter()
+        .take(2)
+        .filter_map(|r| match r {
+            dossier::tui::pane::PaneRow::Item(i) => Some(*i),
+            dossier::tui::pane::PaneRow::Heading(_) => None,
+        })
+        .collect();
+    assert_eq!(items, expect);
+}
+
+#[test]
+fn p_without_marks_picks_the_current_item_and_q_and_ctrl_c_end() {
+    let mut h = Harness::new(120, 40);
+    h.ctrl('p').typed("trainium").key(KeyCode::Enter).key(KeyCode::Char('p'));
+    assert_eq!(h.outcome, Some(Outcome::Pick(vec![Item::Entity(h.entity("trainium"))])));
+    let mut q = Harness::new(80, 24);
+    q.key(KeyCode::Char('q'));
+    assert_eq!(q.outcome, Some(Outcome::Quit));
+    let mut c = Harness::new(80, 24);
+    c.ctrl('p').ctrl('c');
+    assert_eq!(c.outcome, Some(Outcome::Cancel));
+}
+
+#[test]
+fn mouse_click_selects_and_wheel_scrolls() {
+    let mut h = Harness::new(120, 40);
+    let people = h.app.geometry.panes[1];
+    let click = |x, y| {
+        Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: x,
+            row: y,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    h.send([click(people.x + 3, people.y + 3)]);
+    assert_eq!(h.app.focus, Focus::Pane(1));
+    assert_eq!(h.app.panes[1].selected, 2);
+    let detail = h.app.geometry.detail;
+    h.key(KeyCode::Char('1')).key(KeyCode::Enter);
+    let wheel = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: detail.x + 5,
+        row: detail.y + 5,
+        modifiers: KeyModifiers::NONE,
+    });
+    h.send([wheel]);
+    let View::Doc(r) = h.app.view().clone() else { panic!("reader") };
+    assert_eq!(r.scroll, 3);
+}
+
+#[test]
+fn any_size_draws_without_panic_and_a_resize_redraws() {
+    let mut h = Harness::new(120, 40);
+    h.key(KeyCode::Enter).key(KeyCode::Tab);
+    for (w, ht) in [(1, 1), (0, 0), (5, 2), (19, 5), (20, 6), (40, 10), (99, 30), (100, 30), (300, 100)] {
+        h.resize(w, ht);
+        assert_eq!(h.term.backend().buffer().area.width, w);
+    }
+    h.resize(10, 3);
+    assert!(h.screen().contains("terminal"), "{}", h.screen());
+    h.resize(120, 40);
+    assert!(h.screen().contains("Documents"));
+}
+
+#[test]
+fn without_colour_the_selection_is_reversed() {
+    let h = Harness::new(120, 40);
+    let buf = h.term.backend().buffer();
+    let pane = h.app.geometry.panes[0];
+    let cell = &buf[(pane.x + 3, pane.y + 1)];
+    assert!(cell.modifier.contains(ratatui::style::Modifier::REVERSED), "{cell:?}");
+}
+
+#[test]
+fn help_lists_every_key_binding() {
+    let mut h = Harness::new(120, 60);
+    h.key(KeyCode::F(1));
+    let s = h.screen();
+    for b in dossier::tui::action::BINDINGS.iter().filter(|b| !b.label.is_empty()) {
+        assert!(s.contains(b.label), "help lacks {}\n{s}", b.label);
+    }
+}
