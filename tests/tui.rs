@@ -1,5 +1,5 @@
 //! The explorer driven through its real event loop with injected keys, drawn on ratatui's
-//! TestBackend; whole screens are compared with committed insta snapshots. No sleeps: the loop
+//! `TestBackend`; whole screens are compared with committed insta snapshots. No sleeps: the loop
 //! runs until no message is waiting, and jump searches run inline.
 
 use std::sync::atomic::AtomicBool;
