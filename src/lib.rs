@@ -19,6 +19,7 @@ pub mod quote;
 pub mod sanitize;
 pub mod search;
 pub mod source;
+pub mod timeline;
 pub mod title;
 pub mod tui;
 pub mod xref;

@@ -129,16 +129,26 @@ pub fn related(c: &Corpus, e: EntIdx) -> Vec<Related> {
 /// About `width` characters of text around a span, on one line, with `…` where cut.
 #[must_use]
 pub fn snippet(body: &str, span: &Range<usize>, width: usize) -> String {
-    let half = width.saturating_sub(span.len()) / 2;
     let p = paragraph(body, span.start.min(body.len()));
-    let start_chars: Vec<(usize, char)> = body[p.start..span.start].char_indices().collect();
-    let s = if start_chars.len() > half { p.start + start_chars[start_chars.len() - half].0 } else { p.start };
-    let e = body[span.end.min(p.end)..p.end].char_indices().nth(half).map_or(p.end, |(i, _)| span.end.min(p.end) + i);
+    let (start, end) = (span.start.clamp(p.start, p.end), span.end.clamp(p.start, p.end));
+    let end = end.max(start);
+    let half = width.saturating_sub(body[start..end].chars().count()) / 2;
+    let s = match half {
+        0 => start,
+        _ => body[p.start..start].char_indices().rev().nth(half - 1).map_or(p.start, |(i, _)| p.start + i),
+    };
+    let e = body[end..p.end].char_indices().nth(half).map_or(p.end, |(i, _)| end + i);
     let mut out = String::new();
     if s > p.start {
         out.push('…');
     }
-    out.push_str(&crate::sanitize::one_line(body[s..e].trim()));
+    let text = crate::sanitize::one_line(body[s..e].trim());
+    if text.chars().count() > width.max(1) {
+        out.extend(text.chars().take(width.max(1)));
+        out.push('…');
+        return out;
+    }
+    out.push_str(&text);
     if e < p.end {
         out.push('…');
     }
@@ -247,6 +257,13 @@ mod tests {
         assert!(matches!(lookup(&c, "andy jesse"), Lookup::Found(Item::Entity(_))));
         assert!(matches!(lookup(&c, "001_8b8763c081a56482"), Lookup::Found(Item::Doc(1))));
         assert!(matches!(lookup(&c, "zzqqxx"), Lookup::NotFound(v) if v.is_empty()));
+    }
+
+    #[test]
+    fn regression_snippet_of_a_span_wider_than_the_width_does_not_panic() {
+        let body = "a sentence that is much longer than the width asked for";
+        assert!(snippet(body, &(2..body.len()), 10).contains("sentence"));
+        assert!(snippet(body, &(0..0), 0).len() <= body.len() + 6);
     }
 
     #[test]

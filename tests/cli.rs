@@ -265,3 +265,34 @@ fn regression_filter_with_a_command_is_an_error_not_ignored() {
     r.code(2);
     assert!(r.stderr.contains("-f/--filter"));
 }
+
+#[test]
+fn timeline_is_in_date_order_with_sources_and_json_fields() {
+    let r = dossier(&["timeline", "-o", "json"]);
+    r.code(0);
+    let events: Vec<serde_json::Value> = r.lines().iter().map(|l| serde_json::from_str(l).expect("json")).collect();
+    assert!(events.len() > 20);
+    for e in &events {
+        for k in ["date", "text", "entities", "source"] {
+            assert!(e.get(k).is_some(), "{k} missing in {e}");
+        }
+    }
+    let dates: Vec<&str> = events.iter().filter_map(|e| e["date"].as_str()).collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+    let nova: Vec<&serde_json::Value> = events.iter().filter(|e| e["text"] == "Amazon launched Nova").collect();
+    assert_eq!(nova.len(), 2);
+    assert!(nova.iter().all(|e| e["contradiction"].as_str().is_some_and(|c| c.contains("date"))));
+}
+
+#[test]
+fn check_flags_the_nova_contradiction_but_not_the_anthropic_total() {
+    let r = dossier(&["check"]);
+    let lines: Vec<&str> = r.lines().into_iter().filter(|l| l.contains("contradiction")).collect();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        lines[0].contains("Nova")
+            && lines[0].contains("003_7b2376aefd1bc5c9")
+            && lines[0].contains("002_ad6a4f82e83b5067")
+    );
+    assert!(!r.stdout.contains("Anthropic: the value differs"));
+}

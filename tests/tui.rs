@@ -116,6 +116,8 @@ fn every_view_at_120x40_and_80x24() {
         snapshot(&format!("help_{w}x{ht}"), &h);
         h.key(KeyCode::Esc).key(KeyCode::Backspace).typed("/amazon");
         snapshot(&format!("find_{w}x{ht}"), &h);
+        h.key(KeyCode::Esc).key(KeyCode::Esc).key(KeyCode::Char('t'));
+        snapshot(&format!("timeline_{w}x{ht}"), &h);
     }
 }
 
@@ -124,7 +126,7 @@ fn jump_desantis_enter_shows_his_card() {
     let mut h = Harness::new(120, 40);
     h.ctrl('p').typed("desantis").key(KeyCode::Enter);
     let pd = h.entity("peter-desantis");
-    assert!(matches!(h.app.view(), View::Entity(c) if c.entity == pd));
+    assert!(matches!(h.app.view(), View::Entity(e, _) if *e == pd));
     let s = h.screen();
     assert!(s.contains("Peter DeSantis") && s.contains("reports_to"), "{s}");
 }
@@ -139,12 +141,12 @@ fn following_a_link_and_coming_back_restores_scroll_and_link() {
     let View::Doc(before) = h.app.view().clone() else { panic!("reader") };
     assert!(before.scroll > 0, "the 35th link is below the first screen");
     h.key(KeyCode::Enter);
-    assert!(matches!(h.app.view(), View::Entity(_)));
+    assert!(matches!(h.app.view(), View::Entity(..)));
     h.key(KeyCode::Backspace);
     let View::Doc(after) = h.app.view().clone() else { panic!("back in the reader") };
     assert_eq!((after.doc, after.scroll, after.link), (before.doc, before.scroll, before.link));
     h.key(KeyCode::Char(']'));
-    assert!(matches!(h.app.view(), View::Entity(_)), "forward again");
+    assert!(matches!(h.app.view(), View::Entity(..)), "forward again");
     assert!(h.screen().contains(" › "), "a breadcrumb shows the trail");
 }
 
@@ -267,4 +269,25 @@ fn help_lists_every_key_binding() {
     for b in dossier::tui::action::BINDINGS.iter().filter(|b| !b.label.is_empty()) {
         assert!(s.contains(b.label), "help lacks {}\n{s}", b.label);
     }
+}
+
+#[test]
+fn the_timeline_opens_a_source_at_its_quote_and_flags_the_contradiction() {
+    let mut h = Harness::new(120, 40);
+    h.key(KeyCode::Char('t'));
+    assert!(matches!(h.app.view(), View::Timeline(_)));
+    let s = h.screen();
+    assert!(s.contains("⚠ Amazon launched Nova"), "{s}");
+    h.key(KeyCode::Enter);
+    let View::Doc(r) = h.app.view().clone() else { panic!("a document") };
+    assert_eq!(h.app.corpus.docs[r.doc].id, "000_81bc56f7dc5c9cfd");
+    let quote = &h.app.corpus.docs[r.doc].body[r.highlight.expect("highlighted")];
+    assert!(quote.contains("2006"), "{quote}");
+}
+
+#[test]
+fn an_entity_card_flags_contradicting_facts() {
+    let mut h = Harness::new(120, 40);
+    h.ctrl('p').typed("^nova$").key(KeyCode::Enter);
+    assert!(h.screen().contains("⚠ contradiction: date says"), "{}", h.screen());
 }

@@ -160,6 +160,8 @@ pub enum Command {
     Check,
     /// Print the whole model as one JSON document.
     Export,
+    /// Dated facts, documents and dates in the text, in order; contradictions flagged.
+    Timeline,
     /// Print shell completions.
     Completions {
         /// The shell.

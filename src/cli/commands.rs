@@ -12,6 +12,7 @@ use crate::matcher::Matcher;
 use crate::model::{EntityKind, Origin, Severity};
 use crate::query::{ItemKind, Query};
 use crate::search::{self, Item};
+use crate::timeline::{EventKind, When};
 use crate::xref::{self, Lookup};
 
 type Result<T> = anyhow::Result<T>;
@@ -24,6 +25,7 @@ pub fn run<W: Write>(command: &Command, c: &Corpus, s: &Settings, out: &mut Out<
         Command::Search { query, kind, limit } => search(c, query, kind.as_deref(), *limit, s, out),
         Command::Grep { pattern, fixed_strings, ignore_case } => grep(c, pattern, *fixed_strings, *ignore_case, s, out),
         Command::Refs { item, related } => refs(c, item, *related, s, out),
+        Command::Timeline => timeline(c, s, out),
         Command::Export => {
             out.text(&serde_json::to_string_pretty(&crate::export::export(c))?)?;
             out.text("\n")?;
@@ -215,6 +217,66 @@ fn refs<W: Write>(c: &Corpus, text: &str, related: bool, s: &Settings, out: &mut
     Ok(if rows.is_empty() { Exit::NoMatch } else { Exit::Ok })
 }
 
+fn timeline<W: Write>(c: &Corpus, s: &Settings, out: &mut Out<W>) -> Result<Exit> {
+    let t = crate::timeline::build(c);
+    for e in &t.events {
+        let (date, precision, relative) = match &e.when {
+            When::Date(d) => (Some(d.to_string()), Some(d.precision()), None),
+            When::Relative(r) => (None, None, Some(r.as_str())),
+        };
+        let shown = date.clone().unwrap_or_else(|| format!("({})", relative.unwrap_or_default()));
+        let text = if s.raw { e.text.clone() } else { crate::sanitize::one_line(&e.text) };
+        let doc = &c.docs[e.doc];
+        let flag = e.contradiction.map(|k| format!("contradiction: {} differs", t.contradictions[k].about));
+        let line = match s.format {
+            Format::Json => json!({
+                "date": date, "precision": precision, "relative": relative, "text": text,
+                "entities": e.entities.iter().map(|&x| c.entities[x].id.as_str()).collect::<Vec<_>>(),
+                "source": {"doc": doc.id, "path": doc.path.to_string_lossy(), "start": e.span.start, "end": e.span.end,
+                           "quote": &doc.body[e.span.clone()]},
+                "kind": match e.kind { EventKind::Fact(_) => "fact", EventKind::Published => "published", EventKind::Text => "text" },
+                "contradiction": flag,
+            })
+            .to_string(),
+            Format::Tsv => format!("{shown}\t{}\t{}\t{}\t{}", text.replace('\t', " "), doc.id, e.entities.iter().map(|&x| c.entities[x].id.as_str()).collect::<Vec<_>>().join(","), flag.unwrap_or_default()),
+            _ => format!("{shown:<12} {text}  [{}]{}", doc.id, flag.map(|f| format!("  ⚠ {f}")).unwrap_or_default()),
+        };
+        out.record(&line)?;
+    }
+    Ok(if t.events.is_empty() { Exit::NoMatch } else { Exit::Ok })
+}
+
+/// One line per contradiction: what, and each source side by side.
+fn contradiction_lines(c: &Corpus) -> Vec<String> {
+    crate::timeline::contradictions(c)
+        .iter()
+        .map(|k| {
+            let f0 = &c.facts[k.facts[0]];
+            let sides: Vec<String> = k
+                .facts
+                .iter()
+                .map(|&i| {
+                    let f = &c.facts[i];
+                    let what = if k.about == "date" {
+                        f.date.map(|d| d.to_string()).unwrap_or_default()
+                    } else {
+                        f.value.clone().unwrap_or_default()
+                    };
+                    format!("{what} in {} (\u{201c}{}\u{201d})", c.docs[f.doc].id, crate::sanitize::one_line(&f.quote))
+                })
+                .collect();
+            format!(
+                "warning: contradiction: {} {} {}: the {} differs: {}",
+                c.entities[f0.subject].name,
+                f0.predicate,
+                xref::fact_object(c, f0),
+                k.about,
+                sides.join(" vs ")
+            )
+        })
+        .collect()
+}
+
 /// `dossier check`: every problem at once, then a summary. Exit 1 when there are errors.
 pub fn check<W: Write>(c: &Corpus, out: &mut Out<W>) -> Result<Exit> {
     let mut lines: Vec<String> = c.problems.iter().map(ToString::to_string).collect();
@@ -224,6 +286,7 @@ pub fn check<W: Write>(c: &Corpus, out: &mut Out<W>) -> Result<Exit> {
             lines.push(format!("warning: {at}catalog entity `{}` ({}) is never mentioned", e.id, e.kind));
         }
     }
+    lines.extend(contradiction_lines(c));
     for cand in &c.candidates {
         lines.push(format!(
             "note: candidate \"{}\" ({}×, in {}): {}",

@@ -30,6 +30,8 @@ pub enum Action {
     FocusPane(u8),
     /// Focus the panes on the left.
     FocusLeft,
+    /// Show the timeline in the detail view.
+    Timeline,
     /// Focus the detail view.
     FocusDetail,
     /// Open the selected item, or follow the focused link.
@@ -194,6 +196,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Base, "", [ch('2')], Action::FocusPane(2), ""),
     bind!(Base, "", [ch('3')], Action::FocusPane(3), ""),
     bind!(Base, "", [ch('4')], Action::FocusPane(4), ""),
+    bind!(Base, "t 5", [ch('t'), ch('5')], Action::Timeline, "timeline: dated events in order, contradictions flagged"),
     bind!(Reader, "Tab Shift-Tab", [(KeyCode::Tab, NONE)], Action::NextLink, "next / previous link"),
     bind!(Reader, "", [(KeyCode::BackTab, NONE), (KeyCode::BackTab, KeyModifiers::SHIFT)], Action::PrevLink, ""),
     bind!(Reader, "n N", [ch('n')], Action::FindNext, "next / previous find match (else next / previous link)"),

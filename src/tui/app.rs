@@ -6,7 +6,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, Mou
 use ratatui::layout::{Position, Rect};
 
 use super::action::{lookup, Action, Context};
-use super::card::{self, Card, Row, Target};
+use super::card::{self, Row, Rows, Subject, Target};
 use super::geometry::{card_rects, inner, reader_rects, Geometry};
 use super::history::History;
 use super::jump::{Jump, Request, Results};
@@ -48,17 +48,36 @@ pub enum View {
     /// A document in the reader.
     Doc(Reader),
     /// An entity's card.
-    Entity(Card),
+    Entity(EntIdx, Rows),
+    /// The timeline.
+    Timeline(Rows),
 }
 
 impl View {
+    /// What a row list shows, and its state.
+    #[must_use]
+    pub fn rows(&self) -> Option<(Subject, &Rows)> {
+        match self {
+            Self::Entity(e, r) => Some((Subject::Entity(*e), r)),
+            Self::Timeline(r) => Some((Subject::Timeline, r)),
+            _ => None,
+        }
+    }
+
+    fn rows_mut(&mut self) -> Option<&mut Rows> {
+        match self {
+            Self::Entity(_, r) | Self::Timeline(r) => Some(r),
+            _ => None,
+        }
+    }
+
     /// The item shown.
     #[must_use]
     pub fn item(&self) -> Option<Item> {
         match self {
-            Self::Empty => None,
+            Self::Empty | Self::Timeline(_) => None,
             Self::Doc(r) => Some(Item::Doc(r.doc)),
-            Self::Entity(c) => Some(Item::Entity(c.entity)),
+            Self::Entity(e, _) => Some(Item::Entity(*e)),
         }
     }
 }
@@ -129,8 +148,8 @@ pub struct App {
     pub geometry: Geometry,
     /// The open document wrapped at the detail's width.
     pub layout: Option<Layout>,
-    /// The open card's rows at the detail's width.
-    pub card_rows: Option<(EntIdx, u16, Vec<Row>)>,
+    /// The open card's or timeline's rows at the detail's width.
+    pub card_rows: Option<(Subject, u16, Vec<Row>)>,
     next_gen: u64,
 }
 
@@ -202,7 +221,7 @@ impl App {
             Some(Layer::Help(_)) => Context::Help,
             None => match (self.focus, self.view()) {
                 (Focus::Detail, View::Doc(_)) => Context::Reader,
-                (Focus::Detail, View::Entity(_)) => Context::Card,
+                (Focus::Detail, View::Entity(..) | View::Timeline(_)) => Context::Card,
                 _ => Context::Panes,
             },
         }
@@ -290,6 +309,7 @@ impl App {
                 }
             }
             Action::FocusPane(n) => self.focus_pane(n),
+            Action::Timeline => self.visit(View::Timeline(Rows::default())),
             Action::FocusLeft => self.focus = Focus::Pane(self.last_pane),
             Action::FocusDetail => self.focus = Focus::Detail,
             Action::NextPane | Action::PrevPane => self.cycle_focus(action == Action::NextPane),
@@ -390,7 +410,7 @@ impl App {
         }
         let view = match item {
             Item::Doc(d) => View::Doc(Reader::new(d)),
-            Item::Entity(e) => View::Entity(Card::new(e)),
+            Item::Entity(e) => View::Entity(e, Rows::default()),
         };
         if self.history.current().preview {
             self.history.replace(Place { view, preview: true });
@@ -403,7 +423,7 @@ impl App {
     pub fn open_item(&mut self, item: Item) {
         match item {
             Item::Doc(d) => self.visit(View::Doc(Reader::new(d))),
-            Item::Entity(e) => self.visit(View::Entity(Card::new(e))),
+            Item::Entity(e) => self.visit(View::Entity(e, Rows::default())),
         }
     }
 
@@ -433,8 +453,8 @@ impl App {
                 self.open_item(Item::Entity(m.entity));
             }
             Context::Card => {
-                let target = match (self.view(), &self.card_rows) {
-                    (View::Entity(c), Some((e, _, rows))) if *e == c.entity => c.target(rows).cloned(),
+                let target = match (self.view().rows(), &self.card_rows) {
+                    (Some((subject, c)), Some((s, _, rows))) if *s == subject => c.target(rows).cloned(),
                     _ => None,
                 };
                 match target {
@@ -591,7 +611,7 @@ impl App {
             }
             Context::Card => {
                 let rows = self.card_rows.as_ref().map(|(_, _, r)| r.clone()).unwrap_or_default();
-                if let View::Entity(c) = self.view_mut() {
+                if let Some(c) = self.view_mut().rows_mut() {
                     c.step(&rows, delta.clamp(-(rows.len() as isize), rows.len() as isize));
                 }
             }
@@ -633,15 +653,18 @@ impl App {
                 }
                 *self.view_mut() = View::Doc(r);
             }
-            View::Entity(mut c) => {
+            view @ (View::Entity(..) | View::Timeline(_)) => {
                 let (_, body) = card_rects(detail);
-                if self.card_rows.as_ref().is_none_or(|(e, w, _)| *e != c.entity || *w != body.width) {
-                    self.card_rows = Some((c.entity, body.width, card::rows(&corpus, c.entity, body.width)));
+                let Some((subject, mut c)) = view.rows().map(|(s, c)| (s, c.clone())) else { return };
+                if self.card_rows.as_ref().is_none_or(|(s, w, _)| *s != subject || *w != body.width) {
+                    self.card_rows = Some((subject, body.width, card::rows(&corpus, subject, body.width)));
                 }
                 if let Some((_, _, rows)) = &self.card_rows {
                     c.settle(rows, usize::from(body.height));
                 }
-                *self.view_mut() = View::Entity(c);
+                if let Some(r) = self.view_mut().rows_mut() {
+                    *r = c;
+                }
             }
             View::Empty => {}
         }
@@ -671,7 +694,7 @@ impl App {
                 } else if in_detail {
                     match self.view_mut() {
                         View::Doc(r) => r.scroll = r.scroll.saturating_add_signed(delta),
-                        View::Entity(c) => c.scroll = c.scroll.saturating_add_signed(delta),
+                        View::Entity(_, c) | View::Timeline(c) => c.scroll = c.scroll.saturating_add_signed(delta),
                         View::Empty => {}
                     }
                 }
@@ -725,7 +748,7 @@ impl App {
                     r.link = Some(k);
                 }
             }
-            View::Entity(c) => {
+            View::Entity(_, c) | View::Timeline(c) => {
                 let (_, body) = card_rects(detail);
                 let Some(rows) = rows else { return };
                 let row = c.scroll + usize::from(at.y.saturating_sub(body.y));

@@ -1,5 +1,6 @@
-//! The entity card's rows: attributes, facts with sources, documents with snippets, related
-//! entities. Built once per entity and width, outside the draw; some rows can be opened.
+//! Lists of rows that can be opened: the entity card (attributes, facts with sources,
+//! documents with snippets, related entities) and the timeline. Built once per subject and
+//! width, outside the draw.
 
 use std::ops::Range;
 
@@ -57,7 +58,7 @@ impl Row {
 
 /// The rows of an entity card at a width.
 #[must_use]
-pub fn rows(c: &Corpus, e: EntIdx, width: u16) -> Vec<Row> {
+pub fn entity_rows(c: &Corpus, e: EntIdx, width: u16) -> Vec<Row> {
     let w = usize::from(width).max(10);
     let ent = &c.entities[e];
     let mut rows = vec![
@@ -88,6 +89,7 @@ pub fn rows(c: &Corpus, e: EntIdx, width: u16) -> Vec<Row> {
     }
     let facts: Vec<usize> =
         (0..c.facts.len()).filter(|&i| c.facts[i].subject == e || c.facts[i].object == FactObject::Entity(e)).collect();
+    let contradictions = crate::timeline::contradictions(c);
     if !facts.is_empty() {
         rows.push(Row::blank());
         rows.push(Row::text(format!("Facts ({})", facts.len()), Tone::Heading));
@@ -108,7 +110,27 @@ pub fn rows(c: &Corpus, e: EntIdx, width: u16) -> Vec<Row> {
             });
             let quote = format!("    \u{201c}{}\u{201d} — {}", one_line(&f.quote), c.docs[f.doc].id);
             let tone = if f.quote_span.is_some() { Tone::Quote } else { Tone::Warn };
-            rows.push(Row { parts: vec![(quote, tone)], target });
+            rows.push(Row { parts: vec![(quote, tone)], target: target.clone() });
+            if let Some(k) = contradictions.iter().find(|k| k.facts.contains(&i)) {
+                let others: Vec<String> = k
+                    .facts
+                    .iter()
+                    .filter(|&&o| o != i)
+                    .map(|&o| {
+                        let of = &c.facts[o];
+                        let what = if k.about == "date" {
+                            of.date.map(|d| d.to_string()).unwrap_or_default()
+                        } else {
+                            of.value.clone().unwrap_or_default()
+                        };
+                        format!("{what} in {}", c.docs[of.doc].id)
+                    })
+                    .collect();
+                rows.push(Row {
+                    parts: vec![(format!("    ⚠ contradiction: {} says {}", k.about, others.join("; ")), Tone::Warn)],
+                    target,
+                });
+            }
         }
     }
     let docs = xref::entity_docs(c, e);
@@ -155,24 +177,72 @@ pub fn rows(c: &Corpus, e: EntIdx, width: u16) -> Vec<Row> {
     rows
 }
 
-/// An entity card's state: which entity, which row is selected, how far it is scrolled.
+/// What a list of rows shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    /// An entity's card.
+    Entity(EntIdx),
+    /// The timeline.
+    Timeline,
+}
+
+/// The rows of a subject at a width.
+#[must_use]
+pub fn rows(c: &Corpus, subject: Subject, width: u16) -> Vec<Row> {
+    match subject {
+        Subject::Entity(e) => entity_rows(c, e, width),
+        Subject::Timeline => timeline_rows(c),
+    }
+}
+
+/// The timeline: one row per event, date first; contradictions flagged.
+#[must_use]
+pub fn timeline_rows(c: &Corpus) -> Vec<Row> {
+    let t = crate::timeline::build(c);
+    let mut rows = vec![
+        Row::text(
+            format!("Timeline ({} events, {} contradictions)", t.events.len(), t.contradictions.len()),
+            Tone::Title,
+        ),
+        Row::text("Enter opens the source at the quote; ⚠ marks sources that disagree", Tone::Dim),
+        Row::blank(),
+    ];
+    for e in &t.events {
+        let date = match &e.when {
+            crate::timeline::When::Date(d) => d.to_string(),
+            crate::timeline::When::Relative(r) => format!("({r})"),
+        };
+        let mut parts = vec![(format!("{date:<11}"), Tone::Heading)];
+        if e.contradiction.is_some() {
+            parts.push(("⚠ ".into(), Tone::Warn));
+        }
+        parts.push((one_line(&e.text), Tone::Text));
+        parts.push((format!("  — {}", c.docs[e.doc].id), Tone::Dim));
+        if let Some(k) = e.contradiction {
+            parts.push((format!("  contradiction: the {} differs", t.contradictions[k].about), Tone::Warn));
+        }
+        let at = if e.span.is_empty() { 0..0 } else { e.span.clone() };
+        rows.push(Row { parts, target: Some(Target::Doc(e.doc, at)) });
+    }
+    rows
+}
+
+/// A list of rows' state: which row is selected, how far it is scrolled.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Card {
-    /// The entity.
-    pub entity: EntIdx,
+pub struct Rows {
     /// Index of the selected row (always a row with a target, when there is one).
     pub selected: usize,
     /// First row shown.
     pub scroll: usize,
 }
 
-impl Card {
-    /// A card at the top.
-    #[must_use]
-    pub fn new(entity: EntIdx) -> Self {
-        Self { entity, selected: usize::MAX, scroll: 0 }
+impl Default for Rows {
+    fn default() -> Self {
+        Self { selected: usize::MAX, scroll: 0 }
     }
+}
 
+impl Rows {
     /// Moves the selection by `delta` openable rows, then keeps it in view.
     pub fn step(&mut self, rows: &[Row], delta: isize) {
         let openable: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].target.is_some()).collect();
@@ -227,12 +297,12 @@ mod tests {
     fn a_card_lists_facts_documents_and_related_entities_that_open() {
         let c = Corpus::load(&LoadOptions::default(), &|_| {});
         let e = c.entity_by_id("peter-desantis").expect("there");
-        let rows = rows(&c, e, 80);
+        let rows = entity_rows(&c, e, 80);
         let text = |r: &Row| r.parts.iter().map(|p| p.0.as_str()).collect::<String>();
         assert_eq!(text(&rows[0]), "Peter DeSantis");
         assert!(rows.iter().any(|r| text(r).starts_with("Facts (")));
         assert!(rows.iter().any(|r| matches!(r.target, Some(Target::Entity(x)) if c.entities[x].id == "andy-jassy")));
-        let mut card = Card::new(e);
+        let mut card = Rows::default();
         card.settle(&rows, 20);
         assert!(matches!(card.target(&rows), Some(Target::Doc(..))), "the first openable row is a fact");
         let first = card.selected;

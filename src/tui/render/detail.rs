@@ -21,17 +21,19 @@ pub fn draw(app: &App, area: Rect, f: &mut Frame, s: Styles) {
     let focused = app.focus == Focus::Detail && app.layers.iter().all(|l| matches!(l, Layer::Find(_)));
     let title = match app.view() {
         View::Doc(_) => " 4 Reader ",
-        View::Entity(_) => " 4 Card ",
+        View::Entity(..) => " 4 Card ",
+        View::Timeline(_) => " 5 Timeline ",
         View::Empty => " 4 Detail ",
     };
     f.render_widget(block(title, focused, s), area);
     let body = inner(area);
     match app.view() {
         View::Doc(r) => draw_reader(app, r, body, f, s),
-        View::Entity(c) => {
+        view @ (View::Entity(..) | View::Timeline(_)) => {
             let (crumb, rows_area) = card_rects(body);
             draw_crumb(app, crumb, f, s);
-            let Some((_, _, rows)) = app.card_rows.as_ref().filter(|(e, _, _)| *e == c.entity) else { return };
+            let Some((subject, c)) = view.rows() else { return };
+            let Some((_, _, rows)) = app.card_rows.as_ref().filter(|(k, _, _)| *k == subject) else { return };
             let selected_target = rows.get(c.selected).and_then(|r| r.target.as_ref());
             let lines: Vec<Line> = rows
                 .iter()
