@@ -45,6 +45,19 @@ pub fn one_line(s: &str) -> String {
         .collect()
 }
 
+/// Every control character, newline and tab included, as its placeholder: for ids made from
+/// file names, so that an id prints on one line and can be typed back.
+#[must_use]
+pub fn id_safe(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\n' => '␊',
+            '\t' => '␉',
+            c => placeholder(c).unwrap_or(c),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

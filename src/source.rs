@@ -126,7 +126,7 @@ pub fn parse(path: &Path, bytes: &[u8], problems: &mut Vec<Problem>) -> Result<D
     if body.trim().is_empty() {
         problems.push(Problem::new(Severity::Note, path, "front matter only: the document has no text"));
     }
-    let stem = path.file_stem().map_or_else(|| "document".into(), |s| s.to_string_lossy().into_owned());
+    let stem = path.file_stem().map_or_else(|| "document".into(), |s| crate::sanitize::id_safe(&s.to_string_lossy()));
     let kind = if fm.looks_like_transcript() || looks_like_transcript(&body) {
         DocKind::Transcript
     } else if fm.url.is_some() || fm.author.is_some() || body.len() > 1500 {

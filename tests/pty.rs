@@ -196,3 +196,56 @@ fn no_control_byte_from_a_document_reaches_the_terminal() {
         assert!(!contains(&raw, bad), "{bad:?} reached the terminal");
     }
 }
+
+#[test]
+fn sighup_restores_the_terminal() {
+    let mut t = Pty::dossier(&[]);
+    t.wait_for("Documents (5)");
+    let pid = t.child.process_id().expect("pid");
+    std::process::Command::new("kill").args(["-HUP", &pid.to_string()]).status().expect("kill");
+    t.wait_exit();
+    assert_restored(&t.raw());
+}
+
+#[test]
+fn a_panic_restores_the_terminal_before_its_message() {
+    let t = Pty::shell("RUST_BACKTRACE=0 DOSSIER_TEST_PANIC=1 \"$DOSSIER\"; echo \"exit=$?\"; stty -a; sleep 2");
+    let s = t.wait_for("exit=101");
+    assert!(s.contains("panicking on purpose"), "the message is visible on the main screen:\n{s}");
+    let after = t.wait_for("icanon");
+    assert!(!after.contains("-icanon"), "raw mode still on:\n{after}");
+    assert_restored(&t.raw());
+}
+
+fn tree(root: &std::path::Path) -> Vec<(String, Vec<u8>, std::time::SystemTime)> {
+    let mut v: Vec<_> = walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|e| {
+            let m = e.metadata().expect("metadata");
+            let bytes = if m.is_file() { std::fs::read(e.path()).expect("read") } else { Vec::new() };
+            (e.path().display().to_string(), bytes, m.modified().expect("mtime"))
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn a_whole_session_writes_nothing_to_the_corpus_and_reports_what_it_skipped() {
+    let dir = util::Dir::new();
+    dir.file("a.md", "---\ntitle: Alpha\n---\nCEO Maria Lopez met Tom Baker, who runs sales.\n");
+    dir.file("b.txt", "Maria Lopez said so.\n");
+    dir.file("c.txt", [0u8, 0, 0, 0, 1, 2, 3, 0, 0, 0, 0, 0]);
+    dir.file("dossier.toml", "[[entity]]\nid = \"ml\"\nkind = \"person\"\nname = \"Maria Lopez\"\n");
+    let before = tree(dir.path());
+    let d = dir.path().to_string_lossy().into_owned();
+    let mut t = Pty::dossier(&["--corpus", &d]);
+    t.wait_for("2 loaded · 1 skipped");
+    t.send(ENTER).send(TAB).send(ENTER).wait_for("person · catalog · ml");
+    t.send(b"t").wait_for("Timeline (");
+    t.send(CTRL_P).send(b"tom").wait_for("person   Tom Baker");
+    t.send(ENTER).send(b" ").send(b"q");
+    assert_eq!(t.wait_exit(), 0);
+    assert_eq!(tree(dir.path()), before);
+}

@@ -2,6 +2,7 @@
 //! `TestBackend`; whole screens are compared with committed insta snapshots. No sleeps: the loop
 //! runs until no message is waiting, and jump searches run inline.
 
+use std::fmt::Write as _;
 use std::sync::atomic::AtomicBool;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::Arc;
@@ -30,10 +31,14 @@ fn corpus() -> Arc<Corpus> {
 
 impl Harness {
     fn new(w: u16, h: u16) -> Self {
+        Self::with(corpus(), w, h)
+    }
+
+    fn with(corpus: Arc<Corpus>, w: u16, h: u16) -> Self {
         let (tx, rx) = mpsc::channel();
         let mut hs = Self {
             term: Terminal::new(TestBackend::new(w, h)).expect("terminal"),
-            app: App::new(corpus(), Theme { color: false }, None),
+            app: App::new(corpus, Theme { color: false }, None),
             tx,
             rx,
             searcher: Searcher::Inline(Narrowing::default()),
@@ -290,4 +295,66 @@ fn an_entity_card_flags_contradicting_facts() {
     let mut h = Harness::new(120, 40);
     h.ctrl('p').typed("^nova$").key(KeyCode::Enter);
     assert!(h.screen().contains("⚠ contradiction: date says"), "{}", h.screen());
+}
+
+fn folder_corpus(files: &[(&str, String)]) -> Arc<Corpus> {
+    let dir = tempfile::tempdir().expect("temp");
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).expect("write");
+    }
+    Arc::new(Corpus::load(&LoadOptions { corpus: vec![dir.path().to_path_buf()], ..LoadOptions::default() }, &|_| {}))
+}
+
+/// Every row's right border is in the last column: wide and combining characters did not
+/// shift it.
+fn assert_borders_aligned(h: &Harness) {
+    let buf = h.term.backend().buffer();
+    let right = buf.area.width - 1;
+    let detail = h.app.geometry.detail;
+    for y in detail.y..detail.bottom() {
+        let sym = buf[(right, y)].symbol();
+        assert!(["┃", "│", "┓", "┛", "┐", "┘"].contains(&sym), "row {y} ends with {sym:?}:\n{}", h.screen());
+    }
+}
+
+#[test]
+fn wide_combining_emoji_and_rtl_text_draw_aligned() {
+    let text = "Hard text\r\n\r\n日本語のテキストと漢字が続きます。Zoë and Ame\u{301}lie, 👩‍👩‍👧‍👦 family, 🇺🇳 flag, \
+                عربي مع English و עברית mixed, and a bidi override \u{202e}reversed\u{202c} end. "
+        .repeat(30);
+    let c = folder_corpus(&[("hard.txt", format!("\u{feff}{text}"))]);
+    for (w, ht) in [(120, 40), (80, 24), (33, 9)] {
+        let mut h = Harness::with(Arc::clone(&c), w, ht);
+        h.key(KeyCode::Enter);
+        for _ in 0..5 {
+            h.key(KeyCode::PageDown);
+        }
+        if !h.app.geometry.too_small {
+            assert_borders_aligned(&h);
+        }
+        assert!(!h.screen().contains('\u{202e}'), "bidi overrides are shown as placeholders");
+    }
+}
+
+#[test]
+fn a_5mb_file_and_a_2mb_line_open_scroll_and_search() {
+    let mut many_lines = String::new();
+    for i in 0..200_000 {
+        let word = if i == 150_000 { "NEEDLE" } else { "hay" };
+        writeln!(many_lines, "line {i} of the long file {word}").expect("write to a string");
+    }
+    let one_line = format!("{}NEEDLE{}", "word ".repeat(200_000), " tail".repeat(200_000));
+    assert!(many_lines.len() > 5_000_000 && one_line.len() > 2_000_000);
+    let c = folder_corpus(&[("lines.txt", many_lines), ("oneline.txt", one_line)]);
+    for doc in 0..2 {
+        let mut h = Harness::with(Arc::clone(&c), 120, 40);
+        for _ in 0..doc {
+            h.key(KeyCode::Down);
+        }
+        h.key(KeyCode::Enter).key(KeyCode::End).key(KeyCode::Home).key(KeyCode::PageDown);
+        h.typed("/NEEDLE").key(KeyCode::Enter);
+        let View::Doc(r) = h.app.view().clone() else { panic!("reader") };
+        assert_eq!(r.find.expect("find").matches.len(), 1);
+        assert!(h.screen().contains("NEEDLE"), "scrolled to the match:\n{}", h.screen());
+    }
 }

@@ -176,6 +176,11 @@ pub fn run(settings: &Settings) -> anyhow::Result<Exit> {
         }
     });
     let mut app = App::new(Arc::new(Corpus::default()), Theme { color: settings.color_tty }, Some(Progress::Scanning));
+    // For the end-to-end test that a panic restores the terminal.
+    if std::env::var_os("DOSSIER_TEST_PANIC").is_some() {
+        term.draw(|f| render::draw(&app, f))?;
+        panic!("DOSSIER_TEST_PANIC is set: panicking on purpose after the first frame");
+    }
     let mut searcher = Searcher::Thread(None);
     let result = event_loop(&mut term, &mut app, &rx, &tx, &mut searcher, &stop, false);
     drop(term);

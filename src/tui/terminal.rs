@@ -7,6 +7,7 @@
 
 use std::fs::OpenOptions;
 use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen};
@@ -21,9 +22,17 @@ pub fn tty_writer() -> Box<dyn Write + Send> {
     }
 }
 
+/// Whether the terminal is set up (so that restoring twice, from the panic hook and then from
+/// the guard, sends nothing the second time: leaving the alternate screen again would move the
+/// cursor back over the panic message).
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
 /// Puts the terminal back as it was: raw mode off, mouse capture off, main screen, cursor shown.
-/// Safe to call more than once.
+/// Does nothing when already restored.
 pub fn restore() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let _ = disable_raw_mode();
     let mut w = tty_writer();
     let _ = execute!(w, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
@@ -43,6 +52,7 @@ impl Drop for Guard {
 /// Enters raw mode, the alternate screen and mouse capture; hides the cursor.
 pub fn enter(w: &mut impl Write) -> io::Result<Guard> {
     enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
     let guard = Guard(());
     execute!(w, EnterAlternateScreen, EnableMouseCapture, cursor::Hide)?;
     Ok(guard)

@@ -1,0 +1,194 @@
+//! Hostile and broken input: nothing reaches the terminal, nothing stops the rest, nothing is
+//! written to the corpus.
+
+mod util;
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::os::unix::ffi::OsStrExt;
+use std::path::Path;
+
+use util::{dossier_in, Dir};
+
+const EVIL: &str = "Evil \x1b[31mred\x1b[0m title\n\nCEO Maria Lopez said: clear\x1b[2J title\x1b]0;pwned\x07 \
+                    clip\x1b]52;c;aGVsbG8=\x07 link\x1b]8;;http://x\x1b\\here\x1b]8;;\x1b\\ c1\u{9b}31m \u{85}next bell\x07 \
+                    nul\0 del\x7f bs\x08 end\n";
+
+/// Bytes that must never appear in safe output.
+fn control_bytes(s: &str) -> Vec<char> {
+    s.chars().filter(|&c| (c.is_control() && c != '\n' && c != '\t') || ('\u{80}'..='\u{9f}').contains(&c)).collect()
+}
+
+fn evil_dir() -> Dir {
+    let d = Dir::new();
+    d.file("evil.txt", EVIL);
+    d
+}
+
+#[test]
+fn show_grep_list_refs_search_and_timeline_print_placeholders_not_controls() {
+    let d = evil_dir();
+    for args in [
+        &["show", "evil"][..],
+        &["grep", "clear"],
+        &["list", "docs", "-o", "name"],
+        &["list", "people", "-o", "tsv"],
+        &["refs", "maria-lopez", "-o", "name"],
+        &["search", "evil", "-o", "name"],
+        &["check"],
+        &["timeline"],
+    ] {
+        let r = dossier_in(&d, args);
+        assert!(control_bytes(&r.stdout).is_empty(), "{args:?} printed {:?}:\n{}", control_bytes(&r.stdout), r.stdout);
+        assert!(control_bytes(&r.stderr).is_empty(), "{args:?} stderr {:?}", r.stderr);
+    }
+    let show = dossier_in(&d, &["show", "evil"]);
+    assert!(
+        show.stdout.contains("␛[2J") && show.stdout.contains("␛]52;c;") && show.stdout.contains('␇'),
+        "{}",
+        show.stdout
+    );
+}
+
+#[test]
+fn raw_passes_text_through_unchanged() {
+    let d = evil_dir();
+    let r = dossier_in(&d, &["show", "evil", "--raw"]);
+    assert!(r.stdout.contains("\x1b[2J") && r.stdout.contains("\x1b]52;c;aGVsbG8=\x07"));
+    let g = dossier_in(&d, &["grep", "clear", "--raw"]);
+    assert!(g.stdout.contains("\x1b[2J"));
+}
+
+#[test]
+fn broken_files_are_reported_with_path_and_reason_and_good_ones_load() {
+    let d = Dir::new();
+    d.file("good.md", "# Good one\n\nPeter Parker said hello.\n");
+    d.file("latin1.txt", b"Caf\xe9 au lait with Maria Lopez.\n".as_slice());
+    d.file("binary.txt", [0u8, 1, 2, 0, 0, 0, 0, 0, 255, 0, 0, 0, 7, 0, 0]);
+    d.file("empty.md", "");
+    d.file("only-front.md", "---\ntitle: Just a title\n---\n");
+    d.file("unterminated.md", "---\ntitle: never closed\nbody text here\n");
+    d.file("malformed.md", "---\ntitle: [unclosed\n---\nThe body still loads.\n");
+    d.file("crlf.txt", "\u{feff}Windows line\r\nsecond line\r\n");
+    d.file("with space.txt", "A file name with a space.\n");
+    d.file("new\nline.txt", "A file name with a newline.\n");
+    let bad_name = std::ffi::OsStr::from_bytes(b"bad\xffname.txt");
+    std::fs::write(d.path().join(bad_name), "A file name that is not UTF-8.\n").expect("write");
+    std::os::unix::fs::symlink(d.path().join("missing.txt"), d.path().join("dangling.txt")).expect("symlink");
+    std::fs::create_dir(d.path().join("loop")).expect("mkdir");
+    std::os::unix::fs::symlink(d.path(), d.path().join("loop/back")).expect("symlink loop");
+    let r = dossier_in(&d, &["check"]);
+    let out = &r.stdout;
+    for (file, reason) in [
+        ("latin1.txt", "invalid UTF-8"),
+        ("binary.txt", "binary file"),
+        ("empty.md", "empty file"),
+        ("only-front.md", "front matter only"),
+        ("unterminated.md:1:1", "no closing `---`"),
+        ("dangling.txt", "dangling symlink"),
+        ("back", "symlink loop"),
+    ] {
+        assert!(out.lines().any(|l| l.contains(file) && l.contains(reason)), "no {file}: {reason} in\n{out}");
+    }
+    assert!(out.lines().any(|l| l.contains("malformed.md:3:1") && l.contains("bad front matter")), "{out}");
+    let docs = dossier_in(&d, &["list", "docs"]);
+    let ids: Vec<&str> = docs.lines();
+    for id in ["good", "latin1", "only-front", "unterminated", "malformed", "crlf", "with space", "bad\u{fffd}name"] {
+        assert!(ids.contains(&id), "{id} not loaded: {ids:?}");
+    }
+    assert!(ids.contains(&"new␊line"), "a newline in a name is shown as a placeholder: {ids:?}");
+    let summary = out.lines().last().expect("summary");
+    assert!(summary.starts_with("9 documents loaded, 2 skipped"), "{summary}");
+    let show = dossier_in(&d, &["show", "malformed"]);
+    assert!(show.stdout.contains("The body still loads."));
+    assert!(!dossier_in(&d, &["show", "crlf"]).stdout.contains('\r'));
+}
+
+#[test]
+fn deeply_nested_yaml_and_alias_bombs_are_refused_quickly() {
+    let d = Dir::new();
+    d.file("deep.md", format!("---\na: {}1{}\n---\nDeep body.\n", "[".repeat(10_000), "]".repeat(10_000)));
+    let mut bomb =
+        String::from("---\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    for i in 0..9 {
+        let prev = if i == 0 { "a".to_string() } else { format!("b{}", i - 1) };
+        let refs = vec![format!("*{prev}"); 9].join(",");
+        writeln!(bomb, "b{i}: &b{i} [{refs}]").expect("write to a string");
+    }
+    bomb.push_str("---\nBomb body.\n");
+    d.file("bomb.md", bomb);
+    let r = dossier_in(&d, &["check"]);
+    assert!(r.stdout.contains("deep.md") && r.stdout.contains("recursion limit"), "{}", r.stdout);
+    assert!(r.stdout.contains("bomb.md") && r.stdout.contains("repetition limit"), "{}", r.stdout);
+    assert_eq!(dossier_in(&d, &["list", "docs"]).lines().len(), 2);
+}
+
+#[test]
+fn a_bad_catalog_lists_every_problem_with_line_and_column() {
+    let d = Dir::new();
+    d.file("a.txt", "Jordan Lee runs the lab.\n");
+    d.file(
+        "dossier.toml",
+        "[[entity]]\nid = \"jl\"\nkind = \"person\"\nname = \"Jordan Lee\"\n\n\
+         [[entity]]\nid = \"x\"\nkind = \"person\"\nname = \"\"\n\n\
+         [[fact]]\nsubject = \"jl\"\npredicate = \"leads\"\nobject = \"lab\"\ndoc = \"nope\"\nquote = \"runs\"\n\n\
+         [[fact]]\nsubject = \"jl\"\npredicate = \"leads\"\nobject = \"lab\"\ndoc = \"a\"\nquote = \"runs the zoo\"\n",
+    );
+    let r = dossier_in(&d, &["check"]);
+    r.code(1);
+    assert!(r.stdout.contains("dossier.toml:7:6: entity `x` has no name"), "{}", r.stdout);
+    let unknown = Dir::new();
+    unknown.file("a.txt", "x\n");
+    unknown.file("dossier.toml", "[[entity]]\nid = \"p\"\nkind = \"planet\"\nname = \"P\"\n");
+    let u = dossier_in(&unknown, &["check"]);
+    u.code(1);
+    assert!(u.stdout.contains("dossier.toml:3:8") && u.stdout.contains("planet"), "{}", u.stdout);
+    let syntax = Dir::new();
+    syntax.file("a.txt", "x\n");
+    syntax.file("dossier.toml", "[[entity]\nid = 1\n");
+    let s = dossier_in(&syntax, &["check"]);
+    s.code(1);
+    assert!(s.stdout.contains("dossier.toml:1:"), "{}", s.stdout);
+    // With the bad entity fixed, the fact problems show: a missing document and a missing quote.
+    d.file(
+        "dossier.toml",
+        "[[entity]]\nid = \"jl\"\nkind = \"person\"\nname = \"Jordan Lee\"\n\n\
+         [[fact]]\nsubject = \"jl\"\npredicate = \"leads\"\nobject = \"lab\"\ndoc = \"nope\"\nquote = \"runs\"\n\n\
+         [[fact]]\nsubject = \"jl\"\npredicate = \"leads\"\nobject = \"lab\"\ndoc = \"a\"\nquote = \"runs the zoo\"\n",
+    );
+    let f = dossier_in(&d, &["check"]);
+    f.code(1);
+    assert!(f.stdout.contains("dossier.toml:10:7: fact cites document `nope`"), "{}", f.stdout);
+    assert!(f.stdout.contains("dossier.toml:18:9: quote not found in a"), "{}", f.stdout);
+}
+
+fn hash_tree(root: &Path) -> BTreeMap<String, (u64, std::time::SystemTime, Vec<u8>)> {
+    let mut out = BTreeMap::new();
+    for e in walkdir::WalkDir::new(root).into_iter().filter_map(Result::ok) {
+        let m = e.path().symlink_metadata().expect("metadata");
+        let content = if m.is_file() { std::fs::read(e.path()).expect("read") } else { Vec::new() };
+        out.insert(e.path().to_string_lossy().into_owned(), (m.len(), m.modified().expect("mtime"), content));
+    }
+    out
+}
+
+#[test]
+fn the_corpus_is_never_written_to() {
+    let d = evil_dir();
+    d.file("notes/a.md", "---\ntitle: A\n---\nCEO Maria Lopez met Tom Baker, who runs sales.\n");
+    d.file("dossier.toml", "[[entity]]\nid = \"ml\"\nkind = \"person\"\nname = \"Maria Lopez\"\n");
+    let before = hash_tree(d.path());
+    for args in [
+        &["list"][..],
+        &["show", "ml"],
+        &["search", "a"],
+        &["grep", "Maria"],
+        &["refs", "ml"],
+        &["check"],
+        &["export"],
+        &["timeline"],
+    ] {
+        dossier_in(&d, args);
+    }
+    assert_eq!(hash_tree(d.path()), before, "the corpus changed");
+}
