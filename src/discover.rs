@@ -85,8 +85,51 @@ const PERSON_BEFORE: &[&str] = &[
     "governor",
     "mayor",
     "colleague",
+    "guest",
+    "interviewed",
+];
+/// Honorifics: a strong sign of a person.
+const HONORIFICS: &[&str] = &["mr", "ms", "mrs", "dr", "prof", "professor", "sir", "dame", "senator", "judge"];
+/// Nouns that, after ", a" or ", the", describe a person ("Lin Wei, a researcher").
+const ROLE_NOUNS: &[&str] = &[
+    "researcher",
+    "professor",
+    "scientist",
+    "engineer",
+    "analyst",
+    "executive",
+    "director",
+    "founder",
+    "co-founder",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "veteran",
+    "partner",
+    "investor",
+    "former",
+    "senior",
+    "chief",
+    "head",
+    "vice",
+    "president",
+    "manager",
+    "lawyer",
+    "economist",
+    "author",
+    "reporter",
+    "journalist",
 ];
 const PERSON_AFTER: &[&str] = &[
+    "notes",
+    "adds",
+    "warns",
+    "joins",
+    "leaves",
+    "resigned",
+    "retired",
+    "founded",
+    "co-founded",
     "said",
     "says",
     "stated",
@@ -369,7 +412,7 @@ fn words_around(text: &str, span: &Range<usize>) -> (Vec<String>, Vec<String>) {
     };
     let before = split(&text[lo..span.start]);
     let after = split(&text[span.end..hi]);
-    (before.into_iter().rev().take(3).collect(), after.into_iter().take(2).collect())
+    (before.into_iter().rev().take(3).collect(), after.into_iter().take(3).collect())
 }
 
 /// The line around a span.
@@ -398,6 +441,7 @@ fn is_heading_line(line: &str, name: &str) -> bool {
 
 #[derive(Default)]
 struct Tally {
+    first_seen: usize,
     person: i32,
     org: i32,
     count: usize,
@@ -419,7 +463,8 @@ pub fn discover(docs: &[Document], entities: &[Entity], mentions: &[Mention]) ->
     }
     for (di, d) in docs.iter().enumerate() {
         let taken = by_doc.get(&di).map_or(&[][..], Vec::as_slice);
-        for run in capitalised_runs(&d.body) {
+        let speakers = speaker_labels(&d.body);
+        for run in capitalised_runs(&d.body, true) {
             for (span, words) in name_spans(&d.body, &run, &firsts) {
                 if taken.iter().any(|t| t.start < span.end && span.start < t.end) {
                     continue;
@@ -430,11 +475,15 @@ pub fn discover(docs: &[Document], entities: &[Entity], mentions: &[Mention]) ->
                     continue;
                 }
                 let (before, after) = words_around(&d.body, &span);
+                let seen = order.len();
                 let t = tallies.entry(name.clone()).or_insert_with(|| {
                     order.push(name.clone());
-                    Tally { snippet: crate::xref::snippet(&d.body, &span, 100), ..Tally::default() }
+                    Tally { first_seen: seen, snippet: crate::xref::snippet(&d.body, &span, 100), ..Tally::default() }
                 });
                 score(t, &words, &before, &after, &firsts);
+                if speakers.contains(&name.to_uppercase()) {
+                    t.person += 2;
+                }
                 t.count += 1;
                 if !t.docs.contains(&di) {
                     t.docs.push(di);
@@ -442,15 +491,24 @@ pub fn discover(docs: &[Document], entities: &[Entity], mentions: &[Mention]) ->
             }
         }
         if let Some(author) = &d.author {
-            for part in author.split(['|', ',', ';']).map(str::trim) {
+            let parts: Vec<&str> = author.split(['|', ',', ';']).map(str::trim).collect();
+            for &part in &parts {
                 let words: Vec<&str> = part.split_whitespace().collect();
-                if (2..=4).contains(&words.len())
+                // "Show Name | Host Name": with several parts, the person's has a first name.
+                let plausible = parts.len() == 1 || words.first().is_some_and(|w| firsts.contains(w));
+                if plausible
+                    && (2..=4).contains(&words.len())
                     && words.iter().all(|w| name_shaped(w))
                     && !known.contains(&part.to_lowercase())
                 {
+                    let seen = order.len();
                     let t = tallies.entry(part.to_string()).or_insert_with(|| {
                         order.push(part.to_string());
-                        Tally { snippet: format!("author: {}", crate::sanitize::one_line(author)), ..Tally::default() }
+                        Tally {
+                            first_seen: seen,
+                            snippet: format!("author: {}", crate::sanitize::one_line(author)),
+                            ..Tally::default()
+                        }
                     });
                     t.person += 3;
                     t.count += 1;
@@ -464,8 +522,15 @@ pub fn discover(docs: &[Document], entities: &[Entity], mentions: &[Mention]) ->
     let mut found = Found::default();
     let mut ids: HashSet<String> = entities.iter().map(|e| e.id.clone()).collect();
     let near = near_spellings(&tallies, &firsts);
+    for (variant, canonical) in &near {
+        let (person, count) = (tallies[variant].person, tallies[variant].count);
+        if let Some(t) = tallies.get_mut(canonical) {
+            t.person += person;
+            t.count += count;
+        }
+    }
     for name in order {
-        if near.contains(&name) {
+        if near.contains_key(&name) {
             continue;
         }
         let t = &tallies[&name];
@@ -510,29 +575,46 @@ pub fn discover(docs: &[Document], entities: &[Entity], mentions: &[Mention]) ->
     found
 }
 
+/// Upper-case speaker labels at the start of transcript lines (`INGRID JOHANSSON:`).
+fn speaker_labels(body: &str) -> HashSet<String> {
+    body.lines()
+        .filter_map(|l| {
+            let (label, _) = l.trim_start().split_once(':')?;
+            let words: Vec<&str> = label.split_whitespace().collect();
+            let shaped = (2..=4).contains(&words.len())
+                && words.iter().all(|w| w.chars().all(|c| c.is_uppercase() || c == '.' || c == '\'' || c == '-'));
+            shaped.then(|| words.join(" "))
+        })
+        .collect()
+}
+
 /// Person-like names that are a near spelling (same first name, surname one or two letters
 /// off) of exactly one more frequent name: the linker folds them in as fuzzy matches.
-fn near_spellings(tallies: &HashMap<String, Tally>, firsts: &HashSet<&str>) -> HashSet<String> {
+fn near_spellings(tallies: &HashMap<String, Tally>, firsts: &HashSet<&str>) -> HashMap<String, String> {
     let persons: Vec<(&String, &Tally)> = tallies
         .iter()
         .filter(|(n, t)| t.person >= 1 || n.split(' ').next().is_some_and(|f| firsts.contains(f)))
         .collect();
-    let mut out = HashSet::new();
+    let mut out = HashMap::new();
     for (name, t) in &persons {
         let first = name.split(' ').next().unwrap_or("");
         let n = crate::link::normalise(name);
         let fits: Vec<&&String> = persons
             .iter()
             .filter(|(other, ot)| {
+                // The variant is the rarer spelling; on a tie, the one with less evidence, then
+                // the later one.
+                let outranked = (ot.count, ot.person, std::cmp::Reverse(ot.first_seen))
+                    > (t.count, t.person, std::cmp::Reverse(t.first_seen));
                 other != name
                     && other.split(' ').next() == Some(first)
-                    && ot.count >= t.count
+                    && outranked
                     && strsim::levenshtein(&n, &crate::link::normalise(other)) <= 2
             })
             .map(|(o, _)| o)
             .collect();
-        if fits.len() == 1 {
-            out.insert((*name).clone());
+        if let [canonical] = fits.as_slice() {
+            out.insert((*name).clone(), (**canonical).clone());
         }
     }
     out
@@ -544,8 +626,9 @@ fn name_spans<'t>(text: &'t str, run: &[Range<usize>], firsts: &HashSet<&str>) -
     let mut cur: Vec<&Range<usize>> = Vec::new();
     let mut flush = |cur: &mut Vec<&Range<usize>>| {
         // A name starts at a first name: "Veteran Peter DeSantis" is "Peter DeSantis".
+        // Only when a whole name is left: "Lin Wei" stays, though "Wei" is a given name too.
         if let Some(k) = cur.iter().skip(1).position(|r| firsts.contains(&text[(*r).clone()])) {
-            if !firsts.contains(&text[cur[0].clone()]) {
+            if !firsts.contains(&text[cur[0].clone()]) && cur.len() - (k + 1) >= 2 {
                 cur.drain(..=k);
             }
         }
@@ -583,12 +666,19 @@ fn score(t: &mut Tally, words: &[&str], before: &[String], after: &[String], fir
         t.org += 3;
         return;
     }
-    if before.iter().any(|w| PERSON_BEFORE.contains(&w.trim_end_matches(',').trim_end_matches('.'))) {
+    let bare = |w: &String| w.trim_end_matches(',').trim_end_matches('.').to_string();
+    if before.first().is_some_and(|w| HONORIFICS.contains(&bare(w).as_str())) {
+        t.person += 2;
+    } else if before.iter().any(|w| PERSON_BEFORE.contains(&bare(w).as_str())) {
         t.person += 1;
     }
     if let Some(a) = after.first() {
         let appositive_who = a == "," && after.get(1).is_some_and(|w| w == "who");
-        if appositive_who {
+        // ", a researcher at …", ", the company's chief …"
+        let appositive_role = a == ","
+            && after.get(1).is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the" | "its" | "his" | "her"))
+            && after.get(2).is_some_and(|w| ROLE_NOUNS.contains(&w.trim_end_matches("'s").trim_end_matches('’')));
+        if appositive_who || appositive_role {
             t.person += 2;
         } else if PERSON_AFTER.contains(&a.as_str()) {
             t.person += 1;

@@ -134,7 +134,10 @@ impl Linker {
     pub fn link(&self, doc: DocIdx, text: &str, entities: &[Entity]) -> Vec<Mention> {
         let mut found: Vec<Mention> = Vec::new();
         if let Some(ac) = &self.ac {
-            for m in ac.find_iter(text) {
+            // A name broken across a line ("Hannah\nBrooks") still matches: single newlines
+            // are searched as spaces (same length, so spans are the same).
+            let joined = join_single_newlines(text);
+            for m in ac.find_iter(joined.as_ref()) {
                 let span = m.start()..m.end();
                 if !text.is_char_boundary(span.start)
                     || !text.is_char_boundary(span.end)
@@ -142,7 +145,7 @@ impl Linker {
                 {
                     continue;
                 }
-                let surface = &text[span.clone()];
+                let surface = &joined[span.clone()];
                 let fits: Vec<&Target> = self.targets[m.pattern().as_usize()]
                     .iter()
                     .filter(|t| (!t.rule.case_sensitive || surface == t.pattern) && context_ok(text, &span, &t.rule))
@@ -188,7 +191,7 @@ impl Linker {
     fn fuzzy_matches(&self, doc: DocIdx, text: &str, found: &mut Vec<Mention>) {
         let mut taken: Vec<Range<usize>> = found.iter().map(|m| m.span.clone()).collect();
         taken.sort_by_key(|r| r.start);
-        let words = capitalised_runs(text);
+        let words = capitalised_runs(text, false);
         for run in words {
             let mut i = 0;
             while i < run.len() {
@@ -237,8 +240,26 @@ impl Linker {
     }
 }
 
-/// Runs of capitalised words separated by single spaces: the places a name can be.
-pub(crate) fn capitalised_runs(text: &str) -> Vec<Vec<Range<usize>>> {
+/// The text with every newline that is not next to another newline turned into a space.
+fn join_single_newlines(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('\n') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let b = text.as_bytes();
+    let mut out = b.to_vec();
+    for i in 0..b.len() {
+        if b[i] == b'\n' && (i == 0 || b[i - 1] != b'\n') && b.get(i + 1) != Some(&b'\n') {
+            out[i] = b' ';
+        }
+    }
+    // Only ASCII newlines were replaced by ASCII spaces: still valid UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| text.to_string()))
+}
+
+/// Runs of capitalised words separated by single spaces: the places a name can be. With
+/// `join_lines`, a single capitalised word at the end of a line continues on the next line
+/// ("Hannah\nBrooks").
+pub(crate) fn capitalised_runs(text: &str, join_lines: bool) -> Vec<Vec<Range<usize>>> {
     let mut runs: Vec<Vec<Range<usize>>> = Vec::new();
     let mut current: Vec<Range<usize>> = Vec::new();
     let mut word_start: Option<usize> = None;
@@ -258,7 +279,9 @@ pub(crate) fn capitalised_runs(text: &str) -> Vec<Vec<Range<usize>>> {
         }
         if let Some(s) = word_start.take() {
             let capital = text[s..].chars().next().is_some_and(char::is_uppercase);
-            gap_ok = gap_ok && text[last_end..s].chars().all(|g| g == ' ') && s - last_end <= 1;
+            let gap = &text[last_end..s];
+            let line_break = join_lines && gap == "\n" && current.len() == 1;
+            gap_ok = gap_ok && (gap == " " || line_break || current.is_empty());
             if capital {
                 if !gap_ok {
                     flush(&mut current, &mut runs);

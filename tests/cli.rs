@@ -296,3 +296,41 @@ fn check_flags_the_nova_contradiction_but_not_the_anthropic_total() {
     );
     assert!(!r.stdout.contains("Anthropic: the value differs"));
 }
+
+#[test]
+fn without_a_catalog_the_bundled_corpus_yields_its_people_and_no_false_ones() {
+    let r = dossier(&["--no-catalog", "list", "people", "-o", "name"]);
+    r.code(0);
+    let want = [
+        "Andy Jassy",
+        "Peter DeSantis",
+        "Rohit Prasad",
+        "Pieter Abbeel",
+        "Vasi Philomin",
+        "Rajesh Sheth",
+        "Nate B Jones",
+        "Marc Lore",
+        "Alex Rodriguez",
+    ];
+    assert_eq!(set(r.lines()), set(want.to_vec()));
+    let refs = dossier(&["--no-catalog", "refs", "Andy Jassy"]);
+    assert_eq!(set(refs.code(0).lines()), set(ALL_DOCS.to_vec()), "Andy Jesse folds in as a near spelling");
+}
+
+#[test]
+fn suggest_prints_catalog_entries_that_load_back() {
+    let d = Dir::new();
+    d.file("a.txt", "CEO Maria Lopez said the deal was done. Later, in Las Vegas, Lopez added more.\n");
+    let r = dossier_in(&d, &["suggest"]);
+    r.code(0);
+    assert!(
+        r.stdout.contains("[[entity]]\nid = \"maria-lopez\"\nkind = \"person\"\nname = \"Maria Lopez\""),
+        "{}",
+        r.stdout
+    );
+    d.file("dossier.toml", &r.stdout);
+    let check = dossier_in(&d, &["check"]);
+    check.code(0);
+    let people = dossier_in(&d, &["list", "people", "-o", "json"]);
+    assert!(people.stdout.contains("\"origin\":\"catalog\""), "the pasted entry is now curated: {}", people.stdout);
+}

@@ -158,6 +158,8 @@ pub enum Command {
     },
     /// Validate corpus and catalog; exits 1 when there are errors.
     Check,
+    /// Print ready-to-paste catalog entries for discovered names (and, commented out, candidates).
+    Suggest,
     /// Print the whole model as one JSON document.
     Export,
     /// Dated facts, documents and dates in the text, in order; contradictions flagged.

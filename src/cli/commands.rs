@@ -26,6 +26,7 @@ pub fn run<W: Write>(command: &Command, c: &Corpus, s: &Settings, out: &mut Out<
         Command::Grep { pattern, fixed_strings, ignore_case } => grep(c, pattern, *fixed_strings, *ignore_case, s, out),
         Command::Refs { item, related } => refs(c, item, *related, s, out),
         Command::Timeline => timeline(c, s, out),
+        Command::Suggest => suggest(c, out),
         Command::Export => {
             out.text(&serde_json::to_string_pretty(&crate::export::export(c))?)?;
             out.text("\n")?;
@@ -244,6 +245,54 @@ fn timeline<W: Write>(c: &Corpus, s: &Settings, out: &mut Out<W>) -> Result<Exit
         out.record(&line)?;
     }
     Ok(if t.events.is_empty() { Exit::NoMatch } else { Exit::Ok })
+}
+
+/// A TOML string literal.
+fn toml_str(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+fn suggest<W: Write>(c: &Corpus, out: &mut Out<W>) -> Result<Exit> {
+    let discovered: Vec<usize> = (0..c.entities.len()).filter(|&e| c.entities[e].origin != Origin::Catalog).collect();
+    out.text("# Entries dossier found with no catalog entry. Review them, then paste into dossier.toml.\n")?;
+    for &e in &discovered {
+        let ent = &c.entities[e];
+        let docs: Vec<String> = xref::entity_docs(c, e).iter().map(|r| c.docs[r.doc].id.clone()).collect();
+        // Near spellings found as fuzzy mentions become aliases.
+        let mut aliases: Vec<String> = c
+            .entity_mentions(e)
+            .filter(|m| m.how == crate::model::MatchHow::Fuzzy)
+            .map(|m| toml_str(&c.docs[m.doc].body[m.span.clone()].replace('\n', " ")))
+            .collect();
+        aliases.sort();
+        aliases.dedup();
+        out.text(&format!(
+            "\n# {} ({}), {} mentions in {}\n[[entity]]\nid = {}\nkind = {}\nname = {}\naliases = [{}]\n",
+            ent.origin,
+            ent.kind,
+            c.mention_count(e),
+            crate::sanitize::one_line(&docs.join(", ")),
+            toml_str(&ent.id),
+            toml_str(ent.kind.as_str()),
+            toml_str(&ent.name),
+            aliases.join(", "),
+        ))?;
+    }
+    if !c.candidates.is_empty() {
+        out.text("\n# Candidates: names dossier is unsure about. Uncomment the right ones and fix the kind.\n")?;
+    }
+    for cand in &c.candidates {
+        let kind = cand.guess.map_or("org", EntityKind::as_str);
+        out.text(&format!(
+            "\n# {}× — {}\n# [[entity]]\n# id = {}\n# kind = {}\n# name = {}\n",
+            cand.count,
+            cand.snippet,
+            toml_str(&crate::corpus::slug(&cand.name)),
+            toml_str(kind),
+            toml_str(&cand.name)
+        ))?;
+    }
+    Ok(if discovered.is_empty() && c.candidates.is_empty() { Exit::NoMatch } else { Exit::Ok })
 }
 
 /// One line per contradiction: what, and each source side by side.
