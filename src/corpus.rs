@@ -12,7 +12,8 @@ use crate::date::PartialDate;
 use crate::discover;
 use crate::link::Linker;
 use crate::model::{
-    DocIdx, Document, EntIdx, Entity, EntityKind, Fact, FactObject, MatchRule, Mention, Origin, Problem, Severity,
+    DocIdx, DocKind, Document, EntIdx, Entity, EntityKind, Fact, FactObject, MatchRule, Mention, Origin, Problem,
+    Severity,
 };
 use crate::{quote, source};
 
@@ -120,11 +121,13 @@ impl Corpus {
     pub fn load(opts: &LoadOptions, progress: &(dyn Fn(Progress) + Sync)) -> Self {
         let mut corpus = Self::default();
         progress(Progress::Scanning);
+        let t = Timer::start();
         let mut docs = if opts.corpus.is_empty() {
             read_bundled(&mut corpus)
         } else {
             read_folders(&opts.corpus, &mut corpus, progress)
         };
+        t.lap("read and parse documents");
         source::dedupe_ids(&mut docs);
         corpus.docs = docs;
         corpus.stats.loaded = corpus.docs.len();
@@ -178,21 +181,27 @@ impl Corpus {
             self.add_catalog_entities(cat);
         }
         self.add_front_matter_entities();
-        let mut mentions = link_all(&self.docs, &self.entities);
+        let t = Timer::start();
+        let mut linker = Linker::new(&self.entities);
+        let mut mentions = link_all(&linker, &self.docs);
+        t.lap("link");
         if discover {
             let found = discover::discover(&self.docs, &self.entities, &mentions);
+            t.lap("discover");
             if !found.entities.is_empty() {
                 self.entities.extend(found.entities);
-                mentions = link_all(&self.docs, &self.entities);
+                linker = Linker::new(&self.entities);
+                mentions = link_all(&linker, &self.docs);
+                t.lap("link again with discovered names");
             }
             self.candidates = found.candidates;
         }
         self.set_mentions(mentions);
-        let linker = Linker::new(&self.entities);
+        t.lap("index mentions");
         self.authors = (0..self.docs.len())
             .flat_map(|d| {
                 let author = self.docs[d].author.as_deref().unwrap_or("");
-                linker.link(d, author, &self.entities).into_iter().map(move |m| (d, m.entity))
+                linker.link(d, author).into_iter().map(move |m| (d, m.entity))
             })
             .collect();
         if let Some(cat) = catalog {
@@ -407,6 +416,22 @@ impl Corpus {
     }
 }
 
+/// Prints how long each phase took, when `DOSSIER_TIMINGS` is set (for benchmarks).
+struct Timer(Option<std::cell::Cell<std::time::Instant>>);
+
+impl Timer {
+    fn start() -> Self {
+        Self(std::env::var_os("DOSSIER_TIMINGS").map(|_| std::cell::Cell::new(std::time::Instant::now())))
+    }
+
+    fn lap(&self, what: &str) {
+        if let Some(c) = &self.0 {
+            eprintln!("dossier: {what}: {:.1} ms", c.get().elapsed().as_secs_f64() * 1e3);
+            c.set(std::time::Instant::now());
+        }
+    }
+}
+
 fn unique_id(base: &str, ids: &mut HashSet<String>) -> String {
     let mut id = base.to_string();
     let mut n = 1;
@@ -464,9 +489,11 @@ fn read_folders(roots: &[PathBuf], corpus: &mut Corpus, progress: &(dyn Fn(Progr
     docs
 }
 
-fn link_all(docs: &[Document], entities: &[Entity]) -> Vec<Mention> {
-    let linker = Linker::new(entities);
-    docs.par_iter().enumerate().flat_map_iter(|(i, d)| linker.link(i, &d.body, entities)).collect()
+fn link_all(linker: &Linker, docs: &[Document]) -> Vec<Mention> {
+    docs.par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, d)| linker.link_with(i, &d.body, d.kind == DocKind::Transcript))
+        .collect()
 }
 
 #[cfg(test)]

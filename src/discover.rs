@@ -12,6 +12,8 @@ use std::ops::Range;
 
 use crate::corpus::slug;
 use crate::link::capitalised_runs;
+use rayon::prelude::*;
+
 use crate::model::{Document, Entity, EntityKind, MatchRule, Mention, Origin};
 
 /// A name seen in the text that discovery could not classify with confidence.
@@ -422,21 +424,29 @@ fn line_of<'t>(text: &'t str, span: &Range<usize>) -> &'t str {
     &text[s..e]
 }
 
-/// Whether the line is a heading or navigation entry rather than prose: short with no sentence
-/// end, or in title case (most words capitalised).
-fn is_heading_line(line: &str, name: &str) -> bool {
-    let words: Vec<&str> =
-        line.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
-    let capitals = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
-    if words.len() >= 4 && capitals * 10 >= words.len() * 7 {
+/// Whether most words of a line (at least four) are capitalised: a headline.
+fn is_title_case(line: &str) -> bool {
+    let (words, capitals) = line
+        .split_whitespace()
+        .filter_map(|w| w.chars().next().filter(|c| c.is_alphabetic()))
+        .fold((0, 0), |(n, caps), c| (n + 1, caps + usize::from(c.is_uppercase())));
+    words >= 4 && capitals * 10 >= words * 7
+}
+
+/// Whether the line is a heading or navigation entry rather than prose: in title case, or
+/// short, starting with the name and with no sentence end.
+fn is_heading_line(line: &str, name: &str, title_case: bool) -> bool {
+    if title_case {
         return true;
     }
     let l = line
         .trim()
-        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == '•' || c == '#' || c == '-' || c == '*');
-    let l = l.trim();
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == '•' || c == '#' || c == '-' || c == '*')
+        .trim();
     l == name
-        || (l.split_whitespace().count() <= 8 && !l.ends_with(['.', '!', '?', '"', '\u{201d}']) && l.starts_with(name))
+        || (l.starts_with(name)
+            && !l.ends_with(['.', '!', '?', '"', '\u{201d}'])
+            && l.split_whitespace().nth(8).is_none())
 }
 
 #[derive(Default)]
@@ -455,67 +465,37 @@ pub fn discover(docs: &[Document], entities: &[Entity], mentions: &[Mention]) ->
     let firsts = first_names();
     let known: HashSet<String> =
         entities.iter().flat_map(|e| e.names().map(str::to_lowercase).collect::<Vec<_>>()).collect();
-    let mut tallies: HashMap<String, Tally> = HashMap::new();
-    let mut order: Vec<String> = Vec::new();
     let mut by_doc: HashMap<usize, Vec<Range<usize>>> = HashMap::new();
     for m in mentions {
         by_doc.entry(m.doc).or_default().push(m.span.clone());
     }
-    for (di, d) in docs.iter().enumerate() {
-        let taken = by_doc.get(&di).map_or(&[][..], Vec::as_slice);
-        let speakers = speaker_labels(&d.body);
-        for run in capitalised_runs(&d.body, true) {
-            for (span, words) in name_spans(&d.body, &run, &firsts) {
-                if taken.iter().any(|t| t.start < span.end && span.start < t.end) {
-                    continue;
-                }
-                let name = words.join(" ");
-                let heading = !firsts.contains(words[0]) && is_heading_line(line_of(&d.body, &span), &name);
-                if known.contains(&name.to_lowercase()) || heading {
-                    continue;
-                }
-                let (before, after) = words_around(&d.body, &span);
-                let seen = order.len();
-                let t = tallies.entry(name.clone()).or_insert_with(|| {
-                    order.push(name.clone());
-                    Tally { first_seen: seen, snippet: crate::xref::snippet(&d.body, &span, 100), ..Tally::default() }
-                });
-                score(t, &words, &before, &after, &firsts);
-                if speakers.contains(&name.to_uppercase()) {
-                    t.person += 2;
-                }
-                t.count += 1;
-                if !t.docs.contains(&di) {
-                    t.docs.push(di);
-                }
-            }
-        }
-        if let Some(author) = &d.author {
-            let parts: Vec<&str> = author.split(['|', ',', ';']).map(str::trim).collect();
-            for &part in &parts {
-                let words: Vec<&str> = part.split_whitespace().collect();
-                // "Show Name | Host Name": with several parts, the person's has a first name.
-                let plausible = parts.len() == 1 || words.first().is_some_and(|w| firsts.contains(w));
-                if plausible
-                    && (2..=4).contains(&words.len())
-                    && words.iter().all(|w| name_shaped(w))
-                    && !known.contains(&part.to_lowercase())
-                {
-                    let seen = order.len();
-                    let t = tallies.entry(part.to_string()).or_insert_with(|| {
-                        order.push(part.to_string());
-                        Tally {
-                            first_seen: seen,
-                            snippet: format!("author: {}", crate::sanitize::one_line(author)),
-                            ..Tally::default()
-                        }
-                    });
-                    t.person += 3;
-                    t.count += 1;
-                    if !t.docs.contains(&di) {
-                        t.docs.push(di);
-                    }
-                }
+    // Each document is read on its own (in parallel); the observations are then merged in
+    // document order, so the result does not depend on scheduling.
+    let per_doc: Vec<Vec<Observation>> = docs
+        .par_iter()
+        .enumerate()
+        .map(|(di, d)| observe(d, by_doc.get(&di).map_or(&[][..], Vec::as_slice), &firsts, &known))
+        .collect();
+    let mut tallies: HashMap<String, Tally> = HashMap::new();
+    let mut order: Vec<String> = Vec::new();
+    for (di, observations) in per_doc.into_iter().enumerate() {
+        for o in observations {
+            let seen = order.len();
+            let t = tallies.entry(o.name).or_insert_with_key(|name| {
+                order.push(name.clone());
+                let body = &docs[di].body;
+                let snippet = match (&o.span, &docs[di].author) {
+                    (None, Some(a)) => format!("author: {}", crate::sanitize::one_line(a)),
+                    (Some(span), _) => crate::xref::snippet(body, span, 100),
+                    (None, None) => String::new(),
+                };
+                Tally { first_seen: seen, snippet, ..Tally::default() }
+            });
+            t.person += o.person;
+            t.org += o.org;
+            t.count += 1;
+            if t.docs.last() != Some(&di) {
+                t.docs.push(di);
             }
         }
     }
@@ -575,6 +555,61 @@ pub fn discover(docs: &[Document], entities: &[Entity], mentions: &[Mention]) ->
     found
 }
 
+/// One sighting of a possible name: its evidence, and where (`None` for the author field).
+struct Observation {
+    name: String,
+    person: i32,
+    org: i32,
+    span: Option<Range<usize>>,
+}
+
+/// Every possible name in one document outside existing mentions, with its evidence.
+fn observe(d: &Document, taken: &[Range<usize>], firsts: &HashSet<&str>, known: &HashSet<String>) -> Vec<Observation> {
+    let mut out = Vec::new();
+    let speakers = speaker_labels(&d.body);
+    let mut title_case_lines: HashMap<usize, bool> = HashMap::new();
+    for run in capitalised_runs(&d.body, true) {
+        for (span, words) in name_spans(&d.body, &run, firsts) {
+            if taken.iter().any(|t| t.start < span.end && span.start < t.end) {
+                continue;
+            }
+            let name = words.join(" ");
+            let heading = !firsts.contains(words[0]) && {
+                let line = line_of(&d.body, &span);
+                let start = line.as_ptr() as usize - d.body.as_ptr() as usize;
+                let title_case = *title_case_lines.entry(start).or_insert_with(|| is_title_case(line));
+                is_heading_line(line, &name, title_case)
+            };
+            if heading || known.contains(&name.to_lowercase()) {
+                continue;
+            }
+            let (before, after) = words_around(&d.body, &span);
+            let mut t = Tally::default();
+            score(&mut t, &words, &before, &after, firsts);
+            if speakers.contains(&name.to_uppercase()) {
+                t.person += 2;
+            }
+            out.push(Observation { name, person: t.person, org: t.org, span: Some(span) });
+        }
+    }
+    if let Some(author) = &d.author {
+        let parts: Vec<&str> = author.split(['|', ',', ';']).map(str::trim).collect();
+        for &part in &parts {
+            let words: Vec<&str> = part.split_whitespace().collect();
+            // "Show Name | Host Name": with several parts, the person's has a first name.
+            let plausible = parts.len() == 1 || words.first().is_some_and(|w| firsts.contains(w));
+            if plausible
+                && (2..=4).contains(&words.len())
+                && words.iter().all(|w| name_shaped(w))
+                && !known.contains(&part.to_lowercase())
+            {
+                out.push(Observation { name: part.to_string(), person: 3, org: 0, span: None });
+            }
+        }
+    }
+    out
+}
+
 /// Upper-case speaker labels at the start of transcript lines (`INGRID JOHANSSON:`).
 fn speaker_labels(body: &str) -> HashSet<String> {
     body.lines()
@@ -591,30 +626,28 @@ fn speaker_labels(body: &str) -> HashSet<String> {
 /// Person-like names that are a near spelling (same first name, surname one or two letters
 /// off) of exactly one more frequent name: the linker folds them in as fuzzy matches.
 fn near_spellings(tallies: &HashMap<String, Tally>, firsts: &HashSet<&str>) -> HashMap<String, String> {
-    let persons: Vec<(&String, &Tally)> = tallies
-        .iter()
-        .filter(|(n, t)| t.person >= 1 || n.split(' ').next().is_some_and(|f| firsts.contains(f)))
-        .collect();
-    let mut out = HashMap::new();
-    for (name, t) in &persons {
+    // Only names with the same first name are compared: group them first.
+    let mut groups: HashMap<&str, Vec<(&String, &Tally, String)>> = HashMap::new();
+    for (name, t) in tallies {
         let first = name.split(' ').next().unwrap_or("");
-        let n = crate::link::normalise(name);
-        let fits: Vec<&&String> = persons
-            .iter()
-            .filter(|(other, ot)| {
-                // The variant is the rarer spelling; on a tie, the one with less evidence, then
-                // the later one.
-                let outranked = (ot.count, ot.person, std::cmp::Reverse(ot.first_seen))
-                    > (t.count, t.person, std::cmp::Reverse(t.first_seen));
-                other != name
-                    && other.split(' ').next() == Some(first)
-                    && outranked
-                    && strsim::levenshtein(&n, &crate::link::normalise(other)) <= 2
-            })
-            .map(|(o, _)| o)
-            .collect();
-        if let [canonical] = fits.as_slice() {
-            out.insert((*name).clone(), (**canonical).clone());
+        if t.person >= 1 || firsts.contains(first) {
+            groups.entry(first).or_default().push((name, t, crate::link::normalise(name)));
+        }
+    }
+    let mut out = HashMap::new();
+    for group in groups.values() {
+        for (name, t, n) in group {
+            // The variant is the rarer spelling; on a tie, the one with less evidence, then the
+            // later one.
+            let rank = |t: &Tally| (t.count, t.person, std::cmp::Reverse(t.first_seen));
+            let fits: Vec<&String> = group
+                .iter()
+                .filter(|(other, ot, on)| other != name && rank(ot) > rank(t) && strsim::levenshtein(n, on) <= 2)
+                .map(|(o, _, _)| *o)
+                .collect();
+            if let [canonical] = fits.as_slice() {
+                out.insert((*name).clone(), (*canonical).clone());
+            }
         }
     }
     out

@@ -21,12 +21,24 @@ pub fn fold(c: char) -> char {
     }
 }
 
+/// A bit per ASCII letter and digit a text contains (case folded): the cheap prefilter that
+/// runs before the fuzzy matcher. A term whose bits are not all in the text cannot match it.
+#[must_use]
+pub fn char_mask(s: &str) -> u64 {
+    s.bytes().fold(0, |m, b| match b.to_ascii_lowercase() {
+        c @ b'a'..=b'z' => m | 1 << (c - b'a'),
+        c @ b'0'..=b'9' => m | 1 << (26 + c - b'0'),
+        _ => m,
+    })
+}
+
 /// A text prepared for matching: accent-folded, and a lowercased copy, char for char.
 #[derive(Debug, Clone)]
 pub struct Prepared {
     folded: String,
     lower: Vec<char>,
     chars: Vec<char>,
+    mask: u64,
 }
 
 impl Prepared {
@@ -35,7 +47,8 @@ impl Prepared {
     pub fn new(text: &str) -> Self {
         let chars: Vec<char> = text.chars().map(fold).collect();
         let lower = chars.iter().map(|c| c.to_lowercase().next().unwrap_or(*c)).collect();
-        Self { folded: chars.iter().collect(), lower, chars }
+        let folded: String = chars.iter().collect();
+        Self { mask: char_mask(&folded), folded, lower, chars }
     }
 
     /// Length in characters.
@@ -77,6 +90,9 @@ impl Matcher {
     /// is asked for, the matched character indices.
     #[must_use]
     pub fn score(&self, term: &Term, text: &Prepared, positions: bool) -> Option<(i64, Vec<usize>)> {
+        if term.mask & !text.mask != 0 {
+            return None;
+        }
         if term.kind == TermKind::Fuzzy {
             let m = if term.case_sensitive { &self.sensitive } else { &self.insensitive };
             return if positions {
@@ -110,6 +126,14 @@ mod tests {
     fn hit(q: &str, text: &str) -> Option<Vec<usize>> {
         let term = Term::parse(q).expect("a term");
         Matcher::default().score(&term, &Prepared::new(text), true).map(|(_, p)| p)
+    }
+
+    #[test]
+    fn the_prefilter_rejects_only_impossible_matches() {
+        assert_eq!(char_mask("Ab1"), char_mask("ba1"));
+        assert!(hit("xq", "Peter DeSantis").is_none());
+        assert!(hit("DESANTIS", "Peter DeSantis").is_none(), "smart case still applies after the prefilter");
+        assert!(hit("kölner", "Kolner").is_some(), "non-ASCII characters are not filtered on");
     }
 
     #[test]

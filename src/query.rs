@@ -71,6 +71,8 @@ pub struct Term {
     pub negate: bool,
     /// Smart case: the term had an uppercase letter.
     pub case_sensitive: bool,
+    /// The ASCII letters and digits it needs ([`crate::matcher::char_mask`]).
+    pub mask: u64,
 }
 
 /// A parsed query: every group must match; within a group, any term.
@@ -202,7 +204,7 @@ impl Term {
         let case_sensitive = t.chars().any(char::is_uppercase);
         let folded: String = t.chars().map(fold).collect();
         let text = if case_sensitive { folded } else { folded.chars().flat_map(char::to_lowercase).collect() };
-        Some(Self { text, kind, negate, case_sensitive })
+        Some(Self { mask: crate::matcher::char_mask(&text), text, kind, negate, case_sensitive })
     }
 }
 
@@ -211,7 +213,13 @@ mod tests {
     use super::*;
 
     fn t(text: &str, kind: TermKind, negate: bool) -> Term {
-        Term { text: text.into(), kind, negate, case_sensitive: text.chars().any(char::is_uppercase) }
+        Term {
+            text: text.into(),
+            kind,
+            negate,
+            case_sensitive: text.chars().any(char::is_uppercase),
+            mask: crate::matcher::char_mask(text),
+        }
     }
 
     #[test]
@@ -244,10 +252,8 @@ mod tests {
     #[test]
     fn smart_case_and_accents() {
         let q = Query::parse("Kölner köl");
-        assert_eq!(
-            q.groups[0][0],
-            Term { text: "Kolner".into(), kind: TermKind::Fuzzy, negate: false, case_sensitive: true }
-        );
+        assert_eq!(q.groups[0][0].text, "Kolner");
+        assert!(q.groups[0][0].case_sensitive && q.groups[0][0].kind == TermKind::Fuzzy);
         assert_eq!(q.groups[1][0].text, "kol");
         assert!(!q.groups[1][0].case_sensitive);
     }
