@@ -18,7 +18,7 @@ use crate::model::{
 use crate::{quote, source};
 
 /// Which catalog to use.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CatalogChoice {
     /// The bundled catalog for the bundled corpus; `dossier.toml` at the first folder's root otherwise.
     Auto,
@@ -57,7 +57,7 @@ pub enum Progress {
 }
 
 /// Counts of what was loaded and skipped.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LoadStats {
     /// Documents loaded.
     pub loaded: usize,

@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use crate::model::{Document, Entity, EntityKind, MatchRule, Mention, Origin};
 
 /// A name seen in the text that discovery could not classify with confidence.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Candidate {
     /// The name as written.
     pub name: String,

@@ -4,6 +4,7 @@
 //! The model ([`corpus`], [`model`], [`link`], [`discover`], [`xref`], [`search`]) knows nothing
 //! of the terminal; [`cli`] prints it for scripts and [`tui`] draws the explorer.
 
+pub mod cache;
 pub mod catalog;
 pub mod cli;
 pub mod corpus;
@@ -19,6 +20,7 @@ pub mod quote;
 pub mod sanitize;
 pub mod search;
 pub mod source;
+pub mod summary;
 pub mod timeline;
 pub mod title;
 pub mod tui;

@@ -32,35 +32,45 @@ pub fn char_mask(s: &str) -> u64 {
     })
 }
 
-/// A text prepared for matching: accent-folded, and a lowercased copy, char for char.
+/// A text prepared for matching: accent-folded, and a lowercased copy with the same number of
+/// characters (so a character index means the same in both).
 #[derive(Debug, Clone)]
 pub struct Prepared {
     folded: String,
-    lower: Vec<char>,
-    chars: Vec<char>,
+    lower: String,
+    chars: usize,
     mask: u64,
 }
 
+/// A character's lowercase form, one character for one.
+pub(crate) fn lower1(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
+}
+
 impl Prepared {
-    /// Prepares a text.
+    /// Prepares a text. ASCII text, the common case, takes one pass and two allocations.
     #[must_use]
     pub fn new(text: &str) -> Self {
-        let chars: Vec<char> = text.chars().map(fold).collect();
-        let lower = chars.iter().map(|c| c.to_lowercase().next().unwrap_or(*c)).collect();
-        let folded: String = chars.iter().collect();
-        Self { mask: char_mask(&folded), folded, lower, chars }
+        let (folded, lower) = if text.is_ascii() {
+            (text.to_string(), text.to_ascii_lowercase())
+        } else {
+            let folded: String = text.chars().map(fold).collect();
+            let lower = folded.chars().map(lower1).collect();
+            (folded, lower)
+        };
+        Self { mask: char_mask(&folded), chars: folded.chars().count(), folded, lower }
     }
 
     /// Length in characters.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.chars.len()
+        self.chars
     }
 
     /// Whether it is empty.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.chars.is_empty()
+        self.chars == 0
     }
 }
 
@@ -101,19 +111,17 @@ impl Matcher {
                 m.fuzzy_match(&text.folded, &term.text).map(|s| (s, Vec::new()))
             };
         }
-        let hay: &[char] = if term.case_sensitive { &text.chars } else { &text.lower };
-        let needle: Vec<char> = term.text.chars().collect();
-        let n = needle.len();
-        if n > hay.len() {
-            return None;
-        }
-        let start = match term.kind {
-            TermKind::Prefix => (hay[..n] == needle[..]).then_some(0)?,
-            TermKind::Suffix => (hay[hay.len() - n..] == needle[..]).then_some(hay.len() - n)?,
-            TermKind::Equal => (hay == &needle[..]).then_some(0)?,
-            _ => hay.windows(n).position(|w| w == &needle[..])?,
+        let hay = if term.case_sensitive { &text.folded } else { &text.lower };
+        let needle = term.text.as_str();
+        let at = match term.kind {
+            TermKind::Prefix => hay.starts_with(needle).then_some(0)?,
+            TermKind::Suffix => hay.ends_with(needle).then(|| hay.len() - needle.len())?,
+            TermKind::Equal => (hay == needle).then_some(0)?,
+            _ => hay.find(needle)?,
         };
-        let boundary = start == 0 || !hay[start - 1].is_alphanumeric();
+        let start = hay[..at].chars().count();
+        let n = needle.chars().count();
+        let boundary = hay[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
         let score = EXACT_PER_CHAR * n as i64 + if boundary { 8 } else { 0 };
         Some((score, if positions { (start..start + n).collect() } else { Vec::new() }))
     }
@@ -157,5 +165,6 @@ mod tests {
         assert!(hit("tis$", "Peter DeSantis").is_some());
         assert!(hit("^nova$", "Nova").is_some());
         assert!(hit("^nova$", "Nova 2").is_none());
+        assert!(hit("longer$", "long").is_none(), "regression: a suffix longer than the text underflowed");
     }
 }

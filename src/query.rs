@@ -203,7 +203,7 @@ impl Term {
         }
         let case_sensitive = t.chars().any(char::is_uppercase);
         let folded: String = t.chars().map(fold).collect();
-        let text = if case_sensitive { folded } else { folded.chars().flat_map(char::to_lowercase).collect() };
+        let text = if case_sensitive { folded } else { folded.chars().map(crate::matcher::lower1).collect() };
         Some(Self { mask: crate::matcher::char_mask(&text), text, kind, negate, case_sensitive })
     }
 }

@@ -67,24 +67,37 @@ pub struct Hit {
     pub positions: Vec<usize>,
 }
 
-/// Every document and entity, prepared for matching.
+impl Entry {
+    /// An entry found by these texts, the name first.
+    fn new<'a>(item: Item, kind: ItemKind, texts: impl Iterator<Item = &'a str>) -> Self {
+        Self { item, kind, texts: texts.map(|t| Prepared::new(&crate::sanitize::one_line(t))).collect() }
+    }
+}
+
+/// Every document (by title and id) and entity (by name, aliases and id), prepared for matching.
 #[must_use]
 pub fn entries(c: &Corpus) -> Vec<Entry> {
-    let docs = c.docs.iter().enumerate().map(|(i, d)| Entry {
-        item: Item::Doc(i),
-        kind: ItemKind::Doc,
-        texts: vec![Prepared::new(&crate::sanitize::one_line(&d.title)), Prepared::new(&d.id)],
+    let ents = c.entities.iter().enumerate().map(|(i, e)| {
+        Entry::new(Item::Entity(i), ItemKind::Entity(e.kind), e.names().chain(std::iter::once(e.id.as_str())))
     });
-    let ents = c.entities.iter().enumerate().map(|(i, e)| Entry {
-        item: Item::Entity(i),
-        kind: ItemKind::Entity(e.kind),
-        texts: e
-            .names()
-            .chain(std::iter::once(e.id.as_str()))
-            .map(|s| Prepared::new(&crate::sanitize::one_line(s)))
-            .collect(),
-    });
+    let docs = c
+        .docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| Entry::new(Item::Doc(i), ItemKind::Doc, [d.title.as_str(), &d.id].into_iter()));
     ents.chain(docs).collect()
+}
+
+/// The same entries for summary rows; a hit's `entry` is the row's index.
+#[must_use]
+pub fn entries_of_rows(rows: &[crate::summary::Row]) -> Vec<Entry> {
+    rows.iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let names = std::iter::once(r.name.as_str()).chain(r.aliases.iter().map(String::as_str));
+            Entry::new(Item::Doc(i), r.item_kind(), names.chain(std::iter::once(r.id.as_str())))
+        })
+        .collect()
 }
 
 /// Scores one entry; `None` when the query does not match it.

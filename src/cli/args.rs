@@ -103,6 +103,10 @@ pub struct Args {
     #[arg(long, global = true)]
     pub raw: bool,
 
+    /// Do not read or write the cache that makes repeated `list` and `search` calls fast.
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+
     /// Filter mode, like fzf's: same as `dossier search QUERY`.
     #[arg(short = 'f', long = "filter", value_name = "QUERY")]
     pub filter: Option<String>,

@@ -5,7 +5,6 @@ use std::ops::Range;
 
 use serde_json::json;
 
-use crate::cli::output::item_json;
 use crate::corpus::Corpus;
 use crate::model::{Fact, FactObject};
 use crate::search::Item;
@@ -135,7 +134,7 @@ pub fn text(c: &Corpus, item: Item, raw: bool) -> String {
 /// The card as one JSON object.
 #[must_use]
 pub fn json(c: &Corpus, item: Item) -> serde_json::Value {
-    let mut v = item_json(c, item);
+    let mut v = crate::summary::Row::of(c, item).json();
     let extra = match item {
         Item::Entity(e) => {
             let ent = &c.entities[e];

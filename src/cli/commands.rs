@@ -5,24 +5,32 @@ use std::io::Write;
 use serde_json::json;
 
 use crate::cli::args::{Command, Format, ListWhat};
-use crate::cli::output::{format_item, item_json, Out};
+use crate::cli::output::Out;
 use crate::cli::{card, Exit, Settings};
 use crate::corpus::Corpus;
 use crate::matcher::Matcher;
 use crate::model::{EntityKind, Origin, Severity};
 use crate::query::{ItemKind, Query};
 use crate::search::{self, Item};
+use crate::summary::{Row, Summary};
 use crate::timeline::{EventKind, When};
 use crate::xref::{self, Lookup};
 
 type Result<T> = anyhow::Result<T>;
 
-/// Runs one command other than `check` and `completions`.
+/// Runs `list` or `search`, which need only the summary.
+pub fn run_on_summary<W: Write>(command: &Command, sum: &Summary, s: &Settings, out: &mut Out<W>) -> Result<Exit> {
+    match command {
+        Command::List { what } => list(sum, *what, s, out),
+        Command::Search { query, kind, limit } => search(sum, query, kind.as_deref(), *limit, s, out),
+        _ => unreachable!("only list and search run on the summary"),
+    }
+}
+
+/// Runs one command other than `check`, `completions`, `list` and `search`.
 pub fn run<W: Write>(command: &Command, c: &Corpus, s: &Settings, out: &mut Out<W>) -> Result<Exit> {
     match command {
-        Command::List { what } => list(c, *what, s, out),
         Command::Show { item } => show(c, item, s, out),
-        Command::Search { query, kind, limit } => search(c, query, kind.as_deref(), *limit, s, out),
         Command::Grep { pattern, fixed_strings, ignore_case } => grep(c, pattern, *fixed_strings, *ignore_case, s, out),
         Command::Refs { item, related } => refs(c, item, *related, s, out),
         Command::Timeline => timeline(c, s, out),
@@ -32,23 +40,23 @@ pub fn run<W: Write>(command: &Command, c: &Corpus, s: &Settings, out: &mut Out<
             out.text("\n")?;
             Ok(Exit::Ok)
         }
-        Command::Check | Command::Completions { .. } => unreachable!("handled by the caller"),
+        Command::Check | Command::Completions { .. } | Command::List { .. } | Command::Search { .. } => {
+            unreachable!("handled by the caller")
+        }
     }
 }
 
-fn print_items<W: Write>(c: &Corpus, items: &[Item], s: &Settings, out: &mut Out<W>) -> Result<Exit> {
-    for &i in items {
-        out.record(&format_item(c, i, s.format, s.raw))?;
+fn print_rows<W: Write>(rows: &[&Row], s: &Settings, out: &mut Out<W>) -> Result<Exit> {
+    for r in rows {
+        out.record(&r.format(s.format, s.raw))?;
     }
-    Ok(if items.is_empty() { Exit::NoMatch } else { Exit::Ok })
+    Ok(if rows.is_empty() { Exit::NoMatch } else { Exit::Ok })
 }
 
-/// The items `list WHAT` prints, in pane order.
-#[must_use]
-pub fn list_items(c: &Corpus, what: ListWhat) -> Vec<Item> {
+fn list<W: Write>(sum: &Summary, what: ListWhat, s: &Settings, out: &mut Out<W>) -> Result<Exit> {
     let kinds: &[EntityKind] = match what {
-        ListWhat::Docs => return (0..c.docs.len()).map(Item::Doc).collect(),
-        ListWhat::Candidates => return Vec::new(),
+        ListWhat::Docs => return print_rows(&sum.rows.iter().filter(|r| r.is_doc).collect::<Vec<_>>(), s, out),
+        ListWhat::Candidates => return candidates(sum, s, out),
         ListWhat::People => &[EntityKind::Person],
         ListWhat::Orgs => &[EntityKind::Org],
         ListWhat::Chips => &[EntityKind::Chip],
@@ -57,14 +65,11 @@ pub fn list_items(c: &Corpus, what: ListWhat) -> Vec<Item> {
         ListWhat::Portfolio => &[EntityKind::Chip, EntityKind::Model, EntityKind::Service],
         ListWhat::Entities => &EntityKind::ALL,
     };
-    c.entities_of(kinds).into_iter().map(Item::Entity).collect()
+    print_rows(&sum.entities_of(kinds), s, out)
 }
 
-fn list<W: Write>(c: &Corpus, what: ListWhat, s: &Settings, out: &mut Out<W>) -> Result<Exit> {
-    if what != ListWhat::Candidates {
-        return print_items(c, &list_items(c, what), s, out);
-    }
-    for cand in &c.candidates {
+fn candidates<W: Write>(sum: &Summary, s: &Settings, out: &mut Out<W>) -> Result<Exit> {
+    for cand in &sum.candidates {
         let line = match s.format {
             Format::Json => serde_json::to_string(&json!({
                 "type": "candidate", "name": cand.name, "kind": cand.guess, "count": cand.count,
@@ -75,7 +80,7 @@ fn list<W: Write>(c: &Corpus, what: ListWhat, s: &Settings, out: &mut Out<W>) ->
         };
         out.record(&line)?;
     }
-    Ok(if c.candidates.is_empty() { Exit::NoMatch } else { Exit::Ok })
+    Ok(if sum.candidates.is_empty() { Exit::NoMatch } else { Exit::Ok })
 }
 
 /// Looks an item up, explaining on stderr when it is unknown or ambiguous.
@@ -122,7 +127,7 @@ fn show<W: Write>(c: &Corpus, text: &str, s: &Settings, out: &mut Out<W>) -> Res
 }
 
 fn search<W: Write>(
-    c: &Corpus,
+    sum: &Summary,
     q: &str,
     kind: Option<&str>,
     limit: Option<usize>,
@@ -136,10 +141,10 @@ fn search<W: Write>(
         };
         query.kinds.extend(kinds);
     }
-    let entries = search::entries(c);
+    let entries = search::entries_of_rows(&sum.rows);
     let hits = search::search(&Matcher::default(), &query, &entries, None);
-    let items: Vec<Item> = hits.iter().take(limit.unwrap_or(usize::MAX)).map(|h| entries[h.entry].item).collect();
-    print_items(c, &items, s, out)
+    let rows: Vec<&Row> = hits.iter().take(limit.unwrap_or(usize::MAX)).map(|h| &sum.rows[h.entry]).collect();
+    print_rows(&rows, s, out)
 }
 
 fn grep<W: Write>(
@@ -200,7 +205,7 @@ fn refs<W: Write>(c: &Corpus, text: &str, related: bool, s: &Settings, out: &mut
     for (i, extra) in &rows {
         let line = match s.format {
             Format::Json => {
-                let mut v = item_json(c, *i);
+                let mut v = Row::of(c, *i).json();
                 if let (Some(o), Some(x)) = (v.as_object_mut(), extra.as_object()) {
                     o.extend(x.iter().map(|(k, v)| (format!("ref_{k}"), v.clone())));
                 }
@@ -208,10 +213,10 @@ fn refs<W: Write>(c: &Corpus, text: &str, related: bool, s: &Settings, out: &mut
             }
             Format::Tsv => format!(
                 "{}\t{}",
-                format_item(c, *i, s.format, s.raw),
+                Row::of(c, *i).format(s.format, s.raw),
                 extra.get("count").or(extra.get("co_mentions")).unwrap_or(&json!(0))
             ),
-            f => format_item(c, *i, f, s.raw),
+            f => Row::of(c, *i).format(f, s.raw),
         };
         out.record(&line)?;
     }

@@ -11,6 +11,7 @@ use std::path::PathBuf;
 pub use args::{Args, ColorWhen, Command, Format, ListWhat};
 
 use crate::corpus::{CatalogChoice, Corpus, LoadOptions};
+use crate::model::Severity;
 
 /// fzf's exit codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +41,8 @@ pub struct Settings {
     pub color_stdout: bool,
     /// Pass document text through unchanged.
     pub raw: bool,
+    /// Read and write the summary cache.
+    pub use_cache: bool,
 }
 
 impl Settings {
@@ -65,6 +68,7 @@ impl Settings {
             color_tty,
             color_stdout,
             raw: args.raw,
+            use_cache: !args.no_cache,
         }
     }
 }
@@ -76,27 +80,46 @@ pub fn run_command(command: &Command, settings: &Settings) -> anyhow::Result<Exi
         clap_complete::generate(*shell, &mut cmd, "dossier", &mut std::io::stdout());
         return Ok(Exit::Ok);
     }
-    let corpus = Corpus::load(&settings.load, &|_| {});
     let stdout = std::io::stdout().lock();
     let mut out = output::Out::new(std::io::BufWriter::new(stdout), settings.print0);
-    if let Command::Check = command {
-        let code = commands::check(&corpus, &mut out)?;
-        out.finish()?;
-        return Ok(code);
-    }
-    report_problems_brief(&corpus);
-    if corpus.catalog_failed {
-        anyhow::bail!(
-            "the catalog {} has errors (listed above); fix them or run with --no-catalog",
-            corpus.catalog_path.as_deref().map(PathBuf::from).unwrap_or_default().display()
-        );
-    }
-    if corpus.docs.is_empty() && !settings.load.corpus.is_empty() {
-        anyhow::bail!("no documents (.txt, .md, .markdown) found in {}", paths(&settings.load.corpus));
-    }
-    let code = commands::run(command, &corpus, settings, &mut out)?;
+    let code = match command {
+        // These need only one row per item: from the cache when it is valid.
+        Command::List { .. } | Command::Search { .. } => {
+            let (summary, _) = crate::cache::summary(&settings.load, settings.use_cache);
+            report_problems_brief(summary.problems.iter().map(|(s, p)| (*s, p.as_str())));
+            usable(summary.catalog_failed, summary.catalog_path.as_deref(), summary.stats.loaded, settings)?;
+            commands::run_on_summary(command, &summary, settings, &mut out)?
+        }
+        Command::Check => {
+            let corpus = Corpus::load(&settings.load, &|_| {});
+            commands::check(&corpus, &mut out)?
+        }
+        _ => {
+            let corpus = Corpus::load(&settings.load, &|_| {});
+            let problems: Vec<(Severity, String)> =
+                corpus.problems.iter().map(|p| (p.severity, p.to_string())).collect();
+            report_problems_brief(problems.iter().map(|(s, p)| (*s, p.as_str())));
+            let catalog = corpus.catalog_path.as_ref().map(|p| p.display().to_string());
+            usable(corpus.catalog_failed, catalog.as_deref(), corpus.stats.loaded, settings)?;
+            commands::run(command, &corpus, settings, &mut out)?
+        }
+    };
     out.finish()?;
     Ok(code)
+}
+
+/// Refuses a corpus whose catalog is broken, or a folder with no documents.
+fn usable(catalog_failed: bool, catalog: Option<&str>, loaded: usize, settings: &Settings) -> anyhow::Result<()> {
+    if catalog_failed {
+        anyhow::bail!(
+            "the catalog {} has errors (listed above); fix them or run with --no-catalog",
+            catalog.unwrap_or_default()
+        );
+    }
+    if loaded == 0 && !settings.load.corpus.is_empty() {
+        anyhow::bail!("no documents (.txt, .md, .markdown) found in {}", paths(&settings.load.corpus));
+    }
+    Ok(())
 }
 
 fn paths(p: &[PathBuf]) -> String {
@@ -105,14 +128,14 @@ fn paths(p: &[PathBuf]) -> String {
 
 /// Problems on stderr for commands other than `check`: warnings and errors each on a line,
 /// notes counted.
-fn report_problems_brief(corpus: &Corpus) {
+fn report_problems_brief<'a>(problems: impl Iterator<Item = (Severity, &'a str)>) {
     let mut err = std::io::stderr().lock();
     let mut notes = 0;
-    for p in &corpus.problems {
-        if p.severity == crate::model::Severity::Note {
+    for (severity, line) in problems {
+        if severity == Severity::Note {
             notes += 1;
         } else {
-            let _ = writeln!(err, "dossier: {p}");
+            let _ = writeln!(err, "dossier: {line}");
         }
     }
     if notes > 0 {

@@ -1,13 +1,7 @@
-//! Writing results to stdout: item formats, NUL or newline endings, and a closed pipe taken as
-//! success.
+//! Writing results to stdout: NUL or newline endings, and a closed pipe taken as success. Items
+//! are formatted by [`crate::summary::Row`].
 
 use std::io::{self, Write};
-
-use serde_json::json;
-
-use crate::cli::args::Format;
-use crate::corpus::Corpus;
-use crate::search::Item;
 
 /// Stdout, buffered, remembering whether the reader went away.
 pub struct Out<W: Write> {
@@ -57,75 +51,6 @@ impl<W: Write> Out<W> {
                 Ok(())
             }
             r => r,
-        }
-    }
-}
-
-/// `document` or `entity`.
-#[must_use]
-pub fn type_name(item: Item) -> &'static str {
-    match item {
-        Item::Doc(_) => "document",
-        Item::Entity(_) => "entity",
-    }
-}
-
-/// One item as a JSON object: `type`, `id`, `name`, `kind`, and `path` for documents or
-/// `aliases`, `origin`, `mentions`, `documents` for entities.
-#[must_use]
-pub fn item_json(c: &Corpus, item: Item) -> serde_json::Value {
-    match item {
-        Item::Doc(d) => {
-            let doc = &c.docs[d];
-            json!({
-                "type": "document", "id": doc.id, "name": doc.title, "kind": doc.kind,
-                "path": doc.path.to_string_lossy(), "date": doc.date, "author": doc.author,
-                "mentions": c.doc_mentions(d).len(),
-            })
-        }
-        Item::Entity(e) => {
-            let ent = &c.entities[e];
-            json!({
-                "type": "entity", "id": ent.id, "name": ent.name, "kind": ent.kind, "aliases": ent.aliases,
-                "origin": ent.origin, "mentions": c.mention_count(e),
-                "documents": crate::xref::entity_docs(c, e).len(),
-            })
-        }
-    }
-}
-
-/// One item in the chosen format. Text is made safe for a terminal unless `raw`.
-#[must_use]
-pub fn format_item(c: &Corpus, item: Item, format: Format, raw: bool) -> String {
-    let safe = |s: &str| {
-        if raw {
-            s.to_string()
-        } else {
-            crate::sanitize::one_line(s)
-        }
-    };
-    match format {
-        Format::Id => safe(item.id(c)),
-        Format::Name => safe(item.name(c)),
-        Format::Path => match item {
-            Item::Doc(d) => safe(&c.docs[d].path.to_string_lossy()),
-            Item::Entity(_) => safe(item.id(c)),
-        },
-        Format::Json => item_json(c, item).to_string(),
-        Format::Tsv => {
-            let last = match item {
-                Item::Doc(d) => c.docs[d].path.to_string_lossy().into_owned(),
-                Item::Entity(e) => c.mention_count(e).to_string(),
-            };
-            let tsv = |s: &str| crate::sanitize::one_line(s).replace('\t', " ");
-            format!(
-                "{}\t{}\t{}\t{}\t{}",
-                type_name(item),
-                tsv(item.id(c)),
-                tsv(item.name(c)),
-                item.kind(c).as_str(),
-                tsv(&last)
-            )
         }
     }
 }

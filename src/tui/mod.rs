@@ -21,7 +21,7 @@ use crossterm::event::Event;
 use ratatui::backend::Backend;
 use ratatui::Terminal;
 
-use crate::cli::output::{format_item, Out};
+use crate::cli::output::Out;
 use crate::cli::{Exit, Settings};
 use crate::corpus::{Corpus, Progress};
 use app::{App, Effect, Outcome, Theme};
@@ -196,7 +196,7 @@ pub fn run(settings: &Settings) -> anyhow::Result<Exit> {
         Outcome::Pick(items) => {
             let mut o = Out::new(std::io::stdout().lock(), settings.print0);
             for i in items {
-                o.record(&format_item(&app.corpus, i, settings.format, settings.raw))?;
+                o.record(&crate::summary::Row::of(&app.corpus, i).format(settings.format, settings.raw))?;
             }
             o.finish()?;
             std::io::stdout().flush().ok();

@@ -1,0 +1,179 @@
+//! A cache of [`Summary`] for repeated `list` and `search` calls on the same large folder.
+//!
+//! It lives outside the corpus (`$DOSSIER_CACHE_DIR`, else `$XDG_CACHE_HOME/dossier`, else
+//! `~/.cache/dossier`), one file per corpus and options. It is used only when every document
+//! file (the same list, each with the same size and modification time) and the catalog are
+//! unchanged; a cache that cannot be read, is of another version, or is stale is rebuilt.
+
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::{CatalogChoice, Corpus, LoadOptions};
+use crate::summary::Summary;
+
+/// Changes whenever the cached format or what goes into it changes.
+const FORMAT: &str = concat!("dossier-cache-1-", env!("CARGO_PKG_VERSION"));
+
+/// A file's identity for the cache: path, size, modification time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Stamp {
+    path: String,
+    len: u64,
+    modified_ns: u128,
+}
+
+/// What the cached summary was built from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Key {
+    format: String,
+    roots: Vec<String>,
+    catalog: Option<Stamp>,
+    discover: bool,
+    files: Vec<Stamp>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct File {
+    key: Key,
+    summary: Summary,
+}
+
+fn stamp(path: &Path) -> Option<Stamp> {
+    let m = std::fs::metadata(path).ok()?;
+    let modified_ns = m.modified().ok()?.duration_since(UNIX_EPOCH).ok()?.as_nanos();
+    Some(Stamp { path: path.to_string_lossy().into_owned(), len: m.len(), modified_ns })
+}
+
+/// The catalog the corpus would use, as `Corpus::load` chooses it.
+fn catalog_file(opts: &LoadOptions) -> Option<PathBuf> {
+    match &opts.catalog {
+        CatalogChoice::None => None,
+        CatalogChoice::File(p) => Some(p.clone()),
+        CatalogChoice::Auto => opts.corpus.iter().find(|p| p.is_dir()).map(|r| r.join(crate::catalog::FILE_NAME)),
+    }
+}
+
+fn key(opts: &LoadOptions) -> Key {
+    let files = crate::source::scan(&opts.corpus).files;
+    let files: Vec<Stamp> = files.par_iter().filter_map(|p| stamp(p)).collect();
+    Key {
+        format: FORMAT.into(),
+        roots: opts
+            .corpus
+            .iter()
+            .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()).display().to_string())
+            .collect(),
+        catalog: catalog_file(opts).and_then(|p| stamp(&p)),
+        discover: opts.discover,
+        files,
+    }
+}
+
+/// The cache folder, if one can be used: never inside a corpus folder.
+fn dir(opts: &LoadOptions) -> Option<PathBuf> {
+    let base = std::env::var_os("DOSSIER_CACHE_DIR")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("XDG_CACHE_HOME").map(|d| PathBuf::from(d).join("dossier")))
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache/dossier")))?;
+    // Decide before creating anything: nothing is ever written inside a corpus.
+    let base = resolved(&base)?;
+    if opts.corpus.iter().filter_map(|r| std::fs::canonicalize(r).ok()).any(|r| base.starts_with(r)) {
+        return None;
+    }
+    std::fs::create_dir_all(&base).ok()?;
+    Some(base)
+}
+
+/// The absolute, symlink-free form of a path that may not exist yet: its nearest existing
+/// ancestor resolved, then the rest.
+fn resolved(p: &Path) -> Option<PathBuf> {
+    let abs = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().ok()?.join(p) };
+    let mut rest = Vec::new();
+    let mut at = abs.as_path();
+    loop {
+        if let Ok(real) = std::fs::canonicalize(at) {
+            return Some(rest.iter().rev().fold(real, |acc: PathBuf, part| acc.join(part)));
+        }
+        rest.push(at.file_name()?.to_os_string());
+        at = at.parent()?;
+    }
+}
+
+/// The cache file for a corpus and options.
+fn file_for(opts: &LoadOptions, key: &Key) -> Option<PathBuf> {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (&key.roots, &opts.catalog, key.discover).hash(&mut h);
+    Some(dir(opts)?.join(format!("{:016x}.cache", h.finish())))
+}
+
+/// Reads a cached summary when it matches `key`; `None` for a missing, unreadable, corrupt
+/// or stale cache.
+fn read(path: &Path, key: &Key) -> Option<Summary> {
+    let bytes = std::fs::read(path).ok()?;
+    let file: File = postcard::from_bytes(&bytes).ok()?;
+    (file.key == *key).then_some(file.summary)
+}
+
+/// Writes the cache atomically (a temporary file renamed over the old one). Failure is not an
+/// error: the next call simply loads again.
+fn write(path: &Path, key: Key, summary: &Summary) {
+    let Ok(bytes) = postcard::to_stdvec(&File { key, summary: summary.clone() }) else { return };
+    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+    if std::fs::write(&tmp, bytes).is_ok() && std::fs::rename(&tmp, path).is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+}
+
+/// Says what the cache did, when `DOSSIER_TIMINGS` is set (for benchmarks and tests).
+fn trace(what: &str) {
+    if std::env::var_os("DOSSIER_TIMINGS").is_some() {
+        eprintln!("dossier: {what}");
+    }
+}
+
+/// Where a summary came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// The cache was valid.
+    Cache,
+    /// The corpus was loaded (and the cache written when possible).
+    Loaded,
+}
+
+/// The summary of a corpus: from the cache when it is valid, else by loading (and caching).
+/// The bundled corpus and `use_cache = false` always load.
+#[must_use]
+pub fn summary(opts: &LoadOptions, use_cache: bool) -> (Summary, Source) {
+    let load = || Summary::of(&Corpus::load(opts, &|_| {}));
+    if opts.corpus.is_empty() || !use_cache {
+        return (load(), Source::Loaded);
+    }
+    let key = key(opts);
+    let Some(path) = file_for(opts, &key) else { return (load(), Source::Loaded) };
+    if let Some(s) = read(&path, &key) {
+        trace("summary from the cache");
+        return (s, Source::Cache);
+    }
+    let s = load();
+    write(&path, key, &s);
+    trace("summary loaded; cache written");
+    (s, Source::Loaded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_corrupt_cache_is_not_trusted() {
+        let dir = tempfile::tempdir().expect("temp");
+        let p = dir.path().join("x.cache");
+        std::fs::write(&p, b"\xff\x00garbage").expect("write");
+        let key = Key { format: FORMAT.into(), roots: vec![], catalog: None, discover: true, files: vec![] };
+        assert!(read(&p, &key).is_none());
+    }
+}

@@ -1,0 +1,98 @@
+//! The summary cache: used when nothing changed, rebuilt when a file's size or modification
+//! time changes or the cache is corrupt, never written inside the corpus.
+
+mod util;
+
+use std::process::{Command, Stdio};
+use std::time::{Duration, SystemTime};
+
+use util::{bin, Dir};
+
+/// Runs `dossier --corpus CORPUS ARGS` with its cache in CACHE, returning stdout and whether
+/// the summary came from the cache.
+fn run(corpus: &Dir, cache: &std::path::Path, args: &[&str]) -> (String, bool) {
+    let out = Command::new(bin())
+        .arg("--corpus")
+        .arg(corpus.path())
+        .args(args)
+        .env("DOSSIER_CACHE_DIR", cache)
+        .env("DOSSIER_TIMINGS", "1")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run");
+    let err = String::from_utf8_lossy(&out.stderr);
+    (String::from_utf8_lossy(&out.stdout).into_owned(), err.contains("summary from the cache"))
+}
+
+fn corpus() -> Dir {
+    let d = Dir::new();
+    d.file("a.txt", "Alpha title\n\nCEO Maria Lopez said so.\n");
+    d.file("b.md", "---\ntitle: Beta\n---\nTom Baker, who runs sales, agreed.\n");
+    d
+}
+
+#[test]
+fn a_second_call_uses_the_cache_and_gives_the_same_output() {
+    let (d, cache) = (corpus(), Dir::new());
+    let (first, hit1) = run(&d, cache.path(), &["list", "people", "-o", "json"]);
+    let (second, hit2) = run(&d, cache.path(), &["list", "people", "-o", "json"]);
+    assert!(!hit1 && hit2);
+    assert_eq!(first, second);
+    let (s, hit) = run(&d, cache.path(), &["search", "lopez", "-o", "name"]);
+    assert!(hit);
+    assert_eq!(s, "Maria Lopez\n");
+    let (_, nocache) = run(&d, cache.path(), &["--no-cache", "list"]);
+    assert!(!nocache);
+}
+
+#[test]
+fn a_changed_size_or_modification_time_rebuilds_it() {
+    let (d, cache) = (corpus(), Dir::new());
+    run(&d, cache.path(), &["list", "docs", "-o", "name"]);
+    d.file("a.txt", "Alpha title changed\n\nCEO Maria Lopez said so.\n");
+    let (s, hit) = run(&d, cache.path(), &["list", "docs", "-o", "name"]);
+    assert!(!hit && s.contains("Alpha title changed"), "{s}");
+    // Same size, new content and time.
+    let f = d.file("a.txt", "Gamma title changed\n\nCEO Maria Lopez said so.\n");
+    std::fs::File::options()
+        .write(true)
+        .open(&f)
+        .and_then(|f| f.set_modified(SystemTime::now() + Duration::from_secs(5)))
+        .expect("touch");
+    let (s, hit) = run(&d, cache.path(), &["list", "docs", "-o", "name"]);
+    assert!(!hit && s.contains("Gamma title changed"), "{s}");
+    // A new file and a removed one change the list of files.
+    d.file("c.txt", "Third\n");
+    let (s, hit) = run(&d, cache.path(), &["list", "docs"]);
+    assert!(!hit && s.contains('c'));
+    std::fs::remove_file(d.path().join("c.txt")).expect("rm");
+    let (_, hit) = run(&d, cache.path(), &["list", "docs"]);
+    assert!(!hit);
+}
+
+#[test]
+fn a_corrupt_cache_is_rebuilt_not_trusted() {
+    let (d, cache) = (corpus(), Dir::new());
+    let (good, _) = run(&d, cache.path(), &["list", "entities"]);
+    for entry in std::fs::read_dir(cache.path()).expect("cache dir") {
+        let p = entry.expect("entry").path();
+        let mut bytes = std::fs::read(&p).expect("read");
+        let half = bytes.len() / 2;
+        bytes.truncate(half);
+        bytes.extend_from_slice(b"\xff\xfe garbage");
+        std::fs::write(&p, bytes).expect("corrupt");
+    }
+    let (again, hit) = run(&d, cache.path(), &["list", "entities"]);
+    assert!(!hit);
+    assert_eq!(good, again);
+}
+
+#[test]
+fn the_cache_is_never_written_inside_the_corpus() {
+    let d = corpus();
+    let inside = d.path().join("cache-here");
+    run(&d, &inside, &["list"]);
+    let (_, hit) = run(&d, &inside, &["list"]);
+    assert!(!hit, "a cache inside the corpus is not used");
+    assert!(!inside.exists(), "nothing, not even the cache folder, is created inside the corpus");
+}
