@@ -137,6 +137,22 @@ impl Corpus {
         corpus
     }
 
+    /// Only the documents, read and parsed, with no catalog, linking or discovery: for full-text
+    /// search, which needs nothing else.
+    pub fn load_documents(opts: &LoadOptions) -> Self {
+        let mut corpus = Self::default();
+        let mut docs = if opts.corpus.is_empty() {
+            read_bundled(&mut corpus)
+        } else {
+            read_folders(&opts.corpus, &mut corpus, &|_| {})
+        };
+        source::dedupe_ids(&mut docs);
+        corpus.docs = docs;
+        corpus.stats.loaded = corpus.docs.len();
+        corpus.set_mentions(Vec::new());
+        corpus
+    }
+
     /// A corpus from documents already read (tests, generators), with an optional catalog.
     #[must_use]
     pub fn from_documents(docs: Vec<Document>, catalog: Option<&Catalog>, discover: bool) -> Self {

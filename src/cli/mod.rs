@@ -90,15 +90,20 @@ pub fn run_command(command: &Command, settings: &Settings) -> anyhow::Result<Exi
             usable(summary.catalog_failed, summary.catalog_path.as_deref(), summary.stats.loaded, settings)?;
             commands::run_on_summary(command, &summary, settings, &mut out)?
         }
+        // Full text needs only the documents.
+        Command::Grep { .. } => {
+            let corpus = Corpus::load_documents(&settings.load);
+            report_corpus_problems(&corpus);
+            usable(false, None, corpus.stats.loaded, settings)?;
+            commands::run(command, &corpus, settings, &mut out)?
+        }
         Command::Check => {
             let corpus = Corpus::load(&settings.load, &|_| {});
             commands::check(&corpus, &mut out)?
         }
         _ => {
             let corpus = Corpus::load(&settings.load, &|_| {});
-            let problems: Vec<(Severity, String)> =
-                corpus.problems.iter().map(|p| (p.severity, p.to_string())).collect();
-            report_problems_brief(problems.iter().map(|(s, p)| (*s, p.as_str())));
+            report_corpus_problems(&corpus);
             let catalog = corpus.catalog_path.as_ref().map(|p| p.display().to_string());
             usable(corpus.catalog_failed, catalog.as_deref(), corpus.stats.loaded, settings)?;
             commands::run(command, &corpus, settings, &mut out)?
@@ -124,6 +129,11 @@ fn usable(catalog_failed: bool, catalog: Option<&str>, loaded: usize, settings: 
 
 fn paths(p: &[PathBuf]) -> String {
     p.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+}
+
+fn report_corpus_problems(corpus: &Corpus) {
+    let lines: Vec<(Severity, String)> = corpus.problems.iter().map(|p| (p.severity, p.to_string())).collect();
+    report_problems_brief(lines.iter().map(|(s, p)| (*s, p.as_str())));
 }
 
 /// Problems on stderr for commands other than `check`: warnings and errors each on a line,

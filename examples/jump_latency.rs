@@ -1,0 +1,54 @@
+//! Per-keystroke latency of the jump's search over every item of a folder, typing queries one
+//! character at a time as the explorer's worker does (a query that extends the previous one
+//! searches only the previous matches): `cargo run --release --example jump_latency -- DIR`.
+
+use std::time::{Duration, Instant};
+
+use dossier::corpus::{CatalogChoice, Corpus, LoadOptions};
+use dossier::matcher::Matcher;
+use dossier::query::Query;
+use dossier::search;
+use dossier::tui::jump::Narrowing;
+
+const QUERIES: [&str; 8] =
+    ["maria lopez", "quillon labs", "atlas edge", "chen", "rossi research", "voltara", "nadia berg takes", "edge ^q"];
+
+fn pct(v: &[Duration], p: f64) -> f64 {
+    let i = ((v.len() - 1) as f64 * p).round() as usize;
+    v[i].as_secs_f64() * 1e3
+}
+
+fn main() {
+    let dir = std::env::args().nth(1).expect("usage: jump_latency DIR");
+    let c =
+        Corpus::load(&LoadOptions { corpus: vec![dir.into()], catalog: CatalogChoice::None, discover: true }, &|_| {});
+    let entries = search::entries(&c);
+    let m = Matcher::default();
+    let (mut first, mut extending) = (Vec::new(), Vec::new());
+    for q in QUERIES {
+        let mut n = Narrowing::default();
+        for end in 1..=q.len() {
+            let query = Query::parse(&q[..end]);
+            let t = Instant::now();
+            let hits = n.search(&m, &entries, &query, &|| false).expect("not stale");
+            let el = t.elapsed();
+            std::hint::black_box(hits);
+            if end == 1 {
+                first.push(el)
+            } else {
+                extending.push(el)
+            }
+        }
+    }
+    first.sort();
+    extending.sort();
+    println!("{} items", entries.len());
+    println!("first keystroke (whole list): p50 {:.2} ms, max {:.2} ms", pct(&first, 0.5), pct(&first, 1.0));
+    println!(
+        "extending keystrokes ({}): p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+        extending.len(),
+        pct(&extending, 0.5),
+        pct(&extending, 0.99),
+        pct(&extending, 1.0)
+    );
+}
