@@ -139,6 +139,7 @@ impl Corpus {
 
     /// Only the documents, read and parsed, with no catalog, linking or discovery: for full-text
     /// search, which needs nothing else.
+    #[must_use]
     pub fn load_documents(opts: &LoadOptions) -> Self {
         let mut corpus = Self::default();
         let mut docs = if opts.corpus.is_empty() {
