@@ -19,7 +19,7 @@ fn once(args: &[String]) -> Duration {
     let start = Instant::now();
     let mut child = pair.slave.spawn_command(cmd).expect("spawn");
     let mut seen = Vec::new();
-    let mut buf = [0u8; 65536];
+    let mut buf = [0u8; 8192];
     // The first frame is drawn when the pane titles appear.
     let elapsed = loop {
         let n = reader.read(&mut buf).expect("read");

@@ -13,9 +13,9 @@ use dossier::tui::jump::Narrowing;
 const QUERIES: [&str; 8] =
     ["maria lopez", "quillon labs", "atlas edge", "chen", "rossi research", "voltara", "nadia berg takes", "edge ^q"];
 
-fn pct(v: &[Duration], p: f64) -> f64 {
-    let i = ((v.len() - 1) as f64 * p).round() as usize;
-    v[i].as_secs_f64() * 1e3
+/// The `p`th percentile (0–100) of sorted durations, in milliseconds.
+fn pct(v: &[Duration], p: usize) -> f64 {
+    v[(v.len() - 1) * p / 100].as_secs_f64() * 1e3
 }
 
 fn main() {
@@ -43,7 +43,7 @@ fn main() {
     first.sort();
     extending.sort();
     println!("{} items", entries.len());
-    println!("first keystroke (whole list): p50 {:.2} ms, max {:.2} ms", pct(&first, 0.5), pct(&first, 1.0));
+    println!("first keystroke (whole list): p50 {:.2} ms, max {:.2} ms", pct(&first, 50), pct(&first, 100));
     println!(
         "extending keystrokes ({}): p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
         extending.len(),
