@@ -1,6 +1,7 @@
 //! The hot paths, timed with divan: `cargo bench`. Loading and linking run on a corpus made
 //! by the generator's rules in memory (no disk), so the figures compare across machines.
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::sync::LazyLock;
 
@@ -30,11 +31,13 @@ fn documents(n: usize) -> Vec<Document> {
             let other = format!("{} {}", FIRST[(i / 3) % 8], LAST[(i / 5) % 8]);
             let mut body = format!("Report {i} on the quarter\n\n");
             while body.len() < 4000 {
-                body.push_str(&format!(
-                    "{who}, chief executive of Lumora Labs, said demand was strong. {} added that {other}, who leads research, agreed. \
-                     Analysts were divided on whether the move would pay off.\n",
-                    who.split(' ').nth(1).unwrap_or_default()
-                ));
+                let surname = who.split(' ').nth(1).unwrap_or_default();
+                writeln!(
+                    body,
+                    "{who}, chief executive of Lumora Labs, said demand was strong. {surname} added that {other}, who leads \
+                     research, agreed. Analysts were divided on whether the move would pay off."
+                )
+                .expect("write to a string");
             }
             let mut p = Vec::new();
             dossier::source::parse(&PathBuf::from(format!("d{i}.txt")), body.as_bytes(), &mut p).expect("a document")

@@ -34,9 +34,9 @@ fn main() {
             let el = t.elapsed();
             std::hint::black_box(hits);
             if end == 1 {
-                first.push(el)
+                first.push(el);
             } else {
-                extending.push(el)
+                extending.push(el);
             }
         }
     }
@@ -47,8 +47,8 @@ fn main() {
     println!(
         "extending keystrokes ({}): p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
         extending.len(),
-        pct(&extending, 0.5),
-        pct(&extending, 0.99),
-        pct(&extending, 1.0)
+        pct(&extending, 50),
+        pct(&extending, 99),
+        pct(&extending, 100)
     );
 }
