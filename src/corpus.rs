@@ -218,7 +218,7 @@ impl Corpus {
         self.authors = (0..self.docs.len())
             .flat_map(|d| {
                 let author = self.docs[d].author.as_deref().unwrap_or("");
-                linker.link(d, author).into_iter().map(move |m| (d, m.entity))
+                linker.link(d, author).into_iter().map(move |m| (d, m.entity()))
             })
             .collect();
         if let Some(cat) = catalog {
@@ -349,16 +349,16 @@ impl Corpus {
     }
 
     fn set_mentions(&mut self, mut mentions: Vec<Mention>) {
-        mentions.sort_by_key(|m| (m.doc, m.span.start));
+        mentions.sort_by_key(|m| (m.doc(), m.span().start));
         self.doc_mentions = vec![0..0; self.docs.len()];
         self.entity_mentions = vec![Vec::new(); self.entities.len()];
         let mut start = 0;
         for (i, m) in mentions.iter().enumerate() {
-            if i > 0 && mentions[i - 1].doc != m.doc {
+            if i > 0 && mentions[i - 1].doc() != m.doc() {
                 start = i;
             }
-            self.doc_mentions[m.doc] = start..i + 1;
-            self.entity_mentions[m.entity].push(i);
+            self.doc_mentions[m.doc()] = start..i + 1;
+            self.entity_mentions[m.entity()].push(i);
         }
         self.mentions = mentions;
         self.doc_by_id = self.docs.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect();

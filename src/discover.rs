@@ -467,7 +467,7 @@ pub fn discover(docs: &[Document], entities: &[Entity], mentions: &[Mention]) ->
         entities.iter().flat_map(|e| e.names().map(str::to_lowercase).collect::<Vec<_>>()).collect();
     let mut by_doc: HashMap<usize, Vec<Range<usize>>> = HashMap::new();
     for m in mentions {
-        by_doc.entry(m.doc).or_default().push(m.span.clone());
+        by_doc.entry(m.doc()).or_default().push(m.span());
     }
     // Each document is read on its own (in parallel); the observations are then merged in
     // document order, so the result does not depend on scheduling.

@@ -54,8 +54,8 @@ pub fn export(c: &Corpus) -> Value {
         .iter()
         .map(|m| {
             json!({
-                "entity": c.entities[m.entity].id, "doc": c.docs[m.doc].id, "start": m.span.start,
-                "end": m.span.end, "surface": &c.docs[m.doc].body[m.span.clone()], "how": m.how,
+                "entity": c.entities[m.entity()].id, "doc": c.docs[m.doc()].id, "start": m.span().start,
+                "end": m.span().end, "surface": &c.docs[m.doc()].body[m.span()], "how": m.how,
             })
         })
         .collect();

@@ -197,20 +197,20 @@ impl Linker {
                     if t.how != MatchHow::ShortForm && !named.contains(&t.entity) {
                         named.push(t.entity);
                     }
-                    found.push(Mention { entity: t.entity, doc, span, how: t.how });
+                    found.push(Mention::new(t.entity, doc, span, t.how));
                 }
             }
         }
         if fuzzy {
             self.fuzzy_matches(doc, text, &mut found);
         }
-        found.sort_by_key(|m| m.span.start);
+        found.sort_by_key(|m| m.span().start);
         found
     }
 
     /// Capitalised names one or two letters away from exactly one known name.
     fn fuzzy_matches(&self, doc: DocIdx, text: &str, found: &mut Vec<Mention>) {
-        let mut taken: Vec<Range<usize>> = found.iter().map(|m| m.span.clone()).collect();
+        let mut taken: Vec<Range<usize>> = found.iter().map(super::model::Mention::span).collect();
         taken.sort_by_key(|r| r.start);
         let words = capitalised_runs(text, false);
         for run in words {
@@ -224,7 +224,7 @@ impl Linker {
                     }
                     if let Some(entity) = self.fuzzy_fit(&text[span.clone()]) {
                         taken.push(span.clone());
-                        found.push(Mention { entity, doc, span, how: MatchHow::Fuzzy });
+                        found.push(Mention::new(entity, doc, span, MatchHow::Fuzzy));
                         i += len;
                         advanced = true;
                         break;
@@ -363,7 +363,7 @@ mod tests {
         Linker::new(&es)
             .link(0, text)
             .into_iter()
-            .map(|m| (es[m.entity].id.clone(), text[m.span].to_string(), m.how))
+            .map(|m| (es[m.entity()].id.clone(), text[m.span()].to_string(), m.how))
             .collect()
     }
 

@@ -228,17 +228,44 @@ impl fmt::Display for MatchHow {
     }
 }
 
-/// One place where a document names an entity.
+/// One place where a document names an entity. Kept small (20 bytes): a large corpus has
+/// millions of them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
-    /// The entity named.
-    pub entity: EntIdx,
-    /// The document naming it.
-    pub doc: DocIdx,
-    /// Byte span in the document's body.
-    pub span: Range<usize>,
+    entity: u32,
+    doc: u32,
+    start: u32,
+    end: u32,
     /// How it was matched.
     pub how: MatchHow,
+}
+
+impl Mention {
+    /// A mention of `entity` in `doc` at a byte span of its body (documents are under 4 GiB:
+    /// larger ones are refused when read).
+    #[must_use]
+    pub fn new(entity: EntIdx, doc: DocIdx, span: Range<usize>, how: MatchHow) -> Self {
+        let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        Self { entity: n(entity), doc: n(doc), start: n(span.start), end: n(span.end), how }
+    }
+
+    /// The entity named.
+    #[must_use]
+    pub fn entity(&self) -> EntIdx {
+        self.entity as usize
+    }
+
+    /// The document naming it.
+    #[must_use]
+    pub fn doc(&self) -> DocIdx {
+        self.doc as usize
+    }
+
+    /// Byte span in the document's body.
+    #[must_use]
+    pub fn span(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// The object of a fact: another entity or a plain value.

@@ -87,7 +87,16 @@ pub fn scan(roots: &[PathBuf]) -> Scan {
 /// Reads a file and turns it into a document. `Err` when it is skipped (unreadable, binary,
 /// empty); warnings about a document that still loads go to `problems`.
 pub fn read(path: &Path, problems: &mut Vec<Problem>) -> Result<Document, Problem> {
-    let bytes = std::fs::read(path).map_err(|e| Problem::new(Severity::Warning, path, format!("unreadable: {e}")))?;
+    use std::io::Read as _;
+    let unreadable = |e: std::io::Error| Problem::new(Severity::Warning, path, format!("unreadable: {e}"));
+    let mut file = std::fs::File::open(path).map_err(unreadable)?;
+    let len = file.metadata().map_err(unreadable)?.len();
+    // Mentions store 32-bit offsets.
+    if len > u64::from(u32::MAX) {
+        return Err(Problem::new(Severity::Warning, path, "larger than 4 GiB, skipped"));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    file.read_to_end(&mut bytes).map_err(unreadable)?;
     parse(path, &bytes, problems)
 }
 

@@ -1,6 +1,7 @@
 //! One row per document and entity, with everything `list`, `search` and item output need:
 //! built from a loaded corpus, or read back from the cache without loading it.
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
@@ -75,7 +76,7 @@ impl Row {
                     aliases: ent.aliases.clone(),
                     origin: Some(ent.origin.to_string()),
                     mentions: c.mention_count(e),
-                    documents: crate::xref::entity_docs(c, e).len(),
+                    documents: crate::xref::doc_count(c, e),
                 }
             }
         }
@@ -151,9 +152,10 @@ impl Summary {
     /// The summary of a loaded corpus.
     #[must_use]
     pub fn of(c: &Corpus) -> Self {
-        let items = (0..c.docs.len()).map(Item::Doc).chain((0..c.entities.len()).map(Item::Entity));
+        let items: Vec<Item> =
+            (0..c.docs.len()).map(Item::Doc).chain((0..c.entities.len()).map(Item::Entity)).collect();
         Self {
-            rows: items.map(|i| Row::of(c, i)).collect(),
+            rows: items.par_iter().map(|&i| Row::of(c, i)).collect(),
             candidates: c.candidates.clone(),
             stats: c.stats,
             problems: c.problems.iter().map(|p| (p.severity, p.to_string())).collect(),

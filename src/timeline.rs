@@ -303,8 +303,8 @@ pub fn build(c: &Corpus) -> Timeline {
             let mut entities: Vec<EntIdx> = c
                 .doc_mentions(d)
                 .iter()
-                .filter(|m| m.span.start >= s.start && m.span.end <= s.end)
-                .map(|m| m.entity)
+                .filter(|m| m.span().start >= s.start && m.span().end <= s.end)
+                .map(super::model::Mention::entity)
                 .collect();
             entities.sort_unstable();
             entities.dedup();

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use crate::corpus::Corpus;
 use crate::matcher::Matcher;
-use crate::model::{DocIdx, EntIdx, Fact, FactObject};
+use crate::model::{DocIdx, EntIdx, Fact, FactObject, Mention};
 use crate::query::Query;
 use crate::search::{self, Item};
 
@@ -27,19 +27,12 @@ pub struct DocRef {
 #[must_use]
 pub fn entity_docs(c: &Corpus, e: EntIdx) -> Vec<DocRef> {
     let mut by_doc: BTreeMap<DocIdx, DocRef> = BTreeMap::new();
-    let mut family = vec![e];
-    let mut i = 0;
-    while i < family.len() {
-        family.extend_from_slice(c.children(family[i]));
-        i += 1;
-    }
-    for &member in &family {
+    for member in family(c, e) {
         for m in c.entity_mentions(member) {
-            let r =
-                by_doc.entry(m.doc).or_insert(DocRef { doc: m.doc, count: 0, first: m.span.clone(), author: false });
+            let r = by_doc.entry(m.doc()).or_insert(DocRef { doc: m.doc(), count: 0, first: m.span(), author: false });
             r.count += 1;
-            if m.span.start < r.first.start {
-                r.first = m.span.clone();
+            if m.span().start < r.first.start {
+                r.first = m.span();
             }
         }
         for d in c.authored_by(member) {
@@ -51,12 +44,38 @@ pub fn entity_docs(c: &Corpus, e: EntIdx) -> Vec<DocRef> {
     v
 }
 
+/// The entity and its generations or members, recursively.
+fn family(c: &Corpus, e: EntIdx) -> Vec<EntIdx> {
+    let mut family = vec![e];
+    let mut i = 0;
+    while i < family.len() {
+        family.extend_from_slice(c.children(family[i]));
+        i += 1;
+    }
+    family
+}
+
+/// How many documents mention an entity or its generations (or name it as author): the
+/// length of [`entity_docs`], without building it.
+#[must_use]
+pub fn doc_count(c: &Corpus, e: EntIdx) -> usize {
+    let mut docs: Vec<DocIdx> = Vec::new();
+    for member in family(c, e) {
+        docs.extend(c.entity_mentions(member).map(Mention::doc));
+        docs.extend(c.authored_by(member));
+    }
+    // Mentions come in document order, so this is usually sorted already.
+    docs.sort_unstable();
+    docs.dedup();
+    docs.len()
+}
+
 /// Entities a document mentions, with counts, most mentioned first.
 #[must_use]
 pub fn doc_entities(c: &Corpus, d: DocIdx) -> Vec<(EntIdx, usize)> {
     let mut counts: HashMap<EntIdx, usize> = HashMap::new();
     for m in c.doc_mentions(d) {
-        *counts.entry(m.entity).or_default() += 1;
+        *counts.entry(m.entity()).or_default() += 1;
     }
     let mut v: Vec<(EntIdx, usize)> = counts.into_iter().collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| c.entities[a.0].name.cmp(&c.entities[b.0].name)));
@@ -97,23 +116,23 @@ pub fn related(c: &Corpus, e: EntIdx) -> Vec<Related> {
     }
     let mut seen_paras: Vec<(DocIdx, Range<usize>)> = Vec::new();
     for m in c.entity_mentions(e) {
-        let body = &c.docs[m.doc].body;
-        let p = paragraph(body, m.span.start);
-        if seen_paras.contains(&(m.doc, p.clone())) {
+        let body = &c.docs[m.doc()].body;
+        let p = paragraph(body, m.span().start);
+        if seen_paras.contains(&(m.doc(), p.clone())) {
             continue;
         }
         let mut in_para: Vec<EntIdx> = c
-            .doc_mentions(m.doc)
+            .doc_mentions(m.doc())
             .iter()
-            .filter(|o| o.span.start >= p.start && o.span.end <= p.end && o.entity != e)
-            .map(|o| o.entity)
+            .filter(|o| o.span().start >= p.start && o.span().end <= p.end && o.entity() != e)
+            .map(super::model::Mention::entity)
             .collect();
         in_para.sort_unstable();
         in_para.dedup();
         for o in in_para {
             out.entry(o).or_insert(Related { entity: o, facts: Vec::new(), co_mentions: 0 }).co_mentions += 1;
         }
-        seen_paras.push((m.doc, p));
+        seen_paras.push((m.doc(), p));
     }
     let mut v: Vec<Related> = out.into_values().collect();
     v.sort_by(|a, b| {
@@ -239,6 +258,14 @@ mod tests {
         let t = c.entity_by_id("trainium").expect("trainium");
         let docs: Vec<&str> = entity_docs(&c, t).iter().map(|r| c.docs[r.doc].id.as_str()).collect();
         assert!(docs.contains(&"002_ad6a4f82e83b5067"), "{docs:?}");
+    }
+
+    #[test]
+    fn doc_count_agrees_with_entity_docs() {
+        let c = corpus();
+        for e in 0..c.entities.len() {
+            assert_eq!(doc_count(&c, e), entity_docs(&c, e).len(), "{}", c.entities[e].id);
+        }
     }
 
     #[test]

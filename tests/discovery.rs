@@ -32,8 +32,8 @@ fn pairs(c: &Corpus, labels: &BTreeMap<String, Labels>, kind: EntityKind) -> (Pa
     let mut found = BTreeSet::new();
     for (d, doc) in c.docs.iter().enumerate() {
         for m in c.doc_mentions(d) {
-            if c.entities[m.entity].kind == kind {
-                found.insert((doc.id.clone(), c.entities[m.entity].name.clone()));
+            if c.entities[m.entity()].kind == kind {
+                found.insert((doc.id.clone(), c.entities[m.entity()].name.clone()));
             }
         }
         for (ad, e) in &c.authors {

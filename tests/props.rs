@@ -61,8 +61,8 @@ proptest! {
         let c = &*BUNDLED;
         let linker = Linker::new(&c.entities);
         for m in linker.link(0, &text) {
-            prop_assert!(m.span.end <= text.len() && text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
-            prop_assert!(m.span.start < m.span.end);
+            prop_assert!(m.span().end <= text.len() && text.is_char_boundary(m.span().start) && text.is_char_boundary(m.span().end));
+            prop_assert!(m.span().start < m.span().end);
         }
     }
 

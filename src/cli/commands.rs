@@ -267,7 +267,7 @@ fn suggest<W: Write>(c: &Corpus, out: &mut Out<W>) -> Result<Exit> {
         let mut aliases: Vec<String> = c
             .entity_mentions(e)
             .filter(|m| m.how == crate::model::MatchHow::Fuzzy)
-            .map(|m| toml_str(&c.docs[m.doc].body[m.span.clone()].replace('\n', " ")))
+            .map(|m| toml_str(&c.docs[m.doc()].body[m.span()].replace('\n', " ")))
             .collect();
         aliases.sort();
         aliases.dedup();

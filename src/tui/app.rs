@@ -450,7 +450,7 @@ impl App {
                     self.message = Some("no link focused: Tab moves to the next one".into());
                     return Effect::None;
                 };
-                self.open_item(Item::Entity(m.entity));
+                self.open_item(Item::Entity(m.entity()));
             }
             Context::Card => {
                 let target = match (self.view().rows(), &self.card_rows) {
@@ -486,7 +486,7 @@ impl App {
             Some(l) => (l + n).saturating_add_signed(delta) % n,
         };
         r.link = Some(next);
-        r.reveal = Some(corpus.doc_mentions(r.doc)[next].span.start);
+        r.reveal = Some(corpus.doc_mentions(r.doc)[next].span().start);
     }
 
     fn find_step(&mut self, ctx: Context, forward: bool) -> Effect {
@@ -555,7 +555,7 @@ impl App {
         let View::Doc(r) = self.view_mut() else { return };
         let mut f = Find::new(&corpus.docs[r.doc].body, q);
         // Start at the first match at or after the text in view.
-        let here = r.link.map_or(0, |l| corpus.doc_mentions(r.doc)[l].span.start);
+        let here = r.link.map_or(0, |l| corpus.doc_mentions(r.doc)[l].span().start);
         f.current = f.matches.iter().position(|m| m.start >= here).unwrap_or(0);
         r.reveal = f.matches.get(f.current).map(|m| m.start);
         r.find = Some(f);
@@ -744,7 +744,7 @@ impl App {
                     }
                 }
                 let Some(b) = byte else { return };
-                if let Some(k) = corpus.doc_mentions(r.doc).iter().position(|m| m.span.contains(&b)) {
+                if let Some(k) = corpus.doc_mentions(r.doc).iter().position(|m| m.span().contains(&b)) {
                     r.link = Some(k);
                 }
             }

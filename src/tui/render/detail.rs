@@ -178,7 +178,7 @@ fn styled_line<'a>(
     s: Styles,
 ) -> Line<'a> {
     let c = &app.corpus;
-    let first_m = mentions.partition_point(|m| m.span.end <= line.start);
+    let first_m = mentions.partition_point(|m| m.span().end <= line.start);
     let first_f = finds.partition_point(|m| m.end <= line.start);
     let mut spans: Vec<Span> = Vec::new();
     let mut run = String::new();
@@ -186,15 +186,15 @@ fn styled_line<'a>(
     let (mut mi, mut fi) = (first_m, first_f);
     for (off, ch) in body[line.clone()].char_indices() {
         let b = line.start + off;
-        while mi < mentions.len() && mentions[mi].span.end <= b {
+        while mi < mentions.len() && mentions[mi].span().end <= b {
             mi += 1;
         }
         while fi < finds.len() && finds[fi].end <= b {
             fi += 1;
         }
         let mut st = Style::new();
-        if let Some(m) = mentions.get(mi).filter(|m| m.span.start <= b) {
-            st = if r.link == Some(mi) { s.focused_link() } else { s.mention(c.entities[m.entity].kind, m.how) };
+        if let Some(m) = mentions.get(mi).filter(|m| m.span().start <= b) {
+            st = if r.link == Some(mi) { s.focused_link() } else { s.mention(c.entities[m.entity()].kind, m.how) };
         }
         if r.highlight.as_ref().is_some_and(|h| h.contains(&b)) {
             st = st.patch(s.quote_highlight());
