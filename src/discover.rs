@@ -383,6 +383,31 @@ const NOT_NAMES: &[&str] = &[
     "interim",
 ];
 
+/// Whether a word is in a lowercase word list, ignoring ASCII case, without allocating.
+fn listed(list: &HashSet<&'static str>, word: &str) -> bool {
+    let mut buf = [0u8; 32];
+    let bytes = word.as_bytes();
+    if bytes.len() > buf.len() {
+        return false;
+    }
+    for (b, w) in buf.iter_mut().zip(bytes) {
+        *b = w.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..bytes.len()]).is_ok_and(|w| list.contains(w))
+}
+
+/// A word list as a set.
+fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+static NOT_NAME_SET: std::sync::LazyLock<HashSet<&'static str>> = std::sync::LazyLock::new(|| set(NOT_NAMES));
+static ORG_SUFFIX_SET: std::sync::LazyLock<HashSet<&'static str>> = std::sync::LazyLock::new(|| set(ORG_SUFFIX));
+static BEFORE_SET: std::sync::LazyLock<HashSet<&'static str>> = std::sync::LazyLock::new(|| set(PERSON_BEFORE));
+static AFTER_SET: std::sync::LazyLock<HashSet<&'static str>> = std::sync::LazyLock::new(|| set(PERSON_AFTER));
+static HONORIFIC_SET: std::sync::LazyLock<HashSet<&'static str>> = std::sync::LazyLock::new(|| set(HONORIFICS));
+static ROLE_SET: std::sync::LazyLock<HashSet<&'static str>> = std::sync::LazyLock::new(|| set(ROLE_NOUNS));
+
 fn first_names() -> HashSet<&'static str> {
     FIRST_NAMES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
 }
@@ -403,18 +428,14 @@ fn name_shaped(w: &str) -> bool {
     !glued && rest.iter().any(|c| c.is_lowercase()) && rest.iter().all(|c| c.is_alphabetic() || *c == '\'' || *c == '-')
 }
 
-fn words_around(text: &str, span: &Range<usize>) -> (Vec<String>, Vec<String>) {
+/// Up to three words before (nearest first) and after a span.
+fn words_around<'t>(text: &'t str, span: &Range<usize>) -> (Vec<&'t str>, Vec<&'t str>) {
     let lo = text.floor_char_boundary(span.start.saturating_sub(40));
     let hi = text.ceil_char_boundary((span.end + 40).min(text.len()));
-    let split = |s: &str| -> Vec<String> {
-        s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == ','))
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let before = split(&text[lo..span.start]);
-    let after = split(&text[span.end..hi]);
-    (before.into_iter().rev().take(3).collect(), after.into_iter().take(3).collect())
+    let is_sep = |c: char| !(c.is_alphanumeric() || c == '-' || c == ',');
+    let before = text[lo..span.start].rsplit(is_sep).filter(|w| !w.is_empty()).take(3).collect();
+    let after = text[span.end..hi].split(is_sep).filter(|w| !w.is_empty()).take(3).collect();
+    (before, after)
 }
 
 /// The line around a span.
@@ -451,12 +472,29 @@ fn is_heading_line(line: &str, name: &str, title_case: bool) -> bool {
 
 #[derive(Default)]
 struct Tally {
-    first_seen: usize,
+    /// Where the name first occurs: (document, byte offset); the author field counts as 0.
+    first_seen: (usize, usize),
+    /// The span of that first occurrence (`None` for an author field).
+    first_span: Option<Range<usize>>,
     person: i32,
     org: i32,
     count: usize,
     docs: Vec<usize>,
     snippet: String,
+}
+
+impl Tally {
+    /// Adds another tally of the same name (from another thread's share of the documents).
+    fn merge(&mut self, other: Self) {
+        if other.first_seen < self.first_seen {
+            self.first_seen = other.first_seen;
+            self.first_span = other.first_span;
+        }
+        self.person += other.person;
+        self.org += other.org;
+        self.count += other.count;
+        self.docs.extend(other.docs);
+    }
 }
 
 /// Finds names no entity covers, in the text outside existing mentions.
@@ -469,36 +507,52 @@ pub fn discover(docs: &[Document], entities: &[Entity], mentions: &[Mention]) ->
     for m in mentions {
         by_doc.entry(m.doc()).or_default().push(m.span());
     }
-    // Each document is read on its own (in parallel); the observations are then merged in
-    // document order, so the result does not depend on scheduling.
-    let per_doc: Vec<Vec<Observation>> = docs
+    // Documents are read in parallel, each thread keeping one tally per name; the tallies are
+    // merged, and "first seen" is the smallest (document, offset), so the result does not
+    // depend on scheduling.
+    let mut tallies: HashMap<String, Tally> = docs
         .par_iter()
         .enumerate()
-        .map(|(di, d)| observe(d, by_doc.get(&di).map_or(&[][..], Vec::as_slice), &firsts, &known))
-        .collect();
-    let mut tallies: HashMap<String, Tally> = HashMap::new();
-    let mut order: Vec<String> = Vec::new();
-    for (di, observations) in per_doc.into_iter().enumerate() {
-        for o in observations {
-            let seen = order.len();
-            let t = tallies.entry(o.name).or_insert_with_key(|name| {
-                order.push(name.clone());
-                let body = &docs[di].body;
-                let snippet = match (&o.span, &docs[di].author) {
-                    (None, Some(a)) => format!("author: {}", crate::sanitize::one_line(a)),
-                    (Some(span), _) => crate::xref::snippet(body, span, 100),
-                    (None, None) => String::new(),
-                };
-                Tally { first_seen: seen, snippet, ..Tally::default() }
-            });
-            t.person += o.person;
-            t.org += o.org;
-            t.count += 1;
-            if t.docs.last() != Some(&di) {
-                t.docs.push(di);
+        .fold(HashMap::new, |mut map: HashMap<String, Tally>, (di, d)| {
+            for o in observe(d, by_doc.get(&di).map_or(&[][..], Vec::as_slice), &firsts, &known) {
+                let at = (di, o.span.as_ref().map_or(0, |s| s.start));
+                let t = map.entry(o.name).or_insert_with(|| Tally {
+                    first_seen: at,
+                    first_span: o.span.clone(),
+                    ..Tally::default()
+                });
+                t.person += o.person;
+                t.org += o.org;
+                t.count += 1;
+                if t.docs.last() != Some(&di) {
+                    t.docs.push(di);
+                }
             }
-        }
+            map
+        })
+        .reduce(HashMap::new, |mut a, b| {
+            for (name, t) in b {
+                match a.entry(name) {
+                    std::collections::hash_map::Entry::Occupied(mut e) => e.get_mut().merge(t),
+                    std::collections::hash_map::Entry::Vacant(e) => {
+                        e.insert(t);
+                    }
+                }
+            }
+            a
+        });
+    for t in tallies.values_mut() {
+        t.docs.sort_unstable();
+        t.docs.dedup();
+        let d = &docs[t.first_seen.0];
+        t.snippet = match (&t.first_span, &d.author) {
+            (Some(span), _) => crate::xref::snippet(&d.body, span, 100),
+            (None, Some(a)) => format!("author: {}", crate::sanitize::one_line(a)),
+            (None, None) => String::new(),
+        };
     }
+    let mut order: Vec<String> = tallies.keys().cloned().collect();
+    order.sort_by_key(|n| tallies[n].first_seen);
     let mut found = Found::default();
     let mut ids: HashSet<String> = entities.iter().map(|e| e.id.clone()).collect();
     let near = near_spellings(&tallies, &firsts);
@@ -586,7 +640,7 @@ fn observe(d: &Document, taken: &[Range<usize>], firsts: &HashSet<&str>, known: 
             let (before, after) = words_around(&d.body, &span);
             let mut t = Tally::default();
             score(&mut t, &words, &before, &after, firsts);
-            if speakers.contains(&name.to_uppercase()) {
+            if !speakers.is_empty() && speakers.contains(&name.to_uppercase()) {
                 t.person += 2;
             }
             out.push(Observation { name, person: t.person, org: t.org, span: Some(span) });
@@ -680,7 +734,7 @@ fn name_spans<'t>(text: &'t str, run: &[Range<usize>], firsts: &HashSet<&str>) -
     };
     for r in run {
         let w = &text[r.clone()];
-        if NOT_NAMES.contains(&w.to_lowercase().as_str()) || !name_shaped(w) {
+        if listed(&NOT_NAME_SET, w) || !name_shaped(w) {
             flush(&mut cur);
         } else {
             cur.push(r);
@@ -690,30 +744,31 @@ fn name_spans<'t>(text: &'t str, run: &[Range<usize>], firsts: &HashSet<&str>) -
     out
 }
 
-fn score(t: &mut Tally, words: &[&str], before: &[String], after: &[String], firsts: &HashSet<&str>) {
+fn score(t: &mut Tally, words: &[&str], before: &[&str], after: &[&str], firsts: &HashSet<&str>) {
     if firsts.contains(words[0]) {
         t.person += 2;
     }
-    let last = words[words.len() - 1].to_lowercase();
-    if ORG_SUFFIX.contains(&last.as_str()) {
+    if listed(&ORG_SUFFIX_SET, words[words.len() - 1]) {
         t.org += 3;
         return;
     }
-    let bare = |w: &String| w.trim_end_matches(',').trim_end_matches('.').to_string();
-    if before.first().is_some_and(|w| HONORIFICS.contains(&bare(w).as_str())) {
+    let bare = |w: &&str| w.trim_end_matches(',').trim_end_matches('.').to_string();
+    if before.first().is_some_and(|w| listed(&HONORIFIC_SET, &bare(w))) {
         t.person += 2;
-    } else if before.iter().any(|w| PERSON_BEFORE.contains(&bare(w).as_str())) {
+    } else if before.iter().any(|w| listed(&BEFORE_SET, &bare(w))) {
         t.person += 1;
     }
-    if let Some(a) = after.first() {
-        let appositive_who = a == "," && after.get(1).is_some_and(|w| w == "who");
+    if let Some(&a) = after.first() {
+        let appositive_who = a == "," && after.get(1).is_some_and(|w| w.eq_ignore_ascii_case("who"));
         // ", a researcher at …", ", the company's chief …"
         let appositive_role = a == ","
-            && after.get(1).is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the" | "its" | "his" | "her"))
-            && after.get(2).is_some_and(|w| ROLE_NOUNS.contains(&w.trim_end_matches("'s").trim_end_matches('’')));
+            && after
+                .get(1)
+                .is_some_and(|w| ["a", "an", "the", "its", "his", "her"].iter().any(|x| w.eq_ignore_ascii_case(x)))
+            && after.get(2).is_some_and(|w| listed(&ROLE_SET, w.trim_end_matches("'s").trim_end_matches("’s")));
         if appositive_who || appositive_role {
             t.person += 2;
-        } else if PERSON_AFTER.contains(&a.as_str()) {
+        } else if listed(&AFTER_SET, a) {
             t.person += 1;
         }
     }
