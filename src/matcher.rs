@@ -74,6 +74,16 @@ impl Prepared {
     }
 }
 
+/// Whether the characters of `needle` occur in `hay` in order.
+fn in_order(needle: &str, hay: &str) -> bool {
+    if needle.is_ascii() && hay.is_ascii() {
+        let mut h = hay.bytes();
+        return needle.bytes().all(|c| h.any(|x| x == c));
+    }
+    let mut h = hay.chars();
+    needle.chars().all(|c| h.any(|x| x == c))
+}
+
 /// The matcher, built once and shared.
 pub struct Matcher {
     sensitive: SkimMatcherV2,
@@ -104,6 +114,11 @@ impl Matcher {
             return None;
         }
         if term.kind == TermKind::Fuzzy {
+            // The characters must appear in order before the scorer is worth running.
+            let hay = if term.case_sensitive { &text.folded } else { &text.lower };
+            if !in_order(&term.text, hay) {
+                return None;
+            }
             let m = if term.case_sensitive { &self.sensitive } else { &self.insensitive };
             return if positions {
                 m.fuzzy_indices(&text.folded, &term.text)

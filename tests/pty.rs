@@ -249,3 +249,20 @@ fn a_whole_session_writes_nothing_to_the_corpus_and_reports_what_it_skipped() {
     assert_eq!(t.wait_exit(), 0);
     assert_eq!(tree(dir.path()), before);
 }
+
+#[test]
+fn the_first_frame_comes_before_loading_ends_and_q_works_while_loading() {
+    let dir = util::Dir::new();
+    let para = "Maria Lopez, chief executive of Lumora Labs, said demand was strong. Tom Baker agreed. ".repeat(40);
+    for i in 0..4000 {
+        dir.file(&format!("{:02}/doc{i}.txt", i % 50), format!("Report {i}\n\n{para}\n"));
+    }
+    let d = dir.path().to_string_lossy().into_owned();
+    let mut t = Pty::dossier(&["--corpus", &d]);
+    // The status line shows progress: the interface is up while documents are still read.
+    let s = t.wait_for("Documents (0)");
+    assert!(s.contains("scanning") || s.contains("loading"), "{s}");
+    t.send(b"q");
+    assert_eq!(t.wait_exit(), 0);
+    assert_restored(&t.raw());
+}

@@ -179,10 +179,11 @@ impl App {
         app
     }
 
-    /// Replaces the model once loading ends.
-    pub fn set_corpus(&mut self, corpus: Arc<Corpus>) -> Effect {
+    /// Replaces the model once loading ends, with its jump entries (prepared off the draw
+    /// path by the loader).
+    pub fn set_corpus(&mut self, corpus: Arc<Corpus>, entries: Arc<Vec<Entry>>) -> Effect {
         self.corpus = corpus;
-        self.entries = Arc::new(search::entries(&self.corpus));
+        self.entries = entries;
         self.loading = None;
         self.layout = None;
         self.card_rows = None;

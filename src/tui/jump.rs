@@ -9,12 +9,14 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::Arc;
 use std::thread;
 
+use rayon::prelude::*;
+
 use crate::matcher::Matcher;
 use crate::query::Query;
 use crate::search::{self, Entry, Hit};
 
 /// How many entries are scored between checks for a newer query.
-const CHUNK: usize = 4096;
+const CHUNK: usize = 2048;
 
 /// The overlay's state.
 #[derive(Debug, Clone, Default)]
@@ -68,21 +70,31 @@ pub struct Narrowing {
 impl Narrowing {
     /// Runs a query, reusing the previous matches when it narrows them. `stale` is checked
     /// between chunks; when it says so, the search is abandoned (`None`).
-    pub fn search(&mut self, m: &Matcher, entries: &[Entry], q: &Query, stale: &dyn Fn() -> bool) -> Option<Vec<Hit>> {
+    pub fn search(
+        &mut self,
+        m: &Matcher,
+        entries: &[Entry],
+        q: &Query,
+        stale: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<Hit>> {
         let within: Option<Vec<usize>> = match &self.last {
             Some((prev, ids)) if q.narrows(prev) => Some(ids.clone()),
             _ => None,
         };
         let ids: Vec<usize> = within.unwrap_or_else(|| (0..entries.len()).collect());
-        let mut hits = Vec::new();
-        for chunk in ids.chunks(CHUNK) {
-            if stale() {
-                return None;
-            }
-            hits.extend(
-                chunk.iter().filter_map(|&i| search::score(m, q, &entries[i], false).map(|h| Hit { entry: i, ..h })),
-            );
-        }
+        // Chunks are scored on every core; each checks first whether a newer query came.
+        let chunks: Option<Vec<Vec<Hit>>> = ids
+            .par_chunks(CHUNK)
+            .map(|chunk| {
+                (!stale()).then(|| {
+                    chunk
+                        .iter()
+                        .filter_map(|&i| search::score(m, q, &entries[i], false).map(|h| Hit { entry: i, ..h }))
+                        .collect()
+                })
+            })
+            .collect();
+        let mut hits: Vec<Hit> = chunks?.into_iter().flatten().collect();
         let mut ids: Vec<usize> = hits.iter().map(|h| h.entry).collect();
         ids.sort_unstable();
         self.last = Some((q.clone(), ids));

@@ -34,8 +34,8 @@ pub enum Msg {
     Input(Event),
     /// Loading progress.
     Progress(Progress),
-    /// The model, loaded.
-    Loaded(Box<Corpus>),
+    /// The model, loaded, and its jump entries.
+    Loaded(Arc<Corpus>, Arc<Vec<crate::search::Entry>>),
     /// Jump results.
     Jump(Results),
 }
@@ -82,8 +82,8 @@ pub fn apply(app: &mut App, msg: Msg, searcher: &mut Searcher, tx: &Sender<Msg>)
             app.loading = Some(p);
             Effect::None
         }
-        Msg::Loaded(c) => {
-            let effect = app.set_corpus(Arc::from(c));
+        Msg::Loaded(c, entries) => {
+            let effect = app.set_corpus(c, entries);
             searcher.restart(app, tx);
             effect
         }
@@ -165,7 +165,8 @@ pub fn run(settings: &Settings) -> anyhow::Result<Exit> {
                 let _ = t.send(Msg::Progress(p));
             }
         });
-        let _ = loader_tx.send(Msg::Loaded(Box::new(corpus)));
+        let entries = Arc::new(crate::search::entries(&corpus));
+        let _ = loader_tx.send(Msg::Loaded(Arc::new(corpus), entries));
     });
     let input_tx = tx.clone();
     std::thread::spawn(move || {
