@@ -41,10 +41,12 @@ struct File {
     summary: Summary,
 }
 
-fn stamp(path: &Path) -> Option<Stamp> {
+/// The stamp of a file, named by `name` (its path relative to the root it was found under, so
+/// that `--corpus notes` and `--corpus /home/me/notes` agree).
+fn stamp(path: &Path, name: String) -> Option<Stamp> {
     let m = std::fs::metadata(path).ok()?;
     let modified_ns = m.modified().ok()?.duration_since(UNIX_EPOCH).ok()?.as_nanos();
-    Some(Stamp { path: path.to_string_lossy().into_owned(), len: m.len(), modified_ns })
+    Some(Stamp { path: name, len: m.len(), modified_ns })
 }
 
 /// The catalog the corpus would use, as `Corpus::load` chooses it.
@@ -57,16 +59,20 @@ fn catalog_file(opts: &LoadOptions) -> Option<PathBuf> {
 }
 
 fn key(opts: &LoadOptions) -> Key {
-    let files = crate::source::scan(&opts.corpus).files;
-    let files: Vec<Stamp> = files.par_iter().filter_map(|p| stamp(p)).collect();
+    let mut files = Vec::new();
+    for (i, root) in opts.corpus.iter().enumerate() {
+        let found = crate::source::scan(std::slice::from_ref(root)).files;
+        files.par_extend(found.par_iter().filter_map(|p| {
+            let rel = p.strip_prefix(root).unwrap_or(p);
+            stamp(p, format!("{i}/{}", rel.to_string_lossy()))
+        }));
+    }
+    let canonical =
+        |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf()).to_string_lossy().into_owned();
     Key {
         format: FORMAT.into(),
-        roots: opts
-            .corpus
-            .iter()
-            .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()).display().to_string())
-            .collect(),
-        catalog: catalog_file(opts).and_then(|p| stamp(&p)),
+        roots: opts.corpus.iter().map(|p| canonical(p)).collect(),
+        catalog: catalog_file(opts).and_then(|p| stamp(&p, canonical(&p))),
         discover: opts.discover,
         files,
     }
@@ -114,8 +120,25 @@ fn file_for(opts: &LoadOptions, key: &Key) -> Option<PathBuf> {
 /// or stale cache.
 fn read(path: &Path, key: &Key) -> Option<Summary> {
     let bytes = std::fs::read(path).ok()?;
-    let file: File = postcard::from_bytes(&bytes).ok()?;
-    (file.key == *key).then_some(file.summary)
+    let file: File = match postcard::from_bytes(&bytes) {
+        Ok(f) => f,
+        Err(e) => {
+            trace(&format!("cache unreadable ({e}), rebuilding"));
+            return None;
+        }
+    };
+    if file.key != *key {
+        let what = if file.key.format != key.format {
+            "another version"
+        } else if file.key.files != key.files {
+            "files changed"
+        } else {
+            "options or catalog changed"
+        };
+        trace(&format!("cache stale ({what}), rebuilding"));
+        return None;
+    }
+    Some(file.summary)
 }
 
 /// Writes the cache atomically (a temporary file renamed over the old one). Failure is not an

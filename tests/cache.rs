@@ -96,3 +96,27 @@ fn the_cache_is_never_written_inside_the_corpus() {
     assert!(!hit, "a cache inside the corpus is not used");
     assert!(!inside.exists(), "nothing, not even the cache folder, is created inside the corpus");
 }
+
+#[test]
+fn regression_a_relative_and_an_absolute_corpus_path_share_the_cache() {
+    let (d, cache) = (corpus(), Dir::new());
+    let parent = d.path().parent().expect("parent");
+    let name = d.path().file_name().expect("name");
+    let relative = |args: &[&str]| {
+        let out = Command::new(bin())
+            .current_dir(parent)
+            .arg("--corpus")
+            .arg(name)
+            .args(args)
+            .env("DOSSIER_CACHE_DIR", cache.path())
+            .env("DOSSIER_TIMINGS", "1")
+            .stdin(Stdio::null())
+            .output()
+            .expect("run");
+        String::from_utf8_lossy(&out.stderr).contains("summary from the cache")
+    };
+    assert!(!relative(&["list"]));
+    let (_, hit) = run(&d, cache.path(), &["list"]);
+    assert!(hit, "the absolute path uses the cache the relative one wrote");
+    assert!(relative(&["list"]));
+}
