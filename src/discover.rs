@@ -306,18 +306,6 @@ const NOT_NAMES: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "early",
     "mid",
     "late",
@@ -401,7 +389,9 @@ fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
     words.iter().copied().collect()
 }
 
-static NOT_NAME_SET: std::sync::LazyLock<HashSet<&'static str>> = std::sync::LazyLock::new(|| set(NOT_NAMES));
+/// Stop words, and the month names (sentence openers such as "In March").
+static NOT_NAME_SET: std::sync::LazyLock<HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| NOT_NAMES.iter().chain(&crate::date::MONTHS).copied().collect());
 static ORG_SUFFIX_SET: std::sync::LazyLock<HashSet<&'static str>> = std::sync::LazyLock::new(|| set(ORG_SUFFIX));
 static BEFORE_SET: std::sync::LazyLock<HashSet<&'static str>> = std::sync::LazyLock::new(|| set(PERSON_BEFORE));
 static AFTER_SET: std::sync::LazyLock<HashSet<&'static str>> = std::sync::LazyLock::new(|| set(PERSON_AFTER));

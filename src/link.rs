@@ -89,6 +89,20 @@ impl Linker {
         let mut patterns: Vec<String> = Vec::new();
         let mut targets: Vec<Vec<Target>> = Vec::new();
         let mut fuzzy: HashMap<char, Vec<(String, EntIdx)>> = HashMap::new();
+        // One pattern per spelling (any case); each may stand for several entities.
+        let mut add = |target: Target| {
+            let slot = *by_pattern.entry(target.pattern.to_lowercase()).or_insert_with(|| {
+                patterns.push(target.pattern.clone());
+                targets.push(Vec::new());
+                targets.len() - 1
+            });
+            // An entity stands once per spelling among names and aliases (the name first), and
+            // once among surnames.
+            let surname = |t: &Target| t.how == MatchHow::ShortForm;
+            if !targets[slot].iter().any(|t| t.entity == target.entity && surname(t) == surname(&target)) {
+                targets[slot].push(target);
+            }
+        };
         for (idx, e) in entities.iter().enumerate() {
             for (i, name) in e.names().enumerate() {
                 let name = name.trim();
@@ -96,21 +110,8 @@ impl Linker {
                     continue;
                 }
                 let how = if i == 0 { MatchHow::Exact } else { MatchHow::Alias };
-                let key = name.to_lowercase();
-                let slot = *by_pattern.entry(key).or_insert_with(|| {
-                    patterns.push(name.to_string());
-                    targets.push(Vec::new());
-                    targets.len() - 1
-                });
-                if !targets[slot].iter().any(|t| t.entity == idx) {
-                    targets[slot].push(Target {
-                        entity: idx,
-                        how,
-                        pattern: name.to_string(),
-                        rule: e.rule_for(name).clone(),
-                    });
-                }
                 let rule = e.rule_for(name);
+                add(Target { entity: idx, how, pattern: name.to_string(), rule: rule.clone() });
                 if rule.context.is_empty() {
                     let n = normalise(name);
                     if let Some(first) = n.chars().next() {
@@ -118,22 +119,10 @@ impl Linker {
                     }
                 }
             }
-        }
-        // Surnames are searched in the same pass; one links only after its person was named.
-        for (idx, e) in entities.iter().enumerate() {
-            let Some(surname) = e.surname() else { continue };
-            let slot = *by_pattern.entry(surname.to_lowercase()).or_insert_with(|| {
-                patterns.push(surname.to_string());
-                targets.push(Vec::new());
-                targets.len() - 1
-            });
-            if !targets[slot].iter().any(|t| t.entity == idx) {
-                targets[slot].push(Target {
-                    entity: idx,
-                    how: MatchHow::ShortForm,
-                    pattern: surname.to_string(),
-                    rule: MatchRule { case_sensitive: true, context: Vec::new() },
-                });
+            // Surnames are searched in the same pass; one links only after its person was named.
+            if let Some(surname) = e.surname() {
+                let rule = MatchRule { case_sensitive: true, context: Vec::new() };
+                add(Target { entity: idx, how: MatchHow::ShortForm, pattern: surname.to_string(), rule });
             }
         }
         let ac = (!patterns.is_empty()).then(|| {

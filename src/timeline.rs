@@ -62,6 +62,16 @@ pub struct Contradiction {
     pub about: &'static str,
 }
 
+impl Contradiction {
+    /// What one of its facts says about the point in dispute, and where: `2023-12 in 003_…`.
+    #[must_use]
+    pub fn side(&self, c: &Corpus, fact: usize) -> String {
+        let f = &c.facts[fact];
+        let what = if self.about == "date" { f.date.map(|d| d.to_string()) } else { f.value.clone() };
+        format!("{} in {}", what.unwrap_or_default(), c.docs[f.doc].id)
+    }
+}
+
 /// The whole timeline.
 #[derive(Debug, Clone, Default)]
 pub struct Timeline {

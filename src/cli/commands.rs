@@ -310,13 +310,7 @@ fn contradiction_lines(c: &Corpus) -> Vec<String> {
                 .facts
                 .iter()
                 .map(|&i| {
-                    let f = &c.facts[i];
-                    let what = if k.about == "date" {
-                        f.date.map(|d| d.to_string()).unwrap_or_default()
-                    } else {
-                        f.value.clone().unwrap_or_default()
-                    };
-                    format!("{what} in {} (\u{201c}{}\u{201d})", c.docs[f.doc].id, crate::sanitize::one_line(&f.quote))
+                    format!("{} (\u{201c}{}\u{201d})", k.side(c, i), crate::sanitize::one_line(&c.facts[i].quote))
                 })
                 .collect();
             format!(

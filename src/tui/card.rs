@@ -112,20 +112,7 @@ pub fn entity_rows(c: &Corpus, e: EntIdx, width: u16) -> Vec<Row> {
             let tone = if f.quote_span.is_some() { Tone::Quote } else { Tone::Warn };
             rows.push(Row { parts: vec![(quote, tone)], target: target.clone() });
             if let Some(k) = contradictions.iter().find(|k| k.facts.contains(&i)) {
-                let others: Vec<String> = k
-                    .facts
-                    .iter()
-                    .filter(|&&o| o != i)
-                    .map(|&o| {
-                        let of = &c.facts[o];
-                        let what = if k.about == "date" {
-                            of.date.map(|d| d.to_string()).unwrap_or_default()
-                        } else {
-                            of.value.clone().unwrap_or_default()
-                        };
-                        format!("{what} in {}", c.docs[of.doc].id)
-                    })
-                    .collect();
+                let others: Vec<String> = k.facts.iter().filter(|&&o| o != i).map(|&o| k.side(c, o)).collect();
                 rows.push(Row {
                     parts: vec![(format!("    ⚠ contradiction: {} says {}", k.about, others.join("; ")), Tone::Warn)],
                     target,
