@@ -1,21 +1,25 @@
 //! The explorer's state and how it changes: `handle` takes an action and returns an effect.
+//! Typing in the jump and find lines is in `input.rs`, mouse events in `mouse.rs`, and the
+//! layout computed before each draw in `prepare.rs`.
+
+mod input;
+mod mouse;
+mod prepare;
 
 use std::sync::Arc;
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
-use ratatui::layout::{Position, Rect};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::{lookup, Action, Context};
-use super::card::{self, Row, Rows, Subject, Target};
-use super::geometry::{card_rects, inner, reader_rects, Geometry};
+use super::card::{Row, Rows, Subject, Target};
+use super::geometry::Geometry;
 use super::history::History;
-use super::jump::{Jump, Request, Results};
+use super::jump::{Jump, Request};
 use super::pane::{Pane, PaneKind};
-use super::reader::{Find, Layout, Reader};
+use super::reader::{Layout, Reader};
 use crate::corpus::{Corpus, Progress};
 use crate::matcher::Matcher;
 use crate::model::EntIdx;
-use crate::query::Query;
 use crate::search::{self, Entry, Item};
 
 /// How the explorer ended.
@@ -490,104 +494,6 @@ impl App {
         r.reveal = Some(corpus.doc_mentions(r.doc)[next].span().start);
     }
 
-    fn find_step(&mut self, ctx: Context, forward: bool) -> Effect {
-        if ctx == Context::Find {
-            self.layers.pop();
-            return Effect::None;
-        }
-        let has_find = matches!(self.view(), View::Doc(r) if r.find.as_ref().is_some_and(|f| !f.matches.is_empty()));
-        if !has_find {
-            self.step_link(if forward { 1 } else { -1 });
-            return Effect::None;
-        }
-        if let View::Doc(r) = self.view_mut() {
-            if let Some(f) = &mut r.find {
-                let n = f.matches.len();
-                f.current = if forward { (f.current + 1) % n } else { (f.current + n - 1) % n };
-                r.reveal = Some(f.matches[f.current].start);
-            }
-        }
-        Effect::None
-    }
-
-    fn type_char(&mut self, c: char) -> Effect {
-        match self.layers.last_mut() {
-            Some(Layer::Jump(j)) => {
-                j.input.push(c);
-                j.selected = 0;
-                self.ask_jump()
-            }
-            Some(Layer::Find(q)) => {
-                q.push(c);
-                let q = q.clone();
-                self.refind(&q);
-                Effect::None
-            }
-            _ => Effect::None,
-        }
-    }
-
-    fn edit_input(&mut self, clear: bool) -> Effect {
-        let edit = |s: &mut String| {
-            if clear {
-                s.clear();
-            } else {
-                s.pop();
-            }
-        };
-        match self.layers.last_mut() {
-            Some(Layer::Jump(j)) => {
-                edit(&mut j.input);
-                j.selected = 0;
-                self.ask_jump()
-            }
-            Some(Layer::Find(q)) => {
-                edit(q);
-                let q = q.clone();
-                self.refind(&q);
-                Effect::None
-            }
-            _ => Effect::None,
-        }
-    }
-
-    fn refind(&mut self, q: &str) {
-        let corpus = Arc::clone(&self.corpus);
-        let View::Doc(r) = self.view_mut() else { return };
-        let mut f = Find::new(&corpus.docs[r.doc].body, q);
-        // Start at the first match at or after the text in view.
-        let here = r.link.map_or(0, |l| corpus.doc_mentions(r.doc)[l].span().start);
-        f.current = f.matches.iter().position(|m| m.start >= here).unwrap_or(0);
-        r.reveal = f.matches.get(f.current).map(|m| m.start);
-        r.find = Some(f);
-    }
-
-    fn ask_jump(&mut self) -> Effect {
-        let Some(Layer::Jump(j)) = self.layers.iter_mut().rev().find(|l| matches!(l, Layer::Jump(_))) else {
-            return Effect::None;
-        };
-        self.next_gen += 1;
-        j.asked_gen = self.next_gen;
-        Effect::Search(Request { gen: self.next_gen, query: Query::parse(&j.input) })
-    }
-
-    /// Takes jump results; old generations are dropped.
-    pub fn take_results(&mut self, r: Results) {
-        if let Some(Layer::Jump(j)) = self.layers.iter_mut().rev().find(|l| matches!(l, Layer::Jump(_))) {
-            if r.gen >= j.shown_gen && r.gen <= j.asked_gen {
-                j.shown_gen = r.gen;
-                j.hits = r.hits;
-                j.selected = j.selected.min(j.hits.len().saturating_sub(1));
-            }
-        }
-    }
-
-    /// Whether a jump search is outstanding.
-    #[must_use]
-    pub fn jump_pending(&self) -> bool {
-        self.layers.iter().any(|l| matches!(l, Layer::Jump(j) if j.pending()))
-    }
-
     fn move_in(&mut self, ctx: Context, action: Action) {
         let page = self.page_height() as isize;
         let delta: isize = match action {
@@ -628,136 +534,5 @@ impl App {
 
     fn page_height(&self) -> usize {
         usize::from(self.geometry.detail.height.saturating_sub(6)).max(1)
-    }
-
-    /// Recomputes layouts for a screen of `area` and keeps selections in view. Called before
-    /// each draw, never from the draw.
-    pub fn prepare(&mut self, area: Rect) {
-        self.geometry = Geometry::new(area);
-        if self.geometry.too_small {
-            return;
-        }
-        for (i, p) in self.panes.iter_mut().enumerate() {
-            p.settle(usize::from(inner(self.geometry.panes[i]).height));
-        }
-        let detail = inner(self.geometry.detail);
-        let corpus = Arc::clone(&self.corpus);
-        match self.history.current().view.clone() {
-            View::Doc(mut r) => {
-                let rects = reader_rects(detail, matches!(self.layers.last(), Some(Layer::Find(_))));
-                let w = rects.body.width;
-                if self.layout.as_ref().is_none_or(|l| l.doc != r.doc || l.width != w) {
-                    self.layout = Some(Layout::new(&corpus, r.doc, w));
-                }
-                if let Some(l) = &self.layout {
-                    r.settle(l, usize::from(rects.body.height));
-                }
-                *self.view_mut() = View::Doc(r);
-            }
-            view @ (View::Entity(..) | View::Timeline(_)) => {
-                let (_, body) = card_rects(detail);
-                let Some((subject, mut c)) = view.rows().map(|(s, c)| (s, c.clone())) else { return };
-                if self.card_rows.as_ref().is_none_or(|(s, w, _)| *s != subject || *w != body.width) {
-                    self.card_rows = Some((subject, body.width, card::rows(&corpus, subject, body.width)));
-                }
-                if let Some((_, _, rows)) = &self.card_rows {
-                    c.settle(rows, usize::from(body.height));
-                }
-                if let Some(r) = self.view_mut().rows_mut() {
-                    *r = c;
-                }
-            }
-            View::Empty => {}
-        }
-        let jump_rows = usize::from(super::render::jump_area(area).height.saturating_sub(4));
-        if let Some(Layer::Jump(j)) = self.layers.last_mut() {
-            if j.selected < j.scroll {
-                j.scroll = j.selected;
-            } else if j.selected >= j.scroll + jump_rows.max(1) {
-                j.scroll = j.selected + 1 - jump_rows.max(1);
-            }
-        }
-    }
-
-    fn handle_mouse(&mut self, m: MouseEvent) {
-        let at = Position { x: m.column, y: m.row };
-        let g = self.geometry;
-        if g.too_small || !self.layers.is_empty() {
-            return;
-        }
-        let pane = (0..3).find(|&i| g.panes[i].contains(at) && (!g.narrow || self.focus == Focus::Pane(i)));
-        let in_detail = g.detail.contains(at) && (!g.narrow || self.focus == Focus::Detail);
-        match m.kind {
-            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
-                let delta = if m.kind == MouseEventKind::ScrollDown { 3 } else { -3 };
-                if let Some(i) = pane {
-                    self.panes[i].scroll_by(delta);
-                } else if in_detail {
-                    match self.view_mut() {
-                        View::Doc(r) => r.scroll = r.scroll.saturating_add_signed(delta),
-                        View::Entity(_, c) | View::Timeline(c) => c.scroll = c.scroll.saturating_add_signed(delta),
-                        View::Empty => {}
-                    }
-                }
-            }
-            MouseEventKind::Down(MouseButton::Left) => {
-                if let Some(i) = pane {
-                    let row = usize::from(at.y.saturating_sub(inner(g.panes[i]).y));
-                    if self.panes[i].click(row) {
-                        self.focus = Focus::Pane(i);
-                        self.last_pane = i;
-                        self.preview_selection(i);
-                    }
-                } else if in_detail {
-                    self.focus = Focus::Detail;
-                    self.click_detail(at);
-                } else if g.narrow && g.tabs.contains(at) {
-                    let tab = usize::from((at.x - g.tabs.x) / (g.tabs.width / 4).max(1)).min(3);
-                    self.focus = if tab == 3 { Focus::Detail } else { Focus::Pane(tab) };
-                }
-            }
-            _ => {}
-        }
-    }
-
-    fn click_detail(&mut self, at: Position) {
-        let detail = inner(self.geometry.detail);
-        let corpus = Arc::clone(&self.corpus);
-        let layout = self.layout.clone();
-        let rows = self.card_rows.as_ref().map(|(_, _, r)| r.clone());
-        let find_open = matches!(self.layers.last(), Some(Layer::Find(_)));
-        match self.view_mut() {
-            View::Doc(r) => {
-                let body = reader_rects(detail, find_open).body;
-                let Some(l) = layout.filter(|l| l.doc == r.doc) else { return };
-                if !body.contains(at) {
-                    return;
-                }
-                let Some(line) = l.lines.get(r.scroll + usize::from(at.y - body.y)) else { return };
-                let text = &corpus.docs[r.doc].body[line.clone()];
-                let mut col = 0;
-                let mut byte = None;
-                for (i, ch) in text.char_indices() {
-                    col += super::reader::cell_width(ch);
-                    if col > usize::from(at.x - body.x) {
-                        byte = Some(line.start + i);
-                        break;
-                    }
-                }
-                let Some(b) = byte else { return };
-                if let Some(k) = corpus.doc_mentions(r.doc).iter().position(|m| m.span().contains(&b)) {
-                    r.link = Some(k);
-                }
-            }
-            View::Entity(_, c) | View::Timeline(c) => {
-                let (_, body) = card_rects(detail);
-                let Some(rows) = rows else { return };
-                let row = c.scroll + usize::from(at.y.saturating_sub(body.y));
-                if rows.get(row).is_some_and(|r| r.target.is_some()) {
-                    c.selected = row;
-                }
-            }
-            View::Empty => {}
-        }
     }
 }

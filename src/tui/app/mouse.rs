@@ -1,0 +1,94 @@
+//! Mouse: a click selects a row, a link or a card row; the wheel scrolls what is under it.
+
+use std::sync::Arc;
+
+use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::Position;
+
+use super::{App, Focus, Layer, View};
+use crate::tui::geometry::{card_rects, inner, reader_rects};
+
+impl App {
+    /// Handles a mouse event.
+    pub(super) fn handle_mouse(&mut self, m: MouseEvent) {
+        let at = Position { x: m.column, y: m.row };
+        let g = self.geometry;
+        if g.too_small || !self.layers.is_empty() {
+            return;
+        }
+        let pane = (0..3).find(|&i| g.panes[i].contains(at) && (!g.narrow || self.focus == Focus::Pane(i)));
+        let in_detail = g.detail.contains(at) && (!g.narrow || self.focus == Focus::Detail);
+        match m.kind {
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+                let delta = if m.kind == MouseEventKind::ScrollDown { 3 } else { -3 };
+                if let Some(i) = pane {
+                    self.panes[i].scroll_by(delta);
+                } else if in_detail {
+                    match self.view_mut() {
+                        View::Doc(r) => r.scroll = r.scroll.saturating_add_signed(delta),
+                        View::Entity(_, c) | View::Timeline(c) => c.scroll = c.scroll.saturating_add_signed(delta),
+                        View::Empty => {}
+                    }
+                }
+            }
+            MouseEventKind::Down(MouseButton::Left) => {
+                if let Some(i) = pane {
+                    let row = usize::from(at.y.saturating_sub(inner(g.panes[i]).y));
+                    if self.panes[i].click(row) {
+                        self.focus = Focus::Pane(i);
+                        self.last_pane = i;
+                        self.preview_selection(i);
+                    }
+                } else if in_detail {
+                    self.focus = Focus::Detail;
+                    self.click_detail(at);
+                } else if g.narrow && g.tabs.contains(at) {
+                    let tab = usize::from((at.x - g.tabs.x) / (g.tabs.width / 4).max(1)).min(3);
+                    self.focus = if tab == 3 { Focus::Detail } else { Focus::Pane(tab) };
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn click_detail(&mut self, at: Position) {
+        let detail = inner(self.geometry.detail);
+        let corpus = Arc::clone(&self.corpus);
+        let layout = self.layout.clone();
+        let rows = self.card_rows.as_ref().map(|(_, _, r)| r.clone());
+        let find_open = matches!(self.layers.last(), Some(Layer::Find(_)));
+        match self.view_mut() {
+            View::Doc(r) => {
+                let body = reader_rects(detail, find_open).body;
+                let Some(l) = layout.filter(|l| l.doc == r.doc) else { return };
+                if !body.contains(at) {
+                    return;
+                }
+                let Some(line) = l.lines.get(r.scroll + usize::from(at.y - body.y)) else { return };
+                let text = &corpus.docs[r.doc].body[line.clone()];
+                let mut col = 0;
+                let mut byte = None;
+                for (i, ch) in text.char_indices() {
+                    col += crate::tui::reader::cell_width(ch);
+                    if col > usize::from(at.x - body.x) {
+                        byte = Some(line.start + i);
+                        break;
+                    }
+                }
+                let Some(b) = byte else { return };
+                if let Some(k) = corpus.doc_mentions(r.doc).iter().position(|m| m.span().contains(&b)) {
+                    r.link = Some(k);
+                }
+            }
+            View::Entity(_, c) | View::Timeline(c) => {
+                let (_, body) = card_rects(detail);
+                let Some(rows) = rows else { return };
+                let row = c.scroll + usize::from(at.y.saturating_sub(body.y));
+                if rows.get(row).is_some_and(|r| r.target.is_some()) {
+                    c.selected = row;
+                }
+            }
+            View::Empty => {}
+        }
+    }
+}

@@ -1,0 +1,62 @@
+//! What is computed before each draw (never during it): the screen layout, documents wrapped
+//! at the detail's width, card rows, and scroll positions that keep selections in view.
+
+use std::sync::Arc;
+
+use ratatui::layout::Rect;
+
+use super::{App, Layer, View};
+use crate::tui::card;
+use crate::tui::geometry::{card_rects, inner, reader_rects, Geometry};
+use crate::tui::reader::Layout;
+
+impl App {
+    /// Recomputes layouts for a screen of `area` and keeps selections in view. Called before
+    /// each draw, never from the draw.
+    pub fn prepare(&mut self, area: Rect) {
+        self.geometry = Geometry::new(area);
+        if self.geometry.too_small {
+            return;
+        }
+        for (i, p) in self.panes.iter_mut().enumerate() {
+            p.settle(usize::from(inner(self.geometry.panes[i]).height));
+        }
+        let detail = inner(self.geometry.detail);
+        let corpus = Arc::clone(&self.corpus);
+        match self.history.current().view.clone() {
+            View::Doc(mut r) => {
+                let rects = reader_rects(detail, matches!(self.layers.last(), Some(Layer::Find(_))));
+                let w = rects.body.width;
+                if self.layout.as_ref().is_none_or(|l| l.doc != r.doc || l.width != w) {
+                    self.layout = Some(Layout::new(&corpus, r.doc, w));
+                }
+                if let Some(l) = &self.layout {
+                    r.settle(l, usize::from(rects.body.height));
+                }
+                *self.view_mut() = View::Doc(r);
+            }
+            view @ (View::Entity(..) | View::Timeline(_)) => {
+                let (_, body) = card_rects(detail);
+                let Some((subject, mut c)) = view.rows().map(|(s, c)| (s, c.clone())) else { return };
+                if self.card_rows.as_ref().is_none_or(|(s, w, _)| *s != subject || *w != body.width) {
+                    self.card_rows = Some((subject, body.width, card::rows(&corpus, subject, body.width)));
+                }
+                if let Some((_, _, rows)) = &self.card_rows {
+                    c.settle(rows, usize::from(body.height));
+                }
+                if let Some(r) = self.view_mut().rows_mut() {
+                    *r = c;
+                }
+            }
+            View::Empty => {}
+        }
+        let jump_rows = usize::from(crate::tui::render::jump_area(area).height.saturating_sub(4));
+        if let Some(Layer::Jump(j)) = self.layers.last_mut() {
+            if j.selected < j.scroll {
+                j.scroll = j.selected;
+            } else if j.selected >= j.scroll + jump_rows.max(1) {
+                j.scroll = j.selected + 1 - jump_rows.max(1);
+            }
+        }
+    }
+}
