@@ -9,7 +9,26 @@ const CUT_AT: usize = 80;
 /// sentence cut at a word boundary with `…`. `None` for a text with no visible characters.
 #[must_use]
 pub fn extract(body: &str) -> Option<String> {
-    let mut lines = body.lines().map(str::trim).filter(|l| !l.is_empty());
+    // Navigation: a bar ("Home | World | Tech"), or a run of short lines ("Subscribe", "Log In").
+    let lines: Vec<&str> = body.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let bar = |l: &str| l.matches(" | ").count() >= 2;
+    let short = |l: &str| l.split_whitespace().nth(3).is_none();
+    // A short line belongs to a menu when the next line is short too, or it ends one.
+    let mut start = 0;
+    while start < lines.len() {
+        let l = lines[start];
+        let next_short = lines.get(start + 1).is_some_and(|n| short(n) || bar(n));
+        // Every line before `start` is in the menu already.
+        let in_menu = bar(l) || (short(l) && (next_short || start > 0));
+        if !in_menu {
+            break;
+        }
+        start += 1;
+    }
+    if start == lines.len() {
+        start = 0;
+    }
+    let mut lines = lines.into_iter().skip(start);
     let first = lines.next()?;
     if let Some(h) = body.lines().map(str::trim).find_map(|l| l.strip_prefix('#')) {
         let h = h.trim_start_matches('#').trim();
@@ -77,6 +96,13 @@ mod tests {
     fn a_long_short_sentence_is_kept_whole() {
         let line = format!("This is the opening sentence. {}", "x ".repeat(80));
         assert_eq!(extract(&line).as_deref(), Some("This is the opening sentence"));
+    }
+
+    #[test]
+    fn navigation_lines_are_skipped() {
+        let body = "Home | World | Business | Tech\nSubscribe\nLog In\n\nRetailer posts record quarter\n\nText.";
+        assert_eq!(extract(body).as_deref(), Some("Retailer posts record quarter"));
+        assert_eq!(extract("Menu").as_deref(), Some("Menu"));
     }
 
     #[test]

@@ -71,8 +71,12 @@ fn tone_style(t: Tone, s: Styles) -> Style {
     }
 }
 
-/// Where you are: the history trail, newest last, cut from the left to fit.
+/// Where you are: the history trail, newest last, cut from the left to fit; blank until there
+/// is somewhere to go back to.
 fn draw_crumb(app: &App, area: Rect, f: &mut Frame, s: Styles) {
+    if !app.history.can_go_back() {
+        return;
+    }
     let c = &app.corpus;
     let names: Vec<String> = app
         .history
