@@ -95,6 +95,7 @@ pub fn entries_of_rows(rows: &[crate::summary::Row]) -> Vec<Entry> {
         .enumerate()
         .map(|(i, r)| {
             let names = std::iter::once(r.name.as_str()).chain(r.aliases.iter().map(String::as_str));
+            // Rows are found by position: the item is a placeholder, a hit's `entry` is the row.
             Entry::new(Item::Doc(i), r.item_kind(), names.chain(std::iter::once(r.id.as_str())))
         })
         .collect()

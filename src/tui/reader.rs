@@ -71,13 +71,20 @@ pub struct Layout {
     pub width: u16,
     /// Byte ranges of the body, one per screen line.
     pub lines: Vec<Range<usize>>,
+    /// The entities the document mentions, most mentioned first (for the strip under the text).
+    pub entities: Vec<(crate::model::EntIdx, usize)>,
 }
 
 impl Layout {
     /// Wraps a document.
     #[must_use]
     pub fn new(c: &Corpus, doc: DocIdx, width: u16) -> Self {
-        Self { doc, width, lines: wrap(&c.docs[doc].body, usize::from(width)) }
+        Self {
+            doc,
+            width,
+            lines: wrap(&c.docs[doc].body, usize::from(width)),
+            entities: crate::xref::doc_entities(c, doc),
+        }
     }
 
     /// The screen line holding a byte offset.
@@ -189,7 +196,7 @@ mod tests {
 
     #[test]
     fn line_of_finds_the_wrapped_line() {
-        let l = Layout { doc: 0, width: 10, lines: wrap("the quick brown fox", 10) };
+        let l = Layout { doc: 0, width: 10, lines: wrap("the quick brown fox", 10), entities: Vec::new() };
         assert_eq!(l.line_of(0), 0);
         assert_eq!(l.line_of(12), 1);
     }

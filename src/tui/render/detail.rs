@@ -159,8 +159,9 @@ fn draw_reader(app: &App, r: &Reader, area: Rect, f: &mut Frame, s: Styles) {
 /// The entities this document mentions, most mentioned first.
 fn draw_strip(app: &App, r: &Reader, area: Rect, f: &mut Frame, s: Styles) {
     let c = &app.corpus;
+    let Some(layout) = app.layout.as_ref().filter(|l| l.doc == r.doc) else { return };
     let mut spans = vec![Span::styled("In this document: ", s.dim())];
-    for (i, (e, n)) in crate::xref::doc_entities(c, r.doc).into_iter().enumerate() {
+    for (i, &(e, n)) in layout.entities.iter().enumerate() {
         if i > 0 {
             spans.push(Span::styled(" · ", s.dim()));
         }
