@@ -18,6 +18,8 @@ struct Pty {
     writer: Box<dyn Write + Send>,
     parser: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
+    /// Set when the reader has seen the end of the output.
+    drained: Arc<std::sync::atomic::AtomicBool>,
     _master: Box<dyn portable_pty::MasterPty + Send>,
 }
 
@@ -31,6 +33,8 @@ impl Pty {
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let (p, r) = (Arc::clone(&parser), Arc::clone(&raw));
+        let drained = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let done = Arc::clone(&drained);
         thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
@@ -40,8 +44,9 @@ impl Pty {
                 p.lock().expect("parser").process(&buf[..n]);
                 r.lock().expect("raw").extend_from_slice(&buf[..n]);
             }
+            done.store(true, std::sync::atomic::Ordering::SeqCst);
         });
-        Self { child, writer, parser, raw, _master: pair.master }
+        Self { child, writer, parser, raw, drained, _master: pair.master }
     }
 
     fn dossier(args: &[&str]) -> Self {
@@ -89,6 +94,11 @@ impl Pty {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().expect("wait") {
+                // Everything it wrote is read before anyone looks at it.
+                while !self.drained.load(std::sync::atomic::Ordering::SeqCst) {
+                    assert!(start.elapsed() < DEADLINE, "output never ended");
+                    thread::sleep(Duration::from_millis(5));
+                }
                 return status.exit_code();
             }
             assert!(start.elapsed() < DEADLINE, "did not exit:\n{}", self.screen());
