@@ -119,6 +119,13 @@ pub fn slug(name: &str) -> String {
 impl Corpus {
     /// Loads, links and indexes. Never fails: problems are recorded in [`Corpus::problems`].
     pub fn load(opts: &LoadOptions, progress: &(dyn Fn(Progress) + Sync)) -> Self {
+        Self::load_staged(opts, progress, &|_| {})
+    }
+
+    /// Like [`Corpus::load`], and hands over a preview as soon as the documents are read:
+    /// their ids, titles and metadata in final order, without their text (which the full
+    /// corpus brings when linking ends), and no entities yet.
+    pub fn load_staged(opts: &LoadOptions, progress: &(dyn Fn(Progress) + Sync), preview: &dyn Fn(Self)) -> Self {
         let mut corpus = Self::default();
         progress(Progress::Scanning);
         let t = Timer::start();
@@ -131,10 +138,20 @@ impl Corpus {
         source::dedupe_ids(&mut docs);
         corpus.docs = docs;
         corpus.stats.loaded = corpus.docs.len();
+        preview(corpus.preview());
         let catalog = corpus.choose_catalog(opts);
         progress(Progress::Linking);
         corpus.build(catalog.as_ref(), opts.discover);
         corpus
+    }
+
+    /// The documents without their text, and nothing else: what [`Corpus::load_staged`]
+    /// hands over early.
+    fn preview(&self) -> Self {
+        let docs = self.docs.iter().map(|d| Document { body: String::new(), hints: Vec::new(), ..d.clone() }).collect();
+        let mut p = Self { docs, stats: self.stats, ..Self::default() };
+        p.set_mentions(Vec::new());
+        p
     }
 
     /// Only the documents, read and parsed, with no catalog, linking or discovery: for full-text

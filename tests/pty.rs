@@ -261,7 +261,7 @@ fn a_whole_session_writes_nothing_to_the_corpus_and_reports_what_it_skipped() {
 }
 
 #[test]
-fn the_first_frame_comes_before_loading_ends_and_q_works_while_loading() {
+fn the_first_frame_comes_before_loading_ends_the_documents_fill_in_and_q_works_while_loading() {
     let dir = util::Dir::new();
     let para = "Maria Lopez, chief executive of Lumora Labs, said demand was strong. Tom Baker agreed. ".repeat(40);
     for i in 0..4000 {
@@ -272,6 +272,12 @@ fn the_first_frame_comes_before_loading_ends_and_q_works_while_loading() {
     // The status line shows progress: the interface is up while documents are still read.
     let s = t.wait_for("Documents (0)");
     assert!(s.contains("scanning") || s.contains("loading"), "{s}");
+    // The Documents pane fills as soon as they are read, while linking goes on.
+    let start = Instant::now();
+    while !(t.screen().contains("Documents (4000)") && t.screen().contains("linking…")) {
+        assert!(start.elapsed() < DEADLINE, "never showed the documents while linking:\n{}", t.screen());
+        thread::sleep(Duration::from_millis(5));
+    }
     t.send(b"q");
     assert_eq!(t.wait_exit(), 0);
     assert_restored(&t.raw());

@@ -34,6 +34,8 @@ pub enum Msg {
     Input(Event),
     /// Loading progress.
     Progress(Progress),
+    /// The documents, read but not yet linked (their text still to come), and their entries.
+    Documents(Arc<Corpus>, Arc<Vec<crate::search::Entry>>),
     /// The model, loaded, and its jump entries.
     Loaded(Arc<Corpus>, Arc<Vec<crate::search::Entry>>),
     /// Jump results.
@@ -81,6 +83,12 @@ pub fn apply(app: &mut App, msg: Msg, searcher: &mut Searcher, tx: &Sender<Msg>)
         Msg::Progress(p) => {
             app.loading = Some(p);
             Effect::None
+        }
+        Msg::Documents(c, entries) => {
+            let effect = app.set_corpus(c, entries);
+            app.loading = Some(Progress::Linking);
+            searcher.restart(app, tx);
+            effect
         }
         Msg::Loaded(c, entries) => {
             let effect = app.set_corpus(c, entries);
@@ -160,10 +168,14 @@ pub fn run(settings: &Settings) -> anyhow::Result<Exit> {
     let loader_tx = tx.clone();
     std::thread::spawn(move || {
         let progress_tx = std::sync::Mutex::new(loader_tx.clone());
-        let corpus = Corpus::load(&load, &|p| {
+        let send = |m: Msg| {
             if let Ok(t) = progress_tx.lock() {
-                let _ = t.send(Msg::Progress(p));
+                let _ = t.send(m);
             }
+        };
+        let corpus = Corpus::load_staged(&load, &|p| send(Msg::Progress(p)), &|preview| {
+            let entries = Arc::new(crate::search::entries(&preview));
+            send(Msg::Documents(Arc::new(preview), entries));
         });
         let entries = Arc::new(crate::search::entries(&corpus));
         let _ = loader_tx.send(Msg::Loaded(Arc::new(corpus), entries));

@@ -118,6 +118,10 @@ fn draw_reader(app: &App, r: &Reader, area: Rect, f: &mut Frame, s: Styles) {
     let header = vec![Line::styled(one_line(&doc.title), s.heading()), Line::styled(meta.join(" · "), s.dim())];
     f.render_widget(Paragraph::new(header), rects.header);
 
+    if app.loading.is_some() && doc.body.is_empty() {
+        f.render_widget(Paragraph::new("loading the text…").style(s.dim()), rects.body);
+        return;
+    }
     let Some(layout) = app.layout.as_ref().filter(|l| l.doc == r.doc) else { return };
     let mentions = c.doc_mentions(r.doc);
     let finds: &[Range<usize>] = r.find.as_ref().map_or(&[], |f| &f.matches);
