@@ -134,7 +134,8 @@ fn assert_restored(raw: &[u8]) {
 #[test]
 fn open_jump_follow_a_link_and_come_back() {
     let mut t = Pty::dossier(&[]);
-    t.wait_for("Documents (5)");
+    // Loaded: documents come first, people when linking ends.
+    t.wait_for("People (9)");
     t.send(ENTER).wait_for("4 Reader");
     // The first link is Amazon: following it shows Amazon's card.
     t.send(TAB).send(ENTER).wait_for("org · catalog · amazon");
@@ -155,7 +156,7 @@ fn pick_with_stdout_a_pipe_prints_only_the_pick() {
     let out = dir.path().join("out");
     let script = format!("\"$DOSSIER\" -o id | cat > '{}'; echo \"exit=$?\"; sleep 2", out.display());
     let mut t = Pty::shell(&script);
-    t.wait_for("Documents (5)");
+    t.wait_for("People (9)");
     t.send(CTRL_P).wait_for("Jump");
     t.send(b"trainium").wait_for("chip     Trainium 3");
     t.send(ENTER).wait_for("4 Card");
