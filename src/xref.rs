@@ -1,7 +1,7 @@
 //! Cross-references: document → entities, entity → documents, entity ↔ entity; and looking
 //! an item up by id or name.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
 use crate::corpus::Corpus;
@@ -114,25 +114,27 @@ pub fn related(c: &Corpus, e: EntIdx) -> Vec<Related> {
             out.entry(other).or_insert(Related { entity: other, facts: Vec::new(), co_mentions: 0 }).facts.push(i);
         }
     }
-    let mut seen_paras: Vec<(DocIdx, Range<usize>)> = Vec::new();
+    // Mentions come in document and position order: a paragraph's mentions are one slice of
+    // the document's, found by binary search, and each paragraph is counted once.
+    let mut seen_paras: HashSet<(DocIdx, usize)> = HashSet::new();
     for m in c.entity_mentions(e) {
-        let body = &c.docs[m.doc()].body;
-        let p = paragraph(body, m.span().start);
-        if seen_paras.contains(&(m.doc(), p.clone())) {
+        let p = paragraph(&c.docs[m.doc()].body, m.span().start);
+        if !seen_paras.insert((m.doc(), p.start)) {
             continue;
         }
-        let mut in_para: Vec<EntIdx> = c
-            .doc_mentions(m.doc())
+        let mentions = c.doc_mentions(m.doc());
+        let from = mentions.partition_point(|o| o.span().start < p.start);
+        let to = mentions.partition_point(|o| o.span().start < p.end);
+        let mut in_para: Vec<EntIdx> = mentions[from..to]
             .iter()
-            .filter(|o| o.span().start >= p.start && o.span().end <= p.end && o.entity() != e)
-            .map(super::model::Mention::entity)
+            .filter(|o| o.span().end <= p.end && o.entity() != e)
+            .map(Mention::entity)
             .collect();
         in_para.sort_unstable();
         in_para.dedup();
         for o in in_para {
             out.entry(o).or_insert(Related { entity: o, facts: Vec::new(), co_mentions: 0 }).co_mentions += 1;
         }
-        seen_paras.push((m.doc(), p));
     }
     let mut v: Vec<Related> = out.into_values().collect();
     v.sort_by(|a, b| {

@@ -358,3 +358,17 @@ fn a_5mb_file_and_a_2mb_line_open_scroll_and_search() {
         assert!(h.screen().contains("NEEDLE"), "scrolled to the match:\n{}", h.screen());
     }
 }
+
+#[test]
+fn the_timeline_is_built_off_the_draw_path_and_shown_when_it_arrives() {
+    let mut h = Harness::new(120, 40);
+    // A newly loaded model arrives: its timeline is still being built by the loader.
+    let c = corpus();
+    let entries = Arc::new(dossier::search::entries(&c));
+    h.tx.send(Msg::Loaded(Arc::clone(&c), entries)).expect("send");
+    h.key(KeyCode::Char('t'));
+    assert!(h.screen().contains("building the timeline…"), "{}", h.screen());
+    h.tx.send(Msg::Timeline(Arc::new(dossier::tui::card::timeline_rows(&c)))).expect("send");
+    h.run();
+    assert!(h.screen().contains("⚠ Amazon launched Nova"), "{}", h.screen());
+}

@@ -329,7 +329,7 @@ fn contradiction_lines(c: &Corpus) -> Vec<String> {
 pub fn check<W: Write>(c: &Corpus, out: &mut Out<W>) -> Result<Exit> {
     let mut lines: Vec<String> = c.problems.iter().map(ToString::to_string).collect();
     for (i, e) in c.entities.iter().enumerate() {
-        if e.origin == Origin::Catalog && xref::entity_docs(c, i).is_empty() {
+        if e.origin == Origin::Catalog && xref::doc_count(c, i) == 0 {
             let at = c.catalog_path.as_deref().map_or_else(String::new, |p| format!("{}: ", p.display()));
             lines.push(format!("warning: {at}catalog entity `{}` ({}) is never mentioned", e.id, e.kind));
         }

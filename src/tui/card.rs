@@ -56,6 +56,9 @@ impl Row {
     }
 }
 
+/// How many documents and related entities a card lists; the rest are a command away.
+pub const CARD_LIMIT: usize = 200;
+
 /// The rows of an entity card at a width.
 #[must_use]
 pub fn entity_rows(c: &Corpus, e: EntIdx, width: u16) -> Vec<Row> {
@@ -123,7 +126,8 @@ pub fn entity_rows(c: &Corpus, e: EntIdx, width: u16) -> Vec<Row> {
     let docs = xref::entity_docs(c, e);
     rows.push(Row::blank());
     rows.push(Row::text(format!("Documents ({})", docs.len()), Tone::Heading));
-    for r in docs {
+    let more_docs = docs.len().saturating_sub(CARD_LIMIT);
+    for r in docs.into_iter().take(CARD_LIMIT) {
         let d = &c.docs[r.doc];
         let count = if r.author { "author".to_string() } else { format!("×{}", r.count) };
         let target = Some(Target::Doc(r.doc, r.first.clone()));
@@ -136,11 +140,15 @@ pub fn entity_rows(c: &Corpus, e: EntIdx, width: u16) -> Vec<Row> {
             target,
         });
     }
+    if more_docs > 0 {
+        rows.push(Row::text(format!("  … {more_docs} more: dossier refs {}", ent.id), Tone::Dim));
+    }
     let related = xref::related(c, e);
     if !related.is_empty() {
         rows.push(Row::blank());
         rows.push(Row::text(format!("Related ({})", related.len()), Tone::Heading));
-        for r in related {
+        let more = related.len().saturating_sub(CARD_LIMIT);
+        for r in related.into_iter().take(CARD_LIMIT) {
             let o = &c.entities[r.entity];
             let preds: Vec<&str> = r.facts.iter().map(|&f| c.facts[f].predicate.as_str()).collect();
             let mut why = preds.join(", ");
@@ -160,6 +168,9 @@ pub fn entity_rows(c: &Corpus, e: EntIdx, width: u16) -> Vec<Row> {
                 target: Some(Target::Entity(r.entity)),
             });
         }
+        if more > 0 {
+            rows.push(Row::text(format!("  … {more} more: dossier refs {} --related", ent.id), Tone::Dim));
+        }
     }
     rows
 }
@@ -171,15 +182,6 @@ pub enum Subject {
     Entity(EntIdx),
     /// The timeline.
     Timeline,
-}
-
-/// The rows of a subject at a width.
-#[must_use]
-pub fn rows(c: &Corpus, subject: Subject, width: u16) -> Vec<Row> {
-    match subject {
-        Subject::Entity(e) => entity_rows(c, e, width),
-        Subject::Timeline => timeline_rows(c),
-    }
 }
 
 /// The timeline: one row per event, date first; contradictions flagged.
@@ -295,5 +297,24 @@ mod tests {
         let first = card.selected;
         card.step(&rows, 1);
         assert!(card.selected > first + 1, "a fact and its quote are one step");
+    }
+
+    #[test]
+    fn a_card_lists_at_most_card_limit_documents_and_points_to_the_rest() {
+        let mut problems = Vec::new();
+        let docs = (0..CARD_LIMIT + 50)
+            .map(|i| {
+                let text = format!("Report {i}\n\nCEO Maria Lopez said so.\n");
+                crate::source::parse(std::path::Path::new(&format!("d{i}.txt")), text.as_bytes(), &mut problems)
+                    .expect("a document")
+            })
+            .collect();
+        let c = Corpus::from_documents(docs, None, true);
+        let e = c.entity_by_id("maria-lopez").expect("discovered");
+        let rows = entity_rows(&c, e, 80);
+        let text: Vec<String> = rows.iter().map(|r| r.parts.iter().map(|p| p.0.as_str()).collect()).collect();
+        assert!(text.iter().any(|t| t == &format!("Documents ({})", CARD_LIMIT + 50)));
+        assert!(text.iter().any(|t| t == "  … 50 more: dossier refs maria-lopez"), "{text:?}");
+        assert_eq!(rows.iter().filter(|r| matches!(r.target, Some(Target::Doc(..)))).count(), 2 * CARD_LIMIT);
     }
 }

@@ -38,6 +38,8 @@ pub enum Msg {
     Documents(Arc<Corpus>, Arc<Vec<crate::search::Entry>>),
     /// The model, loaded, and its jump entries.
     Loaded(Arc<Corpus>, Arc<Vec<crate::search::Entry>>),
+    /// The timeline of the loaded model (built after it, off the draw path).
+    Timeline(Arc<Vec<card::Row>>),
     /// Jump results.
     Jump(Results),
 }
@@ -94,6 +96,10 @@ pub fn apply(app: &mut App, msg: Msg, searcher: &mut Searcher, tx: &Sender<Msg>)
             let effect = app.set_corpus(c, entries);
             searcher.restart(app, tx);
             effect
+        }
+        Msg::Timeline(rows) => {
+            app.timeline = Some(rows);
+            Effect::None
         }
         Msg::Jump(r) => {
             app.take_results(r);
@@ -177,8 +183,10 @@ pub fn run(settings: &Settings) -> anyhow::Result<Exit> {
             let entries = Arc::new(crate::search::entries(&preview));
             send(Msg::Documents(Arc::new(preview), entries));
         });
+        let corpus = Arc::new(corpus);
         let entries = Arc::new(crate::search::entries(&corpus));
-        let _ = loader_tx.send(Msg::Loaded(Arc::new(corpus), entries));
+        let _ = loader_tx.send(Msg::Loaded(Arc::clone(&corpus), entries));
+        let _ = loader_tx.send(Msg::Timeline(Arc::new(card::timeline_rows(&corpus))));
     });
     let input_tx = tx.clone();
     std::thread::spawn(move || {

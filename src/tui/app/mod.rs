@@ -150,10 +150,12 @@ pub struct App {
     pub theme: Theme,
     /// The screen layout of the last `prepare`.
     pub geometry: Geometry,
-    /// The open document wrapped at the detail's width.
-    pub layout: Option<Layout>,
+    /// The open document wrapped at the detail's width (shared: handlers read it without copying).
+    pub layout: Option<Arc<Layout>>,
     /// The open card's or timeline's rows at the detail's width.
-    pub card_rows: Option<(Subject, u16, Vec<Row>)>,
+    pub card_rows: Option<(Subject, u16, Arc<Vec<Row>>)>,
+    /// The timeline's rows, built by the loader off the draw path; `None` while it works.
+    pub timeline: Option<Arc<Vec<Row>>>,
     next_gen: u64,
 }
 
@@ -161,6 +163,7 @@ impl App {
     /// An explorer over `corpus` (possibly still empty, with `loading` set).
     #[must_use]
     pub fn new(corpus: Arc<Corpus>, theme: Theme, loading: Option<Progress>) -> Self {
+        let timeline = Some(Arc::new(super::card::timeline_rows(&corpus)));
         let mut app = Self {
             entries: Arc::new(search::entries(&corpus)),
             corpus,
@@ -177,6 +180,7 @@ impl App {
             geometry: Geometry::default(),
             layout: None,
             card_rows: None,
+            timeline,
             next_gen: 0,
         };
         app.fill_panes();
@@ -191,6 +195,7 @@ impl App {
         self.loading = None;
         self.layout = None;
         self.card_rows = None;
+        self.timeline = None;
         self.fill_panes();
         match self.layers.iter().position(|l| matches!(l, Layer::Jump(_))) {
             Some(_) => self.ask_jump(),
@@ -517,7 +522,7 @@ impl App {
                 }
             }
             Context::Card => {
-                let rows = self.card_rows.as_ref().map(|(_, _, r)| r.clone()).unwrap_or_default();
+                let rows = self.card_rows.as_ref().map_or_else(|| Arc::new(Vec::new()), |(_, _, r)| Arc::clone(r));
                 if let Some(c) = self.view_mut().rows_mut() {
                     c.step(&rows, delta.clamp(-(rows.len() as isize), rows.len() as isize));
                 }

@@ -55,7 +55,7 @@ impl App {
         let detail = inner(self.geometry.detail);
         let corpus = Arc::clone(&self.corpus);
         let layout = self.layout.clone();
-        let rows = self.card_rows.as_ref().map(|(_, _, r)| r.clone());
+        let rows = self.card_rows.as_ref().map(|(_, _, r)| Arc::clone(r));
         let find_open = matches!(self.layers.last(), Some(Layer::Find(_)));
         match self.view_mut() {
             View::Doc(r) => {

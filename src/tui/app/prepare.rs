@@ -6,7 +6,7 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 use super::{App, Layer, View};
-use crate::tui::card;
+use crate::tui::card::{self, Subject};
 use crate::tui::geometry::{card_rects, inner, reader_rects, Geometry};
 use crate::tui::reader::Layout;
 
@@ -28,7 +28,7 @@ impl App {
                 let rects = reader_rects(detail, matches!(self.layers.last(), Some(Layer::Find(_))));
                 let w = rects.body.width;
                 if self.layout.as_ref().is_none_or(|l| l.doc != r.doc || l.width != w) {
-                    self.layout = Some(Layout::new(&corpus, r.doc, w));
+                    self.layout = Some(Arc::new(Layout::new(&corpus, r.doc, w)));
                 }
                 if let Some(l) = &self.layout {
                     r.settle(l, usize::from(rects.body.height));
@@ -39,7 +39,13 @@ impl App {
                 let (_, body) = card_rects(detail);
                 let Some((subject, mut c)) = view.rows().map(|(s, c)| (s, c.clone())) else { return };
                 if self.card_rows.as_ref().is_none_or(|(s, w, _)| *s != subject || *w != body.width) {
-                    self.card_rows = Some((subject, body.width, card::rows(&corpus, subject, body.width)));
+                    self.card_rows = match subject {
+                        Subject::Entity(e) => {
+                            Some((subject, body.width, Arc::new(card::entity_rows(&corpus, e, body.width))))
+                        }
+                        // Built by the loader; until it arrives the view says so.
+                        Subject::Timeline => self.timeline.as_ref().map(|t| (subject, body.width, Arc::clone(t))),
+                    };
                 }
                 if let Some((_, _, rows)) = &self.card_rows {
                     c.settle(rows, usize::from(body.height));

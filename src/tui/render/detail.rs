@@ -33,7 +33,10 @@ pub fn draw(app: &App, area: Rect, f: &mut Frame, s: Styles) {
             let (crumb, rows_area) = card_rects(body);
             draw_crumb(app, crumb, f, s);
             let Some((subject, c)) = view.rows() else { return };
-            let Some((_, _, rows)) = app.card_rows.as_ref().filter(|(k, _, _)| *k == subject) else { return };
+            let Some((_, _, rows)) = app.card_rows.as_ref().filter(|(k, _, _)| *k == subject) else {
+                f.render_widget(Paragraph::new("building the timeline…").style(s.dim()), rows_area);
+                return;
+            };
             let selected_target = rows.get(c.selected).and_then(|r| r.target.as_ref());
             let lines: Vec<Line> = rows
                 .iter()
