@@ -432,14 +432,7 @@ impl Corpus {
     #[must_use]
     pub fn entities_of(&self, kinds: &[EntityKind]) -> Vec<EntIdx> {
         let mut v: Vec<EntIdx> = (0..self.entities.len()).filter(|&e| kinds.contains(&self.entities[e].kind)).collect();
-        v.sort_by(|&a, &b| {
-            let (ea, eb) = (&self.entities[a], &self.entities[b]);
-            (ea.kind, std::cmp::Reverse(self.mention_count(a)), &ea.name).cmp(&(
-                eb.kind,
-                std::cmp::Reverse(self.mention_count(b)),
-                &eb.name,
-            ))
-        });
+        v.sort_by_cached_key(|&e| pane_order(self.entities[e].kind, self.mention_count(e), &self.entities[e].name));
         v
     }
 
@@ -464,6 +457,13 @@ impl Timer {
             c.set(std::time::Instant::now());
         }
     }
+}
+
+/// The order of entities in panes and in `dossier list`: by kind, most mentioned first, then
+/// by name.
+#[must_use]
+pub fn pane_order(kind: EntityKind, mentions: usize, name: &str) -> (EntityKind, std::cmp::Reverse<usize>, String) {
+    (kind, std::cmp::Reverse(mentions), name.to_string())
 }
 
 fn unique_id(base: &str, ids: &mut HashSet<String>) -> String {

@@ -167,15 +167,13 @@ impl Summary {
     /// Entity rows of these kinds in pane order: by kind, most mentioned first, then by name.
     #[must_use]
     pub fn entities_of(&self, kinds: &[EntityKind]) -> Vec<&Row> {
-        let mut v: Vec<&Row> = self
+        let mut v: Vec<(EntityKind, &Row)> = self
             .rows
             .iter()
-            .filter(|r| !r.is_doc && EntityKind::parse(&r.kind).is_some_and(|k| kinds.contains(&k)))
+            .filter(|r| !r.is_doc)
+            .filter_map(|r| EntityKind::parse(&r.kind).filter(|k| kinds.contains(k)).map(|k| (k, r)))
             .collect();
-        v.sort_by(|a, b| {
-            let key = |r: &Row| (EntityKind::parse(&r.kind), std::cmp::Reverse(r.mentions));
-            key(a).cmp(&key(b)).then_with(|| a.name.cmp(&b.name))
-        });
-        v
+        v.sort_by_cached_key(|(k, r)| crate::corpus::pane_order(*k, r.mentions, &r.name));
+        v.into_iter().map(|(_, r)| r).collect()
     }
 }
