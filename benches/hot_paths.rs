@@ -6,11 +6,11 @@ use std::path::PathBuf;
 use std::sync::LazyLock;
 
 use dossier::corpus::{Corpus, LoadOptions};
-use dossier::link::Linker;
-use dossier::matcher::Matcher;
 use dossier::model::Document;
-use dossier::query::Query;
-use dossier::search;
+use dossier::recognize::link::Linker;
+use dossier::search::items;
+use dossier::search::matcher::Matcher;
+use dossier::search::query::Query;
 use dossier::tui::app::{App, Theme};
 use dossier::tui::jump::Narrowing;
 use ratatui::backend::TestBackend;
@@ -40,7 +40,7 @@ fn documents(n: usize) -> Vec<Document> {
                 .expect("write to a string");
             }
             let mut p = Vec::new();
-            dossier::source::parse(&PathBuf::from(format!("d{i}.txt")), body.as_bytes(), &mut p).expect("a document")
+            dossier::ingest::source::parse(&PathBuf::from(format!("d{i}.txt")), body.as_bytes(), &mut p).expect("a document")
         })
         .collect()
 }
@@ -61,15 +61,15 @@ fn link_2000_documents(b: divan::Bencher) {
 
 #[divan::bench(args = ["a", "lop", "maria lop", "^rep !9"])]
 fn search_all_items(b: divan::Bencher, q: &str) {
-    let entries = search::entries(&CORPUS);
+    let entries = items::entries(&CORPUS);
     let m = Matcher::default();
     let query = Query::parse(q);
-    b.bench(|| search::search(&m, &query, &entries, None).len());
+    b.bench(|| items::search(&m, &query, &entries, None).len());
 }
 
 #[divan::bench]
 fn jump_keystroke_extending_a_query(b: divan::Bencher) {
-    let entries = search::entries(&CORPUS);
+    let entries = items::entries(&CORPUS);
     let m = Matcher::default();
     let (q1, q2) = (Query::parse("rep"), Query::parse("repo"));
     b.with_inputs(|| {

@@ -5,9 +5,9 @@
 use std::time::{Duration, Instant};
 
 use dossier::corpus::{CatalogChoice, Corpus, LoadOptions};
-use dossier::matcher::Matcher;
-use dossier::query::Query;
-use dossier::search;
+use dossier::search::items;
+use dossier::search::matcher::Matcher;
+use dossier::search::query::Query;
 use dossier::tui::jump::Narrowing;
 
 const QUERIES: [&str; 8] =
@@ -22,7 +22,7 @@ fn main() {
     let dir = std::env::args().nth(1).expect("usage: jump_latency DIR");
     let c =
         Corpus::load(&LoadOptions { corpus: vec![dir.into()], catalog: CatalogChoice::None, discover: true }, &|_| {});
-    let entries = search::entries(&c);
+    let entries = items::entries(&c);
     let m = Matcher::default();
     let (mut first, mut extending) = (Vec::new(), Vec::new());
     for q in QUERIES {

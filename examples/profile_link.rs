@@ -3,7 +3,7 @@
 use std::time::Instant;
 
 use dossier::corpus::{CatalogChoice, Corpus, LoadOptions};
-use dossier::link::Linker;
+use dossier::recognize::link::Linker;
 
 fn main() {
     let mut a = std::env::args().skip(1);

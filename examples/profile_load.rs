@@ -3,12 +3,12 @@
 use std::time::Instant;
 
 use dossier::corpus::{CatalogChoice, Corpus, LoadOptions};
-use dossier::link::Linker;
+use dossier::recognize::link::Linker;
 
 fn main() {
     let dir = std::env::args().nth(1).expect("usage: profile_load DIR");
     let t = Instant::now();
-    let scan = dossier::source::scan(&[dir.clone().into()]);
+    let scan = dossier::ingest::source::scan(&[dir.clone().into()]);
     eprintln!("scan: {:?} ({} files)", t.elapsed(), scan.files.len());
     let t = Instant::now();
     let opts = LoadOptions { corpus: vec![dir.clone().into()], catalog: CatalogChoice::None, discover: false };
@@ -19,7 +19,7 @@ fn main() {
     let n: usize = c.docs.iter().enumerate().map(|(i, d)| linker.link(i, &d.body).len()).sum();
     eprintln!("link again, one thread: {:?} ({n} mentions)", t.elapsed());
     let t = Instant::now();
-    let found = dossier::discover::discover(&c.docs, &c.entities, &c.mentions);
+    let found = dossier::recognize::discover::discover(&c.docs, &c.entities, &c.mentions);
     eprintln!("discover, one thread: {:?} ({} entities)", t.elapsed(), found.entities.len());
     let t = Instant::now();
     let opts = LoadOptions { corpus: vec![dir.into()], catalog: CatalogChoice::None, discover: true };

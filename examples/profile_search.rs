@@ -3,23 +3,23 @@
 use std::time::Instant;
 
 use dossier::corpus::{CatalogChoice, LoadOptions};
-use dossier::matcher::Matcher;
-use dossier::query::Query;
+use dossier::search::matcher::Matcher;
+use dossier::search::query::Query;
 
 fn main() {
     let mut a = std::env::args().skip(1);
     let (dir, q) = (a.next().expect("DIR"), a.next().expect("QUERY"));
     let opts = LoadOptions { corpus: vec![dir.into()], catalog: CatalogChoice::None, discover: true };
     let t = Instant::now();
-    let scan = dossier::source::scan(&opts.corpus);
+    let scan = dossier::ingest::source::scan(&opts.corpus);
     eprintln!("scan: {:?} ({} files)", t.elapsed(), scan.files.len());
     let t = Instant::now();
-    let (sum, from) = dossier::cache::summary(&opts, true);
+    let (sum, from) = dossier::shared::cache::summary(&opts, true);
     eprintln!("summary ({from:?}, validated): {:?}", t.elapsed());
     let t = Instant::now();
-    let entries = dossier::search::entries_of_rows(&sum.rows);
+    let entries = dossier::search::items::entries_of_rows(&sum.rows);
     eprintln!("prepare {} entries: {:?}", entries.len(), t.elapsed());
     let t = Instant::now();
-    let hits = dossier::search::search(&Matcher::default(), &Query::parse(&q), &entries, None);
+    let hits = dossier::search::items::search(&Matcher::default(), &Query::parse(&q), &entries, None);
     eprintln!("search: {:?} ({} hits)", t.elapsed(), hits.len());
 }

@@ -7,7 +7,7 @@ use dossier::cli::{self, Args, Command, Exit};
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let settings = cli::Settings::from_args(&args);
+    let settings = cli::settings(&args);
     let command = match (&args.filter, args.command) {
         (Some(_), Some(_)) => {
             eprintln!("dossier: -f/--filter is a command of its own; use it without another command");

@@ -4,11 +4,14 @@
 use std::path::Path;
 use std::sync::LazyLock;
 
+use dossier::analysis::timeline;
 use dossier::corpus::{Corpus, LoadOptions};
-use dossier::link::Linker;
-use dossier::matcher::Matcher;
-use dossier::query::Query;
-use dossier::{frontmatter, search, source, timeline, title, tui, xref};
+use dossier::ingest::{frontmatter, source, title};
+use dossier::recognize::link::Linker;
+use dossier::search::items;
+use dossier::search::matcher::Matcher;
+use dossier::search::query::Query;
+use dossier::tui;
 use proptest::prelude::*;
 
 static BUNDLED: LazyLock<Corpus> = LazyLock::new(|| Corpus::load(&LoadOptions::default(), &|_| {}));
@@ -68,11 +71,11 @@ proptest! {
 
     #[test]
     fn any_query_parses_and_searches(q in nasty()) {
-        let entries = search::entries(&BUNDLED);
+        let entries = items::entries(&BUNDLED);
         let query = Query::parse(&q);
         let m = Matcher::default();
-        for h in search::search(&m, &query, &entries, None).iter().take(5) {
-            let _ = search::positions(&m, &query, &entries[h.entry]);
+        for h in items::search(&m, &query, &entries, None).iter().take(5) {
+            let _ = items::positions(&m, &query, &entries[h.entry]);
         }
     }
 
@@ -93,12 +96,12 @@ proptest! {
             prop_assert!(span.end <= text.len());
         }
         let (a, b) = (text.floor_char_boundary(a.min(b)), text.floor_char_boundary(a.max(b)));
-        let _ = xref::snippet(&text, &(a..b), w);
+        let _ = dossier::text::span::snippet(&text, &(a..b), w);
     }
 
     #[test]
     fn any_catalog_text_is_parsed_or_refused_with_a_position(text in nasty()) {
-        if let Err(problems) = dossier::catalog::Catalog::parse(Path::new("c.toml"), &text) {
+        if let Err(problems) = dossier::recognize::catalog::Catalog::parse(Path::new("c.toml"), &text) {
             prop_assert!(!problems.is_empty());
         }
     }

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use dossier::corpus::{Corpus, LoadOptions};
-use dossier::search::Item;
+use dossier::model::Item;
 use dossier::tui::app::{App, Focus, Outcome, Theme, View};
 use dossier::tui::jump::Narrowing;
 use dossier::tui::{event_loop, Msg, Searcher};
@@ -364,7 +364,7 @@ fn the_timeline_is_built_off_the_draw_path_and_shown_when_it_arrives() {
     let mut h = Harness::new(120, 40);
     // A newly loaded model arrives: its timeline is still being built by the loader.
     let c = corpus();
-    let entries = Arc::new(dossier::search::entries(&c));
+    let entries = Arc::new(dossier::search::items::entries(&c));
     h.tx.send(Msg::Loaded(Arc::clone(&c), entries)).expect("send");
     h.key(KeyCode::Char('t'));
     assert!(h.screen().contains("building the timeline…"), "{}", h.screen());

@@ -1,24 +1,10 @@
-//! The raw command-line arguments, as clap parses them. [`crate::cli::Settings`] resolves them.
+//! The raw command-line arguments, as clap parses them. [`crate::cli::settings`] resolves them.
 
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-/// How items are printed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum Format {
-    /// The item's id.
-    #[default]
-    Id,
-    /// The item's name (a document's title).
-    Name,
-    /// A document's path (an entity's id).
-    Path,
-    /// One JSON object per line.
-    Json,
-    /// Tab-separated: type, id, name, kind, path or mention count.
-    Tsv,
-}
+use crate::shared::settings::Format;
 
 /// When to use colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]

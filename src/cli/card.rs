@@ -5,11 +5,11 @@ use std::ops::Range;
 
 use serde_json::json;
 
+use crate::analysis::xref;
+use crate::analysis::xref::fact_object;
 use crate::corpus::Corpus;
+use crate::model::Item;
 use crate::model::{Fact, FactObject};
-use crate::search::Item;
-use crate::xref;
-use crate::xref::fact_object;
 
 /// A line cut to about `width` characters around `m`, made safe for the terminal; the match
 /// in bold red when `color`.
@@ -17,7 +17,7 @@ use crate::xref::fact_object;
 pub fn excerpt(line: &str, m: Range<usize>, width: usize, color: bool) -> String {
     let start = if m.start > width / 2 { line.floor_char_boundary(m.start - width / 2) } else { 0 };
     let end = line.ceil_char_boundary((m.end + width / 2).min(line.len()).max(m.end));
-    let safe = crate::sanitize::visible;
+    let safe = crate::text::sanitize::visible;
     let mut s = String::new();
     if start > 0 {
         s.push('…');
@@ -42,7 +42,7 @@ pub fn text(c: &Corpus, item: Item, raw: bool) -> String {
         if raw {
             s.to_string()
         } else {
-            crate::sanitize::visible(s).into_owned()
+            crate::text::sanitize::visible(s).into_owned()
         }
     };
     let mut s = String::new();
@@ -88,8 +88,8 @@ pub fn text(c: &Corpus, item: Item, raw: bool) -> String {
             let _ = writeln!(s, "\nDocuments ({})", docs.len());
             for r in docs {
                 let d = &c.docs[r.doc];
-                let _ = writeln!(s, "  {} ×{}  {}", d.id, r.count, crate::sanitize::one_line(&d.title));
-                let _ = writeln!(s, "    {}", xref::snippet(&d.body, &r.first, 90));
+                let _ = writeln!(s, "  {} ×{}  {}", d.id, r.count, crate::text::sanitize::one_line(&d.title));
+                let _ = writeln!(s, "    {}", crate::text::span::snippet(&d.body, &r.first, 90));
             }
             let related = xref::related(c, e);
             if !related.is_empty() {
@@ -134,7 +134,7 @@ pub fn text(c: &Corpus, item: Item, raw: bool) -> String {
 /// The card as one JSON object.
 #[must_use]
 pub fn json(c: &Corpus, item: Item) -> serde_json::Value {
-    let mut v = crate::summary::Row::of(c, item).json();
+    let mut v = crate::analysis::summary::Row::of(c, item).json();
     let extra = match item {
         Item::Entity(e) => {
             let ent = &c.entities[e];
@@ -142,11 +142,11 @@ pub fn json(c: &Corpus, item: Item) -> serde_json::Value {
                 .facts
                 .iter()
                 .filter(|f| f.subject == e || f.object == FactObject::Entity(e))
-                .map(|f| crate::export::fact_json(c, f))
+                .map(|f| crate::analysis::export::fact_json(c, f))
                 .collect();
             let docs: Vec<serde_json::Value> = xref::entity_docs(c, e)
                 .iter()
-                .map(|r| json!({"id": c.docs[r.doc].id, "count": r.count, "snippet": xref::snippet(&c.docs[r.doc].body, &r.first, 90)}))
+                .map(|r| json!({"id": c.docs[r.doc].id, "count": r.count, "snippet": crate::text::span::snippet(&c.docs[r.doc].body, &r.first, 90)}))
                 .collect();
             json!({"summary": ent.summary, "attributes": ent.attributes, "facts": facts, "documents_mentioning": docs})
         }

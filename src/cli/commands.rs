@@ -4,17 +4,22 @@ use std::io::Write;
 
 use serde_json::json;
 
-use crate::cli::args::{Command, Format, ListWhat};
-use crate::cli::output::Out;
+use crate::analysis::summary::{Row, Summary};
+use crate::analysis::timeline::{EventKind, When};
+use crate::analysis::xref;
+use crate::cli::args::{Command, ListWhat};
 use crate::cli::{card, Exit, Settings};
 use crate::corpus::Corpus;
-use crate::matcher::Matcher;
+use crate::model::Item;
+use crate::model::ItemKind;
 use crate::model::{EntityKind, Origin, Severity};
-use crate::query::{ItemKind, Query};
-use crate::search::{self, Item};
-use crate::summary::{Row, Summary};
-use crate::timeline::{EventKind, When};
-use crate::xref::{self, Lookup};
+use crate::search::items;
+use crate::search::lookup::{lookup, Lookup};
+use crate::search::matcher::Matcher;
+use crate::search::query::Query;
+use crate::shared::output::format_row;
+use crate::shared::output::Out;
+use crate::shared::settings::Format;
 
 type Result<T> = anyhow::Result<T>;
 
@@ -36,7 +41,7 @@ pub fn run<W: Write>(command: &Command, c: &Corpus, s: &Settings, out: &mut Out<
         Command::Timeline => timeline(c, s, out),
         Command::Suggest => suggest(c, out),
         Command::Export => {
-            out.text(&serde_json::to_string_pretty(&crate::export::export(c))?)?;
+            out.text(&serde_json::to_string_pretty(&crate::analysis::export::export(c))?)?;
             out.text("\n")?;
             Ok(Exit::Ok)
         }
@@ -48,7 +53,7 @@ pub fn run<W: Write>(command: &Command, c: &Corpus, s: &Settings, out: &mut Out<
 
 fn print_rows<W: Write>(rows: &[&Row], s: &Settings, out: &mut Out<W>) -> Result<Exit> {
     for r in rows {
-        out.record(&r.format(s.format, s.raw))?;
+        out.record(&format_row(r, s.format, s.raw))?;
     }
     Ok(if rows.is_empty() { Exit::NoMatch } else { Exit::Ok })
 }
@@ -76,7 +81,7 @@ fn candidates<W: Write>(sum: &Summary, s: &Settings, out: &mut Out<W>) -> Result
                 "docs": cand.docs, "snippet": cand.snippet,
             }))?,
             Format::Tsv => format!("candidate\t{}\t{}\t{}", cand.name, cand.count, cand.snippet.replace('\t', " ")),
-            _ => crate::sanitize::one_line(&cand.name),
+            _ => crate::text::sanitize::one_line(&cand.name),
         };
         out.record(&line)?;
     }
@@ -86,18 +91,27 @@ fn candidates<W: Write>(sum: &Summary, s: &Settings, out: &mut Out<W>) -> Result
 /// Looks an item up, explaining on stderr when it is unknown or ambiguous.
 fn resolve(c: &Corpus, text: &str) -> Option<Item> {
     let mut err = std::io::stderr().lock();
-    match xref::lookup(c, text) {
+    match lookup(c, text) {
         Lookup::Found(i) => return Some(i),
         Lookup::Ambiguous(items) => {
-            let _ =
-                writeln!(err, "dossier: \"{}\" is ambiguous; use one of these ids:", crate::sanitize::one_line(text));
+            let _ = writeln!(
+                err,
+                "dossier: \"{}\" is ambiguous; use one of these ids:",
+                crate::text::sanitize::one_line(text)
+            );
             for i in items {
-                let _ =
-                    writeln!(err, "  {}\t{} ({})", i.id(c), crate::sanitize::one_line(i.name(c)), i.kind(c).as_str());
+                let _ = writeln!(
+                    err,
+                    "  {}\t{} ({})",
+                    i.id(c),
+                    crate::text::sanitize::one_line(i.name(c)),
+                    i.kind(c).as_str()
+                );
             }
         }
         Lookup::NotFound(close) => {
-            let _ = writeln!(err, "dossier: no document or entity is called \"{}\"", crate::sanitize::one_line(text));
+            let _ =
+                writeln!(err, "dossier: no document or entity is called \"{}\"", crate::text::sanitize::one_line(text));
             if !close.is_empty() {
                 let _ = writeln!(err, "closest matches:");
                 for i in close {
@@ -105,7 +119,7 @@ fn resolve(c: &Corpus, text: &str) -> Option<Item> {
                         err,
                         "  {}\t{} ({})",
                         i.id(c),
-                        crate::sanitize::one_line(i.name(c)),
+                        crate::text::sanitize::one_line(i.name(c)),
                         i.kind(c).as_str()
                     );
                 }
@@ -141,8 +155,8 @@ fn search<W: Write>(
         };
         query.kinds.extend(kinds);
     }
-    let entries = search::entries_of_rows(&sum.rows);
-    let hits = search::search(&Matcher::default(), &query, &entries, None);
+    let entries = items::entries_of_rows(&sum.rows);
+    let hits = items::search(&Matcher::default(), &query, &entries, None);
     let rows: Vec<&Row> = hits.iter().take(limit.unwrap_or(usize::MAX)).map(|h| &sum.rows[h.entry]).collect();
     print_rows(&rows, s, out)
 }
@@ -194,7 +208,7 @@ fn refs<W: Write>(c: &Corpus, text: &str, related: bool, s: &Settings, out: &mut
         Item::Entity(e) => xref::entity_docs(c, e)
             .into_iter()
             .map(|r| {
-                let snip = xref::snippet(&c.docs[r.doc].body, &r.first, 80);
+                let snip = crate::text::span::snippet(&c.docs[r.doc].body, &r.first, 80);
                 (Item::Doc(r.doc), json!({"count": r.count, "snippet": snip}))
             })
             .collect(),
@@ -213,10 +227,10 @@ fn refs<W: Write>(c: &Corpus, text: &str, related: bool, s: &Settings, out: &mut
             }
             Format::Tsv => format!(
                 "{}\t{}",
-                Row::of(c, *i).format(s.format, s.raw),
+                format_row(&Row::of(c, *i), s.format, s.raw),
                 extra.get("count").or(extra.get("co_mentions")).unwrap_or(&json!(0))
             ),
-            f => Row::of(c, *i).format(f, s.raw),
+            f => format_row(&Row::of(c, *i), f, s.raw),
         };
         out.record(&line)?;
     }
@@ -224,14 +238,14 @@ fn refs<W: Write>(c: &Corpus, text: &str, related: bool, s: &Settings, out: &mut
 }
 
 fn timeline<W: Write>(c: &Corpus, s: &Settings, out: &mut Out<W>) -> Result<Exit> {
-    let t = crate::timeline::build(c);
+    let t = crate::analysis::timeline::build(c);
     for e in &t.events {
         let (date, precision, relative) = match &e.when {
             When::Date(d) => (Some(d.to_string()), Some(d.precision()), None),
             When::Relative(r) => (None, None, Some(r.as_str())),
         };
         let shown = date.clone().unwrap_or_else(|| format!("({})", relative.unwrap_or_default()));
-        let text = if s.raw { e.text.clone() } else { crate::sanitize::one_line(&e.text) };
+        let text = if s.raw { e.text.clone() } else { crate::text::sanitize::one_line(&e.text) };
         let doc = &c.docs[e.doc];
         let flag = e.contradiction.map(|k| format!("contradiction: {} differs", t.contradictions[k].about));
         let line = match s.format {
@@ -276,7 +290,7 @@ fn suggest<W: Write>(c: &Corpus, out: &mut Out<W>) -> Result<Exit> {
             ent.origin,
             ent.kind,
             c.mention_count(e),
-            crate::sanitize::one_line(&docs.join(", ")),
+            crate::text::sanitize::one_line(&docs.join(", ")),
             toml_str(&ent.id),
             toml_str(ent.kind.as_str()),
             toml_str(&ent.name),
@@ -292,7 +306,7 @@ fn suggest<W: Write>(c: &Corpus, out: &mut Out<W>) -> Result<Exit> {
             "\n# {}× — {}\n# [[entity]]\n# id = {}\n# kind = {}\n# name = {}\n",
             cand.count,
             cand.snippet,
-            toml_str(&crate::corpus::slug(&cand.name)),
+            toml_str(&crate::text::ids::slug(&cand.name)),
             toml_str(kind),
             toml_str(&cand.name)
         ))?;
@@ -302,7 +316,7 @@ fn suggest<W: Write>(c: &Corpus, out: &mut Out<W>) -> Result<Exit> {
 
 /// One line per contradiction: what, and each source side by side.
 fn contradiction_lines(c: &Corpus) -> Vec<String> {
-    crate::timeline::contradictions(c)
+    crate::analysis::timeline::contradictions(c)
         .iter()
         .map(|k| {
             let f0 = &c.facts[k.facts[0]];
@@ -310,7 +324,7 @@ fn contradiction_lines(c: &Corpus) -> Vec<String> {
                 .facts
                 .iter()
                 .map(|&i| {
-                    format!("{} (\u{201c}{}\u{201d})", k.side(c, i), crate::sanitize::one_line(&c.facts[i].quote))
+                    format!("{} (\u{201c}{}\u{201d})", k.side(c, i), crate::text::sanitize::one_line(&c.facts[i].quote))
                 })
                 .collect();
             format!(
@@ -338,7 +352,7 @@ pub fn check<W: Write>(c: &Corpus, out: &mut Out<W>) -> Result<Exit> {
     for cand in &c.candidates {
         lines.push(format!(
             "note: candidate \"{}\" ({}×, in {}): {}",
-            crate::sanitize::one_line(&cand.name),
+            crate::text::sanitize::one_line(&cand.name),
             cand.count,
             cand.docs.join(", "),
             cand.snippet

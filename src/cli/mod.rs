@@ -3,73 +3,39 @@
 pub mod args;
 mod card;
 mod commands;
-pub mod output;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-pub use args::{Args, ColorWhen, Command, Format, ListWhat};
+pub use crate::shared::settings::{Exit, Format, Settings};
+pub use args::{Args, ColorWhen, Command, ListWhat};
 
 use crate::corpus::{CatalogChoice, Corpus, LoadOptions};
 use crate::model::Severity;
 
-/// fzf's exit codes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Exit {
-    /// Success.
-    Ok = 0,
-    /// Nothing matched or found.
-    NoMatch = 1,
-    /// An error.
-    Error = 2,
-    /// Cancelled by the user (Ctrl-C).
-    Cancelled = 130,
-}
-
-/// Settings resolved from the arguments and the environment.
-#[derive(Debug, Clone)]
-pub struct Settings {
-    /// What to load.
-    pub load: LoadOptions,
-    /// How to print items.
-    pub format: Format,
-    /// NUL-terminated records.
-    pub print0: bool,
-    /// Colour for the explorer (the terminal) and for stdout.
-    pub color_tty: bool,
-    /// Colour on stdout.
-    pub color_stdout: bool,
-    /// Pass document text through unchanged.
-    pub raw: bool,
-    /// Read and write the summary cache.
-    pub use_cache: bool,
-}
-
-impl Settings {
-    /// Resolves arguments: the catalog choice, and colour from `--color`, `NO_COLOR` and
-    /// whether stdout is a terminal.
-    #[must_use]
-    pub fn from_args(args: &Args) -> Self {
-        let catalog = match (&args.catalog, args.no_catalog) {
-            (_, true) => CatalogChoice::None,
-            (Some(p), false) => CatalogChoice::File(p.clone()),
-            (None, false) => CatalogChoice::Auto,
-        };
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let (color_tty, color_stdout) = match args.color {
-            ColorWhen::Always => (true, true),
-            ColorWhen::Never => (false, false),
-            ColorWhen::Auto => (!no_color, !no_color && std::io::stdout().is_terminal()),
-        };
-        Self {
-            load: LoadOptions { corpus: args.corpus.clone(), catalog, discover: !args.no_discover },
-            format: args.output,
-            print0: args.print0,
-            color_tty,
-            color_stdout,
-            raw: args.raw,
-            use_cache: !args.no_cache,
-        }
+/// Resolves arguments: the catalog choice, and colour from `--color`, `NO_COLOR` and
+/// whether stdout is a terminal.
+#[must_use]
+pub fn settings(args: &Args) -> Settings {
+    let catalog = match (&args.catalog, args.no_catalog) {
+        (_, true) => CatalogChoice::None,
+        (Some(p), false) => CatalogChoice::File(p.clone()),
+        (None, false) => CatalogChoice::Auto,
+    };
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let (color_tty, color_stdout) = match args.color {
+        ColorWhen::Always => (true, true),
+        ColorWhen::Never => (false, false),
+        ColorWhen::Auto => (!no_color, !no_color && std::io::stdout().is_terminal()),
+    };
+    Settings {
+        load: LoadOptions { corpus: args.corpus.clone(), catalog, discover: !args.no_discover },
+        format: args.output,
+        print0: args.print0,
+        color_tty,
+        color_stdout,
+        raw: args.raw,
+        use_cache: !args.no_cache,
     }
 }
 
@@ -81,11 +47,11 @@ pub fn run_command(command: &Command, settings: &Settings) -> anyhow::Result<Exi
         return Ok(Exit::Ok);
     }
     let stdout = std::io::stdout().lock();
-    let mut out = output::Out::new(std::io::BufWriter::new(stdout), settings.print0);
+    let mut out = crate::shared::output::Out::new(std::io::BufWriter::new(stdout), settings.print0);
     let code = match command {
         // These need only one row per item: from the cache when it is valid.
         Command::List { .. } | Command::Search { .. } => {
-            let (summary, _) = crate::cache::summary(&settings.load, settings.use_cache);
+            let (summary, _) = crate::shared::cache::summary(&settings.load, settings.use_cache);
             report_problems_brief(summary.problems.iter().map(|(s, p)| (*s, p.as_str())));
             usable(summary.catalog_failed, summary.catalog_path.as_deref(), summary.stats.loaded, settings)?;
             commands::run_on_summary(command, &summary, settings, &mut out)?

@@ -4,10 +4,10 @@
 
 use std::ops::Range;
 
+use crate::analysis::xref::{self, fact_object};
 use crate::corpus::Corpus;
 use crate::model::{DocIdx, EntIdx, EntityKind, FactObject};
-use crate::sanitize::one_line;
-use crate::xref::{self, fact_object};
+use crate::text::sanitize::one_line;
 
 /// How a piece of a row is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,7 +92,7 @@ pub fn entity_rows(c: &Corpus, e: EntIdx, width: u16) -> Vec<Row> {
     }
     let facts: Vec<usize> =
         (0..c.facts.len()).filter(|&i| c.facts[i].subject == e || c.facts[i].object == FactObject::Entity(e)).collect();
-    let contradictions = crate::timeline::contradictions(c);
+    let contradictions = crate::analysis::timeline::contradictions(c);
     if !facts.is_empty() {
         rows.push(Row::blank());
         rows.push(Row::text(format!("Facts ({})", facts.len()), Tone::Heading));
@@ -136,7 +136,10 @@ pub fn entity_rows(c: &Corpus, e: EntIdx, width: u16) -> Vec<Row> {
             target: target.clone(),
         });
         rows.push(Row {
-            parts: vec![(format!("    {}", xref::snippet(&d.body, &r.first, w.saturating_sub(6))), Tone::Quote)],
+            parts: vec![(
+                format!("    {}", crate::text::span::snippet(&d.body, &r.first, w.saturating_sub(6))),
+                Tone::Quote,
+            )],
             target,
         });
     }
@@ -187,7 +190,7 @@ pub enum Subject {
 /// The timeline: one row per event, date first; contradictions flagged.
 #[must_use]
 pub fn timeline_rows(c: &Corpus) -> Vec<Row> {
-    let t = crate::timeline::build(c);
+    let t = crate::analysis::timeline::build(c);
     let mut rows = vec![
         Row::text(
             format!("Timeline ({} events, {} contradictions)", t.events.len(), t.contradictions.len()),
@@ -198,8 +201,8 @@ pub fn timeline_rows(c: &Corpus) -> Vec<Row> {
     ];
     for e in &t.events {
         let date = match &e.when {
-            crate::timeline::When::Date(d) => d.to_string(),
-            crate::timeline::When::Relative(r) => format!("({r})"),
+            crate::analysis::timeline::When::Date(d) => d.to_string(),
+            crate::analysis::timeline::When::Relative(r) => format!("({r})"),
         };
         let mut parts = vec![(format!("{date:<11}"), Tone::Heading)];
         if e.contradiction.is_some() {
@@ -305,7 +308,7 @@ mod tests {
         let docs = (0..CARD_LIMIT + 50)
             .map(|i| {
                 let text = format!("Report {i}\n\nCEO Maria Lopez said so.\n");
-                crate::source::parse(std::path::Path::new(&format!("d{i}.txt")), text.as_bytes(), &mut problems)
+                crate::ingest::source::parse(std::path::Path::new(&format!("d{i}.txt")), text.as_bytes(), &mut problems)
                     .expect("a document")
             })
             .collect();

@@ -108,6 +108,12 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
 }
 
+/// Where the jump overlay goes on a screen of `area`.
+#[must_use]
+pub fn jump_area(area: Rect) -> Rect {
+    centered(area, (area.width * 9 / 10).max(20), (area.height * 8 / 10).max(6))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,9 +11,9 @@ use std::thread;
 
 use rayon::prelude::*;
 
-use crate::matcher::Matcher;
-use crate::query::Query;
-use crate::search::{self, Entry, Hit};
+use crate::search::items::{self, Entry, Hit};
+use crate::search::matcher::Matcher;
+use crate::search::query::Query;
 
 /// How many entries are scored between checks for a newer query.
 const CHUNK: usize = 2048;
@@ -89,7 +89,7 @@ impl Narrowing {
                 (!stale()).then(|| {
                     chunk
                         .iter()
-                        .filter_map(|&i| search::score(m, q, &entries[i], false).map(|h| Hit { entry: i, ..h }))
+                        .filter_map(|&i| items::score(m, q, &entries[i], false).map(|h| Hit { entry: i, ..h }))
                         .collect()
                 })
             })
@@ -98,7 +98,7 @@ impl Narrowing {
         let mut ids: Vec<usize> = hits.iter().map(|h| h.entry).collect();
         ids.sort_unstable();
         self.last = Some((q.clone(), ids));
-        search::sort_hits(&mut hits, entries);
+        items::sort_hits(&mut hits, entries);
         Some(hits)
     }
 }
@@ -148,21 +148,21 @@ mod tests {
     #[test]
     fn a_narrowing_query_gives_the_same_results_as_a_full_search() {
         let c = Corpus::load(&LoadOptions::default(), &|_| {});
-        let entries = search::entries(&c);
+        let entries = items::entries(&c);
         let m = Matcher::default();
         let mut n = Narrowing::default();
         let never = || false;
         for q in ["a", "am", "ama", "ama z", "amaz"] {
             let q = Query::parse(q);
             let narrowed = n.search(&m, &entries, &q, &never).expect("not stale");
-            assert_eq!(narrowed, search::search(&m, &q, &entries, None), "{}", q.source);
+            assert_eq!(narrowed, items::search(&m, &q, &entries, None), "{}", q.source);
         }
     }
 
     #[test]
     fn a_stale_search_is_abandoned() {
         let c = Corpus::load(&LoadOptions::default(), &|_| {});
-        let entries = search::entries(&c);
+        let entries = items::entries(&c);
         assert!(Narrowing::default().search(&Matcher::default(), &entries, &Query::parse("a"), &|| true).is_none());
     }
 
@@ -170,7 +170,7 @@ mod tests {
     fn the_worker_answers_the_newest_request() {
         let c = Corpus::load(&LoadOptions::default(), &|_| {});
         let (tx, rx) = mpsc::channel();
-        let w = Worker::start(Arc::new(search::entries(&c)), move |r| {
+        let w = Worker::start(Arc::new(items::entries(&c)), move |r| {
             let _ = tx.send(r);
         });
         w.ask(Request { gen: 1, query: Query::parse("jassy") });

@@ -21,9 +21,9 @@ use crossterm::event::Event;
 use ratatui::backend::Backend;
 use ratatui::Terminal;
 
-use crate::cli::output::Out;
-use crate::cli::{Exit, Settings};
 use crate::corpus::{Corpus, Progress};
+use crate::shared::output::Out;
+use crate::shared::settings::{Exit, Settings};
 use app::{App, Effect, Outcome, Theme};
 use jump::{Narrowing, Request, Results, Worker};
 
@@ -35,9 +35,9 @@ pub enum Msg {
     /// Loading progress.
     Progress(Progress),
     /// The documents, read but not yet linked (their text still to come), and their entries.
-    Documents(Arc<Corpus>, Arc<Vec<crate::search::Entry>>),
+    Documents(Arc<Corpus>, Arc<Vec<crate::search::items::Entry>>),
     /// The model, loaded, and its jump entries.
-    Loaded(Arc<Corpus>, Arc<Vec<crate::search::Entry>>),
+    Loaded(Arc<Corpus>, Arc<Vec<crate::search::items::Entry>>),
     /// The timeline of the loaded model (built after it, off the draw path).
     Timeline(Arc<Vec<card::Row>>),
     /// Jump results.
@@ -180,11 +180,11 @@ pub fn run(settings: &Settings) -> anyhow::Result<Exit> {
             }
         };
         let corpus = Corpus::load_staged(&load, &|p| send(Msg::Progress(p)), &|preview| {
-            let entries = Arc::new(crate::search::entries(&preview));
+            let entries = Arc::new(crate::search::items::entries(&preview));
             send(Msg::Documents(Arc::new(preview), entries));
         });
         let corpus = Arc::new(corpus);
-        let entries = Arc::new(crate::search::entries(&corpus));
+        let entries = Arc::new(crate::search::items::entries(&corpus));
         let _ = loader_tx.send(Msg::Loaded(Arc::clone(&corpus), entries));
         let _ = loader_tx.send(Msg::Timeline(Arc::new(card::timeline_rows(&corpus))));
     });
@@ -217,7 +217,11 @@ pub fn run(settings: &Settings) -> anyhow::Result<Exit> {
         Outcome::Pick(items) => {
             let mut o = Out::new(std::io::stdout().lock(), settings.print0);
             for i in items {
-                o.record(&crate::summary::Row::of(&app.corpus, i).format(settings.format, settings.raw))?;
+                o.record(&crate::shared::output::format_row(
+                    &crate::analysis::summary::Row::of(&app.corpus, i),
+                    settings.format,
+                    settings.raw,
+                ))?;
             }
             o.finish()?;
             std::io::stdout().flush().ok();

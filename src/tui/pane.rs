@@ -2,7 +2,7 @@
 
 use crate::corpus::Corpus;
 use crate::model::EntityKind;
-use crate::search::Item;
+use crate::model::Item;
 
 /// Which list a pane shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

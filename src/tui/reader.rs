@@ -11,7 +11,7 @@ use crate::model::DocIdx;
 /// Display width of one character as the reader draws it (tabs and controls are one cell).
 #[must_use]
 pub fn cell_width(c: char) -> usize {
-    if c == '\t' || crate::sanitize::is_unsafe(c) {
+    if c == '\t' || crate::text::sanitize::is_unsafe(c) {
         1
     } else {
         c.width().unwrap_or(0)
@@ -83,7 +83,7 @@ impl Layout {
             doc,
             width,
             lines: wrap(&c.docs[doc].body, usize::from(width)),
-            entities: crate::xref::doc_entities(c, doc),
+            entities: crate::analysis::xref::doc_entities(c, doc),
         }
     }
 

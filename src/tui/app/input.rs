@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use super::{App, Effect, Layer, View};
-use crate::query::Query;
+use crate::search::query::Query;
 use crate::tui::action::Context;
 use crate::tui::jump::{Request, Results};
 use crate::tui::reader::Find;

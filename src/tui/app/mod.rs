@@ -18,9 +18,10 @@ use super::jump::{Jump, Request};
 use super::pane::{Pane, PaneKind};
 use super::reader::{Layout, Reader};
 use crate::corpus::{Corpus, Progress};
-use crate::matcher::Matcher;
 use crate::model::EntIdx;
-use crate::search::{self, Entry, Item};
+use crate::model::Item;
+use crate::search::items::{self, Entry};
+use crate::search::matcher::Matcher;
 
 /// How the explorer ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -165,7 +166,7 @@ impl App {
     pub fn new(corpus: Arc<Corpus>, theme: Theme, loading: Option<Progress>) -> Self {
         let timeline = Some(Arc::new(super::card::timeline_rows(&corpus)));
         let mut app = Self {
-            entries: Arc::new(search::entries(&corpus)),
+            entries: Arc::new(items::entries(&corpus)),
             corpus,
             matcher: Matcher::default(),
             loading,

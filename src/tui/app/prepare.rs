@@ -56,7 +56,7 @@ impl App {
             }
             View::Empty => {}
         }
-        let jump_rows = usize::from(crate::tui::render::jump_area(area).height.saturating_sub(4));
+        let jump_rows = usize::from(crate::tui::geometry::jump_area(area).height.saturating_sub(4));
         if let Some(Layer::Jump(j)) = self.layers.last_mut() {
             if j.selected < j.scroll {
                 j.scroll = j.selected;

@@ -11,7 +11,7 @@ use ratatui::Frame;
 use super::style::Styles;
 use super::{block, truncate};
 use crate::model::Mention;
-use crate::sanitize::{one_line, placeholder};
+use crate::text::sanitize::{one_line, placeholder};
 use crate::tui::app::{App, Focus, Layer, View};
 use crate::tui::card::Tone;
 use crate::tui::geometry::{card_rects, inner, reader_rects};
@@ -87,8 +87,8 @@ fn draw_crumb(app: &App, area: Rect, f: &mut Frame, s: Styles) {
         .iter()
         .filter_map(|p| p.view.item())
         .map(|i| match i {
-            crate::search::Item::Doc(d) => truncate(&one_line(&c.docs[d].title), 24),
-            crate::search::Item::Entity(e) => one_line(&c.entities[e].name),
+            crate::model::Item::Doc(d) => truncate(&one_line(&c.docs[d].title), 24),
+            crate::model::Item::Entity(e) => one_line(&c.entities[e].name),
         })
         .collect();
     let mut dedup: Vec<String> = Vec::new();

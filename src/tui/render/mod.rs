@@ -11,15 +11,13 @@ use ratatui::widgets::{Block, BorderType, Paragraph};
 use ratatui::Frame;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-pub use overlay::jump_area;
-
 use super::action::Context;
 use super::app::{App, Focus};
 use super::geometry::{centered, inner};
 use super::pane::{Pane, PaneRow};
 use crate::corpus::Progress;
-use crate::sanitize::one_line;
-use crate::search::Item;
+use crate::model::Item;
+use crate::text::sanitize::one_line;
 use style::Styles;
 
 /// Draws the whole screen.

@@ -8,19 +8,14 @@ use ratatui::Frame;
 
 use super::style::Styles;
 use super::{block, truncate};
-use crate::query::{ItemKind, Query};
-use crate::sanitize::one_line;
-use crate::search;
+use crate::model::ItemKind;
+use crate::search::items;
+use crate::search::query::Query;
+use crate::text::sanitize::one_line;
 use crate::tui::action::{When, BINDINGS};
 use crate::tui::app::{App, Layer};
-use crate::tui::geometry::{centered, inner};
+use crate::tui::geometry::{centered, inner, jump_area};
 use crate::tui::jump::Jump;
-
-/// Where the jump overlay goes on a screen of `area`.
-#[must_use]
-pub fn jump_area(area: Rect) -> Rect {
-    centered(area, (area.width * 9 / 10).max(20), (area.height * 8 / 10).max(6))
-}
 
 pub fn draw(app: &App, area: Rect, f: &mut Frame, s: Styles) {
     for layer in &app.layers {
@@ -52,7 +47,7 @@ fn draw_jump(app: &App, j: &Jump, area: Rect, f: &mut Frame, s: Styles) {
     for (i, hit) in j.hits.iter().enumerate().skip(j.scroll).take(usize::from(list.height)) {
         let Some(entry) = app.entries.get(hit.entry) else { continue };
         // Positions are computed only for the rows on screen.
-        let positions = search::positions(&app.matcher, &q, entry);
+        let positions = items::positions(&app.matcher, &q, entry);
         let kind = entry.kind;
         let name = one_line(entry.item.name(c));
         let name = truncate(&name, width.saturating_sub(14));

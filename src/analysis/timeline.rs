@@ -11,8 +11,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::corpus::Corpus;
-use crate::date::{month_number, PartialDate};
 use crate::model::{DocIdx, EntIdx, FactObject};
+use crate::text::date::{month_number, PartialDate};
 
 /// When an event happened.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -277,7 +277,7 @@ pub fn build(c: &Corpus) -> Timeline {
             "{} {} {}",
             c.entities[f.subject].name,
             f.predicate.replace('_', " "),
-            crate::xref::fact_object(c, f)
+            crate::analysis::xref::fact_object(c, f)
         );
         let span = f.quote_span.clone().unwrap_or(0..0);
         fact_spans.push((f.doc, span.clone()));
@@ -314,11 +314,11 @@ pub fn build(c: &Corpus) -> Timeline {
                 .doc_mentions(d)
                 .iter()
                 .filter(|m| m.span().start >= s.start && m.span().end <= s.end)
-                .map(super::model::Mention::entity)
+                .map(crate::model::Mention::entity)
                 .collect();
             entities.sort_unstable();
             entities.dedup();
-            let text = crate::sanitize::one_line(&doc.body[s.clone()]);
+            let text = crate::text::sanitize::one_line(&doc.body[s.clone()]);
             // Repeated boilerplate (a footer's dates) makes one event.
             if events.iter().any(|e: &Event| e.doc == d && e.when == when && e.text == text) {
                 continue;

@@ -199,7 +199,7 @@ impl Linker {
 
     /// Capitalised names one or two letters away from exactly one known name.
     fn fuzzy_matches(&self, doc: DocIdx, text: &str, found: &mut Vec<Mention>) {
-        let mut taken: Vec<Range<usize>> = found.iter().map(super::model::Mention::span).collect();
+        let mut taken: Vec<Range<usize>> = found.iter().map(crate::model::Mention::span).collect();
         taken.sort_by_key(|r| r.start);
         let words = capitalised_runs(text, false);
         for run in words {

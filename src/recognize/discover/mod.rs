@@ -10,11 +10,11 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use crate::corpus::slug;
-use crate::link::capitalised_runs;
+use crate::recognize::link::capitalised_runs;
+use crate::text::ids::slug;
 use rayon::prelude::*;
 
-use crate::model::{Document, Entity, EntityKind, MatchRule, Mention, Origin};
+use crate::model::{Document, Entity, EntityKind, Mention, Origin};
 
 /// A name seen in the text that discovery could not classify with confidence.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -68,13 +68,6 @@ fn words_around<'t>(text: &'t str, span: &Range<usize>) -> (Vec<&'t str>, Vec<&'
     let before = text[lo..span.start].rsplit(is_sep).filter(|w| !w.is_empty()).take(3).collect();
     let after = text[span.end..hi].split(is_sep).filter(|w| !w.is_empty()).take(3).collect();
     (before, after)
-}
-
-/// The line around a span.
-fn line_of<'t>(text: &'t str, span: &Range<usize>) -> &'t str {
-    let s = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let e = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
-    &text[s..e]
 }
 
 /// Whether most words of a line (at least four) are capitalised: a headline.
@@ -178,8 +171,8 @@ pub fn discover(docs: &[Document], entities: &[Entity], mentions: &[Mention]) ->
         t.docs.dedup();
         let d = &docs[t.first_seen.0];
         t.snippet = match (&t.first_span, &d.author) {
-            (Some(span), _) => crate::xref::snippet(&d.body, span, 100),
-            (None, Some(a)) => format!("author: {}", crate::sanitize::one_line(a)),
+            (Some(span), _) => crate::text::span::snippet(&d.body, span, 100),
+            (None, Some(a)) => format!("author: {}", crate::text::sanitize::one_line(a)),
             (None, None) => String::new(),
         };
     }
@@ -209,24 +202,8 @@ pub fn discover(docs: &[Document], entities: &[Entity], mentions: &[Mention]) ->
         };
         match kind {
             Some(kind) => {
-                let mut id = slug(&name);
-                let mut n = 1;
-                while !ids.insert(id.clone()) {
-                    n += 1;
-                    id = format!("{}-{n}", slug(&name));
-                }
-                found.entities.push(Entity {
-                    id,
-                    kind,
-                    name,
-                    aliases: Vec::new(),
-                    summary: None,
-                    attributes: std::collections::BTreeMap::new(),
-                    origin: Origin::Discovered,
-                    rule: MatchRule { case_sensitive: true, context: Vec::new() },
-                    alias_rules: std::collections::BTreeMap::new(),
-                    parent: None,
-                });
+                let id = crate::text::ids::unique_id(&slug(&name), &mut ids);
+                found.entities.push(Entity::named(id, kind, name, Origin::Discovered));
             }
             None => found.candidates.push(Candidate {
                 guess: (t.person > 0).then_some(EntityKind::Person).or((t.org > 0).then_some(EntityKind::Org)),
@@ -261,7 +238,7 @@ fn observe(d: &Document, taken: &[Range<usize>], firsts: &HashSet<&str>, known: 
             }
             let name = words.join(" ");
             let heading = !firsts.contains(words[0]) && {
-                let line = line_of(&d.body, &span);
+                let line = &d.body[crate::text::span::line_around(&d.body, span.clone())];
                 let start = line.as_ptr() as usize - d.body.as_ptr() as usize;
                 let title_case = *title_case_lines.entry(start).or_insert_with(|| is_title_case(line));
                 is_heading_line(line, &name, title_case)
@@ -317,7 +294,7 @@ fn near_spellings(tallies: &HashMap<String, Tally>, firsts: &HashSet<&str>) -> H
     for (name, t) in tallies {
         let first = name.split(' ').next().unwrap_or("");
         if t.person >= 1 || firsts.contains(first) {
-            groups.entry(first).or_default().push((name, t, crate::link::normalise(name)));
+            groups.entry(first).or_default().push((name, t, crate::recognize::link::normalise(name)));
         }
     }
     let mut out = HashMap::new();
@@ -413,7 +390,7 @@ mod tests {
 
     fn doc(body: &str) -> Document {
         let mut p = Vec::new();
-        crate::source::parse(&PathBuf::from("t.txt"), body.as_bytes(), &mut p).expect("loads")
+        crate::ingest::source::parse(&PathBuf::from("t.txt"), body.as_bytes(), &mut p).expect("loads")
     }
 
     fn people(bodies: &[&str]) -> Vec<String> {

@@ -6,10 +6,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::corpus::{Corpus, LoadStats};
-use crate::discover::Candidate;
+use crate::model::Item;
+use crate::model::ItemKind;
 use crate::model::{EntityKind, Severity};
-use crate::query::ItemKind;
-use crate::search::Item;
+use crate::recognize::discover::Candidate;
 
 /// What is printed for one document or entity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,7 +76,7 @@ impl Row {
                     aliases: ent.aliases.clone(),
                     origin: Some(ent.origin.to_string()),
                     mentions: c.mention_count(e),
-                    documents: crate::xref::doc_count(c, e),
+                    documents: crate::analysis::xref::doc_count(c, e),
                 }
             }
         }
@@ -106,27 +106,6 @@ impl Row {
                 "type": "entity", "id": self.id, "name": self.name, "kind": self.kind, "aliases": self.aliases,
                 "origin": self.origin, "mentions": self.mentions, "documents": self.documents,
             })
-        }
-    }
-
-    /// The row in an output format; text is made safe for a terminal unless `raw`.
-    #[must_use]
-    pub fn format(&self, format: crate::cli::Format, raw: bool) -> String {
-        use crate::cli::Format;
-        let safe = |s: &str| if raw { s.to_string() } else { crate::sanitize::one_line(s) };
-        let path_or_id = self.path.as_deref().unwrap_or(&self.id);
-        match format {
-            Format::Id => safe(&self.id),
-            Format::Name => safe(&self.name),
-            Format::Path => safe(path_or_id),
-            Format::Json => self.json().to_string(),
-            Format::Tsv => {
-                let last = if self.is_doc { path_or_id.to_string() } else { self.mentions.to_string() };
-                let tsv = |s: &str| crate::sanitize::one_line(s).replace('\t', " ");
-                let kind = if self.is_doc { "doc" } else { self.kind.as_str() };
-                let ty = if self.is_doc { "document" } else { "entity" };
-                format!("{ty}\t{}\t{}\t{kind}\t{}", tsv(&self.id), tsv(&self.name), tsv(&last))
-            }
         }
     }
 }

@@ -2,8 +2,8 @@
 
 use serde_yaml::Value;
 
-use crate::date::PartialDate;
 use crate::model::EntityKind;
+use crate::text::date::PartialDate;
 
 /// The keys dossier reads from front matter.
 #[derive(Debug, Default, Clone, PartialEq)]

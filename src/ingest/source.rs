@@ -1,21 +1,20 @@
 //! Finding and reading documents: the bundled corpus, or folders walked recursively.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use crate::frontmatter;
+use crate::ingest::frontmatter;
+use crate::ingest::title;
 use crate::model::{DocKind, Document, Problem, Severity};
-use crate::title;
 
 /// The bundled corpus, embedded in the binary: (path shown to users, contents).
 pub const BUNDLED: [(&str, &str); 5] = [
-    ("seeds/000_81bc56f7dc5c9cfd.txt", include_str!("../seeds/000_81bc56f7dc5c9cfd.txt")),
-    ("seeds/001_8b8763c081a56482.txt", include_str!("../seeds/001_8b8763c081a56482.txt")),
-    ("seeds/002_ad6a4f82e83b5067.txt", include_str!("../seeds/002_ad6a4f82e83b5067.txt")),
-    ("seeds/003_7b2376aefd1bc5c9.txt", include_str!("../seeds/003_7b2376aefd1bc5c9.txt")),
-    ("seeds/004_1af29cc7fe403a5b.txt", include_str!("../seeds/004_1af29cc7fe403a5b.txt")),
+    ("seeds/000_81bc56f7dc5c9cfd.txt", include_str!("../../seeds/000_81bc56f7dc5c9cfd.txt")),
+    ("seeds/001_8b8763c081a56482.txt", include_str!("../../seeds/001_8b8763c081a56482.txt")),
+    ("seeds/002_ad6a4f82e83b5067.txt", include_str!("../../seeds/002_ad6a4f82e83b5067.txt")),
+    ("seeds/003_7b2376aefd1bc5c9.txt", include_str!("../../seeds/003_7b2376aefd1bc5c9.txt")),
+    ("seeds/004_1af29cc7fe403a5b.txt", include_str!("../../seeds/004_1af29cc7fe403a5b.txt")),
 ];
 
 /// File extensions read as documents.
@@ -135,7 +134,8 @@ pub fn parse(path: &Path, bytes: &[u8], problems: &mut Vec<Problem>) -> Result<D
     if body.trim().is_empty() {
         problems.push(Problem::new(Severity::Note, path, "front matter only: the document has no text"));
     }
-    let stem = path.file_stem().map_or_else(|| "document".into(), |s| crate::sanitize::id_safe(&s.to_string_lossy()));
+    let stem =
+        path.file_stem().map_or_else(|| "document".into(), |s| crate::text::sanitize::id_safe(&s.to_string_lossy()));
     let kind = if fm.looks_like_transcript() || looks_like_transcript(&body) {
         DocKind::Transcript
     } else if fm.url.is_some() || fm.author.is_some() || body.len() > 1500 {
@@ -175,13 +175,9 @@ fn looks_like_transcript(body: &str) -> bool {
 
 /// Gives every document a unique id: a repeated stem gets `-2`, `-3`, … in load order.
 pub fn dedupe_ids(docs: &mut [Document]) {
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen = std::collections::HashSet::new();
     for d in docs {
-        let n = seen.entry(d.id.clone()).or_insert(0);
-        *n += 1;
-        if *n > 1 {
-            d.id = format!("{}-{n}", d.id);
-        }
+        d.id = crate::text::ids::unique_id(&d.id, &mut seen);
     }
 }
 

@@ -7,15 +7,16 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use crate::catalog::Catalog;
-use crate::date::PartialDate;
-use crate::discover;
-use crate::link::Linker;
+use crate::ingest::source;
 use crate::model::{
     DocIdx, DocKind, Document, EntIdx, Entity, EntityKind, Fact, FactObject, MatchRule, Mention, Origin, Problem,
     Severity,
 };
-use crate::{quote, source};
+use crate::recognize::catalog::Catalog;
+use crate::recognize::discover;
+use crate::recognize::link::Linker;
+use crate::text::date::PartialDate;
+use crate::text::quote;
 
 /// Which catalog to use.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -97,25 +98,6 @@ pub struct Corpus {
     children: Vec<Vec<EntIdx>>,
 }
 
-/// A slug id for a name: lowercase letters and digits joined by dashes.
-#[must_use]
-pub fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in deunicode::deunicode(name).chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    let out = out.trim_end_matches('-').to_string();
-    if out.is_empty() {
-        "entity".into()
-    } else {
-        out
-    }
-}
-
 impl Corpus {
     /// Loads, links and indexes. Never fails: problems are recorded in [`Corpus::problems`].
     pub fn load(opts: &LoadOptions, progress: &(dyn Fn(Progress) + Sync)) -> Self {
@@ -188,7 +170,7 @@ impl Corpus {
             CatalogChoice::Auto if opts.corpus.is_empty() => Catalog::bundled(),
             CatalogChoice::Auto => {
                 let root = opts.corpus.iter().find(|p| p.is_dir())?;
-                let p = root.join(crate::catalog::FILE_NAME);
+                let p = root.join(crate::recognize::catalog::FILE_NAME);
                 if !p.is_file() {
                     return None;
                 }
@@ -310,19 +292,8 @@ impl Corpus {
             if name.chars().count() < 2 || !known.insert(name.to_lowercase()) {
                 continue;
             }
-            let id = unique_id(&slug(&name), &mut ids);
-            self.entities.push(Entity {
-                id,
-                kind,
-                name,
-                aliases: Vec::new(),
-                summary: None,
-                attributes: BTreeMap::new(),
-                origin: Origin::FrontMatter,
-                rule: MatchRule { case_sensitive: true, context: Vec::new() },
-                alias_rules: BTreeMap::new(),
-                parent: None,
-            });
+            let id = crate::text::ids::unique_id(&crate::text::ids::slug(&name), &mut ids);
+            self.entities.push(Entity::named(id, kind, name, Origin::FrontMatter));
         }
     }
 
@@ -466,16 +437,6 @@ pub fn pane_order(kind: EntityKind, mentions: usize, name: &str) -> (EntityKind,
     (kind, std::cmp::Reverse(mentions), name.to_string())
 }
 
-fn unique_id(base: &str, ids: &mut HashSet<String>) -> String {
-    let mut id = base.to_string();
-    let mut n = 1;
-    while !ids.insert(id.clone()) {
-        n += 1;
-        id = format!("{base}-{n}");
-    }
-    id
-}
-
 fn read_bundled(corpus: &mut Corpus) -> Vec<Document> {
     source::BUNDLED
         .iter()
@@ -535,13 +496,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn slugs_are_ascii_and_dashed() {
-        assert_eq!(slug("Peter DeSantis"), "peter-desantis");
-        assert_eq!(slug("Kölner Stadt-Anzeiger!"), "kolner-stadt-anzeiger");
-        assert_eq!(slug("¡!"), "entity");
-    }
-
-    #[test]
     fn the_bundled_corpus_loads_without_errors() {
         let c = Corpus::load(&LoadOptions::default(), &|_| {});
         assert_eq!(c.docs.len(), 5);
@@ -559,5 +513,34 @@ mod tests {
         let fm: Vec<&str> =
             nc.entities.iter().filter(|e| e.origin == Origin::FrontMatter).map(|e| e.name.as_str()).collect();
         assert!(fm.contains(&"Nvidia") && fm.contains(&"Make"), "{fm:?}");
+    }
+}
+
+impl crate::model::Item {
+    /// Its kind.
+    #[must_use]
+    pub fn kind(self, c: &Corpus) -> crate::model::ItemKind {
+        match self {
+            Self::Doc(_) => crate::model::ItemKind::Doc,
+            Self::Entity(e) => crate::model::ItemKind::Entity(c.entities[e].kind),
+        }
+    }
+
+    /// Its id.
+    #[must_use]
+    pub fn id(self, c: &Corpus) -> &str {
+        match self {
+            Self::Doc(d) => &c.docs[d].id,
+            Self::Entity(e) => &c.entities[e].id,
+        }
+    }
+
+    /// Its display name (a document's title).
+    #[must_use]
+    pub fn name(self, c: &Corpus) -> &str {
+        match self {
+            Self::Doc(d) => &c.docs[d].title,
+            Self::Entity(e) => &c.entities[e].name,
+        }
     }
 }

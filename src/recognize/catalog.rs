@@ -9,11 +9,11 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::date::PartialDate;
 use crate::model::{DocKind, EntityKind, Problem, Severity};
+use crate::text::date::PartialDate;
 
 /// The catalog embedded in the binary, for the bundled corpus.
-pub const BUNDLED: &str = include_str!("../assets/catalog.toml");
+pub const BUNDLED: &str = include_str!("../../assets/catalog.toml");
 /// The name of a catalog at the root of a user's folder.
 pub const FILE_NAME: &str = "dossier.toml";
 

@@ -11,8 +11,8 @@ use std::time::UNIX_EPOCH;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::summary::Summary;
 use crate::corpus::{CatalogChoice, Corpus, LoadOptions};
-use crate::summary::Summary;
 
 /// Changes whenever the cached format or what goes into it changes.
 const FORMAT: &str = concat!("dossier-cache-1-", env!("CARGO_PKG_VERSION"));
@@ -54,14 +54,16 @@ fn catalog_file(opts: &LoadOptions) -> Option<PathBuf> {
     match &opts.catalog {
         CatalogChoice::None => None,
         CatalogChoice::File(p) => Some(p.clone()),
-        CatalogChoice::Auto => opts.corpus.iter().find(|p| p.is_dir()).map(|r| r.join(crate::catalog::FILE_NAME)),
+        CatalogChoice::Auto => {
+            opts.corpus.iter().find(|p| p.is_dir()).map(|r| r.join(crate::recognize::catalog::FILE_NAME))
+        }
     }
 }
 
 fn key(opts: &LoadOptions) -> Key {
     let mut files = Vec::new();
     for (i, root) in opts.corpus.iter().enumerate() {
-        let found = crate::source::scan(std::slice::from_ref(root)).files;
+        let found = crate::ingest::source::scan(std::slice::from_ref(root)).files;
         files.par_extend(found.par_iter().filter_map(|p| {
             let rel = p.strip_prefix(root).unwrap_or(p);
             stamp(p, format!("{i}/{}", rel.to_string_lossy()))

@@ -1,14 +1,11 @@
-//! Cross-references: document → entities, entity → documents, entity ↔ entity; and looking
-//! an item up by id or name.
+//! Cross-references: document → entities, entity → documents, entity ↔ entity.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
 use crate::corpus::Corpus;
-use crate::matcher::Matcher;
 use crate::model::{DocIdx, EntIdx, Fact, FactObject, Mention};
-use crate::query::Query;
-use crate::search::{self, Item};
+use crate::text::span::line_around;
 
 /// A document that mentions an entity.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,13 +90,6 @@ pub struct Related {
     pub co_mentions: usize,
 }
 
-/// The paragraph (line) around a byte offset.
-fn paragraph(body: &str, at: usize) -> Range<usize> {
-    let s = body[..at].rfind('\n').map_or(0, |i| i + 1);
-    let e = body[at..].find('\n').map_or(body.len(), |i| at + i);
-    s..e
-}
-
 /// Related entities, those with facts first, then by co-mentions.
 #[must_use]
 pub fn related(c: &Corpus, e: EntIdx) -> Vec<Related> {
@@ -118,7 +108,7 @@ pub fn related(c: &Corpus, e: EntIdx) -> Vec<Related> {
     // the document's, found by binary search, and each paragraph is counted once.
     let mut seen_paras: HashSet<(DocIdx, usize)> = HashSet::new();
     for m in c.entity_mentions(e) {
-        let p = paragraph(&c.docs[m.doc()].body, m.span().start);
+        let p = line_around(&c.docs[m.doc()].body, m.span().start..m.span().start);
         if !seen_paras.insert((m.doc(), p.start)) {
             continue;
         }
@@ -147,35 +137,6 @@ pub fn related(c: &Corpus, e: EntIdx) -> Vec<Related> {
     v
 }
 
-/// About `width` characters of text around a span, on one line, with `…` where cut.
-#[must_use]
-pub fn snippet(body: &str, span: &Range<usize>, width: usize) -> String {
-    let p = paragraph(body, span.start.min(body.len()));
-    let (start, end) = (span.start.clamp(p.start, p.end), span.end.clamp(p.start, p.end));
-    let end = end.max(start);
-    let half = width.saturating_sub(body[start..end].chars().count()) / 2;
-    let s = match half {
-        0 => start,
-        _ => body[p.start..start].char_indices().rev().nth(half - 1).map_or(p.start, |(i, _)| p.start + i),
-    };
-    let e = body[end..p.end].char_indices().nth(half).map_or(p.end, |(i, _)| end + i);
-    let mut out = String::new();
-    if s > p.start {
-        out.push('…');
-    }
-    let text = crate::sanitize::one_line(body[s..e].trim());
-    if text.chars().count() > width.max(1) {
-        out.extend(text.chars().take(width.max(1)));
-        out.push('…');
-        return out;
-    }
-    out.push_str(&text);
-    if e < p.end {
-        out.push('…');
-    }
-    out
-}
-
 /// The object of a fact as text (an entity's name or the value), with its value if any.
 #[must_use]
 pub fn fact_object(c: &Corpus, f: &Fact) -> String {
@@ -186,55 +147,6 @@ pub fn fact_object(c: &Corpus, f: &Fact) -> String {
     match &f.value {
         Some(v) => format!("{obj} ({v})"),
         None => obj,
-    }
-}
-
-/// What looking up an item found.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Lookup {
-    /// Exactly one item.
-    Found(Item),
-    /// Several items have that name.
-    Ambiguous(Vec<Item>),
-    /// Nothing; the closest matches, if any.
-    NotFound(Vec<Item>),
-}
-
-/// Finds an item by id, then by name or alias (any case), then by document title.
-#[must_use]
-pub fn lookup(c: &Corpus, text: &str) -> Lookup {
-    let t = text.trim();
-    if let Some(e) = c.entity_by_id(t) {
-        return Lookup::Found(Item::Entity(e));
-    }
-    if let Some(d) = c.doc_by_id(t) {
-        return Lookup::Found(Item::Doc(d));
-    }
-    let lower = t.to_lowercase();
-    let mut found: Vec<Item> = c
-        .entities
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.names().any(|n| n.to_lowercase() == lower))
-        .map(|(i, _)| Item::Entity(i))
-        .collect();
-    if found.is_empty() {
-        found = c
-            .docs
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| d.title.to_lowercase() == lower)
-            .map(|(i, _)| Item::Doc(i))
-            .collect();
-    }
-    match found.len() {
-        1 => Lookup::Found(found[0]),
-        0 => {
-            let entries = search::entries(c);
-            let hits = search::search(&Matcher::default(), &Query::parse(t), &entries, None);
-            Lookup::NotFound(hits.iter().take(5).map(|h| entries[h.entry].item).collect())
-        }
-        _ => Lookup::Ambiguous(found),
     }
 }
 
@@ -250,7 +162,7 @@ mod tests {
     #[test]
     fn andy_jassy_is_in_every_document() {
         let c = corpus();
-        let Lookup::Found(Item::Entity(e)) = lookup(&c, "Andy Jassy") else { panic!("not found") };
+        let e = c.entity_by_id("andy-jassy").expect("andy jassy");
         assert_eq!(entity_docs(&c, e).len(), 5);
     }
 
@@ -278,28 +190,5 @@ mod tests {
         let names: Vec<&str> = r.iter().map(|r| c.entities[r.entity].id.as_str()).collect();
         assert!(names.contains(&"rajesh-sheth") && names.contains(&"bedrock"), "{names:?}");
         assert!(!r[0].facts.is_empty());
-    }
-
-    #[test]
-    fn lookup_by_id_alias_and_unknown() {
-        let c = corpus();
-        assert!(matches!(lookup(&c, "andy jesse"), Lookup::Found(Item::Entity(_))));
-        assert!(matches!(lookup(&c, "001_8b8763c081a56482"), Lookup::Found(Item::Doc(1))));
-        assert!(matches!(lookup(&c, "zzqqxx"), Lookup::NotFound(v) if v.is_empty()));
-    }
-
-    #[test]
-    fn regression_snippet_of_a_span_wider_than_the_width_does_not_panic() {
-        let body = "a sentence that is much longer than the width asked for";
-        assert!(snippet(body, &(2..body.len()), 10).contains("sentence"));
-        assert!(snippet(body, &(0..0), 0).len() <= body.len() + 6);
-    }
-
-    #[test]
-    fn snippets_are_one_line_and_cut_with_ellipses() {
-        let body = "first line\nsome words before the NAME and some words after it\nlast";
-        let at = body.find("NAME").expect("there");
-        let s = snippet(body, &(at..at + 4), 20);
-        assert!(s.contains("NAME") && s.starts_with('…') && s.ends_with('…') && !s.contains('\n'), "{s}");
     }
 }

@@ -2,47 +2,10 @@
 //! explorer's jump.
 
 use crate::corpus::Corpus;
-use crate::matcher::{Matcher, Prepared};
-use crate::model::{DocIdx, EntIdx};
-use crate::query::{ItemKind, Query};
+use crate::search::matcher::{Matcher, Prepared};
 
-/// A document or an entity: what panes list, the jump finds, and `p` prints.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Item {
-    /// A document.
-    Doc(DocIdx),
-    /// An entity.
-    Entity(EntIdx),
-}
-
-impl Item {
-    /// Its kind.
-    #[must_use]
-    pub fn kind(self, c: &Corpus) -> ItemKind {
-        match self {
-            Self::Doc(_) => ItemKind::Doc,
-            Self::Entity(e) => ItemKind::Entity(c.entities[e].kind),
-        }
-    }
-
-    /// Its id.
-    #[must_use]
-    pub fn id(self, c: &Corpus) -> &str {
-        match self {
-            Self::Doc(d) => &c.docs[d].id,
-            Self::Entity(e) => &c.entities[e].id,
-        }
-    }
-
-    /// Its display name (a document's title).
-    #[must_use]
-    pub fn name(self, c: &Corpus) -> &str {
-        match self {
-            Self::Doc(d) => &c.docs[d].title,
-            Self::Entity(e) => &c.entities[e].name,
-        }
-    }
-}
+use crate::model::{Item, ItemKind};
+use crate::search::query::Query;
 
 /// One searchable item: its name first, then other texts it can be found by.
 #[derive(Debug, Clone)]
@@ -70,7 +33,7 @@ pub struct Hit {
 impl Entry {
     /// An entry found by these texts, the name first.
     fn new<'a>(item: Item, kind: ItemKind, texts: impl Iterator<Item = &'a str>) -> Self {
-        Self { item, kind, texts: texts.map(|t| Prepared::new(&crate::sanitize::one_line(t))).collect() }
+        Self { item, kind, texts: texts.map(|t| Prepared::new(&crate::text::sanitize::one_line(t))).collect() }
     }
 }
 
@@ -90,7 +53,7 @@ pub fn entries(c: &Corpus) -> Vec<Entry> {
 
 /// The same entries for summary rows; a hit's `entry` is the row's index.
 #[must_use]
-pub fn entries_of_rows(rows: &[crate::summary::Row]) -> Vec<Entry> {
+pub fn entries_of_rows(rows: &[crate::analysis::summary::Row]) -> Vec<Entry> {
     rows.iter()
         .enumerate()
         .map(|(i, r)| {

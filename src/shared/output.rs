@@ -1,7 +1,10 @@
 //! Writing results to stdout: NUL or newline endings, and a closed pipe taken as success. Items
-//! are formatted by [`crate::summary::Row`].
+//! are formatted by [`format_row`].
 
 use std::io::{self, Write};
+
+use crate::analysis::summary::Row;
+use crate::shared::settings::Format;
 
 /// Stdout, buffered, remembering whether the reader went away.
 pub struct Out<W: Write> {
@@ -51,6 +54,26 @@ impl<W: Write> Out<W> {
                 Ok(())
             }
             r => r,
+        }
+    }
+}
+
+/// The row in an output format; text is made safe for a terminal unless `raw`.
+#[must_use]
+pub fn format_row(row: &Row, format: Format, raw: bool) -> String {
+    let safe = |s: &str| if raw { s.to_string() } else { crate::text::sanitize::one_line(s) };
+    let path_or_id = row.path.as_deref().unwrap_or(&row.id);
+    match format {
+        Format::Id => safe(&row.id),
+        Format::Name => safe(&row.name),
+        Format::Path => safe(path_or_id),
+        Format::Json => row.json().to_string(),
+        Format::Tsv => {
+            let last = if row.is_doc { path_or_id.to_string() } else { row.mentions.to_string() };
+            let tsv = |s: &str| crate::text::sanitize::one_line(s).replace('\t', " ");
+            let kind = if row.is_doc { "doc" } else { row.kind.as_str() };
+            let ty = if row.is_doc { "document" } else { "entity" };
+            format!("{ty}\t{}\t{}\t{kind}\t{}", tsv(&row.id), tsv(&row.name), tsv(&last))
         }
     }
 }

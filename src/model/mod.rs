@@ -7,7 +7,10 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::date::PartialDate;
+use crate::text::date::PartialDate;
+
+mod item;
+pub use item::{Item, ItemKind};
 
 /// Index of a document in [`crate::Corpus::docs`].
 pub type DocIdx = usize;
@@ -180,6 +183,24 @@ pub struct Entity {
 }
 
 impl Entity {
+    /// An entity known only by its name (front matter, discovery): no aliases, summary or
+    /// attributes, matched case-sensitively.
+    #[must_use]
+    pub fn named(id: String, kind: EntityKind, name: String, origin: Origin) -> Self {
+        Self {
+            id,
+            kind,
+            name,
+            aliases: Vec::new(),
+            summary: None,
+            attributes: BTreeMap::new(),
+            origin,
+            rule: MatchRule { case_sensitive: true, context: Vec::new() },
+            alias_rules: BTreeMap::new(),
+            parent: None,
+        }
+    }
+
     /// The name followed by every alias.
     pub fn names(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
@@ -348,10 +369,10 @@ impl fmt::Display for Problem {
             Severity::Warning => "warning",
             Severity::Error => "error",
         };
-        write!(f, "{sev}: {}", crate::sanitize::visible(&self.path.to_string_lossy()))?;
+        write!(f, "{sev}: {}", crate::text::sanitize::visible(&self.path.to_string_lossy()))?;
         if let Some((l, c)) = self.line_col {
             write!(f, ":{l}:{c}")?;
         }
-        write!(f, ": {}", crate::sanitize::visible(&self.reason))
+        write!(f, ": {}", crate::text::sanitize::visible(&self.reason))
     }
 }

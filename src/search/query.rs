@@ -7,43 +7,8 @@
 //! `@person`, `@org`, `@chip`, `@model`, `@service`, `@doc` (and `@portfolio`) keep items of
 //! those kinds.
 
-use crate::matcher::fold;
-use crate::model::EntityKind;
-
-/// The kind of a searchable item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ItemKind {
-    /// A document.
-    Doc,
-    /// An entity of this kind.
-    Entity(EntityKind),
-}
-
-impl ItemKind {
-    /// `doc`, `person`, `org`, …
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Doc => "doc",
-            Self::Entity(k) => k.as_str(),
-        }
-    }
-
-    /// Parses a kind filter name (without the `@`).
-    #[must_use]
-    pub fn parse_filter(s: &str) -> Option<Vec<Self>> {
-        match s.to_ascii_lowercase().as_str() {
-            "doc" | "docs" | "document" | "documents" => Some(vec![Self::Doc]),
-            "portfolio" | "product" | "products" => Some(vec![
-                Self::Entity(EntityKind::Chip),
-                Self::Entity(EntityKind::Model),
-                Self::Entity(EntityKind::Service),
-            ]),
-            "entity" | "entities" => Some(EntityKind::ALL.iter().map(|&k| Self::Entity(k)).collect()),
-            other => EntityKind::parse(other).map(|k| vec![Self::Entity(k)]),
-        }
-    }
-}
+use crate::model::ItemKind;
+use crate::text::fold::{char_mask, fold, lower1};
 
 /// How a term matches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,7 +36,7 @@ pub struct Term {
     pub negate: bool,
     /// Smart case: the term had an uppercase letter.
     pub case_sensitive: bool,
-    /// The ASCII letters and digits it needs ([`crate::matcher::char_mask`]).
+    /// The ASCII letters and digits it needs ([`crate::text::fold::char_mask`]).
     pub mask: u64,
 }
 
@@ -203,14 +168,15 @@ impl Term {
         }
         let case_sensitive = t.chars().any(char::is_uppercase);
         let folded: String = t.chars().map(fold).collect();
-        let text = if case_sensitive { folded } else { folded.chars().map(crate::matcher::lower1).collect() };
-        Some(Self { mask: crate::matcher::char_mask(&text), text, kind, negate, case_sensitive })
+        let text = if case_sensitive { folded } else { folded.chars().map(lower1).collect() };
+        Some(Self { mask: char_mask(&text), text, kind, negate, case_sensitive })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::EntityKind;
 
     fn t(text: &str, kind: TermKind, negate: bool) -> Term {
         Term {
@@ -218,7 +184,7 @@ mod tests {
             kind,
             negate,
             case_sensitive: text.chars().any(char::is_uppercase),
-            mask: crate::matcher::char_mask(text),
+            mask: char_mask(text),
         }
     }
 

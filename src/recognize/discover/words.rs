@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-const FIRST_NAMES: &str = include_str!("../../assets/first_names.txt");
+const FIRST_NAMES: &str = include_str!("../../../assets/first_names.txt");
 
 const PERSON_BEFORE: &[&str] = &[
     "ceo",
@@ -354,7 +354,7 @@ fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
 
 /// Stop words, and the month names (sentence openers such as "In March").
 pub(super) static NOT_NAME_SET: std::sync::LazyLock<HashSet<&'static str>> =
-    std::sync::LazyLock::new(|| NOT_NAMES.iter().chain(&crate::date::MONTHS).copied().collect());
+    std::sync::LazyLock::new(|| NOT_NAMES.iter().chain(&crate::text::date::MONTHS).copied().collect());
 pub(super) static ORG_SUFFIX_SET: std::sync::LazyLock<HashSet<&'static str>> =
     std::sync::LazyLock::new(|| set(ORG_SUFFIX));
 pub(super) static BEFORE_SET: std::sync::LazyLock<HashSet<&'static str>> =

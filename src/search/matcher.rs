@@ -5,32 +5,8 @@
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 
-use crate::query::{Term, TermKind};
-
-/// A character without its accent, keeping one character for one (`ö` → `o`, `ß` stays).
-#[must_use]
-pub fn fold(c: char) -> char {
-    if c.is_ascii() {
-        return c;
-    }
-    let s = deunicode::deunicode_char(c).unwrap_or("");
-    let mut it = s.chars();
-    match (it.next(), it.next()) {
-        (Some(f), None) if f.is_ascii_alphanumeric() => f,
-        _ => c,
-    }
-}
-
-/// A bit per ASCII letter and digit a text contains (case folded): the cheap prefilter that
-/// runs before the fuzzy matcher. A term whose bits are not all in the text cannot match it.
-#[must_use]
-pub fn char_mask(s: &str) -> u64 {
-    s.bytes().fold(0, |m, b| match b.to_ascii_lowercase() {
-        c @ b'a'..=b'z' => m | 1 << (c - b'a'),
-        c @ b'0'..=b'9' => m | 1 << (26 + c - b'0'),
-        _ => m,
-    })
-}
+use crate::search::query::{Term, TermKind};
+use crate::text::fold::{char_mask, fold, lower1};
 
 /// A text prepared for matching: accent-folded, and a lowercased copy with the same number of
 /// characters (so a character index means the same in both).
@@ -40,11 +16,6 @@ pub struct Prepared {
     lower: String,
     chars: usize,
     mask: u64,
-}
-
-/// A character's lowercase form, one character for one.
-pub(crate) fn lower1(c: char) -> char {
-    c.to_lowercase().next().unwrap_or(c)
 }
 
 impl Prepared {

@@ -1,0 +1,7 @@
+//! What is computed from a loaded corpus: cross-references, the timeline and contradictions,
+//! cards, export, and the summary rows that `list` prints.
+
+pub mod export;
+pub mod summary;
+pub mod timeline;
+pub mod xref;

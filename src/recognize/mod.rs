@@ -1,0 +1,6 @@
+//! Finding entities in text: the curated catalog, the linker that finds their mentions, and
+//! discovery of names no catalog covers.
+
+pub mod catalog;
+pub mod discover;
+pub mod link;

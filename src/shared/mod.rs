@@ -1,0 +1,5 @@
+//! What both front ends use: settings, exit codes, the output writer, the summary cache.
+
+pub mod cache;
+pub mod output;
+pub mod settings;

@@ -1,0 +1,54 @@
+//! Settings both front ends run with, resolved from the command line by [`crate::cli`], and the
+//! exit codes they end with.
+
+use clap::ValueEnum;
+
+use crate::corpus::LoadOptions;
+
+/// fzf's exit codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// Success.
+    Ok = 0,
+    /// Nothing matched or found.
+    NoMatch = 1,
+    /// An error.
+    Error = 2,
+    /// Cancelled by the user (Ctrl-C).
+    Cancelled = 130,
+}
+
+/// How items are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    /// The item's id.
+    #[default]
+    Id,
+    /// The item's name (a document's title).
+    Name,
+    /// A document's path (an entity's id).
+    Path,
+    /// One JSON object per line.
+    Json,
+    /// Tab-separated: type, id, name, kind, path or mention count.
+    Tsv,
+}
+
+/// Settings resolved from the arguments and the environment.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// What to load.
+    pub load: LoadOptions,
+    /// How to print items.
+    pub format: Format,
+    /// NUL-terminated records.
+    pub print0: bool,
+    /// Colour for the explorer (the terminal) and for stdout.
+    pub color_tty: bool,
+    /// Colour on stdout.
+    pub color_stdout: bool,
+    /// Pass document text through unchanged.
+    pub raw: bool,
+    /// Read and write the summary cache.
+    pub use_cache: bool,
+}

@@ -1,0 +1,9 @@
+//! Helpers on plain text, below everything else: dates, sanitising for the terminal, quote
+//! search, ids, and the line or snippet around a span.
+
+pub mod date;
+pub mod fold;
+pub mod ids;
+pub mod quote;
+pub mod sanitize;
+pub mod span;
