@@ -14,7 +14,7 @@ fn main() {
     let scan = dossier::ingest::source::scan(&opts.corpus);
     eprintln!("scan: {:?} ({} files)", t.elapsed(), scan.files.len());
     let t = Instant::now();
-    let (sum, from) = dossier::shared::cache::summary(&opts, true);
+    let (sum, from) = dossier::shared::cache::summary(&opts, true, &|_| {}, &|t| eprintln!("{t}"));
     eprintln!("summary ({from:?}, validated): {:?}", t.elapsed());
     let t = Instant::now();
     let entries = dossier::search::items::entries_of_rows(&sum.rows);

@@ -334,3 +334,45 @@ fn suggest_prints_catalog_entries_that_load_back() {
     let people = dossier_in(&d, &["list", "people", "-o", "json"]);
     assert!(people.stdout.contains("\"origin\":\"catalog\""), "the pasted entry is now curated: {}", people.stdout);
 }
+
+/// One card, two renderings: `dossier show` prints the same rows the explorer draws (at the
+/// width where both cut snippets alike), and its JSON carries the same facts, contradiction
+/// flags and limits.
+#[test]
+fn show_and_the_explorer_render_the_same_card() {
+    use dossier::corpus::{Corpus, LoadOptions};
+    let c = Corpus::load(&LoadOptions::default(), &|_| {});
+    for id in ["nova", "peter-desantis", "trainium"] {
+        let e = c.entity_by_id(id).expect("in the catalog");
+        let shown = dossier(&["show", id]);
+        shown.code(0);
+        // 96 columns: the explorer's snippets are 6 narrower than the card, as `show`'s 90.
+        let explorer: Vec<String> =
+            dossier::tui::card::entity_rows(&c, e, 200).iter().map(|r| r.plain().trim_end().to_string()).collect();
+        let explorer_96: Vec<String> =
+            dossier::tui::card::entity_rows(&c, e, 96).iter().map(|r| r.plain().trim_end().to_string()).collect();
+        let cli: Vec<&str> = shown.stdout.lines().collect();
+        // Every line but the wrapped summary is the same, in the same order.
+        let summary = c.entities[e].summary.clone().unwrap_or_default();
+        let not_summary = |l: &&str| summary.is_empty() || !summary.contains(l.trim()) || l.trim().is_empty();
+        let cli_rows: Vec<&str> = cli.iter().copied().filter(not_summary).collect();
+        let tui_rows: Vec<&str> = explorer_96.iter().map(String::as_str).filter(not_summary).collect();
+        assert_eq!(cli_rows, tui_rows, "{id}: show and the explorer differ");
+        assert_eq!(
+            explorer.iter().filter(|l| l.contains("⚠ contradiction")).count(),
+            cli.iter().filter(|l| l.contains("⚠ contradiction")).count(),
+            "{id}"
+        );
+        let json = dossier(&["show", id, "-o", "json"]);
+        let v: serde_json::Value = serde_json::from_str(json.stdout.trim()).expect("json");
+        let facts = v["facts"].as_array().expect("facts");
+        assert_eq!(facts.len(), cli.iter().filter(|l| l.starts_with("    \u{201c}")).count(), "{id}: facts");
+        let flagged = facts.iter().filter(|f| !f["contradiction"].is_null()).count();
+        assert_eq!(flagged, cli.iter().filter(|l| l.contains("⚠ contradiction")).count(), "{id}: flags");
+        let docs_heading = format!("Documents ({})", v["documents_total"]);
+        assert!(cli.contains(&docs_heading.as_str()), "{id}: {docs_heading}");
+    }
+    let nova = dossier(&["show", "nova"]);
+    assert!(nova.stdout.contains("⚠ contradiction"), "show flags the Nova launch dates");
+    assert!(!nova.stdout.contains("launched, launched") && !nova.stdout.contains(" 1 shared paragraphs"));
+}

@@ -1,6 +1,7 @@
 //! What is computed from a loaded corpus: cross-references, the timeline and contradictions,
 //! cards, export, and the summary rows that `list` prints.
 
+pub mod card;
 pub mod export;
 pub mod summary;
 pub mod timeline;

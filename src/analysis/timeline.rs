@@ -23,6 +23,16 @@ pub enum When {
     Relative(String),
 }
 
+/// A date as written (`2024-12`), or a relative expression in brackets: `(earlier this year)`.
+impl std::fmt::Display for When {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Date(d) => d.fmt(f),
+            Self::Relative(r) => write!(f, "({r})"),
+        }
+    }
+}
+
 /// Where an event comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EventKind {

@@ -244,7 +244,7 @@ fn timeline<W: Write>(c: &Corpus, s: &Settings, out: &mut Out<W>) -> Result<Exit
             When::Date(d) => (Some(d.to_string()), Some(d.precision()), None),
             When::Relative(r) => (None, None, Some(r.as_str())),
         };
-        let shown = date.clone().unwrap_or_else(|| format!("({})", relative.unwrap_or_default()));
+        let shown = e.when.to_string();
         let text = if s.raw { e.text.clone() } else { crate::text::sanitize::one_line(&e.text) };
         let doc = &c.docs[e.doc];
         let flag = e.contradiction.map(|k| format!("contradiction: {} differs", t.contradictions[k].about));

@@ -36,6 +36,7 @@ pub fn settings(args: &Args) -> Settings {
         color_stdout,
         raw: args.raw,
         use_cache: !args.no_cache,
+        timings: std::env::var_os("DOSSIER_TIMINGS").is_some(),
     }
 }
 
@@ -51,7 +52,10 @@ pub fn run_command(command: &Command, settings: &Settings) -> anyhow::Result<Exi
     let code = match command {
         // These need only one row per item: from the cache when it is valid.
         Command::List { .. } | Command::Search { .. } => {
-            let (summary, _) = crate::shared::cache::summary(&settings.load, settings.use_cache);
+            let (summary, _) =
+                crate::shared::cache::summary(&settings.load, settings.use_cache, &|p| settings.progress(p), &|t| {
+                    settings.trace(t);
+                });
             report_problems_brief(summary.problems.iter().map(|(s, p)| (*s, p.as_str())));
             usable(summary.catalog_failed, summary.catalog_path.as_deref(), summary.stats.loaded, settings)?;
             commands::run_on_summary(command, &summary, settings, &mut out)?
@@ -64,11 +68,11 @@ pub fn run_command(command: &Command, settings: &Settings) -> anyhow::Result<Exi
             commands::run(command, &corpus, settings, &mut out)?
         }
         Command::Check => {
-            let corpus = Corpus::load(&settings.load, &|_| {});
+            let corpus = Corpus::load(&settings.load, &|p| settings.progress(p));
             commands::check(&corpus, &mut out)?
         }
         _ => {
-            let corpus = Corpus::load(&settings.load, &|_| {});
+            let corpus = Corpus::load(&settings.load, &|p| settings.progress(p));
             report_corpus_problems(&corpus);
             let catalog = corpus.catalog_path.as_ref().map(|p| p.display().to_string());
             usable(corpus.catalog_failed, catalog.as_deref(), corpus.stats.loaded, settings)?;

@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::summary::Summary;
-use crate::corpus::{CatalogChoice, Corpus, LoadOptions};
+use crate::corpus::{CatalogChoice, Corpus, LoadOptions, Progress};
 
 /// Changes whenever the cached format or what goes into it changes.
 const FORMAT: &str = concat!("dossier-cache-1-", env!("CARGO_PKG_VERSION"));
@@ -120,7 +120,7 @@ fn file_for(opts: &LoadOptions, key: &Key) -> Option<PathBuf> {
 
 /// Reads a cached summary when it matches `key`; `None` for a missing, unreadable, corrupt
 /// or stale cache.
-fn read(path: &Path, key: &Key) -> Option<Summary> {
+fn read(path: &Path, key: &Key, trace: &dyn Fn(&str)) -> Option<Summary> {
     let bytes = std::fs::read(path).ok()?;
     let file: File = match postcard::from_bytes(&bytes) {
         Ok(f) => f,
@@ -153,13 +153,6 @@ fn write(path: &Path, key: Key, summary: &Summary) {
     }
 }
 
-/// Says what the cache did, when `DOSSIER_TIMINGS` is set (for benchmarks and tests).
-fn trace(what: &str) {
-    if std::env::var_os("DOSSIER_TIMINGS").is_some() {
-        eprintln!("dossier: {what}");
-    }
-}
-
 /// Where a summary came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
@@ -172,14 +165,19 @@ pub enum Source {
 /// The summary of a corpus: from the cache when it is valid, else by loading (and caching).
 /// The bundled corpus and `use_cache = false` always load.
 #[must_use]
-pub fn summary(opts: &LoadOptions, use_cache: bool) -> (Summary, Source) {
-    let load = || Summary::of(&Corpus::load(opts, &|_| {}));
+pub fn summary(
+    opts: &LoadOptions,
+    use_cache: bool,
+    progress: &(dyn Fn(Progress) + Sync),
+    trace: &dyn Fn(&str),
+) -> (Summary, Source) {
+    let load = || Summary::of(&Corpus::load(opts, progress));
     if opts.corpus.is_empty() || !use_cache {
         return (load(), Source::Loaded);
     }
     let key = key(opts);
     let Some(path) = file_for(opts, &key) else { return (load(), Source::Loaded) };
-    if let Some(s) = read(&path, &key) {
+    if let Some(s) = read(&path, &key, trace) {
         trace("summary from the cache");
         return (s, Source::Cache);
     }
@@ -199,6 +197,6 @@ mod tests {
         let p = dir.path().join("x.cache");
         std::fs::write(&p, b"\xff\x00garbage").expect("write");
         let key = Key { format: FORMAT.into(), roots: vec![], catalog: None, discover: true, files: vec![] };
-        assert!(read(&p, &key).is_none());
+        assert!(read(&p, &key, &|_| {}).is_none());
     }
 }

@@ -3,7 +3,7 @@
 
 use clap::ValueEnum;
 
-use crate::corpus::LoadOptions;
+use crate::corpus::{LoadOptions, Progress};
 
 /// fzf's exit codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,4 +51,24 @@ pub struct Settings {
     pub raw: bool,
     /// Read and write the summary cache.
     pub use_cache: bool,
+    /// Print how long each load phase took and what the cache did on stderr
+    /// (`DOSSIER_TIMINGS`, for benchmarks).
+    pub timings: bool,
+}
+
+impl Settings {
+    /// What the command line does with load progress: with `timings`, each phase's time and
+    /// the cache's decisions on stderr; nothing otherwise.
+    pub fn progress(&self, p: Progress) {
+        if let (true, Progress::Timed(what, took)) = (self.timings, p) {
+            eprintln!("dossier: {what}: {:.1} ms", took.as_secs_f64() * 1e3);
+        }
+    }
+
+    /// Reports what the cache did, with `timings`.
+    pub fn trace(&self, what: &str) {
+        if self.timings {
+            eprintln!("dossier: {what}");
+        }
+    }
 }

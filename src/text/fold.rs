@@ -16,6 +16,7 @@ pub fn fold(c: char) -> char {
 }
 
 /// A character's lowercase form, one character for one.
+#[must_use]
 pub fn lower1(c: char) -> char {
     c.to_lowercase().next().unwrap_or(c)
 }

@@ -23,7 +23,7 @@ pub fn slug(name: &str) -> String {
 
 /// `base`, or `base-2`, `base-3`, … : the first not yet in `ids`, which it is added to.
 #[must_use]
-pub fn unique_id(base: &str, ids: &mut HashSet<String>) -> String {
+pub fn unique_id<S: std::hash::BuildHasher>(base: &str, ids: &mut HashSet<String, S>) -> String {
     let mut id = base.to_string();
     let mut n = 1;
     while !ids.insert(id.clone()) {

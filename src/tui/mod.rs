@@ -39,7 +39,7 @@ pub enum Msg {
     /// The model, loaded, and its jump entries.
     Loaded(Arc<Corpus>, Arc<Vec<crate::search::items::Entry>>),
     /// The timeline of the loaded model (built after it, off the draw path).
-    Timeline(Arc<Vec<card::Row>>),
+    Timeline(Arc<Vec<crate::analysis::card::Row>>),
     /// Jump results.
     Jump(Results),
 }
@@ -179,14 +179,20 @@ pub fn run(settings: &Settings) -> anyhow::Result<Exit> {
                 let _ = t.send(m);
             }
         };
-        let corpus = Corpus::load_staged(&load, &|p| send(Msg::Progress(p)), &|preview| {
+        // Timings are for the command line; the explorer owns the terminal.
+        let on_progress = |p: Progress| {
+            if !matches!(p, Progress::Timed(..)) {
+                send(Msg::Progress(p));
+            }
+        };
+        let corpus = Corpus::load_staged(&load, &on_progress, &|preview| {
             let entries = Arc::new(crate::search::items::entries(&preview));
             send(Msg::Documents(Arc::new(preview), entries));
         });
         let corpus = Arc::new(corpus);
         let entries = Arc::new(crate::search::items::entries(&corpus));
         let _ = loader_tx.send(Msg::Loaded(Arc::clone(&corpus), entries));
-        let _ = loader_tx.send(Msg::Timeline(Arc::new(card::timeline_rows(&corpus))));
+        let _ = loader_tx.send(Msg::Timeline(Arc::new(crate::analysis::card::timeline_rows(&corpus))));
     });
     let input_tx = tx.clone();
     std::thread::spawn(move || {

@@ -11,12 +11,13 @@ use std::sync::Arc;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::{lookup, Action, Context};
-use super::card::{Row, Rows, Subject, Target};
+use super::card::{Rows, Subject};
 use super::geometry::Geometry;
 use super::history::History;
 use super::jump::{Jump, Request};
 use super::pane::{Pane, PaneKind};
 use super::reader::{Layout, Reader};
+use crate::analysis::card::{Row, Target};
 use crate::corpus::{Corpus, Progress};
 use crate::model::EntIdx;
 use crate::model::Item;
@@ -164,7 +165,7 @@ impl App {
     /// An explorer over `corpus` (possibly still empty, with `loading` set).
     #[must_use]
     pub fn new(corpus: Arc<Corpus>, theme: Theme, loading: Option<Progress>) -> Self {
-        let timeline = Some(Arc::new(super::card::timeline_rows(&corpus)));
+        let timeline = Some(Arc::new(crate::analysis::card::timeline_rows(&corpus)));
         let mut app = Self {
             entries: Arc::new(items::entries(&corpus)),
             corpus,

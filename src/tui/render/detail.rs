@@ -10,10 +10,10 @@ use ratatui::Frame;
 
 use super::style::Styles;
 use super::{block, truncate};
+use crate::analysis::card::Tone;
 use crate::model::Mention;
 use crate::text::sanitize::{one_line, placeholder};
 use crate::tui::app::{App, Focus, Layer, View};
-use crate::tui::card::Tone;
 use crate::tui::geometry::{card_rects, inner, reader_rects};
 use crate::tui::reader::Reader;
 
@@ -66,7 +66,7 @@ fn tone_style(t: Tone, s: Styles) -> Style {
     match t {
         Tone::Title => s.title(),
         Tone::Heading => s.heading(),
-        Tone::Text => Style::new(),
+        Tone::Text | Tone::Prose => Style::new(),
         Tone::Dim => s.dim(),
         Tone::Kind(k) => s.kind(k),
         Tone::Quote => s.quote(),

@@ -141,7 +141,7 @@ fn draw_status(app: &App, area: Rect, f: &mut Frame, s: Styles) {
     let mut right = match app.loading {
         Some(Progress::Reading(n, total)) => format!("loading {n}/{total}…"),
         Some(Progress::Scanning) => "scanning…".to_string(),
-        Some(Progress::Linking) => "linking…".to_string(),
+        Some(Progress::Linking | Progress::Timed(..)) => "linking…".to_string(),
         None => format!("{} loaded · {} skipped", c.stats.loaded, c.stats.skipped),
     };
     if !app.marks.is_empty() {

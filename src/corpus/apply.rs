@@ -1,0 +1,123 @@
+//! Applying a catalog and front matter: document overrides, curated entities with their rules
+//! and parents, entities hinted in front matter, and curated facts with their quotes found.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use super::Corpus;
+use crate::model::{DocIdx, EntIdx, Entity, EntityKind, Fact, FactObject, MatchRule, Origin, Severity};
+use crate::recognize::catalog::Catalog;
+use crate::text::date::PartialDate;
+use crate::text::quote;
+
+impl Corpus {
+    pub(super) fn apply_overrides(&mut self, cat: &Catalog) {
+        let by_id: HashMap<String, DocIdx> = self.docs.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect();
+        for o in &cat.documents {
+            let Some(&i) = by_id.get(o.id.get_ref()) else {
+                let mut p = cat.problem_at(&o.id, format!("document `{}` is not in the corpus", o.id.get_ref()));
+                p.severity = Severity::Warning;
+                self.problems.push(p);
+                continue;
+            };
+            let d = &mut self.docs[i];
+            if let Some(t) = &o.title {
+                d.title.clone_from(t);
+            }
+            if let Some(date) = o.date.as_deref().and_then(PartialDate::parse) {
+                d.date = Some(date);
+            }
+            if let Some(k) = o.kind {
+                d.kind = k;
+            }
+            if let Some(a) = &o.author {
+                d.author = Some(a.clone());
+            }
+        }
+    }
+
+    pub(super) fn add_catalog_entities(&mut self, cat: &Catalog) {
+        for e in &cat.entities {
+            let mut aliases = e.aliases.clone();
+            let mut alias_rules = BTreeMap::new();
+            for r in &e.alias_rules {
+                if !aliases.contains(&r.alias) {
+                    aliases.push(r.alias.clone());
+                }
+                alias_rules.insert(
+                    r.alias.clone(),
+                    MatchRule { case_sensitive: r.case_sensitive, context: r.context.clone() },
+                );
+            }
+            self.entities.push(Entity {
+                id: e.id.get_ref().clone(),
+                kind: e.kind,
+                name: e.name.clone(),
+                aliases,
+                summary: e.summary.clone(),
+                attributes: e.attributes.clone(),
+                origin: Origin::Catalog,
+                rule: MatchRule { case_sensitive: e.case_sensitive, context: e.context.clone() },
+                alias_rules,
+                parent: None,
+            });
+        }
+        let ids: HashMap<String, EntIdx> = self.entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+        for (i, e) in cat.entities.iter().enumerate() {
+            self.entities[i].parent = e.parent.as_ref().and_then(|p| ids.get(p.get_ref()).copied());
+        }
+    }
+
+    pub(super) fn add_front_matter_entities(&mut self) {
+        let mut known: HashSet<String> =
+            self.entities.iter().flat_map(|e| e.names().map(str::to_lowercase).collect::<Vec<_>>()).collect();
+        let mut ids: HashSet<String> = self.entities.iter().map(|e| e.id.clone()).collect();
+        let hints: Vec<(EntityKind, String)> = self.docs.iter().flat_map(|d| d.hints.iter().cloned()).collect();
+        for (kind, name) in hints {
+            let name = name.trim().to_string();
+            if name.chars().count() < 2 || !known.insert(name.to_lowercase()) {
+                continue;
+            }
+            let id = crate::text::ids::unique_id(&crate::text::ids::slug(&name), &mut ids);
+            self.entities.push(Entity::named(id, kind, name, Origin::FrontMatter));
+        }
+    }
+
+    pub(super) fn add_facts(&mut self, cat: &Catalog) {
+        for f in &cat.facts {
+            let (Some(&subject), Some(&doc)) =
+                (self.entity_by_id.get(f.subject.get_ref()), self.doc_by_id.get(f.doc.get_ref()))
+            else {
+                if !self.doc_by_id.contains_key(f.doc.get_ref()) {
+                    self.problems.push(cat.problem_at(
+                        &f.doc,
+                        format!("fact cites document `{}`, which is not in the corpus", f.doc.get_ref()),
+                    ));
+                }
+                continue;
+            };
+            let quote_span = quote::find(&self.docs[doc].body, f.quote.get_ref());
+            if quote_span.is_none() {
+                self.problems.push(cat.problem_at(
+                    &f.quote,
+                    format!("quote not found in {}: \"{}\"", f.doc.get_ref(), f.quote.get_ref()),
+                ));
+            }
+            let object = self
+                .entity_by_id
+                .get(&f.object)
+                .map_or_else(|| FactObject::Value(f.object.clone()), |&e| FactObject::Entity(e));
+            self.facts.push(Fact {
+                subject,
+                predicate: f.predicate.clone(),
+                object,
+                value: f.value.clone(),
+                date: f.date.as_deref().and_then(PartialDate::parse),
+                doc,
+                quote: f.quote.get_ref().clone(),
+                quote_span,
+                note: f.note.clone(),
+                cumulative: f.cumulative,
+            });
+        }
+    }
+}

@@ -1,0 +1,214 @@
+//! The load pipeline: read the documents, choose and apply the catalog, link, discover names
+//! no catalog covers, link again. Each phase reports its time through the progress callback.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use super::{CatalogChoice, Corpus, LoadOptions, Progress};
+use crate::ingest::source;
+use crate::model::{DocKind, Document, Mention, Problem};
+use crate::recognize::catalog::Catalog;
+use crate::recognize::discover;
+use crate::recognize::link::Linker;
+
+/// Reports how long each phase took through the progress callback.
+struct Timer<'p> {
+    at: std::cell::Cell<Instant>,
+    progress: &'p (dyn Fn(Progress) + Sync),
+}
+
+impl<'p> Timer<'p> {
+    fn start(progress: &'p (dyn Fn(Progress) + Sync)) -> Self {
+        Self { at: std::cell::Cell::new(Instant::now()), progress }
+    }
+
+    fn lap(&self, what: &'static str) {
+        (self.progress)(Progress::Timed(what, self.at.get().elapsed()));
+        self.at.set(Instant::now());
+    }
+}
+
+impl Corpus {
+    /// Loads, links and indexes. Never fails: problems are recorded in [`Corpus::problems`].
+    pub fn load(opts: &LoadOptions, progress: &(dyn Fn(Progress) + Sync)) -> Self {
+        Self::load_staged(opts, progress, &|_| {})
+    }
+
+    /// Like [`Corpus::load`], and hands over a preview as soon as the documents are read:
+    /// their ids, titles and metadata in final order, without their text (which the full
+    /// corpus brings when linking ends), and no entities yet.
+    pub fn load_staged(opts: &LoadOptions, progress: &(dyn Fn(Progress) + Sync), preview: &dyn Fn(Self)) -> Self {
+        let mut corpus = Self::default();
+        progress(Progress::Scanning);
+        let t = Timer::start(progress);
+        let mut docs = if opts.corpus.is_empty() {
+            read_bundled(&mut corpus)
+        } else {
+            read_folders(&opts.corpus, &mut corpus, progress)
+        };
+        t.lap("read and parse documents");
+        source::dedupe_ids(&mut docs);
+        corpus.docs = docs;
+        corpus.stats.loaded = corpus.docs.len();
+        preview(corpus.preview());
+        let catalog = corpus.choose_catalog(opts);
+        progress(Progress::Linking);
+        corpus.build(catalog.as_ref(), opts.discover, progress);
+        corpus
+    }
+
+    /// The documents without their text, and nothing else: what [`Corpus::load_staged`]
+    /// hands over early.
+    fn preview(&self) -> Self {
+        let docs = self.docs.iter().map(|d| Document { body: String::new(), hints: Vec::new(), ..d.clone() }).collect();
+        let mut p = Self { docs, stats: self.stats, ..Self::default() };
+        p.set_mentions(Vec::new());
+        p
+    }
+
+    /// Only the documents, read and parsed, with no catalog, linking or discovery: for full-text
+    /// search, which needs nothing else.
+    #[must_use]
+    pub fn load_documents(opts: &LoadOptions) -> Self {
+        let mut corpus = Self::default();
+        let mut docs = if opts.corpus.is_empty() {
+            read_bundled(&mut corpus)
+        } else {
+            read_folders(&opts.corpus, &mut corpus, &|_| {})
+        };
+        source::dedupe_ids(&mut docs);
+        corpus.docs = docs;
+        corpus.stats.loaded = corpus.docs.len();
+        corpus.set_mentions(Vec::new());
+        corpus
+    }
+
+    /// A corpus from documents already read (tests, generators), with an optional catalog.
+    #[must_use]
+    pub fn from_documents(docs: Vec<Document>, catalog: Option<&Catalog>, discover: bool) -> Self {
+        let mut corpus = Self { docs, ..Self::default() };
+        source::dedupe_ids(&mut corpus.docs);
+        corpus.stats.loaded = corpus.docs.len();
+        corpus.build(catalog, discover, &|_| {});
+        corpus
+    }
+
+    fn choose_catalog(&mut self, opts: &LoadOptions) -> Option<Catalog> {
+        let result = match &opts.catalog {
+            CatalogChoice::None => return None,
+            CatalogChoice::File(p) => Catalog::read(p),
+            CatalogChoice::Auto if opts.corpus.is_empty() => Catalog::bundled(),
+            CatalogChoice::Auto => {
+                let root = opts.corpus.iter().find(|p| p.is_dir())?;
+                let p = root.join(crate::recognize::catalog::FILE_NAME);
+                if !p.is_file() {
+                    return None;
+                }
+                Catalog::read(&p)
+            }
+        };
+        match result {
+            Ok(c) => {
+                self.catalog_path = Some(c.path.clone());
+                Some(c)
+            }
+            Err(problems) => {
+                self.catalog_failed = true;
+                self.catalog_path = problems.first().map(|p| p.path.clone());
+                self.problems.extend(problems);
+                None
+            }
+        }
+    }
+
+    fn build(&mut self, catalog: Option<&Catalog>, discover: bool, progress: &(dyn Fn(Progress) + Sync)) {
+        if let Some(cat) = catalog {
+            self.apply_overrides(cat);
+            self.add_catalog_entities(cat);
+        }
+        self.add_front_matter_entities();
+        let t = Timer::start(progress);
+        let mut linker = Linker::new(&self.entities);
+        let mut mentions = link_all(&linker, &self.docs);
+        t.lap("link");
+        if discover {
+            let found = discover::discover(&self.docs, &self.entities, &mentions);
+            t.lap("discover");
+            if !found.entities.is_empty() {
+                self.entities.extend(found.entities);
+                linker = Linker::new(&self.entities);
+                mentions = link_all(&linker, &self.docs);
+                t.lap("link again with discovered names");
+            }
+            self.candidates = found.candidates;
+        }
+        self.set_mentions(mentions);
+        t.lap("index mentions");
+        self.authors = (0..self.docs.len())
+            .flat_map(|d| {
+                let author = self.docs[d].author.as_deref().unwrap_or("");
+                linker.link(d, author).into_iter().map(move |m| (d, m.entity()))
+            })
+            .collect();
+        if let Some(cat) = catalog {
+            self.add_facts(cat);
+        }
+    }
+}
+
+fn read_bundled(corpus: &mut Corpus) -> Vec<Document> {
+    source::BUNDLED
+        .iter()
+        .filter_map(|(path, text)| match source::parse(path.as_ref(), text.as_bytes(), &mut corpus.problems) {
+            Ok(d) => Some(d),
+            Err(p) => {
+                corpus.problems.push(p);
+                None
+            }
+        })
+        .collect()
+}
+
+fn read_folders(roots: &[PathBuf], corpus: &mut Corpus, progress: &(dyn Fn(Progress) + Sync)) -> Vec<Document> {
+    let scan = source::scan(roots);
+    corpus.problems.extend(scan.problems);
+    corpus.stats.other_files = scan.skipped_other;
+    let total = scan.files.len();
+    let done = AtomicUsize::new(0);
+    progress(Progress::Reading(0, total));
+    let results: Vec<(Result<Document, Problem>, Vec<Problem>)> = scan
+        .files
+        .par_iter()
+        .map(|path| {
+            let mut problems = Vec::new();
+            let r = source::read(path, &mut problems);
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            if n.is_multiple_of(256) || n == total {
+                progress(Progress::Reading(n, total));
+            }
+            (r, problems)
+        })
+        .collect();
+    let mut docs = Vec::with_capacity(total);
+    for (r, problems) in results {
+        corpus.problems.extend(problems);
+        match r {
+            Ok(d) => docs.push(d),
+            Err(p) => {
+                corpus.stats.skipped += 1;
+                corpus.problems.push(p);
+            }
+        }
+    }
+    docs
+}
+
+fn link_all(linker: &Linker, docs: &[Document]) -> Vec<Mention> {
+    docs.par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, d)| linker.link_with(i, &d.body, d.kind == DocKind::Transcript))
+        .collect()
+}
