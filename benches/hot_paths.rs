@@ -10,9 +10,9 @@ use dossier::model::Document;
 use dossier::recognize::link::Linker;
 use dossier::search::items;
 use dossier::search::matcher::Matcher;
+use dossier::search::narrow::Narrowing;
 use dossier::search::query::Query;
 use dossier::tui::app::{App, Theme};
-use dossier::tui::jump::Narrowing;
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 

@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 use dossier::corpus::{CatalogChoice, Corpus, LoadOptions};
 use dossier::search::items;
 use dossier::search::matcher::Matcher;
+use dossier::search::narrow::Narrowing;
 use dossier::search::query::Query;
-use dossier::tui::jump::Narrowing;
 
 const QUERIES: [&str; 8] =
     ["maria lopez", "quillon labs", "atlas edge", "chen", "rossi research", "voltara", "nadia berg takes", "edge ^q"];

@@ -20,7 +20,7 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code as u8),
         Err(e) => {
-            eprintln!("dossier: {e:#}");
+            eprintln!("dossier: {e}");
             ExitCode::from(Exit::Error as u8)
         }
     }

@@ -54,8 +54,9 @@ proptest! {
 
     #[test]
     fn titles_are_one_line(text in nasty()) {
+        // Titles are shown on one terminal line: no newline, carriage return, escape or NUL.
         if let Some(t) = title::extract(&text) {
-            prop_assert!(!t.contains('\n'));
+            prop_assert!(!t.chars().any(char::is_control), "{t:?}");
         }
     }
 
@@ -103,6 +104,13 @@ proptest! {
     fn any_catalog_text_is_parsed_or_refused_with_a_position(text in nasty()) {
         if let Err(problems) = dossier::recognize::catalog::Catalog::parse(Path::new("c.toml"), &text) {
             prop_assert!(!problems.is_empty());
+            // Every refusal points into the text: a line that exists, a column on it.
+            let lines: Vec<&str> = text.split('\n').collect();
+            for p in &problems {
+                let (line, col) = p.line_col.expect("a position");
+                prop_assert!(line >= 1 && line <= lines.len(), "line {line} of {}", lines.len());
+                prop_assert!(col >= 1 && col <= lines[line - 1].chars().count() + 1, "col {col} on {:?}", lines[line - 1]);
+            }
         }
     }
 }

@@ -10,8 +10,9 @@ use std::sync::Arc;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use dossier::corpus::{Corpus, LoadOptions};
 use dossier::model::Item;
+use dossier::search::narrow::Narrowing;
 use dossier::tui::app::{App, Focus, Outcome, Theme, View};
-use dossier::tui::jump::Narrowing;
+use dossier::tui::pane::PaneKind;
 use dossier::tui::{event_loop, Msg, Searcher};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
@@ -261,7 +262,7 @@ fn mouse_click_selects_and_wheel_scrolls() {
         })
     };
     h.send([click(people.x + 3, people.y + 3)]);
-    assert_eq!(h.app.focus, Focus::Pane(1));
+    assert_eq!(h.app.focus, Focus::on(PaneKind::People));
     assert_eq!(h.app.panes[1].selected, 2);
     let detail = h.app.geometry.detail;
     h.key(KeyCode::Char('1')).key(KeyCode::Enter);
@@ -274,6 +275,35 @@ fn mouse_click_selects_and_wheel_scrolls() {
     h.send([wheel]);
     let View::Doc(r) = h.app.view().clone() else { panic!("reader") };
     assert_eq!(r.scroll, 3);
+}
+
+/// At 80 columns the tabs are as wide as their labels: a click on the "4 Detail" tab focuses
+/// the detail view (it used to select Portfolio, assuming four equal tabs).
+#[test]
+fn a_click_on_a_narrow_tab_focuses_that_tab() {
+    let mut h = Harness::new(80, 24);
+    let click = |x, y| {
+        Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: x,
+            row: y,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    let screen = h.screen();
+    let tabs = screen.lines().next().expect("the tab bar");
+    for (label, want_detail, want_pane) in [
+        ("4 Detail", true, PaneKind::Docs),
+        ("3 Portfolio", false, PaneKind::Portfolio),
+        ("2 People", false, PaneKind::People),
+    ] {
+        let x = tabs.chars().collect::<String>().find(label).map(|b| tabs[..b].chars().count()).expect(label) as u16;
+        h.send([click(x + 2, 0)]);
+        assert_eq!(h.app.focus.detail, want_detail, "{label}");
+        if !want_detail {
+            assert_eq!(h.app.focus.pane, want_pane, "{label}");
+        }
+    }
 }
 
 #[test]

@@ -21,7 +21,7 @@ use crate::shared::output::format_row;
 use crate::shared::output::Out;
 use crate::shared::settings::Format;
 
-type Result<T> = anyhow::Result<T>;
+use crate::shared::error::{Error, Result};
 
 /// Runs `list` or `search`, which need only the summary.
 pub fn run_on_summary<W: Write>(command: &Command, sum: &Summary, s: &Settings, out: &mut Out<W>) -> Result<Exit> {
@@ -151,7 +151,9 @@ fn search<W: Write>(
     let mut query = Query::parse(q);
     if let Some(k) = kind {
         let Some(kinds) = ItemKind::parse_filter(k) else {
-            anyhow::bail!("unknown --type `{k}`: use doc, person, org, chip, model, service or portfolio");
+            return Err(Error::msg(format!(
+                "unknown --type `{k}`: use doc, person, org, chip, model, service or portfolio"
+            )));
         };
         query.kinds.extend(kinds);
     }
@@ -175,7 +177,7 @@ fn grep<W: Write>(
         .case_insensitive(case_insensitive)
         .size_limit(1 << 24)
         .build()
-        .map_err(|e| anyhow::anyhow!("bad pattern: {e}"))?;
+        .map_err(|e| Error::msg(format!("bad pattern: {e}")))?;
     let mut any = false;
     for d in &c.docs {
         for (n, line) in d.body.lines().enumerate() {

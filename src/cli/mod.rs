@@ -12,6 +12,7 @@ pub use args::{Args, ColorWhen, Command, ListWhat};
 
 use crate::corpus::{CatalogChoice, Corpus, LoadOptions};
 use crate::model::Severity;
+use crate::shared::error::Error;
 
 /// Resolves arguments: the catalog choice, and colour from `--color`, `NO_COLOR` and
 /// whether stdout is a terminal.
@@ -41,7 +42,7 @@ pub fn settings(args: &Args) -> Settings {
 }
 
 /// Runs a non-interactive command; prints results on stdout and problems on stderr.
-pub fn run_command(command: &Command, settings: &Settings) -> anyhow::Result<Exit> {
+pub fn run_command(command: &Command, settings: &Settings) -> crate::shared::error::Result<Exit> {
     if let Command::Completions { shell } = command {
         let mut cmd = <Args as clap::CommandFactory>::command();
         clap_complete::generate(*shell, &mut cmd, "dossier", &mut std::io::stdout());
@@ -84,15 +85,23 @@ pub fn run_command(command: &Command, settings: &Settings) -> anyhow::Result<Exi
 }
 
 /// Refuses a corpus whose catalog is broken, or a folder with no documents.
-fn usable(catalog_failed: bool, catalog: Option<&str>, loaded: usize, settings: &Settings) -> anyhow::Result<()> {
+fn usable(
+    catalog_failed: bool,
+    catalog: Option<&str>,
+    loaded: usize,
+    settings: &Settings,
+) -> crate::shared::error::Result<()> {
     if catalog_failed {
-        anyhow::bail!(
+        return Err(Error::msg(format!(
             "the catalog {} has errors (listed above); fix them or run with --no-catalog",
             catalog.unwrap_or_default()
-        );
+        )));
     }
     if loaded == 0 && !settings.load.corpus.is_empty() {
-        anyhow::bail!("no documents (.txt, .md, .markdown) found in {}", paths(&settings.load.corpus));
+        return Err(Error::msg(format!(
+            "no documents (.txt, .md, .markdown) found in {}",
+            paths(&settings.load.corpus)
+        )));
     }
     Ok(())
 }

@@ -9,6 +9,15 @@ const CUT_AT: usize = 80;
 /// sentence cut at a word boundary with `…`. `None` for a text with no visible characters.
 #[must_use]
 pub fn extract(body: &str) -> Option<String> {
+    // A title is shown on one terminal line: control characters (escapes, NULs, stray
+    // carriage returns) are dropped.
+    let t = extract_raw(body)?;
+    let clean: String = t.chars().filter(|c| !c.is_control()).collect();
+    let clean = clean.trim();
+    (!clean.is_empty()).then(|| clean.to_string())
+}
+
+fn extract_raw(body: &str) -> Option<String> {
     // Navigation: a bar ("Home | World | Tech"), or a run of short lines ("Subscribe", "Log In").
     let lines: Vec<&str> = body.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     let bar = |l: &str| l.matches(" | ").count() >= 2;

@@ -4,4 +4,5 @@
 pub mod items;
 pub mod lookup;
 pub mod matcher;
+pub mod narrow;
 pub mod query;

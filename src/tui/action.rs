@@ -32,8 +32,6 @@ pub enum Action {
     FocusLeft,
     /// Show the timeline in the detail view.
     Timeline,
-    /// Focus the detail view.
-    FocusDetail,
     /// Open the selected item, or follow the focused link.
     Open,
     /// Back in history.

@@ -21,6 +21,8 @@ pub struct Geometry {
     pub narrow: bool,
     /// The tab bar (narrow only).
     pub tabs: Rect,
+    /// Each tab in the bar, where a click selects it (set by [`Geometry::place_tabs`]).
+    pub tab_hits: [Rect; 4],
     /// Documents, People, Portfolio (in narrow mode all three are the same body area).
     pub panes: [Rect; 3],
     /// The detail view with its border.
@@ -55,6 +57,22 @@ impl Geometry {
             Layout::vertical([Constraint::Ratio(1, 3), Constraint::Ratio(1, 3), Constraint::Ratio(1, 3)]).areas(left);
         g.panes = [a, b, c];
         g
+    }
+}
+
+impl Geometry {
+    /// Places the tabs in the bar as they are drawn: each label padded by a space on both
+    /// sides, one space between tabs, cut at the bar's right edge.
+    pub fn place_tabs(&mut self, labels: &[String; 4]) {
+        use unicode_width::UnicodeWidthStr;
+        let mut x = self.tabs.x;
+        let right = self.tabs.right();
+        for (hit, label) in self.tab_hits.iter_mut().zip(labels) {
+            let w = (label.width() as u16).saturating_add(2);
+            let start = x.min(right);
+            *hit = Rect { x: start, y: self.tabs.y, width: w.min(right - start), height: self.tabs.height };
+            x = x.saturating_add(w + 1);
+        }
     }
 }
 
@@ -117,6 +135,19 @@ pub fn jump_area(area: Rect) -> Rect {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tabs_are_hit_where_they_are_drawn_not_in_equal_quarters() {
+        let mut g = Geometry::new(Rect::new(0, 0, 80, 24));
+        let labels = ["1 Documents (5)", "2 People (9)", "3 Portfolio (21)", "4 Detail"].map(String::from);
+        g.place_tabs(&labels);
+        // " 1 Documents (5) " is 17 wide, then a space: People starts at 18.
+        assert_eq!((g.tab_hits[0].x, g.tab_hits[0].width), (0, 17));
+        assert_eq!(g.tab_hits[1].x, 18);
+        // "4 Detail" starts at 18 + 14 + 1 + 18 + 1 = 52, not at 60 as quarters would have it.
+        assert_eq!(g.tab_hits[3].x, 52);
+        assert!(g.tab_hits[3].contains(ratatui::layout::Position { x: 55, y: 0 }));
+    }
 
     #[test]
     fn wide_screens_have_three_panes_beside_the_detail() {

@@ -22,10 +22,11 @@ use ratatui::backend::Backend;
 use ratatui::Terminal;
 
 use crate::corpus::{Corpus, Progress};
+use crate::search::narrow::Narrowing;
 use crate::shared::output::Out;
 use crate::shared::settings::{Exit, Settings};
 use app::{App, Effect, Outcome, Theme};
-use jump::{Narrowing, Request, Results, Worker};
+use jump::{Request, Results, Worker};
 
 /// Something for the event loop to act on.
 #[derive(Debug)]
@@ -160,7 +161,7 @@ pub fn event_loop<B: Backend>(
 
 /// Opens the explorer on the terminal, loads in the background, and prints the pick on stdout
 /// after the terminal is restored.
-pub fn run(settings: &Settings) -> anyhow::Result<Exit> {
+pub fn run(settings: &Settings) -> crate::shared::error::Result<Exit> {
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;

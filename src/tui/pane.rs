@@ -16,6 +16,15 @@ pub enum PaneKind {
 }
 
 impl PaneKind {
+    /// The panes, in screen order (top to bottom, tabs 1 to 3).
+    pub const ALL: [Self; 3] = [Self::Docs, Self::People, Self::Portfolio];
+
+    /// The pane's place in [`PaneKind::ALL`] (and in `App::panes`).
+    #[must_use]
+    pub fn index(self) -> usize {
+        Self::ALL.iter().position(|&k| k == self).unwrap_or(0)
+    }
+
     /// The pane's title.
     #[must_use]
     pub fn title(self) -> &'static str {
@@ -25,6 +34,17 @@ impl PaneKind {
             Self::Portfolio => "Portfolio",
         }
     }
+}
+
+/// The tab labels of the narrow layout: the three panes with their counts, then the detail.
+#[must_use]
+pub fn tab_labels(panes: &[Pane; 3]) -> [String; 4] {
+    [
+        format!("1 {} ({})", PaneKind::Docs.title(), panes[0].count()),
+        format!("2 {} ({})", PaneKind::People.title(), panes[1].count()),
+        format!("3 {} ({})", PaneKind::Portfolio.title(), panes[2].count()),
+        "4 Detail".to_string(),
+    ]
 }
 
 /// One row of a pane.

@@ -103,6 +103,8 @@ pub struct Find {
     pub matches: Vec<Range<usize>>,
     /// The current match.
     pub current: usize,
+    /// The find line is open and takes what is typed.
+    pub editing: bool,
 }
 
 impl Find {
@@ -117,7 +119,7 @@ impl Find {
                 matches = re.find_iter(body).map(|m| m.range()).collect();
             }
         }
-        Self { query: query.to_string(), matches, current: 0 }
+        Self { query: query.to_string(), matches, current: 0, editing: false }
     }
 }
 

@@ -1,4 +1,4 @@
-//! Typing in the overlays: the jump's query (searched off the draw path) and the find line.
+//! Typing: the jump's query (searched off the draw path) and the reader's find line.
 
 use std::sync::Arc;
 
@@ -6,12 +6,14 @@ use super::{App, Effect, Layer, View};
 use crate::search::query::Query;
 use crate::tui::action::Context;
 use crate::tui::jump::{Request, Results};
-use crate::tui::reader::Find;
+use crate::tui::reader::{Find, Reader};
 
 impl App {
     pub(super) fn find_step(&mut self, ctx: Context, forward: bool) -> Effect {
         if ctx == Context::Find {
-            self.layers.pop();
+            if let View::Doc(Reader { find: Some(f), .. }) = self.view_mut() {
+                f.editing = false;
+            }
             return Effect::None;
         }
         let has_find = matches!(self.view(), View::Doc(r) if r.find.as_ref().is_some_and(|f| !f.matches.is_empty()));
@@ -30,50 +32,38 @@ impl App {
     }
 
     pub(super) fn type_char(&mut self, c: char) -> Effect {
-        match self.layers.last_mut() {
-            Some(Layer::Jump(j)) => {
-                j.input.push(c);
-                j.selected = 0;
-                self.ask_jump()
-            }
-            Some(Layer::Find(q)) => {
-                q.push(c);
-                let q = q.clone();
-                self.refind(&q);
-                Effect::None
-            }
-            _ => Effect::None,
-        }
+        self.edit_line(|s| s.push(c))
     }
 
     pub(super) fn edit_input(&mut self, clear: bool) -> Effect {
-        let edit = |s: &mut String| {
+        self.edit_line(|s| {
             if clear {
                 s.clear();
             } else {
                 s.pop();
             }
-        };
-        match self.layers.last_mut() {
-            Some(Layer::Jump(j)) => {
-                edit(&mut j.input);
-                j.selected = 0;
-                self.ask_jump()
-            }
-            Some(Layer::Find(q)) => {
-                edit(q);
-                let q = q.clone();
-                self.refind(&q);
-                Effect::None
-            }
-            _ => Effect::None,
+        })
+    }
+
+    /// Changes the line being typed: the jump's query, else the reader's find line.
+    fn edit_line(&mut self, edit: impl FnOnce(&mut String)) -> Effect {
+        if let Some(Layer::Jump(j)) = self.layers.last_mut() {
+            edit(&mut j.input);
+            j.selected = 0;
+            return self.ask_jump();
         }
+        if let Some(mut q) = self.find_line().map(str::to_string) {
+            edit(&mut q);
+            self.refind(&q);
+        }
+        Effect::None
     }
 
     fn refind(&mut self, q: &str) {
         let corpus = Arc::clone(&self.corpus);
         let View::Doc(r) = self.view_mut() else { return };
         let mut f = Find::new(&corpus.docs[r.doc].body, q);
+        f.editing = true;
         // Start at the first match at or after the text in view.
         let here = r.link.map_or(0, |l| corpus.doc_mentions(r.doc)[l].span().start);
         f.current = f.matches.iter().position(|m| m.start >= here).unwrap_or(0);
@@ -99,11 +89,5 @@ impl App {
                 j.selected = j.selected.min(j.hits.len().saturating_sub(1));
             }
         }
-    }
-
-    /// Whether a jump search is outstanding.
-    #[must_use]
-    pub fn jump_pending(&self) -> bool {
-        self.layers.iter().any(|l| matches!(l, Layer::Jump(j) if j.pending()))
     }
 }

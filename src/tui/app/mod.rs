@@ -16,7 +16,7 @@ use super::geometry::Geometry;
 use super::history::History;
 use super::jump::{Jump, Request};
 use super::pane::{Pane, PaneKind};
-use super::reader::{Layout, Reader};
+use super::reader::{Find, Layout, Reader};
 use crate::analysis::card::{Row, Target};
 use crate::corpus::{Corpus, Progress};
 use crate::model::EntIdx;
@@ -97,13 +97,28 @@ pub struct Place {
     pub preview: bool,
 }
 
-/// Which part has the keyboard.
+/// Which part has the keyboard: a list pane, or the detail view (remembering the pane that
+/// had it last, where `h` and Esc return).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    /// One of the three list panes.
-    Pane(usize),
-    /// The detail view.
-    Detail,
+pub struct Focus {
+    /// The pane focused, or focused last when `detail`.
+    pub pane: PaneKind,
+    /// The detail view has the keyboard.
+    pub detail: bool,
+}
+
+impl Focus {
+    /// A pane has the keyboard.
+    #[must_use]
+    pub fn on(pane: PaneKind) -> Self {
+        Self { pane, detail: false }
+    }
+
+    /// The pane with the keyboard, if a pane has it.
+    #[must_use]
+    pub fn pane(self) -> Option<PaneKind> {
+        (!self.detail).then_some(self.pane)
+    }
 }
 
 /// An overlay, drawn over everything below it and getting keys first.
@@ -113,8 +128,6 @@ pub enum Layer {
     Jump(Jump),
     /// The help overlay, scrolled.
     Help(usize),
-    /// The find line of the reader; the text typed so far.
-    Find(String),
 }
 
 /// Colours or not.
@@ -138,8 +151,6 @@ pub struct App {
     pub panes: [Pane; 3],
     /// Who has the keyboard.
     pub focus: Focus,
-    /// The last pane focused.
-    pub last_pane: usize,
     /// Back/forward over places; the current one is shown.
     pub history: History<Place>,
     /// Overlays, topmost last.
@@ -172,8 +183,7 @@ impl App {
             matcher: Matcher::default(),
             loading,
             panes: [Pane::new(PaneKind::Docs), Pane::new(PaneKind::People), Pane::new(PaneKind::Portfolio)],
-            focus: Focus::Pane(0),
-            last_pane: 0,
+            focus: Focus::on(PaneKind::Docs),
             history: History::new(Place { view: View::Empty, preview: true }, 200),
             layers: Vec::new(),
             marks: Vec::new(),
@@ -224,16 +234,25 @@ impl App {
         &mut self.history.current_mut().view
     }
 
+    /// The reader's find line, when it is open and takes what is typed.
+    #[must_use]
+    pub fn find_line(&self) -> Option<&str> {
+        match self.view() {
+            View::Doc(r) if self.focus.detail => r.find.as_ref().filter(|f| f.editing).map(|f| f.query.as_str()),
+            _ => None,
+        }
+    }
+
     /// Where keys go now.
     #[must_use]
     pub fn context(&self) -> Context {
         match self.layers.last() {
             Some(Layer::Jump(_)) => Context::Jump,
-            Some(Layer::Find(_)) => Context::Find,
             Some(Layer::Help(_)) => Context::Help,
-            None => match (self.focus, self.view()) {
-                (Focus::Detail, View::Doc(_)) => Context::Reader,
-                (Focus::Detail, View::Entity(..) | View::Timeline(_)) => Context::Card,
+            None if self.find_line().is_some() => Context::Find,
+            None => match (self.focus.detail, self.view()) {
+                (true, View::Doc(_)) => Context::Reader,
+                (true, View::Entity(..) | View::Timeline(_)) => Context::Card,
                 _ => Context::Panes,
             },
         }
@@ -242,9 +261,9 @@ impl App {
     /// The item `p` prints and Space marks when nothing is marked.
     #[must_use]
     pub fn current_item(&self) -> Option<Item> {
-        match self.focus {
-            Focus::Pane(i) => self.panes[i].selected_item(),
-            Focus::Detail => self.view().item(),
+        match self.focus.pane() {
+            Some(p) => self.panes[p.index()].selected_item(),
+            None => self.view().item(),
         }
     }
 
@@ -322,15 +341,13 @@ impl App {
             }
             Action::FocusPane(n) => self.focus_pane(n),
             Action::Timeline => self.visit(View::Timeline(Rows::default())),
-            Action::FocusLeft => self.focus = Focus::Pane(self.last_pane),
-            Action::FocusDetail => self.focus = Focus::Detail,
+            Action::FocusLeft => self.focus.detail = false,
             Action::NextPane | Action::PrevPane => self.cycle_focus(action == Action::NextPane),
             Action::NextLink => self.step_link(1),
             Action::PrevLink => self.step_link(-1),
             Action::OpenFind => {
-                if let View::Doc(r) = self.view() {
-                    let q = r.find.as_ref().map(|f| f.query.clone()).unwrap_or_default();
-                    self.layers.push(Layer::Find(q));
+                if let View::Doc(r) = self.view_mut() {
+                    r.find.get_or_insert_with(Find::default).editing = true;
                 }
             }
             Action::FindNext | Action::FindPrev => return self.find_step(ctx, action == Action::FindNext),
@@ -344,19 +361,17 @@ impl App {
     }
 
     fn escape(&mut self) {
-        if let Some(layer) = self.layers.pop() {
-            if let (Layer::Find(_), View::Doc(r)) = (layer, self.view_mut()) {
-                r.find = None;
-            }
+        if self.layers.pop().is_some() {
             return;
         }
-        let detail = self.focus == Focus::Detail;
+        let detail = self.focus.detail;
         match self.view_mut() {
+            View::Doc(r) if r.find.as_ref().is_some_and(|f| f.editing) => r.find = None,
             View::Doc(r) if r.find.is_some() || r.highlight.is_some() => {
                 r.find = None;
                 r.highlight = None;
             }
-            _ if detail => self.focus = Focus::Pane(self.last_pane),
+            _ if detail => self.focus.detail = false,
             _ => {}
         }
     }
@@ -381,27 +396,24 @@ impl App {
         if self.history.back().is_none() {
             self.message = Some("nothing earlier in history".into());
         } else {
-            self.focus = Focus::Detail;
+            self.focus.detail = true;
         }
     }
 
+    /// Focuses pane `n` (1 to 3), or the detail view (4).
     fn focus_pane(&mut self, n: u8) {
-        if (1..=3).contains(&n) {
-            self.focus = Focus::Pane(usize::from(n - 1));
-            self.last_pane = usize::from(n - 1);
-        } else {
-            self.focus = Focus::Detail;
+        match PaneKind::ALL.get(usize::from(n).wrapping_sub(1)) {
+            Some(&p) => self.focus = Focus::on(p),
+            None => self.focus.detail = true,
         }
     }
 
+    /// Documents → People → Portfolio → detail, and round.
     fn cycle_focus(&mut self, forward: bool) {
-        let order = [Focus::Pane(0), Focus::Pane(1), Focus::Pane(2), Focus::Detail];
-        let at = order.iter().position(|f| *f == self.focus).unwrap_or(0);
-        let next = if forward { (at + 1) % 4 } else { (at + 3) % 4 };
-        self.focus = order[next];
-        if let Focus::Pane(i) = self.focus {
-            self.last_pane = i;
-        }
+        let n = PaneKind::ALL.len() + 1;
+        let at = if self.focus.detail { n - 1 } else { self.focus.pane.index() };
+        let next = if forward { (at + 1) % n } else { (at + n - 1) % n };
+        self.focus_pane(next as u8 + 1);
     }
 
     /// Shows an item in the detail view as a new place in history.
@@ -412,7 +424,7 @@ impl App {
         } else {
             self.history.visit(Place { view, preview: false });
         }
-        self.focus = Focus::Detail;
+        self.focus.detail = true;
     }
 
     fn preview_selection(&mut self, pane: usize) {
@@ -450,11 +462,9 @@ impl App {
                 self.open_item(item);
             }
             Context::Panes => {
-                if let Focus::Pane(i) = self.focus {
-                    self.preview_selection(i);
-                    self.history.current_mut().preview = false;
-                }
-                self.focus = Focus::Detail;
+                self.preview_selection(self.focus.pane.index());
+                self.history.current_mut().preview = false;
+                self.focus.detail = true;
             }
             Context::Reader => {
                 let View::Doc(r) = self.view() else { return Effect::None };
@@ -513,10 +523,9 @@ impl App {
         };
         match ctx {
             Context::Panes => {
-                if let Focus::Pane(i) = self.focus {
-                    self.panes[i].step(delta);
-                    self.preview_selection(i);
-                }
+                let i = self.focus.pane.index();
+                self.panes[i].step(delta);
+                self.preview_selection(i);
             }
             Context::Reader => {
                 if let View::Doc(r) = self.view_mut() {

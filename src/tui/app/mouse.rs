@@ -5,8 +5,9 @@ use std::sync::Arc;
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Position;
 
-use super::{App, Focus, Layer, View};
+use super::{App, Focus, View};
 use crate::tui::geometry::{card_rects, inner, reader_rects};
+use crate::tui::pane::PaneKind;
 
 impl App {
     /// Handles a mouse event.
@@ -16,8 +17,9 @@ impl App {
         if g.too_small || !self.layers.is_empty() {
             return;
         }
-        let pane = (0..3).find(|&i| g.panes[i].contains(at) && (!g.narrow || self.focus == Focus::Pane(i)));
-        let in_detail = g.detail.contains(at) && (!g.narrow || self.focus == Focus::Detail);
+        let pane =
+            (0..3).find(|&i| g.panes[i].contains(at) && (!g.narrow || self.focus.pane() == Some(PaneKind::ALL[i])));
+        let in_detail = g.detail.contains(at) && (!g.narrow || self.focus.detail);
         match m.kind {
             MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
                 let delta = if m.kind == MouseEventKind::ScrollDown { 3 } else { -3 };
@@ -35,16 +37,14 @@ impl App {
                 if let Some(i) = pane {
                     let row = usize::from(at.y.saturating_sub(inner(g.panes[i]).y));
                     if self.panes[i].click(row) {
-                        self.focus = Focus::Pane(i);
-                        self.last_pane = i;
+                        self.focus = Focus::on(PaneKind::ALL[i]);
                         self.preview_selection(i);
                     }
                 } else if in_detail {
-                    self.focus = Focus::Detail;
+                    self.focus.detail = true;
                     self.click_detail(at);
-                } else if g.narrow && g.tabs.contains(at) {
-                    let tab = usize::from((at.x - g.tabs.x) / (g.tabs.width / 4).max(1)).min(3);
-                    self.focus = if tab == 3 { Focus::Detail } else { Focus::Pane(tab) };
+                } else if let Some(tab) = g.narrow.then(|| g.tab_hits.iter().position(|r| r.contains(at))).flatten() {
+                    self.focus_pane(tab as u8 + 1);
                 }
             }
             _ => {}
@@ -56,7 +56,7 @@ impl App {
         let corpus = Arc::clone(&self.corpus);
         let layout = self.layout.clone();
         let rows = self.card_rows.as_ref().map(|(_, _, r)| Arc::clone(r));
-        let find_open = matches!(self.layers.last(), Some(Layer::Find(_)));
+        let find_open = self.find_line().is_some();
         match self.view_mut() {
             View::Doc(r) => {
                 let body = reader_rects(detail, find_open).body;

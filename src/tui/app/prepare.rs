@@ -8,6 +8,7 @@ use ratatui::layout::Rect;
 use super::{App, Layer, View};
 use crate::tui::card::{self, Subject};
 use crate::tui::geometry::{card_rects, inner, reader_rects, Geometry};
+use crate::tui::pane::tab_labels;
 use crate::tui::reader::Layout;
 
 impl App {
@@ -18,6 +19,7 @@ impl App {
         if self.geometry.too_small {
             return;
         }
+        self.geometry.place_tabs(&tab_labels(&self.panes));
         for (i, p) in self.panes.iter_mut().enumerate() {
             p.settle(usize::from(inner(self.geometry.panes[i]).height));
         }
@@ -25,7 +27,7 @@ impl App {
         let corpus = Arc::clone(&self.corpus);
         match self.history.current().view.clone() {
             View::Doc(mut r) => {
-                let rects = reader_rects(detail, matches!(self.layers.last(), Some(Layer::Find(_))));
+                let rects = reader_rects(detail, self.find_line().is_some());
                 let w = rects.body.width;
                 if self.layout.as_ref().is_none_or(|l| l.doc != r.doc || l.width != w) {
                     self.layout = Some(Arc::new(Layout::new(&corpus, r.doc, w)));

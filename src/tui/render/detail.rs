@@ -13,12 +13,12 @@ use super::{block, truncate};
 use crate::analysis::card::Tone;
 use crate::model::Mention;
 use crate::text::sanitize::{one_line, placeholder};
-use crate::tui::app::{App, Focus, Layer, View};
+use crate::tui::app::{App, View};
 use crate::tui::geometry::{card_rects, inner, reader_rects};
 use crate::tui::reader::Reader;
 
 pub fn draw(app: &App, area: Rect, f: &mut Frame, s: Styles) {
-    let focused = app.focus == Focus::Detail && app.layers.iter().all(|l| matches!(l, Layer::Find(_)));
+    let focused = app.focus.detail && app.layers.is_empty();
     let title = match app.view() {
         View::Doc(_) => " 4 Reader ",
         View::Entity(..) => " 4 Card ",
@@ -110,7 +110,7 @@ fn draw_crumb(app: &App, area: Rect, f: &mut Frame, s: Styles) {
 fn draw_reader(app: &App, r: &Reader, area: Rect, f: &mut Frame, s: Styles) {
     let c = &app.corpus;
     let doc = &c.docs[r.doc];
-    let find_open = matches!(app.layers.last(), Some(Layer::Find(_)));
+    let find_open = app.find_line().is_some();
     let rects = reader_rects(area, find_open);
     draw_crumb(app, rects.crumb, f, s);
     let mut meta: Vec<String> = Vec::new();
@@ -136,10 +136,7 @@ fn draw_reader(app: &App, r: &Reader, area: Rect, f: &mut Frame, s: Styles) {
     f.render_widget(Paragraph::new(lines), rects.body);
 
     if find_open || r.find.is_some() {
-        let q = match app.layers.last() {
-            Some(Layer::Find(q)) => q.clone(),
-            _ => r.find.as_ref().map(|f| f.query.clone()).unwrap_or_default(),
-        };
+        let q = r.find.as_ref().map(|f| f.query.clone()).unwrap_or_default();
         let count = match &r.find {
             Some(f) if f.matches.is_empty() => "no matches".to_string(),
             Some(f) => format!("{}/{}", f.current + 1, f.matches.len()),

@@ -12,9 +12,9 @@ use ratatui::Frame;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::action::Context;
-use super::app::{App, Focus};
+use super::app::App;
 use super::geometry::{centered, inner};
-use super::pane::{Pane, PaneRow};
+use super::pane::{tab_labels, Pane, PaneKind, PaneRow};
 use crate::corpus::Progress;
 use crate::model::Item;
 use crate::text::sanitize::one_line;
@@ -33,9 +33,9 @@ pub fn draw(app: &App, f: &mut Frame) {
     let s = Styles::new(app.theme);
     if g.narrow {
         draw_tabs(app, f, s);
-        match app.focus {
-            Focus::Pane(i) => draw_pane(app, &app.panes[i], i, g.panes[i], f, s),
-            Focus::Detail => detail::draw(app, g.detail, f, s),
+        match app.focus.pane() {
+            Some(p) => draw_pane(app, &app.panes[p.index()], p.index(), g.panes[p.index()], f, s),
+            None => detail::draw(app, g.detail, f, s),
         }
     } else {
         for i in 0..3 {
@@ -49,16 +49,8 @@ pub fn draw(app: &App, f: &mut Frame) {
 
 fn draw_tabs(app: &App, f: &mut Frame, s: Styles) {
     let g = app.geometry;
-    let names = [
-        format!("1 Documents ({})", app.panes[0].count()),
-        format!("2 People ({})", app.panes[1].count()),
-        format!("3 Portfolio ({})", app.panes[2].count()),
-        "4 Detail".to_string(),
-    ];
-    let current = match app.focus {
-        Focus::Pane(i) => i,
-        Focus::Detail => 3,
-    };
+    let names = tab_labels(&app.panes);
+    let current = app.focus.pane().map_or(3, PaneKind::index);
     let mut spans = Vec::new();
     for (i, n) in names.iter().enumerate() {
         let st = if i == current { s.selected(true) } else { s.dim() };
@@ -79,7 +71,7 @@ fn block<'a>(title: impl Into<Line<'a>>, focused: bool, s: Styles) -> Block<'a> 
 }
 
 fn draw_pane(app: &App, pane: &Pane, index: usize, area: Rect, f: &mut Frame, s: Styles) {
-    let focused = app.focus == Focus::Pane(index) && app.layers.is_empty();
+    let focused = app.focus.pane() == Some(PaneKind::ALL[index]) && app.layers.is_empty();
     let loading = if app.loading.is_some() { " …" } else { "" };
     let title = format!(" {} {} ({}){loading} ", index + 1, pane.kind.title(), pane.count());
     let b = block(title, focused, s);

@@ -22,7 +22,6 @@ pub fn draw(app: &App, area: Rect, f: &mut Frame, s: Styles) {
         match layer {
             Layer::Jump(j) => draw_jump(app, j, jump_area(area), f, s),
             Layer::Help(scroll) => draw_help(*scroll, area, f, s),
-            Layer::Find(_) => {}
         }
     }
 }
