@@ -325,14 +325,26 @@ impl DocCard {
         Self { doc: d, entities: xref::doc_entities(c, d) }
     }
 
-    /// The card as rows: title, id, kind, date and author, path, source, keywords, mentions.
+    /// The line under a document's title, here and in the explorer's reader: date, author,
+    /// kind, and the source address or else the path.
+    #[must_use]
+    pub fn meta(c: &Corpus, d: DocIdx) -> String {
+        let doc = &c.docs[d];
+        let mut meta: Vec<String> = Vec::new();
+        meta.extend(doc.date.map(|d| d.to_string()));
+        meta.extend(doc.author.as_deref().map(one_line));
+        meta.push(doc.kind.to_string());
+        meta.push(one_line(doc.url.as_deref().unwrap_or(&doc.path.to_string_lossy())));
+        meta.join(" · ")
+    }
+
+    /// The card as rows: title, the meta line, id, path, source, keywords, mentions.
     #[must_use]
     pub fn rows(&self, c: &Corpus) -> Vec<Row> {
         let doc = &c.docs[self.doc];
-        let mut meta = vec![doc.id.clone(), doc.kind.to_string()];
-        meta.extend(doc.date.map(|d| d.to_string()));
-        meta.extend(doc.author.as_deref().map(one_line));
-        let mut rows = vec![Row::text(one_line(&doc.title), Tone::Title), Row::text(meta.join(" · "), Tone::Dim)];
+        let mut rows =
+            vec![Row::text(one_line(&doc.title), Tone::Title), Row::text(Self::meta(c, self.doc), Tone::Dim)];
+        rows.push(Row::text(format!("id: {}", doc.id), Tone::Dim));
         rows.push(Row::text(format!("path: {}", one_line(&doc.path.to_string_lossy())), Tone::Dim));
         if let Some(u) = &doc.url {
             rows.push(Row::text(format!("source: {}", one_line(u)), Tone::Dim));

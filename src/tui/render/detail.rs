@@ -113,12 +113,8 @@ fn draw_reader(app: &App, r: &Reader, area: Rect, f: &mut Frame, s: Styles) {
     let find_open = app.find_line().is_some();
     let rects = reader_rects(area, find_open);
     draw_crumb(app, rects.crumb, f, s);
-    let mut meta: Vec<String> = Vec::new();
-    meta.extend(doc.date.map(|d| d.to_string()));
-    meta.extend(doc.author.as_deref().map(one_line));
-    meta.push(doc.kind.to_string());
-    meta.push(one_line(doc.url.as_deref().unwrap_or(&doc.path.to_string_lossy())));
-    let header = vec![Line::styled(one_line(&doc.title), s.heading()), Line::styled(meta.join(" · "), s.dim())];
+    let meta = crate::analysis::card::DocCard::meta(c, r.doc);
+    let header = vec![Line::styled(one_line(&doc.title), s.heading()), Line::styled(meta, s.dim())];
     f.render_widget(Paragraph::new(header), rects.header);
 
     if app.loading.is_some() && doc.body.is_empty() {
