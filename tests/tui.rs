@@ -249,18 +249,20 @@ fn p_without_marks_picks_the_current_item_and_q_and_ctrl_c_end() {
     assert_eq!(c.outcome, Some(Outcome::Cancel));
 }
 
+/// A left click at a cell.
+fn click(x: u16, y: u16) -> Event {
+    Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: x,
+        row: y,
+        modifiers: KeyModifiers::NONE,
+    })
+}
+
 #[test]
 fn mouse_click_selects_and_wheel_scrolls() {
     let mut h = Harness::new(120, 40);
     let people = h.app.geometry.panes[1];
-    let click = |x, y| {
-        Event::Mouse(MouseEvent {
-            kind: MouseEventKind::Down(MouseButton::Left),
-            column: x,
-            row: y,
-            modifiers: KeyModifiers::NONE,
-        })
-    };
     h.send([click(people.x + 3, people.y + 3)]);
     assert_eq!(h.app.focus, Focus::on(PaneKind::People));
     assert_eq!(h.app.panes[1].selected, 2);
@@ -282,14 +284,6 @@ fn mouse_click_selects_and_wheel_scrolls() {
 #[test]
 fn a_click_on_a_narrow_tab_focuses_that_tab() {
     let mut h = Harness::new(80, 24);
-    let click = |x, y| {
-        Event::Mouse(MouseEvent {
-            kind: MouseEventKind::Down(MouseButton::Left),
-            column: x,
-            row: y,
-            modifiers: KeyModifiers::NONE,
-        })
-    };
     let screen = h.screen();
     let tabs = screen.lines().next().expect("the tab bar");
     for (label, want_detail, want_pane) in [

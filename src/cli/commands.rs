@@ -91,6 +91,8 @@ fn candidates<W: Write>(sum: &Summary, s: &Settings, out: &mut Out<W>) -> Result
 /// Looks an item up, explaining on stderr when it is unknown or ambiguous.
 fn resolve(c: &Corpus, text: &str) -> Option<Item> {
     let mut err = std::io::stderr().lock();
+    let choice =
+        |i: Item| format!("  {}\t{} ({})", i.id(c), crate::text::sanitize::one_line(i.name(c)), i.kind(c).as_str());
     match lookup(c, text) {
         Lookup::Found(i) => return Some(i),
         Lookup::Ambiguous(items) => {
@@ -100,13 +102,7 @@ fn resolve(c: &Corpus, text: &str) -> Option<Item> {
                 crate::text::sanitize::one_line(text)
             );
             for i in items {
-                let _ = writeln!(
-                    err,
-                    "  {}\t{} ({})",
-                    i.id(c),
-                    crate::text::sanitize::one_line(i.name(c)),
-                    i.kind(c).as_str()
-                );
+                let _ = writeln!(err, "{}", choice(i));
             }
         }
         Lookup::NotFound(close) => {
@@ -115,13 +111,7 @@ fn resolve(c: &Corpus, text: &str) -> Option<Item> {
             if !close.is_empty() {
                 let _ = writeln!(err, "closest matches:");
                 for i in close {
-                    let _ = writeln!(
-                        err,
-                        "  {}\t{} ({})",
-                        i.id(c),
-                        crate::text::sanitize::one_line(i.name(c)),
-                        i.kind(c).as_str()
-                    );
+                    let _ = writeln!(err, "{}", choice(i));
                 }
             }
         }
