@@ -52,11 +52,8 @@ impl Kind {
 fn norm(s: &str) -> String {
     let s = deunicode::deunicode(s).to_lowercase().replace(['\u{2019}', '`'], "'");
     let s = s.strip_suffix("'s").unwrap_or(&s);
-    let words: Vec<String> = s
-        .split(|c: char| !(c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect();
+    let words: Vec<String> =
+        s.split(|c: char| !(c.is_alphanumeric())).filter(|w| !w.is_empty()).map(str::to_string).collect();
     let words = if words.first().is_some_and(|w| w == "the") { &words[1..] } else { &words[..] };
     words.join(" ")
 }
@@ -80,12 +77,20 @@ impl Score {
 
     #[allow(clippy::cast_precision_loss)]
     fn precision(self) -> f64 {
-        if self.found == 0 { 1.0 } else { self.right_found as f64 / self.found as f64 }
+        if self.found == 0 {
+            1.0
+        } else {
+            self.right_found as f64 / self.found as f64
+        }
     }
 
     #[allow(clippy::cast_precision_loss)]
     fn recall(self) -> f64 {
-        if self.gold == 0 { 1.0 } else { self.right_gold as f64 / self.gold as f64 }
+        if self.gold == 0 {
+            1.0
+        } else {
+            self.right_gold as f64 / self.gold as f64
+        }
     }
 }
 
@@ -145,8 +150,9 @@ fn evaluate(split: &str) -> BTreeMap<(String, Kind), Score> {
     let verbose = split == "dev";
     let mut scores: BTreeMap<(String, Kind), Score> = BTreeMap::new();
     for (id, d) in docs {
-        let with_aliases =
-            |names: &[String]| names.iter().map(|n| (n.clone(), d.aliases.get(n).cloned().unwrap_or_default())).collect::<Vec<_>>();
+        let with_aliases = |names: &[String]| {
+            names.iter().map(|n| (n.clone(), d.aliases.get(n).cloned().unwrap_or_default())).collect::<Vec<_>>()
+        };
         for (kind, gold) in [(Kind::People, &d.people), (Kind::Orgs, &d.orgs), (Kind::Products, &d.products)] {
             let none = Vec::new();
             let f = found.get(id.as_str()).and_then(|m| m.get(&kind)).unwrap_or(&none);

@@ -99,7 +99,14 @@ impl Linker {
             // An entity stands once per spelling among names and aliases (the name first), and
             // once among surnames.
             let surname = |t: &Target| t.how == MatchHow::ShortForm;
-            if !targets[slot].iter().any(|t| t.entity == target.entity && surname(t) == surname(&target)) {
+            // Case-sensitive spellings that differ in case ("Jason Rhodes", "JASON RHODES") are
+            // each a target.
+            let same = |t: &Target| {
+                t.entity == target.entity
+                    && surname(t) == surname(&target)
+                    && (t.pattern == target.pattern || !t.rule.case_sensitive || !target.rule.case_sensitive)
+            };
+            if !targets[slot].iter().any(same) {
                 targets[slot].push(target);
             }
         };

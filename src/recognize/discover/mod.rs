@@ -10,7 +10,6 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use crate::recognize::link::capitalised_runs;
 use crate::text::ids::slug;
 use rayon::prelude::*;
 
@@ -40,9 +39,11 @@ pub struct Found {
     pub candidates: Vec<Candidate>,
 }
 
+mod lexicon;
+mod tagger;
 mod words;
 
-use words::{first_names, listed, AFTER_SET, BEFORE_SET, HONORIFIC_SET, NOT_NAME_SET, ORG_SUFFIX_SET, ROLE_SET};
+use words::first_names;
 
 /// Whether a word looks like part of a name: `Jassy`, `DeSantis`, `O'Neil`, an initial `B`/`B.`.
 fn name_shaped(w: &str) -> bool {
@@ -58,16 +59,6 @@ fn name_shaped(w: &str) -> bool {
     // Words glued together by a lost space ("AcquisitionThis") are not names.
     let glued = rest.windows(5).any(|w| w[..4].iter().all(|c| c.is_lowercase()) && w[4].is_uppercase());
     !glued && rest.iter().any(|c| c.is_lowercase()) && rest.iter().all(|c| c.is_alphabetic() || *c == '\'' || *c == '-')
-}
-
-/// Up to three words before (nearest first) and after a span.
-fn words_around<'t>(text: &'t str, span: &Range<usize>) -> (Vec<&'t str>, Vec<&'t str>) {
-    let lo = text.floor_char_boundary(span.start.saturating_sub(40));
-    let hi = text.ceil_char_boundary((span.end + 40).min(text.len()));
-    let is_sep = |c: char| !(c.is_alphanumeric() || c == '-' || c == ',');
-    let before = text[lo..span.start].rsplit(is_sep).filter(|w| !w.is_empty()).take(3).collect();
-    let after = text[span.end..hi].split(is_sep).filter(|w| !w.is_empty()).take(3).collect();
-    (before, after)
 }
 
 /// Whether most words of a line (at least four) are capitalised: a headline.
@@ -103,6 +94,9 @@ struct Tally {
     first_span: Option<Range<usize>>,
     person: i32,
     org: i32,
+    chip: i32,
+    model: i32,
+    service: i32,
     count: usize,
     docs: Vec<usize>,
     snippet: String,
@@ -117,6 +111,9 @@ impl Tally {
         }
         self.person += other.person;
         self.org += other.org;
+        self.chip += other.chip;
+        self.model += other.model;
+        self.service += other.service;
         self.count += other.count;
         self.docs.extend(other.docs);
     }
@@ -148,6 +145,9 @@ pub fn discover(docs: &[Document], entities: &[Entity], mentions: &[Mention]) ->
                 });
                 t.person += o.person;
                 t.org += o.org;
+                t.chip += o.chip;
+                t.model += o.model;
+                t.service += o.service;
                 t.count += 1;
                 if t.docs.last() != Some(&di) {
                     t.docs.push(di);
@@ -188,25 +188,28 @@ pub fn discover(docs: &[Document], entities: &[Entity], mentions: &[Mention]) ->
             t.count += count;
         }
     }
+    let folded = fold_short_forms(&tallies);
+    let mut aliases: HashMap<&str, Vec<String>> = HashMap::new();
+    for (variant, canonical) in &folded {
+        aliases.entry(canonical.as_str()).or_default().push(variant.clone());
+    }
     for name in order {
-        if near.contains_key(&name) {
+        if near.contains_key(&name) || folded.contains_key(&name) {
             continue;
         }
         let t = &tallies[&name];
-        let kind = if t.person >= 2 && t.person > t.org {
-            Some(EntityKind::Person)
-        } else if t.org >= 2 && t.org > t.person {
-            Some(EntityKind::Org)
-        } else {
-            None
-        };
-        match kind {
+        match t.kind() {
             Some(kind) => {
                 let id = crate::text::ids::unique_id(&slug(&name), &mut ids);
-                found.entities.push(Entity::named(id, kind, name, Origin::Discovered));
+                let mut e = Entity::named(id, kind, display_name(&name), Origin::Discovered);
+                e.aliases = aliases.remove(name.as_str()).unwrap_or_default();
+                if e.name != name {
+                    e.aliases.push(name.clone());
+                }
+                found.entities.push(e);
             }
             None => found.candidates.push(Candidate {
-                guess: (t.person > 0).then_some(EntityKind::Person).or((t.org > 0).then_some(EntityKind::Org)),
+                guess: t.guess(),
                 count: t.count,
                 docs: t.docs.iter().map(|&i| docs[i].id.clone()).collect(),
                 snippet: t.snippet.clone(),
@@ -218,12 +221,88 @@ pub fn discover(docs: &[Document], entities: &[Entity], mentions: &[Mention]) ->
     found
 }
 
+/// A name written in capitals (a speaker label, "JASON RHODES") shown in title case.
+fn display_name(name: &str) -> String {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 4 || letters.iter().any(|c| c.is_lowercase()) || !name.contains(' ') {
+        return name.to_string();
+    }
+    name.split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next().map_or_else(String::new, |f| f.to_string() + &cs.as_str().to_lowercase())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Short and capitalised forms of a person's name that fold into the full name: "Granholm"
+/// and "GRANHOLM" into "Jennifer Granholm", "JASON RHODES" into "Jason Rhodes", when exactly
+/// one full name fits and they share a document.
+fn fold_short_forms(tallies: &HashMap<String, Tally>) -> HashMap<String, String> {
+    let person = |t: &Tally| t.kind() == Some(EntityKind::Person);
+    let mut by_last: HashMap<String, Vec<&String>> = HashMap::new();
+    let mut by_lower: HashMap<String, Vec<&String>> = HashMap::new();
+    for (name, t) in tallies {
+        if person(t) && name.contains(' ') && name.chars().any(char::is_lowercase) {
+            let last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
+            by_last.entry(last).or_default().push(name);
+            by_lower.entry(name.to_lowercase()).or_default().push(name);
+        }
+    }
+    let mut out = HashMap::new();
+    for (name, t) in tallies {
+        if !person(t) || by_lower.get(&name.to_lowercase()).is_some_and(|v| v.contains(&name)) {
+            continue;
+        }
+        let fits =
+            if name.contains(' ') { by_lower.get(&name.to_lowercase()) } else { by_last.get(&name.to_lowercase()) };
+        if let Some([full]) = fits.map(Vec::as_slice) {
+            if tallies[*full].docs.iter().any(|d| t.docs.contains(d)) {
+                out.insert(name.clone(), (*full).clone());
+            }
+        }
+    }
+    out
+}
+
 /// One sighting of a possible name: its evidence, and where (`None` for the author field).
+#[derive(Default)]
 struct Observation {
     name: String,
     person: i32,
     org: i32,
+    chip: i32,
+    model: i32,
+    service: i32,
     span: Option<Range<usize>>,
+}
+
+impl Tally {
+    /// The evidence for each kind, strongest first.
+    fn ranked(&self) -> [(i32, EntityKind); 5] {
+        let mut v = [
+            (self.person, EntityKind::Person),
+            (self.org, EntityKind::Org),
+            (self.chip, EntityKind::Chip),
+            (self.model, EntityKind::Model),
+            (self.service, EntityKind::Service),
+        ];
+        v.sort_by_key(|(s, _)| std::cmp::Reverse(*s));
+        v
+    }
+
+    /// The kind the evidence makes it: at least 2, and more than any other kind's.
+    fn kind(&self) -> Option<EntityKind> {
+        let [(best, kind), (second, _), ..] = self.ranked();
+        (best >= 2 && best > second).then_some(kind)
+    }
+
+    /// The kind it leans towards, for a candidate.
+    fn guess(&self) -> Option<EntityKind> {
+        let [(best, kind), ..] = self.ranked();
+        (best > 0).then_some(kind)
+    }
 }
 
 /// Every possible name in one document outside existing mentions, with its evidence.
@@ -231,28 +310,37 @@ fn observe(d: &Document, taken: &[Range<usize>], firsts: &HashSet<&str>, known: 
     let mut out = Vec::new();
     let speakers = speaker_labels(&d.body);
     let mut title_case_lines: HashMap<usize, bool> = HashMap::new();
-    for run in capitalised_runs(&d.body, true) {
-        for (span, words) in name_spans(&d.body, &run, firsts) {
-            if taken.iter().any(|t| t.start < span.end && span.start < t.end) {
-                continue;
-            }
-            let name = words.join(" ");
-            let heading = !firsts.contains(words[0]) && {
-                let line = &d.body[crate::text::span::line_around(&d.body, span.clone())];
-                let start = line.as_ptr() as usize - d.body.as_ptr() as usize;
-                let title_case = *title_case_lines.entry(start).or_insert_with(|| is_title_case(line));
-                is_heading_line(line, &name, title_case)
-            };
-            if heading || known.contains(&name.to_lowercase()) {
-                continue;
-            }
-            let (before, after) = words_around(&d.body, &span);
-            let mut t = Tally::default();
-            score(&mut t, &words, &before, &after, firsts);
-            if !speakers.is_empty() && speakers.contains(&name.to_uppercase()) {
-                t.person += 2;
-            }
-            out.push(Observation { name, person: t.person, org: t.org, span: Some(span) });
+    let tagger = tagger::Tagger::new(&d.body, firsts);
+    for w in tagger.chunks(true) {
+        let span = w.span.clone();
+        if taken.iter().any(|t| t.start < span.end && span.start < t.end) {
+            continue;
+        }
+        let name = w.name.clone();
+        let first = name.split(' ').next().unwrap_or("");
+        let heading = !firsts.contains(first) && {
+            let line = &d.body[crate::text::span::line_around(&d.body, span.clone())];
+            let start = line.as_ptr() as usize - d.body.as_ptr() as usize;
+            let title_case = *title_case_lines.entry(start).or_insert_with(|| is_title_case(line));
+            is_heading_line(line, &name, title_case)
+        };
+        if heading || known.contains(&name.to_lowercase()) {
+            continue;
+        }
+        let mut o = Observation {
+            name,
+            person: w.person,
+            org: w.org,
+            chip: w.chip,
+            model: w.model,
+            service: w.service,
+            span: Some(span),
+        };
+        if !speakers.is_empty() && speakers.contains(&o.name.to_uppercase()) {
+            o.person += 3;
+        }
+        if o.person > 0 || o.org > 0 || o.chip + o.model + o.service > 0 {
+            out.push(o);
         }
     }
     if let Some(author) = &d.author {
@@ -266,7 +354,7 @@ fn observe(d: &Document, taken: &[Range<usize>], firsts: &HashSet<&str>, known: 
                 && words.iter().all(|w| name_shaped(w))
                 && !known.contains(&part.to_lowercase())
             {
-                out.push(Observation { name: part.to_string(), person: 3, org: 0, span: None });
+                out.push(Observation { name: part.to_string(), person: 3, ..Observation::default() });
             }
         }
     }
@@ -314,73 +402,6 @@ fn near_spellings(tallies: &HashMap<String, Tally>, firsts: &HashSet<&str>) -> H
         }
     }
     out
-}
-
-/// The name-shaped sub-runs of a capitalised run: two to four words, no stop words.
-fn name_spans<'t>(text: &'t str, run: &[Range<usize>], firsts: &HashSet<&str>) -> Vec<(Range<usize>, Vec<&'t str>)> {
-    let mut out = Vec::new();
-    let mut cur: Vec<&Range<usize>> = Vec::new();
-    let mut flush = |cur: &mut Vec<&Range<usize>>| {
-        // A name starts at a first name: "Veteran Peter DeSantis" is "Peter DeSantis".
-        // Only when a whole name is left: "Lin Wei" stays, though "Wei" is a given name too.
-        if let Some(k) = cur.iter().skip(1).position(|r| firsts.contains(&text[(*r).clone()])) {
-            if !firsts.contains(&text[cur[0].clone()]) && cur.len() - (k + 1) >= 2 {
-                cur.drain(..=k);
-            }
-        }
-        // An initial may not start or end a name.
-        while cur.first().is_some_and(|r| r.len() == 1) {
-            cur.remove(0);
-        }
-        while cur.last().is_some_and(|r| r.len() == 1) {
-            cur.pop();
-        }
-        if (2..=4).contains(&cur.len()) {
-            let span = cur[0].start..cur[cur.len() - 1].end;
-            out.push((span, cur.iter().map(|r| &text[(*r).clone()]).collect()));
-        }
-        cur.clear();
-    };
-    for r in run {
-        let w = &text[r.clone()];
-        if listed(&NOT_NAME_SET, w) || !name_shaped(w) {
-            flush(&mut cur);
-        } else {
-            cur.push(r);
-        }
-    }
-    flush(&mut cur);
-    out
-}
-
-fn score(t: &mut Tally, words: &[&str], before: &[&str], after: &[&str], firsts: &HashSet<&str>) {
-    if firsts.contains(words[0]) {
-        t.person += 2;
-    }
-    if listed(&ORG_SUFFIX_SET, words[words.len() - 1]) {
-        t.org += 3;
-        return;
-    }
-    let bare = |w: &&str| w.trim_end_matches(',').trim_end_matches('.').to_string();
-    if before.first().is_some_and(|w| listed(&HONORIFIC_SET, &bare(w))) {
-        t.person += 2;
-    } else if before.iter().any(|w| listed(&BEFORE_SET, &bare(w))) {
-        t.person += 1;
-    }
-    if let Some(&a) = after.first() {
-        let appositive_who = a == "," && after.get(1).is_some_and(|w| w.eq_ignore_ascii_case("who"));
-        // ", a researcher at …", ", the company's chief …"
-        let appositive_role = a == ","
-            && after
-                .get(1)
-                .is_some_and(|w| ["a", "an", "the", "its", "his", "her"].iter().any(|x| w.eq_ignore_ascii_case(x)))
-            && after.get(2).is_some_and(|w| listed(&ROLE_SET, w.trim_end_matches("'s").trim_end_matches("’s")));
-        if appositive_who || appositive_role {
-            t.person += 2;
-        } else if listed(&AFTER_SET, a) {
-            t.person += 1;
-        }
-    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,649 @@
+//! The tagger: finds the chunks of a document that can be names, and weighs each as a person,
+//! an organisation or a product from its shape and the words around it.
+//!
+//! A chunk is a run of capitalised words, with initials ("Lina M. Khan"), hyphens and
+//! apostrophes ("O'Brien", "Al-Masri"), connectors inside organisation names ("Department of
+//! Health and Human Services", "Johnson & Johnson"), and model numbers ("Gaudi 3", "GPT-4o").
+//! A chunk is then cut: words that open a sentence but are common words elsewhere in the
+//! document ("Yesterday", "The"), titles before a person ("Health Secretary Maria Lopes" is
+//! a person with a title cue), and connectors that join two names ("Microsoft and Google").
+//! Everything is one pass over the text and a few fixed windows around each chunk.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::lexicon::{
+    product_noun, HONORIFIC2_SET, NOT_ORG_ACRONYM_SET, ORG_HEAD_SET, ORG_OF_SET, PERSON_AFTER2_SET, PLACE_SET,
+    TITLE_SET,
+};
+use super::words::{listed, NOT_NAME_SET};
+
+/// Evidence for one chunk.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(super) struct Weighed {
+    /// The name as it will be shown.
+    pub name: String,
+    /// Where it is.
+    pub span: Range<usize>,
+    pub person: i32,
+    pub org: i32,
+    pub chip: i32,
+    pub model: i32,
+    pub service: i32,
+}
+
+/// Connectors that may stand inside a name.
+const CONNECTORS: &[&str] = &[
+    "of", "and", "&", "for", "de", "van", "von", "der", "den", "da", "del", "della", "di", "du", "la", "le", "bin",
+    "ibn", "al", "el", "y", "the", "on",
+];
+
+/// Verbs of headlines, which names do not contain.
+const HEADLINE_VERBS: &[&str] = &[
+    "says",
+    "joins",
+    "leaves",
+    "launches",
+    "unveils",
+    "announces",
+    "plans",
+    "wins",
+    "loses",
+    "faces",
+    "gets",
+    "takes",
+    "makes",
+    "reveals",
+    "warns",
+    "hires",
+    "names",
+    "buys",
+    "sells",
+    "cuts",
+    "adds",
+    "hits",
+    "sees",
+    "beats",
+    "signs",
+    "quits",
+    "resigns",
+    "dies",
+    "calls",
+    "urges",
+    "slams",
+    "backs",
+    "rejects",
+    "approves",
+    "sues",
+    "settles",
+];
+
+/// Words in names of things that are not people: "American Jobs Plan", "Voting Rights Act".
+const NOT_PERSON_WORDS: &[&str] = &[
+    "act",
+    "plan",
+    "bill",
+    "law",
+    "report",
+    "reports",
+    "article",
+    "program",
+    "programme",
+    "policy",
+    "strategy",
+    "agreement",
+    "treaty",
+    "award",
+    "awards",
+    "prize",
+    "day",
+    "week",
+    "month",
+    "year",
+    "festival",
+    "war",
+    "crisis",
+    "initiative",
+    "rule",
+    "order",
+    "amendment",
+    "code",
+    "index",
+    "fund",
+    "games",
+    "cup",
+    "open",
+    "tour",
+    "series",
+    "room",
+    "hall",
+    "building",
+    "tower",
+    "stadium",
+    "arena",
+    "airport",
+    "street",
+    "avenue",
+    "road",
+    "hotel",
+    "centre",
+    "center",
+    "prize",
+    "medal",
+    "trophy",
+    "plaza",
+    "memorial",
+    "monument",
+    "statement",
+    "remarks",
+    "briefing",
+    "release",
+    "news",
+    "page",
+    "edit",
+    "share",
+    "contact",
+    "menu",
+    "search",
+    "home",
+    "about",
+];
+
+/// Abbreviations followed by a full stop that do not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gov", "sen", "rep", "lt", "gen", "col", "capt", "prof", "rev", "sgt",
+    "u.s", "u.k", "inc", "corp", "co", "ltd", "no", "vs", "mt", "ft",
+];
+
+fn is_connector(w: &str) -> bool {
+    CONNECTORS.contains(&w)
+}
+
+fn lower(w: &str) -> String {
+    w.trim_end_matches('.').to_lowercase()
+}
+
+/// A word's shape.
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn all_caps(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+fn has_digit(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_digit())
+}
+
+fn is_number(w: &str) -> bool {
+    w.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && w.len() <= 4
+        && w.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// An initial: `M`, or a single capital followed by a full stop in the text.
+fn initial(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase) && cs.next().is_none()
+}
+
+/// A word that can be part of a person's name: `Jassy`, `DeSantis`, `O'Brien`, `Al-Masri`,
+/// an initial, or the same in capitals (speaker labels).
+pub(super) fn person_shaped(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    let mut cs = w.chars();
+    let Some(first) = cs.next() else { return false };
+    if !first.is_uppercase() {
+        return false;
+    }
+    let rest: Vec<char> = cs.collect();
+    if rest.is_empty() {
+        return true;
+    }
+    let glued = rest.windows(5).any(|w| w[..4].iter().all(|c| c.is_lowercase()) && w[4].is_uppercase());
+    !glued && rest.iter().all(|c| c.is_alphabetic() || matches!(c, '\'' | '\u{2019}' | '-'))
+}
+
+/// The words of a text: letters and digits, with `'`, `’`, `-`, `&` and `.` inside a word
+/// ("O'Brien", "GPT-4o", "AT&T", "U.S").
+fn words(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    let mut start: Option<usize> = None;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next_alnum = iter.peek().is_some_and(|(_, n)| n.is_alphanumeric());
+        let inner = matches!(c, '\'' | '\u{2019}' | '-' | '&' | '.') && start.is_some() && next_alnum;
+        if c.is_alphanumeric() || inner {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start.take() {
+            out.push(without_possessive(text, s..i));
+        }
+    }
+    if let Some(s) = start {
+        out.push(without_possessive(text, s..b.len()));
+    }
+    out
+}
+
+/// A word without its possessive `'s`: "AMD's" is "AMD" (and the gap after it is `'s `).
+fn without_possessive(text: &str, r: Range<usize>) -> Range<usize> {
+    let w = &text[r.clone()];
+    for suffix in ["'s", "\u{2019}s"] {
+        if w.len() > suffix.len() + 1 && w.ends_with(suffix) {
+            return r.start..r.end - suffix.len();
+        }
+    }
+    r
+}
+
+/// Whether the gap between two words lets a name go on: one space, a full stop after an
+/// initial or abbreviation ("Lina M. Khan", "Dr. Fauci"), or one line break (names cut by a
+/// line end) when `join_lines`.
+fn joins(prev: &str, gap: &str, join_lines: bool) -> bool {
+    match gap {
+        " " | " & " => true,
+        ". " => initial(prev) || ABBREVIATIONS.contains(&lower(prev).as_str()),
+        "\n" => join_lines,
+        _ => false,
+    }
+}
+
+/// Whether the text before `at` ends a sentence (or the text starts there).
+fn sentence_start(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches([' ', '\t', '"', '\u{201c}', '\'', '(', '*', '#', '-', '•', '>']);
+    before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':', '|', '\u{201d}'])
+}
+
+/// The tagger's view of one document.
+pub(super) struct Tagger<'t> {
+    text: &'t str,
+    words: Vec<Range<usize>>,
+    /// Words written in lower case somewhere in the document: a capitalised one at a
+    /// sentence start is a common word.
+    lowercase: HashSet<String>,
+    firsts: &'t HashSet<&'t str>,
+}
+
+impl<'t> Tagger<'t> {
+    pub(super) fn new(text: &'t str, firsts: &'t HashSet<&'t str>) -> Self {
+        let words = words(text);
+        let lowercase = words
+            .iter()
+            .map(|r| &text[r.clone()])
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .map(str::to_string)
+            .collect();
+        Self { text, words, lowercase, firsts }
+    }
+
+    fn w(&self, i: usize) -> &'t str {
+        &self.text[self.words[i].clone()]
+    }
+
+    /// Every chunk in the text, weighed.
+    pub(super) fn chunks(&self, join_lines: bool) -> Vec<Weighed> {
+        let mut out = Vec::new();
+        let n = self.words.len();
+        let mut i = 0;
+        while i < n {
+            let w = self.w(i);
+            if !(capitalised(w) || (has_digit(w) && i > 0 && capitalised(self.w(i - 1)))) {
+                i += 1;
+                continue;
+            }
+            // Extend: capitalised words, numbers after a name, connectors followed by a
+            // capitalised word.
+            let mut j = i + 1;
+            while j < n {
+                let gap = &self.text[self.words[j - 1].end..self.words[j].start];
+                if !joins(self.w(j - 1), gap, join_lines) {
+                    break;
+                }
+                let wj = self.w(j);
+                if product_noun(wj).is_some() {
+                    break;
+                }
+                if capitalised(wj) || is_number(wj) || (has_digit(wj) && wj.len() <= 6) {
+                    j += 1;
+                } else if is_connector(wj) && j + 1 < n && capitalised(self.w(j + 1)) {
+                    let gap2 = &self.text[self.words[j].end..self.words[j + 1].start];
+                    if gap2 != " " {
+                        break;
+                    }
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            self.cut(i, j, &mut out);
+            i = j;
+        }
+        out
+    }
+
+    /// Cuts the chunk of words `a..b` into names and weighs each.
+    fn cut(&self, mut a: usize, b: usize, out: &mut Vec<Weighed>) {
+        // Common words opening a sentence ("The", "Yesterday", "However").
+        while a < b
+            && (listed(&NOT_NAME_SET, self.w(a))
+                || (sentence_start(self.text, self.words[a].start)
+                    && !self.firsts.contains(self.w(a))
+                    && self.lowercase.contains(&self.w(a).to_lowercase())))
+        {
+            a += 1;
+        }
+        while a < b && is_connector(self.w(a)) {
+            a += 1;
+        }
+        if a >= b {
+            return;
+        }
+        // A name starts at a given name: "Veteran Peter DeSantis" is "Peter DeSantis" (unless
+        // the words are an organisation's: "Johns Hopkins University").
+        let ends_org = ORG_HEAD_SET.contains(lower(self.w(b - 1)).as_str());
+        if !ends_org && !self.firsts.contains(self.w(a)) {
+            if let Some(k) = (a + 1..b).find(|&k| self.firsts.contains(self.w(k))) {
+                if b - k >= 2 && (a..k).all(|i| !is_connector(self.w(i))) {
+                    a = k;
+                }
+            }
+        }
+        let idx: Vec<usize> = (a..b).collect();
+        let lw: Vec<String> = idx.iter().map(|&k| lower(self.w(k))).collect();
+        // An organisation named with connectors stays whole.
+        let last = lw.last().map_or("", String::as_str);
+        // "Bureau of Investigation", "University of Tokyo": an organisation's head before "of".
+        let head_of =
+            lw.iter().position(|w| w == "of").is_some_and(|k| k > 0 && ORG_OF_SET.contains(lw[k - 1].as_str()));
+        let only_and = lw.iter().all(|w| !is_connector(w) || w == "and" || w == "&");
+        let org_whole = head_of
+            || (ORG_HEAD_SET.contains(last) && only_and)
+            || self.text[self.words[a].start..self.words[b - 1].end].contains(" & ");
+        // Headlines and listings in capitals, and runs too long to be a name.
+        if b - a > 8 || (a..b).filter(|&k| all_caps(self.w(k))).count() > 3 {
+            return;
+        }
+        if !org_whole && lw.iter().any(|w| is_connector(w)) {
+            // Split at connectors.
+            let mut start = 0;
+            for (k, w) in lw.iter().enumerate() {
+                if is_connector(w) {
+                    if k > start {
+                        self.weigh_titled(idx[start], idx[k - 1] + 1, out);
+                    }
+                    start = k + 1;
+                }
+            }
+            if start < lw.len() {
+                self.weigh_titled(idx[start], b, out);
+            }
+            return;
+        }
+        self.weigh_titled(a, b, out);
+    }
+
+    /// Cuts titles off the front of a person's name, then weighs what is left.
+    fn weigh_titled(&self, a: usize, b: usize, out: &mut Vec<Weighed>) {
+        let lw: Vec<String> = (a..b).map(|k| lower(self.w(k))).collect();
+        let ends_org = lw.last().is_some_and(|w| ORG_HEAD_SET.contains(w.as_str()));
+        if !ends_org {
+            if let Some(k) = lw.iter().rposition(|w| TITLE_SET.contains(w.as_str())) {
+                if k + 1 < lw.len() {
+                    // The title run: back from k over title words; a run after a connector
+                    // gives its first word back ("Department of Energy Secretary").
+                    let mut j = k;
+                    while j > 0 && TITLE_SET.contains(lw[j - 1].as_str()) {
+                        j -= 1;
+                    }
+                    if j > 0 && j < k && is_connector(&lw[j - 1]) {
+                        j += 1;
+                    }
+                    if j > 0 && !is_connector(&lw[j - 1]) {
+                        self.weigh(a, a + j, 0, out);
+                    }
+                    let strong = lw[j..=k].iter().any(|w| HONORIFIC2_SET.contains(w.as_str())) || k > j;
+                    self.weigh(a + k + 1, b, if strong { 3 } else { 2 }, out);
+                    return;
+                }
+                if lw.iter().all(|w| TITLE_SET.contains(w.as_str()) || is_connector(w)) {
+                    return; // titles alone: "Assistant Secretary", "Secretary of State"
+                }
+            }
+        }
+        let title_before = if a > 0 {
+            let p = lower(self.w(a - 1));
+            let gap = &self.text[self.words[a - 1].end..self.words[a].start];
+            let titled = (gap == " " || gap == ". ") && TITLE_SET.contains(p.as_str()) && capitalised(self.w(a - 1));
+            match (titled, HONORIFIC2_SET.contains(p.as_str())) {
+                (true, true) => 3,
+                (true, false) => 2,
+                _ => 0,
+            }
+        } else {
+            0
+        };
+        self.weigh(a, b, title_before, out);
+    }
+
+    /// Weighs the name made of words `a..b`; `titled` is the evidence of a title before it.
+    fn weigh(&self, a: usize, b: usize, titled: i32, out: &mut Vec<Weighed>) {
+        if a >= b {
+            return;
+        }
+        let ws: Vec<&str> = (a..b).map(|k| self.w(k)).collect();
+        let lw: Vec<String> = ws.iter().map(|w| lower(w)).collect();
+        let n = ws.len();
+        // Places and words that are never names.
+        if lw.iter().all(|w| PLACE_SET.contains(w.as_str()) || listed(&NOT_NAME_SET, w))
+            || (n > 1 && PLACE_SET.contains(lw[n - 1].as_str()) && !ORG_HEAD_SET.contains(lw[n - 1].as_str()))
+        {
+            return;
+        }
+        // Headline fragments: "Jane Roe Joins Board", "AI Chief Says Company".
+        if n > 1 && lw.iter().any(|w| HEADLINE_VERBS.contains(&w.as_str())) {
+            return;
+        }
+        let span = self.words[a].start..self.words[b - 1].end;
+        let name = self.text[span.clone()].replace('\n', " ");
+        let mut x = Weighed { name, span: span.clone(), ..Weighed::default() };
+        let before: Vec<String> = (a.saturating_sub(3)..a).rev().map(|k| lower(self.w(k))).collect();
+        let after: Vec<String> = (b..(b + 3).min(self.words.len())).map(|k| lower(self.w(k))).collect();
+        let gap_after = if b < self.words.len() { &self.text[span.end..self.words[b].start] } else { "" };
+        let gap_before = if a > 0 { &self.text[self.words[a - 1].end..span.start] } else { "" };
+
+        // Organisations.
+        let last = lw[n - 1].as_str();
+        if n >= 2 && ORG_HEAD_SET.contains(last) {
+            x.org += 3;
+        }
+        if n >= 3 && ORG_OF_SET.contains(lw[0].as_str()) && lw[1] == "of" {
+            x.org += 3;
+        }
+        if x.name.contains(" & ") {
+            x.org += 3; // "Procter & Gamble", "Johnson & Johnson"
+        }
+        let acronym = n == 1 && all_caps(ws[0]) && ws[0].chars().filter(|c| c.is_alphabetic()).count() <= 6;
+        if acronym && !NOT_ORG_ACRONYM_SET.contains(lw[0].as_str()) && !has_digit(ws[0]) {
+            x.org += if gap_before.ends_with('(') && gap_after.starts_with(')') { 3 } else { 1 };
+        }
+        let org_noun = |w: &String| {
+            matches!(
+                w.as_str(),
+                "company"
+                    | "firm"
+                    | "maker"
+                    | "giant"
+                    | "rival"
+                    | "startup"
+                    | "start-up"
+                    | "retailer"
+                    | "bank"
+                    | "carrier"
+                    | "airline"
+                    | "insurer"
+                    | "automaker"
+                    | "carmaker"
+                    | "chipmaker"
+                    | "club"
+                    | "regulator"
+                    | "group"
+                    | "conglomerate"
+                    | "developer"
+                    | "publisher"
+                    | "broadcaster"
+                    | "newspaper"
+                    | "agency"
+                    | "lender"
+                    | "manufacturer"
+                    | "supplier"
+                    | "operator"
+                    | "network"
+            )
+        };
+        if before.first().is_some_and(org_noun) && gap_before == " " {
+            x.org += 2;
+        }
+        if after.first().is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "inc"
+                    | "corp"
+                    | "ltd"
+                    | "plc"
+                    | "llc"
+                    | "spokesperson"
+                    | "spokesman"
+                    | "spokeswoman"
+                    | "shares"
+                    | "stock"
+            )
+        }) || (after.first().is_some_and(|w| w == "said")
+            && after.get(1).is_some_and(|w| w == "in")
+            && after.get(2).is_some_and(|w| w == "a"))
+        {
+            x.org += 2;
+        }
+
+        // People.
+        let person_like = ws.iter().all(|w| person_shaped(w))
+            && !lw.iter().any(|w| ORG_HEAD_SET.contains(w.as_str()) || NOT_PERSON_WORDS.contains(&w.as_str()))
+            && !PLACE_SET.contains(lw[0].as_str());
+        if person_like {
+            let first_known = self.firsts.contains(ws[0]) || {
+                // Speaker labels in capitals: "JASON RHODES".
+                let title: String =
+                    ws[0].chars().enumerate().map(|(i, c)| if i == 0 { c } else { c.to_ascii_lowercase() }).collect();
+                all_caps(ws[0]) && self.firsts.contains(title.as_str())
+            };
+            if n >= 2 && first_known {
+                x.person += 2;
+            }
+            if n >= 3 && ws[1..n - 1].iter().any(|w| initial(w.trim_end_matches('.'))) {
+                x.person += 1;
+            }
+            if titled > 0 && (n >= 2 || titled >= 3) {
+                x.person += titled;
+            }
+            if n >= 2 || x.person > 0 {
+                let said = after.first().is_some_and(|w| PERSON_AFTER2_SET.contains(w.as_str()))
+                    && (gap_after == " " || gap_after == ", ");
+                if said {
+                    x.person += 1;
+                }
+                if gap_after.starts_with(',') && after.first().is_some_and(|w| w == "who") {
+                    x.person += 1;
+                }
+                if before.first().is_some_and(|w| w == "by") && n >= 2 {
+                    x.person += 2;
+                }
+            }
+            if n == 1 && x.person < 3 {
+                x.person = 0; // a single word is a person only with a strong title
+            }
+        }
+
+        // Products: a noun after ("the Gaudi 3 accelerator", "H100 GPUs") or before in
+        // apposition ("its assistant, Cortana"; "the chatbot ChatGPT").
+        let noun_after = (b..(b + 2).min(self.words.len())).find_map(|k| product_noun(self.w(k)));
+        let noun_before = a.checked_sub(1).and_then(|k| product_noun(self.w(k)));
+        let alnum = ws.iter().any(|w| has_digit(w)) && ws.iter().any(|w| w.chars().any(char::is_alphabetic));
+        let generic = n == 1 && (NOT_ORG_ACRONYM_SET.contains(lw[0].as_str()) || listed(&NOT_NAME_SET, ws[0]));
+        for (kind, weight) in [
+            (noun_after, if gap_after == " " { 2 } else { 0 }),
+            (noun_before, if gap_before == ", " || gap_before == " " { 2 } else { 0 }),
+        ] {
+            if let (Some(k), false) = (kind, generic) {
+                let w = weight + i32::from(alnum);
+                match k {
+                    "chip" => x.chip += w,
+                    "model" => x.model += w,
+                    _ => x.service += w,
+                }
+            }
+        }
+        if x.person > 0 && x.person >= x.org {
+            x.chip = 0;
+            x.model = 0;
+            x.service = 0;
+        }
+        out.push(x);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tag(text: &str) -> Vec<(String, i32, i32, i32)> {
+        let firsts: HashSet<&str> = ["Maria", "Laura", "Jane", "John", "Lina", "Jennifer"].into_iter().collect();
+        Tagger::new(text, &firsts)
+            .chunks(true)
+            .into_iter()
+            .filter(|w| w.person > 0 || w.org > 0 || w.chip + w.model + w.service > 0)
+            .map(|w| (w.name, w.person, w.org, w.chip + w.model + w.service))
+            .collect()
+    }
+
+    #[test]
+    fn titles_are_cut_and_count_for_the_person() {
+        let t =
+            tag("Health Secretary Maria Lopes said it works. Department of Energy Secretary Jennifer Granholm agreed.");
+        let names: Vec<&str> = t.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(names, ["Maria Lopes", "Department of Energy", "Jennifer Granholm"], "{t:?}");
+        assert!(t[0].1 >= 4 && t[1].2 >= 3 && t[2].1 >= 4, "{t:?}");
+    }
+
+    #[test]
+    fn initials_hyphens_and_apostrophes_stay_in_names() {
+        let t = tag("Chair Lina M. Khan met Siobhan O'Brien and Jean-Paul Sartre.");
+        let names: Vec<&str> = t.iter().map(|x| x.0.as_str()).collect();
+        assert!(names.contains(&"Lina M. Khan"), "{t:?}");
+    }
+
+    #[test]
+    fn organisations_by_head_acronym_and_context() {
+        let t = tag("The Federal Trade Commission (FTC) sued. Oil giant Shell declined. Johnson & Johnson rose.");
+        let orgs: Vec<&str> = t.iter().filter(|x| x.2 >= 2).map(|x| x.0.as_str()).collect();
+        assert_eq!(orgs, ["Federal Trade Commission", "FTC", "Shell", "Johnson & Johnson"], "{t:?}");
+    }
+
+    #[test]
+    fn products_by_their_nouns() {
+        let t = tag("Intel showed the Gaudi 3 accelerator and AMD's MI300X GPUs; its assistant, Cortana, spoke.");
+        let products: Vec<&str> = t.iter().filter(|x| x.3 >= 2).map(|x| x.0.as_str()).collect();
+        assert_eq!(products, ["Gaudi 3", "MI300X", "Cortana"], "{t:?}");
+    }
+
+    #[test]
+    fn words_are_cut_in_one_pass() {
+        let w = words("O'Brien, GPT-4o and AT&T. U.S. end");
+        let s = "O'Brien, GPT-4o and AT&T. U.S. end";
+        let got: Vec<&str> = w.iter().map(|r| &s[r.clone()]).collect();
+        assert_eq!(got, ["O'Brien", "GPT-4o", "and", "AT&T", "U.S", "end"]);
+    }
+}
