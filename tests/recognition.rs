@@ -54,8 +54,28 @@ fn norm(s: &str) -> String {
     let s = s.strip_suffix("'s").unwrap_or(&s);
     let words: Vec<String> =
         s.split(|c: char| !(c.is_alphanumeric())).filter(|w| !w.is_empty()).map(str::to_string).collect();
-    let words = if words.first().is_some_and(|w| w == "the") { &words[1..] } else { &words[..] };
+    let mut words = if words.first().is_some_and(|w| w == "the") { &words[1..] } else { &words[..] };
+    // Legal forms and generational suffixes: "GTCR, LLC" is "GTCR", "King, Jr." is "King".
+    while words.len() > 1 && LEGAL_OR_SUFFIX.contains(&words[words.len() - 1].as_str()) {
+        words = &words[..words.len() - 1];
+    }
     words.join(" ")
+}
+
+/// Words at the end of a name that the scorer ignores.
+const LEGAL_OR_SUFFIX: &[&str] =
+    &["inc", "incorporated", "llc", "lp", "l", "p", "ltd", "plc", "corp", "co", "jr", "sr", "pbc"];
+
+/// The forms a gold entity is matched by: its name and aliases, and for a person also their
+/// last words (a surname stands for the person: "Granholm", "MS. PSAKI").
+fn gold_forms(kind: Kind, name: &str, aliases: &[String]) -> BTreeSet<String> {
+    let mut forms: BTreeSet<String> =
+        std::iter::once(name).chain(aliases.iter().map(String::as_str)).map(norm).collect();
+    if kind == Kind::People {
+        let last: Vec<String> = forms.iter().filter_map(|f| f.rsplit(' ').next().map(str::to_string)).collect();
+        forms.extend(last);
+    }
+    forms
 }
 
 /// Scores of one kind: (true positives of predicted, predicted, true positives of gold, gold).
@@ -111,8 +131,7 @@ fn found(c: &Corpus) -> BTreeMap<String, BTreeMap<Kind, Vec<Vec<String>>>> {
 
 /// Scores one document and kind, printing the errors when `verbose`.
 fn score_doc(id: &str, kind: Kind, gold: &[(String, Vec<String>)], found: &[Vec<String>], verbose: bool) -> Score {
-    let gold_sets: Vec<BTreeSet<String>> =
-        gold.iter().map(|(n, a)| std::iter::once(n).chain(a).map(|s| norm(s)).collect()).collect();
+    let gold_sets: Vec<BTreeSet<String>> = gold.iter().map(|(n, a)| gold_forms(kind, n, a)).collect();
     let found_sets: Vec<BTreeSet<String>> = found.iter().map(|ns| ns.iter().map(|s| norm(s)).collect()).collect();
     let matches = |f: &BTreeSet<String>, g: &BTreeSet<String>| !f.is_disjoint(g);
     let right_found = found_sets.iter().filter(|f| gold_sets.iter().any(|g| matches(f, g))).count();

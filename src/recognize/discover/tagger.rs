@@ -38,6 +38,14 @@ const CONNECTORS: &[&str] = &[
     "ibn", "al", "el", "y", "the", "on",
 ];
 
+/// Words of direction, which start organisations' names ("North Central Baptist Hospital").
+const DIRECTIONS: &[&str] =
+    &["north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "new"];
+
+/// Institutions named by one word.
+const SINGLE_ORGS: &[&str] =
+    &["congress", "senate", "parliament", "pentagon", "kremlin", "nato", "interpol", "unicef", "wikinews", "wikipedia"];
+
 /// Verbs of headlines, which names do not contain.
 const HEADLINE_VERBS: &[&str] = &[
     "says",
@@ -358,8 +366,10 @@ impl<'t> Tagger<'t> {
         // An organisation named with connectors stays whole.
         let last = lw.last().map_or("", String::as_str);
         // "Bureau of Investigation", "University of Tokyo": an organisation's head before "of".
-        let head_of =
-            lw.iter().position(|w| w == "of").is_some_and(|k| k > 0 && ORG_OF_SET.contains(lw[k - 1].as_str()));
+        let head_of = lw
+            .iter()
+            .position(|w| matches!(w.as_str(), "of" | "for" | "on"))
+            .is_some_and(|k| k > 0 && ORG_OF_SET.contains(lw[k - 1].as_str()));
         let only_and = lw.iter().all(|w| !is_connector(w) || w == "and" || w == "&");
         let org_whole = head_of
             || (ORG_HEAD_SET.contains(last) && only_and)
@@ -384,12 +394,26 @@ impl<'t> Tagger<'t> {
             }
             return;
         }
+        if org_whole {
+            // Titles and places in front of an organisation: "Secretary Comerica Bank",
+            // "Atlanta Compass Bank".
+            let mut a = a;
+            while b - a > 2 && {
+                let w = lower(self.w(a));
+                TITLE_SET.contains(w.as_str()) || (PLACE_SET.contains(w.as_str()) && !DIRECTIONS.contains(&w.as_str()))
+            } {
+                a += 1;
+            }
+            self.weigh_titled(a, b, out);
+            return;
+        }
         self.weigh_titled(a, b, out);
     }
 
     /// Cuts titles off the front of a person's name, then weighs what is left.
     fn weigh_titled(&self, a: usize, b: usize, out: &mut Vec<Weighed>) {
         let lw: Vec<String> = (a..b).map(|k| lower(self.w(k))).collect();
+        // A title is cut off unless the name after it is an organisation's.
         let ends_org = lw.last().is_some_and(|w| ORG_HEAD_SET.contains(w.as_str()));
         if !ends_org {
             if let Some(k) = lw.iter().rposition(|w| TITLE_SET.contains(w.as_str())) {
@@ -431,7 +455,10 @@ impl<'t> Tagger<'t> {
     }
 
     /// Weighs the name made of words `a..b`; `titled` is the evidence of a title before it.
-    fn weigh(&self, a: usize, b: usize, titled: i32, out: &mut Vec<Weighed>) {
+    fn weigh(&self, mut a: usize, b: usize, titled: i32, out: &mut Vec<Weighed>) {
+        while a < b && is_connector(self.w(a)) {
+            a += 1;
+        }
         if a >= b {
             return;
         }
@@ -467,9 +494,13 @@ impl<'t> Tagger<'t> {
         if x.name.contains(" & ") {
             x.org += 3; // "Procter & Gamble", "Johnson & Johnson"
         }
-        let acronym = n == 1 && all_caps(ws[0]) && ws[0].chars().filter(|c| c.is_alphabetic()).count() <= 6;
-        if acronym && !NOT_ORG_ACRONYM_SET.contains(lw[0].as_str()) && !has_digit(ws[0]) {
+        let acronym = n == 1 && all_caps(ws[0]) && ws[0].chars().filter(|c| c.is_alphabetic()).count() <= 5;
+        if acronym && !NOT_ORG_ACRONYM_SET.contains(lw[0].as_str()) && !has_digit(ws[0]) && !ws[0].contains('.') {
+            // Once is not enough, unless it is spelled out: "Federal Trade Commission (FTC)".
             x.org += if gap_before.ends_with('(') && gap_after.starts_with(')') { 3 } else { 1 };
+        }
+        if n == 1 && SINGLE_ORGS.contains(&lw[0].as_str()) {
+            x.org += 3;
         }
         let org_noun = |w: &String| {
             matches!(
