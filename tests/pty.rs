@@ -136,7 +136,7 @@ fn open_jump_follow_a_link_and_come_back() {
     let mut t = Pty::dossier(&[]);
     // Loaded: documents come first, people when linking ends.
     t.wait_for("People (9)");
-    t.send(ENTER).wait_for("4 Reader");
+    t.send(ENTER).wait_for("5 Reader");
     // The first link is Amazon: following it shows Amazon's card.
     t.send(TAB).send(ENTER).wait_for("org · catalog · amazon");
     t.send(BACKSPACE).wait_for("In this document:");
@@ -159,7 +159,7 @@ fn pick_with_stdout_a_pipe_prints_only_the_pick() {
     t.wait_for("People (9)");
     t.send(CTRL_P).wait_for("Jump");
     t.send(b"trainium").wait_for("chip     Trainium 3");
-    t.send(ENTER).wait_for("4 Card");
+    t.send(ENTER).wait_for("5 Card");
     t.send(b"p");
     t.wait_for("exit=0");
     assert_eq!(std::fs::read_to_string(&out).expect("out"), "trainium\n");

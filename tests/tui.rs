@@ -279,7 +279,7 @@ fn mouse_click_selects_and_wheel_scrolls() {
     assert_eq!(r.scroll, 3);
 }
 
-/// At 80 columns the tabs are as wide as their labels: a click on the "4 Detail" tab focuses
+/// At 80 columns the tabs are as wide as their labels: a click on the "5 Detail" tab focuses
 /// the detail view (it used to select Portfolio, assuming four equal tabs).
 #[test]
 fn a_click_on_a_narrow_tab_focuses_that_tab() {
@@ -287,8 +287,9 @@ fn a_click_on_a_narrow_tab_focuses_that_tab() {
     let screen = h.screen();
     let tabs = screen.lines().next().expect("the tab bar");
     for (label, want_detail, want_pane) in [
-        ("4 Detail", true, PaneKind::Docs),
-        ("3 Portfolio", false, PaneKind::Portfolio),
+        ("5 Detail", true, PaneKind::Docs),
+        ("3 Orgs", false, PaneKind::Orgs),
+        ("4 Portfolio", false, PaneKind::Portfolio),
         ("2 People", false, PaneKind::People),
     ] {
         let x = tabs.chars().collect::<String>().find(label).map(|b| tabs[..b].chars().count()).expect(label) as u16;

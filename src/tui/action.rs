@@ -18,7 +18,7 @@ pub enum Action {
     Top,
     /// To the last row.
     Bottom,
-    /// Focus the next pane (Documents → People → Portfolio → detail).
+    /// Focus the next pane (Documents → People → Organisations → Portfolio → detail).
     NextPane,
     /// Focus the previous pane.
     PrevPane,
@@ -26,7 +26,7 @@ pub enum Action {
     NextLink,
     /// Focus the previous link in the reader.
     PrevLink,
-    /// Focus pane 1–3, or the detail view (4).
+    /// Focus pane 1–4, or the detail view (5).
     FocusPane(u8),
     /// Focus the panes on the left.
     FocusLeft,
@@ -190,10 +190,17 @@ pub const BINDINGS: &[Binding] = &[
         Action::Forward,
         "forward in history"
     ),
-    bind!(Base, "1 2 3 4", [ch('1')], Action::FocusPane(1), "focus Documents, People, Portfolio, detail"),
+    bind!(
+        Base,
+        "1 2 3 4 5",
+        [ch('1')],
+        Action::FocusPane(1),
+        "focus Documents, People, Organisations, Portfolio, detail"
+    ),
     bind!(Base, "", [ch('2')], Action::FocusPane(2), ""),
     bind!(Base, "", [ch('3')], Action::FocusPane(3), ""),
     bind!(Base, "", [ch('4')], Action::FocusPane(4), ""),
+    bind!(Base, "", [ch('5')], Action::FocusPane(5), ""),
     bind!(Base, "t 5", [ch('t'), ch('5')], Action::Timeline, "timeline: dated events in order, contradictions flagged"),
     bind!(Reader, "Tab Shift-Tab", [(KeyCode::Tab, NONE)], Action::NextLink, "next / previous link"),
     bind!(Reader, "", [(KeyCode::BackTab, NONE), (KeyCode::BackTab, KeyModifiers::SHIFT)], Action::PrevLink, ""),

@@ -3,6 +3,8 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
+use crate::tui::pane::PANES;
+
 /// Below this width the explorer is one column with tabs.
 pub const WIDE: u16 = 100;
 /// Below this size only "terminal too small" is drawn.
@@ -22,9 +24,9 @@ pub struct Geometry {
     /// The tab bar (narrow only).
     pub tabs: Rect,
     /// Each tab in the bar, where a click selects it (set by [`Geometry::place_tabs`]).
-    pub tab_hits: [Rect; 4],
-    /// Documents, People, Portfolio (in narrow mode all three are the same body area).
-    pub panes: [Rect; 3],
+    pub tab_hits: [Rect; PANES + 1],
+    /// Documents, People, Organisations, Portfolio (in narrow mode all are the same body area).
+    pub panes: [Rect; PANES],
     /// The detail view with its border.
     pub detail: Rect,
     /// The status line.
@@ -46,16 +48,14 @@ impl Geometry {
             g.narrow = true;
             let [tabs, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(main);
             g.tabs = tabs;
-            g.panes = [body; 3];
+            g.panes = [body; PANES];
             g.detail = body;
             return g;
         }
         let left_w = (main.width * 38 / 100).clamp(32, 60);
         let [left, detail] = Layout::horizontal([Constraint::Length(left_w), Constraint::Min(1)]).areas(main);
         g.detail = detail;
-        let [a, b, c] =
-            Layout::vertical([Constraint::Ratio(1, 3), Constraint::Ratio(1, 3), Constraint::Ratio(1, 3)]).areas(left);
-        g.panes = [a, b, c];
+        g.panes = Layout::vertical([Constraint::Ratio(1, PANES as u32); PANES]).areas(left);
         g
     }
 }
@@ -63,7 +63,7 @@ impl Geometry {
 impl Geometry {
     /// Places the tabs in the bar as they are drawn: each label padded by a space on both
     /// sides, one space between tabs, cut at the bar's right edge.
-    pub fn place_tabs(&mut self, labels: &[String; 4]) {
+    pub fn place_tabs(&mut self, labels: &[String; PANES + 1]) {
         use unicode_width::UnicodeWidthStr;
         let mut x = self.tabs.x;
         let right = self.tabs.right();
@@ -139,14 +139,15 @@ mod tests {
     #[test]
     fn tabs_are_hit_where_they_are_drawn_not_in_equal_quarters() {
         let mut g = Geometry::new(Rect::new(0, 0, 80, 24));
-        let labels = ["1 Documents (5)", "2 People (9)", "3 Portfolio (21)", "4 Detail"].map(String::from);
+        let labels =
+            ["1 Documents (5)", "2 People (9)", "3 Orgs (7)", "4 Portfolio (21)", "5 Detail"].map(String::from);
         g.place_tabs(&labels);
         // " 1 Documents (5) " is 17 wide, then a space: People starts at 18.
         assert_eq!((g.tab_hits[0].x, g.tab_hits[0].width), (0, 17));
         assert_eq!(g.tab_hits[1].x, 18);
-        // "4 Detail" starts at 18 + 14 + 1 + 18 + 1 = 52, not at 60 as quarters would have it.
-        assert_eq!(g.tab_hits[3].x, 52);
-        assert!(g.tab_hits[3].contains(ratatui::layout::Position { x: 55, y: 0 }));
+        // "5 Detail" starts at 18 + 14 + 1 + 12 + 1 + 18 + 1 = 65, not at 64 as fifths would have it.
+        assert_eq!(g.tab_hits[4].x, 65);
+        assert!(g.tab_hits[4].contains(ratatui::layout::Position { x: 67, y: 0 }));
     }
 
     #[test]

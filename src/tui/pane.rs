@@ -11,13 +11,15 @@ pub enum PaneKind {
     Docs,
     /// People, most mentioned first.
     People,
+    /// Organisations, most mentioned first.
+    Orgs,
     /// Chips, models and services, each under a heading.
     Portfolio,
 }
 
 impl PaneKind {
     /// The panes, in screen order (top to bottom, tabs 1 to 3).
-    pub const ALL: [Self; 3] = [Self::Docs, Self::People, Self::Portfolio];
+    pub const ALL: [Self; PANES] = [Self::Docs, Self::People, Self::Orgs, Self::Portfolio];
 
     /// The pane's place in [`PaneKind::ALL`] (and in `App::panes`).
     #[must_use]
@@ -31,20 +33,24 @@ impl PaneKind {
         match self {
             Self::Docs => "Documents",
             Self::People => "People",
+            Self::Orgs => "Organisations",
             Self::Portfolio => "Portfolio",
         }
     }
 }
 
-/// The tab labels of the narrow layout: the three panes with their counts, then the detail.
+/// How many list panes there are.
+pub const PANES: usize = 4;
+
+/// The tab labels of the narrow layout: the panes with their counts (Organisations as
+/// "Orgs"), then the detail.
 #[must_use]
-pub fn tab_labels(panes: &[Pane; 3]) -> [String; 4] {
-    [
-        format!("1 {} ({})", PaneKind::Docs.title(), panes[0].count()),
-        format!("2 {} ({})", PaneKind::People.title(), panes[1].count()),
-        format!("3 {} ({})", PaneKind::Portfolio.title(), panes[2].count()),
-        "4 Detail".to_string(),
-    ]
+pub fn tab_labels(panes: &[Pane; PANES]) -> [String; PANES + 1] {
+    let short = |k: PaneKind| if k == PaneKind::Orgs { "Orgs" } else { k.title() };
+    std::array::from_fn(|i| match panes.get(i) {
+        Some(p) => format!("{} {} ({})", i + 1, short(p.kind), p.count()),
+        None => format!("{} Detail", PANES + 1),
+    })
 }
 
 /// One row of a pane.
@@ -81,8 +87,9 @@ impl Pane {
         let keep = self.selected_item();
         self.rows = match self.kind {
             PaneKind::Docs => (0..c.docs.len()).map(|d| PaneRow::Item(Item::Doc(d))).collect(),
-            PaneKind::People => {
-                c.entities_of(&[EntityKind::Person]).into_iter().map(|e| PaneRow::Item(Item::Entity(e))).collect()
+            PaneKind::People | PaneKind::Orgs => {
+                let kind = if self.kind == PaneKind::People { EntityKind::Person } else { EntityKind::Org };
+                c.entities_of(&[kind]).into_iter().map(|e| PaneRow::Item(Item::Entity(e))).collect()
             }
             PaneKind::Portfolio => {
                 let mut rows = Vec::new();

@@ -15,7 +15,7 @@ use super::card::{Rows, Subject};
 use super::geometry::Geometry;
 use super::history::History;
 use super::jump::{Jump, Request};
-use super::pane::{Pane, PaneKind};
+use super::pane::{Pane, PaneKind, PANES};
 use super::reader::{Find, Layout, Reader};
 use crate::analysis::card::{Row, Target};
 use crate::corpus::{Corpus, Progress};
@@ -147,8 +147,8 @@ pub struct App {
     pub matcher: Matcher,
     /// Loading progress, while loading.
     pub loading: Option<Progress>,
-    /// Documents, People, Portfolio.
-    pub panes: [Pane; 3],
+    /// Documents, People, Organisations, Portfolio.
+    pub panes: [Pane; PANES],
     /// Who has the keyboard.
     pub focus: Focus,
     /// Back/forward over places; the current one is shown.
@@ -182,7 +182,7 @@ impl App {
             corpus,
             matcher: Matcher::default(),
             loading,
-            panes: [Pane::new(PaneKind::Docs), Pane::new(PaneKind::People), Pane::new(PaneKind::Portfolio)],
+            panes: PaneKind::ALL.map(Pane::new),
             focus: Focus::on(PaneKind::Docs),
             history: History::new(Place { view: View::Empty, preview: true }, 200),
             layers: Vec::new(),
@@ -400,7 +400,7 @@ impl App {
         }
     }
 
-    /// Focuses pane `n` (1 to 3), or the detail view (4).
+    /// Focuses pane `n` (1 to 4), or the detail view (5).
     fn focus_pane(&mut self, n: u8) {
         match PaneKind::ALL.get(usize::from(n).wrapping_sub(1)) {
             Some(&p) => self.focus = Focus::on(p),
@@ -408,7 +408,7 @@ impl App {
         }
     }
 
-    /// Documents → People → Portfolio → detail, and round.
+    /// Documents → People → Organisations → Portfolio → detail, and round.
     fn cycle_focus(&mut self, forward: bool) {
         let n = PaneKind::ALL.len() + 1;
         let at = if self.focus.detail { n - 1 } else { self.focus.pane.index() };

@@ -7,7 +7,7 @@ use ratatui::layout::Position;
 
 use super::{App, Focus, View};
 use crate::tui::geometry::{card_rects, inner, reader_rects};
-use crate::tui::pane::PaneKind;
+use crate::tui::pane::{PaneKind, PANES};
 
 impl App {
     /// Handles a mouse event.
@@ -18,7 +18,7 @@ impl App {
             return;
         }
         let pane =
-            (0..3).find(|&i| g.panes[i].contains(at) && (!g.narrow || self.focus.pane() == Some(PaneKind::ALL[i])));
+            (0..PANES).find(|&i| g.panes[i].contains(at) && (!g.narrow || self.focus.pane() == Some(PaneKind::ALL[i])));
         let in_detail = g.detail.contains(at) && (!g.narrow || self.focus.detail);
         match m.kind {
             MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {

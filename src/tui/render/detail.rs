@@ -20,10 +20,10 @@ use crate::tui::reader::Reader;
 pub fn draw(app: &App, area: Rect, f: &mut Frame, s: Styles) {
     let focused = app.focus.detail && app.layers.is_empty();
     let title = match app.view() {
-        View::Doc(_) => " 4 Reader ",
-        View::Entity(..) => " 4 Card ",
+        View::Doc(_) => " 5 Reader ",
+        View::Entity(..) => " 5 Card ",
         View::Timeline(_) => " 5 Timeline ",
-        View::Empty => " 4 Detail ",
+        View::Empty => " 5 Detail ",
     };
     f.render_widget(block(title, focused, s), area);
     let body = inner(area);

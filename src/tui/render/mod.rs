@@ -14,7 +14,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use super::action::Context;
 use super::app::App;
 use super::geometry::{centered, inner};
-use super::pane::{tab_labels, Pane, PaneKind, PaneRow};
+use super::pane::{tab_labels, Pane, PaneKind, PaneRow, PANES};
 use crate::corpus::Progress;
 use crate::model::Item;
 use crate::text::sanitize::one_line;
@@ -38,7 +38,7 @@ pub fn draw(app: &App, f: &mut Frame) {
             None => detail::draw(app, g.detail, f, s),
         }
     } else {
-        for i in 0..3 {
+        for i in 0..PANES {
             draw_pane(app, &app.panes[i], i, g.panes[i], f, s);
         }
         detail::draw(app, g.detail, f, s);
@@ -50,7 +50,7 @@ pub fn draw(app: &App, f: &mut Frame) {
 fn draw_tabs(app: &App, f: &mut Frame, s: Styles) {
     let g = app.geometry;
     let names = tab_labels(&app.panes);
-    let current = app.focus.pane().map_or(3, PaneKind::index);
+    let current = app.focus.pane().map_or(PANES, PaneKind::index);
     let mut spans = Vec::new();
     for (i, n) in names.iter().enumerate() {
         let st = if i == current { s.selected(true) } else { s.dim() };
