@@ -226,3 +226,72 @@ fn the_scorer_matches_names_loosely_but_not_wrongly() {
     let s = score_doc("d", Kind::People, &gold, &[vec!["Flintoff".into()], vec!["Ricky Ponting".into()]], false);
     assert_eq!((s.right_found, s.found, s.right_gold, s.gold), (1, 2, 1, 1));
 }
+
+fn people_of(c: &Corpus) -> BTreeSet<String> {
+    c.entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.name.clone()).collect()
+}
+
+/// The same text split into many files or joined into one finds the same people.
+#[test]
+fn the_same_text_split_or_joined_yields_the_same_people() {
+    let dir = root().join("dev");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).expect("dev").map(|e| e.expect("entry").path()).collect();
+    files.sort();
+    let split = Corpus::load(&LoadOptions { corpus: vec![dir], catalog: CatalogChoice::None, discover: true }, &|_| {});
+    let joined_text: String =
+        files.iter().map(|f| std::fs::read_to_string(f).expect("read") + "\n\n").collect::<Vec<_>>().concat();
+    let tmp = tempfile::tempdir().expect("tmp");
+    std::fs::write(tmp.path().join("all.txt"), joined_text).expect("write");
+    let joined = Corpus::load(
+        &LoadOptions { corpus: vec![tmp.path().into()], catalog: CatalogChoice::None, discover: true },
+        &|_| {},
+    );
+    let (a, b) = (people_of(&split), people_of(&joined));
+    let only_split: Vec<&String> = a.difference(&b).collect();
+    let only_joined: Vec<&String> = b.difference(&a).collect();
+    assert!(
+        only_split.is_empty() && only_joined.is_empty(),
+        "split only: {only_split:?}\njoined only: {only_joined:?}"
+    );
+}
+
+/// No cost grows with the square of a line: a text with no line breaks takes about as long as
+/// the same text with them, and four times the text about four times as long.
+#[test]
+fn a_text_without_line_breaks_costs_what_it_costs_with_them() {
+    let words: Vec<String> = std::fs::read_to_string(root().join("dev/world-niue-general-election-2005.txt"))
+        .expect("read")
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    let text = |n: usize, sep: &str| {
+        let mut s = String::new();
+        let mut i = 7usize;
+        while s.len() < n {
+            i = (i * 1_103_515_245 + 12345) % 2_147_483_648;
+            s.push_str(&words[i % words.len()]);
+            s.push_str(if i.is_multiple_of(17) { sep } else { " " });
+        }
+        s
+    };
+    let time = |body: String| {
+        let mut problems = Vec::new();
+        let doc = dossier::ingest::source::parse(std::path::Path::new("t.txt"), body.as_bytes(), &mut problems)
+            .expect("a document");
+        let t = std::time::Instant::now();
+        let c = Corpus::from_documents(vec![doc], None, true);
+        assert!(!c.entities.is_empty());
+        t.elapsed().as_secs_f64()
+    };
+    let small = time(text(250_000, "\n"));
+    let small_one_line = time(text(250_000, " "));
+    let large_one_line = time(text(1_000_000, " "));
+    println!(
+        "250 kB: {small:.3} s with line breaks, {small_one_line:.3} s without; 1 MB without: {large_one_line:.3} s"
+    );
+    assert!(small_one_line < 4.0 * small + 0.05, "one line: {small_one_line:.3} s against {small:.3} s");
+    assert!(
+        large_one_line < 10.0 * small_one_line + 0.05,
+        "4× the text: {large_one_line:.3} s against {small_one_line:.3} s"
+    );
+}

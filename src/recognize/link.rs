@@ -160,7 +160,7 @@ impl Linker {
             // A name broken across a line ("Hannah\nBrooks") still matches: single newlines
             // are searched as spaces (same length, so spans are the same).
             let joined = join_single_newlines(text);
-            let mut named: Vec<EntIdx> = Vec::new();
+            let mut named: std::collections::HashSet<EntIdx> = std::collections::HashSet::new();
             for m in ac.find_iter(joined.as_ref()) {
                 let span = m.start()..m.end();
                 if !text.is_char_boundary(span.start)
@@ -190,8 +190,8 @@ impl Linker {
                     }
                 };
                 if let Some(t) = chosen {
-                    if t.how != MatchHow::ShortForm && !named.contains(&t.entity) {
-                        named.push(t.entity);
+                    if t.how != MatchHow::ShortForm {
+                        named.insert(t.entity);
                     }
                     found.push(Mention::new(t.entity, doc, span, t.how));
                 }

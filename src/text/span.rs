@@ -2,11 +2,18 @@
 
 use std::ops::Range;
 
-/// The line around a span: from the newline before its start to the newline after its end.
+/// How far [`line_around`] looks for a line's ends on each side.
+pub const LINE_WINDOW: usize = 4096;
+
+/// The line around a span: from the newline before its start to the newline after its end,
+/// at most [`LINE_WINDOW`] bytes away on each side (so that a text with no line breaks costs
+/// the same as one with them).
 #[must_use]
 pub fn line_around(text: &str, span: Range<usize>) -> Range<usize> {
-    let s = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let e = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+    let lo = text.floor_char_boundary(span.start.saturating_sub(LINE_WINDOW));
+    let hi = text.ceil_char_boundary(span.end.saturating_add(LINE_WINDOW).min(text.len()));
+    let s = text[lo..span.start].rfind('\n').map_or(lo, |i| lo + i + 1);
+    let e = text[span.end..hi].find('\n').map_or(hi, |i| span.end + i);
     s..e
 }
 

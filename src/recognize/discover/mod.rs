@@ -238,7 +238,8 @@ fn display_name(name: &str) -> String {
 
 /// Short and capitalised forms of a person's name that fold into the full name: "Granholm"
 /// and "GRANHOLM" into "Jennifer Granholm", "JASON RHODES" into "Jason Rhodes", when exactly
-/// one full name fits and they share a document.
+/// one full name in the corpus fits (whether or not they share a file, so that the same text
+/// split into files or joined into one gives the same people).
 fn fold_short_forms(tallies: &HashMap<String, Tally>) -> HashMap<String, String> {
     let person = |t: &Tally| t.kind() == Some(EntityKind::Person);
     let mut by_last: HashMap<String, Vec<&String>> = HashMap::new();
@@ -258,9 +259,7 @@ fn fold_short_forms(tallies: &HashMap<String, Tally>) -> HashMap<String, String>
         let fits =
             if name.contains(' ') { by_lower.get(&name.to_lowercase()) } else { by_last.get(&name.to_lowercase()) };
         if let Some([full]) = fits.map(Vec::as_slice) {
-            if tallies[*full].docs.iter().any(|d| t.docs.contains(d)) {
-                out.insert(name.clone(), (*full).clone());
-            }
+            out.insert(name.clone(), (*full).clone());
         }
     }
     out
@@ -313,16 +312,22 @@ fn observe(d: &Document, taken: &[Range<usize>], firsts: &HashSet<&str>, known: 
     let tagger = tagger::Tagger::new(&d.body, firsts);
     for w in tagger.chunks(true) {
         let span = w.span.clone();
-        if taken.iter().any(|t| t.start < span.end && span.start < t.end) {
+        // `taken` is sorted by start and mentions are short: the spans that could overlap are
+        // the few before `span.end`, found by binary search.
+        let to = taken.partition_point(|t| t.start < span.end);
+        if taken[..to].iter().rev().take_while(|t| t.start + 1024 > span.start).any(|t| span.start < t.end) {
             continue;
         }
         let name = w.name.clone();
         let first = name.split(' ').next().unwrap_or("");
         let heading = !firsts.contains(first) && {
+            // A heading is short: a longer line is prose, and is not scanned again per name.
             let line = &d.body[crate::text::span::line_around(&d.body, span.clone())];
-            let start = line.as_ptr() as usize - d.body.as_ptr() as usize;
-            let title_case = *title_case_lines.entry(start).or_insert_with(|| is_title_case(line));
-            is_heading_line(line, &name, title_case)
+            line.len() <= MAX_HEADING && {
+                let start = line.as_ptr() as usize - d.body.as_ptr() as usize;
+                let title_case = *title_case_lines.entry(start).or_insert_with(|| is_title_case(line));
+                is_heading_line(line, &name, title_case)
+            }
         };
         if heading || known.contains(&name.to_lowercase()) {
             continue;
@@ -374,6 +379,12 @@ fn speaker_labels(body: &str) -> HashSet<String> {
         .collect()
 }
 
+/// The longest line taken for a heading or a navigation entry.
+const MAX_HEADING: usize = 300;
+
+/// How many of the most frequent names sharing a first name a name is compared with.
+const NEAR_SPELLING_PEERS: usize = 32;
+
 /// Person-like names that are a near spelling (same first name, surname one or two letters
 /// off) of exactly one more frequent name: the linker folds them in as fuzzy matches.
 fn near_spellings(tallies: &HashMap<String, Tally>, firsts: &HashSet<&str>) -> HashMap<String, String> {
@@ -386,12 +397,15 @@ fn near_spellings(tallies: &HashMap<String, Tally>, firsts: &HashSet<&str>) -> H
         }
     }
     let mut out = HashMap::new();
-    for group in groups.values() {
-        for (name, t, n) in group {
-            // The variant is the rarer spelling; on a tie, the one with less evidence, then the
-            // later one.
-            let rank = |t: &Tally| (t.count, t.person, std::cmp::Reverse(t.first_seen));
-            let fits: Vec<&String> = group
+    for group in groups.values_mut() {
+        // The variant is the rarer spelling; on a tie, the one with less evidence, then the
+        // later one. Each name is compared with the most frequent names of its group only, so
+        // the cost stays linear however many names share a first name.
+        let rank = |t: &Tally| (t.count, t.person, std::cmp::Reverse(t.first_seen));
+        group.sort_by(|a, b| rank(b.1).cmp(&rank(a.1)).then_with(|| a.0.cmp(b.0)));
+        let top = &group[..group.len().min(NEAR_SPELLING_PEERS)];
+        for (name, t, n) in group.iter() {
+            let fits: Vec<&String> = top
                 .iter()
                 .filter(|(other, ot, on)| other != name && rank(ot) > rank(t) && strsim::levenshtein(n, on) <= 2)
                 .map(|(o, _, _)| *o)
