@@ -430,3 +430,21 @@ fn the_timeline_is_built_off_the_draw_path_and_shown_when_it_arrives() {
     h.run();
     assert!(h.screen().contains("⚠ Amazon launched Nova"), "{}", h.screen());
 }
+
+/// `c` lists the candidates with counts and a snippet; Enter opens the first document.
+#[test]
+fn candidates_are_listed_with_counts_and_open_their_document() {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/eval/dev");
+    let opts = LoadOptions { corpus: vec![dir], catalog: dossier::corpus::CatalogChoice::None, discover: true };
+    let mut h = Harness::with(Arc::new(Corpus::load(&opts, &|_| {})), 120, 40);
+    let n = h.app.corpus.candidates.len();
+    assert!(n > 0, "unsure names in real text");
+    h.key(KeyCode::Char('c'));
+    let s = h.screen();
+    assert!(s.contains(&format!("Candidates ({n})")), "{s}");
+    let first = h.app.corpus.candidates[0].clone();
+    assert!(s.contains(&first.name) && s.contains(&format!("×{}", first.count)), "{s}");
+    h.key(KeyCode::Enter);
+    let View::Doc(r) = h.app.view().clone() else { panic!("the first document opens") };
+    assert_eq!(h.app.corpus.docs[r.doc].id, first.docs[0]);
+}

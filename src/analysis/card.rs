@@ -397,6 +397,36 @@ pub fn json(c: &Corpus, item: Item, snippet_width: usize) -> Value {
     v
 }
 
+/// The candidates as rows: each unsure name with its count, the kind it leans to, how many
+/// documents, and a snippet; opening one opens its first document.
+#[must_use]
+pub fn candidate_rows(c: &Corpus, snippet_width: usize) -> Vec<Row> {
+    let mut rows = vec![
+        Row::text(format!("Candidates ({})", c.candidates.len()), Tone::Title),
+        Row::text(
+            "Names discovery was unsure of; Enter opens the first document; `dossier suggest` prints them",
+            Tone::Dim,
+        ),
+        Row::blank(),
+    ];
+    for cand in &c.candidates {
+        let target = cand.docs.first().and_then(|id| c.doc_by_id(id)).map(|d| Target::Doc(d, 0..0));
+        let tone = cand.guess.map_or(Tone::Text, Tone::Kind);
+        let guess = cand.guess.map(|k| format!(" · {k}?")).unwrap_or_default();
+        rows.push(Row {
+            parts: vec![
+                ("  ".into(), Tone::Text),
+                (one_line(&cand.name), tone),
+                (format!("  ×{}{guess} · {}", cand.count, count(cand.docs.len(), "document", "documents")), Tone::Dim),
+            ],
+            target: target.clone(),
+        });
+        let snip: String = one_line(&cand.snippet).chars().take(snippet_width.max(10)).collect();
+        rows.push(Row { parts: vec![(format!("    {snip}"), Tone::Quote)], target });
+    }
+    rows
+}
+
 /// The timeline as rows: one per event, date first; contradictions flagged.
 #[must_use]
 pub fn timeline_rows(c: &Corpus) -> Vec<Row> {

@@ -4,8 +4,9 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::Corpus;
-use crate::model::{DocIdx, EntIdx, Entity, EntityKind, Fact, FactObject, MatchRule, Origin, Severity};
+use crate::model::{DocIdx, EntIdx, Entity, EntityKind, Fact, FactObject, MatchRule, Mention, Origin, Severity};
 use crate::recognize::catalog::Catalog;
+use crate::recognize::known;
 use crate::text::date::PartialDate;
 use crate::text::quote;
 
@@ -119,5 +120,60 @@ impl Corpus {
                 cumulative: f.cumulative,
             });
         }
+    }
+
+    /// Adds the gazetteer's entities whose names no entity already has (a catalog or front
+    /// matter wins); returns where they start. [`Corpus::keep_mentioned`] later drops those
+    /// the text never mentions.
+    pub(super) fn add_known_entities(&mut self) -> usize {
+        let from = self.entities.len();
+        let taken: HashSet<String> =
+            self.entities.iter().flat_map(|e| e.names().map(str::to_lowercase).collect::<Vec<_>>()).collect();
+        let rows: Vec<known::Row> = known::parse(known::BUNDLED)
+            .into_iter()
+            .filter(|r| std::iter::once(&r.name).chain(&r.aliases).all(|n| !taken.contains(&n.to_lowercase())))
+            .collect();
+        let mut ids: HashSet<String> = self.entities.iter().map(|e| e.id.clone()).collect();
+        for mut e in known::entities(&rows, &mut ids) {
+            e.parent = e.parent.map(|p| p + from);
+            self.entities.push(e);
+        }
+        from
+    }
+
+    /// Drops the gazetteer's entities (from `from` on) that no mention names, and renumbers
+    /// the mentions and parents that remain. Returns whether anything was dropped.
+    pub(super) fn keep_mentioned(&mut self, from: usize, mentions: &mut [Mention]) -> bool {
+        let mut used = vec![false; self.entities.len()];
+        for m in mentions.iter() {
+            used[m.entity()] = true;
+        }
+        // A mentioned entity's parent stays too: "H100" brings "Nvidia" as its maker.
+        for i in from..self.entities.len() {
+            if used[i] {
+                if let Some(p) = self.entities[i].parent {
+                    used[p] = true;
+                }
+            }
+        }
+        if (from..self.entities.len()).all(|i| used[i]) {
+            return false;
+        }
+        let mut map = vec![usize::MAX; self.entities.len()];
+        let mut kept = Vec::with_capacity(self.entities.len());
+        for (i, e) in std::mem::take(&mut self.entities).into_iter().enumerate() {
+            if i < from || used[i] {
+                map[i] = kept.len();
+                kept.push(e);
+            }
+        }
+        for e in &mut kept {
+            e.parent = e.parent.map(|p| map[p]).filter(|&p| p != usize::MAX);
+        }
+        self.entities = kept;
+        for m in mentions.iter_mut() {
+            *m = Mention::new(map[m.entity()], m.doc(), m.span(), m.how);
+        }
+        true
     }
 }

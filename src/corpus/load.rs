@@ -130,9 +130,13 @@ impl Corpus {
             self.add_catalog_entities(cat);
         }
         self.add_front_matter_entities();
+        let known_from = self.add_known_entities();
         let t = Timer::start(progress);
         let mut linker = Linker::new(&self.entities);
         let mut mentions = link_all(&linker, &self.docs);
+        if self.keep_mentioned(known_from, &mut mentions) {
+            linker = Linker::new(&self.entities);
+        }
         t.lap("link");
         if discover {
             let found = discover::discover(&self.docs, &self.entities, &mentions);

@@ -131,6 +131,8 @@ pub enum Origin {
     Catalog,
     /// A document's front matter (`entities.people` …).
     FrontMatter,
+    /// The bundled background gazetteer of the technology industry, used where mentioned.
+    Known,
     /// Found in the text by discovery.
     Discovered,
 }
@@ -140,6 +142,7 @@ impl fmt::Display for Origin {
         f.write_str(match self {
             Self::Catalog => "catalog",
             Self::FrontMatter => "front-matter",
+            Self::Known => "known",
             Self::Discovered => "discovered",
         })
     }

@@ -3,4 +3,5 @@
 
 pub mod catalog;
 pub mod discover;
+pub mod known;
 pub mod link;

@@ -32,6 +32,8 @@ pub enum Action {
     FocusLeft,
     /// Show the timeline in the detail view.
     Timeline,
+    /// Show the candidates: names discovery was unsure of.
+    Candidates,
     /// Open the selected item, or follow the focused link.
     Open,
     /// Back in history.
@@ -201,7 +203,8 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Base, "", [ch('3')], Action::FocusPane(3), ""),
     bind!(Base, "", [ch('4')], Action::FocusPane(4), ""),
     bind!(Base, "", [ch('5')], Action::FocusPane(5), ""),
-    bind!(Base, "t 5", [ch('t'), ch('5')], Action::Timeline, "timeline: dated events in order, contradictions flagged"),
+    bind!(Base, "t", [ch('t')], Action::Timeline, "timeline: dated events in order, contradictions flagged"),
+    bind!(Base, "c", [ch('c')], Action::Candidates, "candidates: names discovery was unsure of, with counts"),
     bind!(Reader, "Tab Shift-Tab", [(KeyCode::Tab, NONE)], Action::NextLink, "next / previous link"),
     bind!(Reader, "", [(KeyCode::BackTab, NONE), (KeyCode::BackTab, KeyModifiers::SHIFT)], Action::PrevLink, ""),
     bind!(Reader, "n N", [ch('n')], Action::FindNext, "next / previous find match (else next / previous link)"),

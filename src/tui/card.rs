@@ -30,6 +30,8 @@ pub enum Subject {
     Entity(EntIdx),
     /// The timeline.
     Timeline,
+    /// The candidates.
+    Candidates,
 }
 
 /// A list of rows' state: which row is selected, how far it is scrolled.

@@ -57,6 +57,8 @@ pub enum View {
     Entity(EntIdx, Rows),
     /// The timeline.
     Timeline(Rows),
+    /// The candidates.
+    Candidates(Rows),
 }
 
 impl View {
@@ -66,13 +68,14 @@ impl View {
         match self {
             Self::Entity(e, r) => Some((Subject::Entity(*e), r)),
             Self::Timeline(r) => Some((Subject::Timeline, r)),
+            Self::Candidates(r) => Some((Subject::Candidates, r)),
             _ => None,
         }
     }
 
     fn rows_mut(&mut self) -> Option<&mut Rows> {
         match self {
-            Self::Entity(_, r) | Self::Timeline(r) => Some(r),
+            Self::Entity(_, r) | Self::Timeline(r) | Self::Candidates(r) => Some(r),
             _ => None,
         }
     }
@@ -81,7 +84,7 @@ impl View {
     #[must_use]
     pub fn item(&self) -> Option<Item> {
         match self {
-            Self::Empty | Self::Timeline(_) => None,
+            Self::Empty | Self::Timeline(_) | Self::Candidates(_) => None,
             Self::Doc(r) => Some(Item::Doc(r.doc)),
             Self::Entity(e, _) => Some(Item::Entity(*e)),
         }
@@ -252,7 +255,7 @@ impl App {
             None if self.find_line().is_some() => Context::Find,
             None => match (self.focus.detail, self.view()) {
                 (true, View::Doc(_)) => Context::Reader,
-                (true, View::Entity(..) | View::Timeline(_)) => Context::Card,
+                (true, View::Entity(..) | View::Timeline(_) | View::Candidates(_)) => Context::Card,
                 _ => Context::Panes,
             },
         }
@@ -341,6 +344,7 @@ impl App {
             }
             Action::FocusPane(n) => self.focus_pane(n),
             Action::Timeline => self.visit(View::Timeline(Rows::default())),
+            Action::Candidates => self.visit(View::Candidates(Rows::default())),
             Action::FocusLeft => self.focus.detail = false,
             Action::NextPane | Action::PrevPane => self.cycle_focus(action == Action::NextPane),
             Action::NextLink => self.step_link(1),
