@@ -604,6 +604,7 @@ const PLACES: &[&str] = &[
     "israel",
     "israeli",
     "italy",
+    "jamaican",
     "italian",
     "jamaica",
     "japan",

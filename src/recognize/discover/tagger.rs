@@ -351,6 +351,12 @@ impl<'t> Tagger<'t> {
         if a >= b {
             return;
         }
+        // A nationality before a name: "The Jamaican Usain Bolt", "American Tyson Gay".
+        let mut nationality = false;
+        if b - a >= 3 && PLACE_SET.contains(lower(self.w(a)).as_str()) && (a + 1..b).all(|k| person_shaped(self.w(k))) {
+            a += 1;
+            nationality = true;
+        }
         // A name starts at a given name: "Veteran Peter DeSantis" is "Peter DeSantis" (unless
         // the words are an organisation's: "Johns Hopkins University").
         let ends_org = ORG_HEAD_SET.contains(lower(self.w(b - 1)).as_str());
@@ -392,6 +398,10 @@ impl<'t> Tagger<'t> {
             if start < lw.len() {
                 self.weigh_titled(idx[start], b, out);
             }
+            return;
+        }
+        if nationality {
+            self.weigh(a, b, 2, out);
             return;
         }
         if org_whole {
@@ -591,6 +601,14 @@ impl<'t> Tagger<'t> {
                 }
                 if before.first().is_some_and(|w| w == "by") && n >= 2 {
                     x.person += 2;
+                }
+                // "said Gay", "according to Maria Lopes".
+                let said_before = before
+                    .first()
+                    .is_some_and(|w| matches!(w.as_str(), "said" | "says" | "told" | "asked"))
+                    || (before.first().is_some_and(|w| w == "to") && before.get(1).is_some_and(|w| w == "according"));
+                if said_before && (gap_before == " " || gap_before == ", ") {
+                    x.person += 1;
                 }
             }
             if n == 1 && x.person < 3 {
