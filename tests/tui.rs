@@ -448,3 +448,18 @@ fn candidates_are_listed_with_counts_and_open_their_document() {
     let View::Doc(r) = h.app.view().clone() else { panic!("the first document opens") };
     assert_eq!(h.app.corpus.docs[r.doc].id, first.docs[0]);
 }
+
+/// The jump finds candidates under `@candidate`, and only then; Enter opens the candidates.
+#[test]
+fn the_jump_finds_candidates_under_at_candidate() {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/eval/dev");
+    let opts = LoadOptions { corpus: vec![dir], catalog: dossier::corpus::CatalogChoice::None, discover: true };
+    let mut h = Harness::with(Arc::new(Corpus::load(&opts, &|_| {})), 120, 40);
+    let name = h.app.corpus.candidates[0].name.clone();
+    h.ctrl('p').typed(&format!("@candidate {name}"));
+    assert!(h.screen().contains(&format!("candidate {name}")), "{}", h.screen());
+    h.key(KeyCode::Enter);
+    assert!(matches!(h.app.view(), View::Candidates(_)));
+    h.ctrl('p').typed(&name);
+    assert!(!h.screen().contains("candidate "), "without @candidate no candidate is listed");
+}

@@ -380,6 +380,7 @@ pub fn rows(c: &Corpus, item: Item, snippet_width: usize) -> Vec<Row> {
     match item {
         Item::Entity(e) => EntityCard::build(c, e).rows(c, snippet_width),
         Item::Doc(d) => DocCard::build(c, d).rows(c),
+        Item::Candidate(i) => candidate_card(c, i),
     }
 }
 
@@ -390,11 +391,41 @@ pub fn json(c: &Corpus, item: Item, snippet_width: usize) -> Value {
     let extra = match item {
         Item::Entity(e) => EntityCard::build(c, e).json(c, snippet_width),
         Item::Doc(d) => DocCard::build(c, d).json(c),
+        Item::Candidate(i) => {
+            let k = &c.candidates[i];
+            json!({"guess": k.guess.map(|g| g.as_str()), "docs": k.docs, "snippet": k.snippet})
+        }
     };
     if let (Some(o), Some(x)) = (v.as_object_mut(), extra.as_object()) {
         o.extend(x.clone());
     }
     v
+}
+
+/// One candidate's card: its name, the kind it leans to, its count, a snippet, its documents.
+fn candidate_card(c: &Corpus, i: usize) -> Vec<Row> {
+    let k = &c.candidates[i];
+    let guess = k.guess.map_or_else(|| "no kind".to_string(), |g| format!("leans to {g}"));
+    let mut rows = vec![
+        Row::text(one_line(&k.name), Tone::Title),
+        Row::text(
+            format!("candidate · {guess} · ×{} in {}", k.count, count(k.docs.len(), "document", "documents")),
+            Tone::Dim,
+        ),
+        Row::blank(),
+        Row::text(format!("    {}", one_line(&k.snippet)), Tone::Quote),
+        Row::blank(),
+        Row::text(format!("Documents ({})", k.docs.len()), Tone::Heading),
+    ];
+    for id in &k.docs {
+        if let Some(d) = c.doc_by_id(id) {
+            rows.push(Row {
+                parts: vec![("  ".into(), Tone::Text), (one_line(&c.docs[d].title), Tone::Text)],
+                target: Some(Target::Doc(d, 0..0)),
+            });
+        }
+    }
+    rows
 }
 
 /// The candidates as rows: each unsure name with its count, the kind it leans to, how many

@@ -79,6 +79,23 @@ impl Row {
                     documents: crate::analysis::xref::doc_count(c, e),
                 }
             }
+            Item::Candidate(i) => {
+                let k = &c.candidates[i];
+                Self {
+                    is_doc: false,
+                    id: k.name.clone(),
+                    name: k.name.clone(),
+                    kind: "candidate".into(),
+                    path: None,
+                    date: None,
+                    author: None,
+                    doc_kind: None,
+                    aliases: Vec::new(),
+                    origin: None,
+                    mentions: k.count,
+                    documents: k.docs.len(),
+                }
+            }
         }
     }
 
@@ -88,7 +105,8 @@ impl Row {
         if self.is_doc {
             ItemKind::Doc
         } else {
-            EntityKind::parse(&self.kind).map_or(ItemKind::Doc, ItemKind::Entity)
+            EntityKind::parse(&self.kind)
+                .map_or(if self.kind == "candidate" { ItemKind::Candidate } else { ItemKind::Doc }, ItemKind::Entity)
         }
     }
 

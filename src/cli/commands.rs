@@ -207,6 +207,12 @@ fn refs<W: Write>(c: &Corpus, text: &str, related: bool, s: &Settings, out: &mut
         Item::Doc(d) => {
             xref::doc_entities(c, d).into_iter().map(|(e, n)| (Item::Entity(e), json!({"count": n}))).collect()
         }
+        Item::Candidate(i) => c.candidates[i]
+            .docs
+            .iter()
+            .filter_map(|id| c.doc_by_id(id))
+            .map(|d| (Item::Doc(d), json!({"count": 0})))
+            .collect(),
     };
     for (i, extra) in &rows {
         let line = match s.format {

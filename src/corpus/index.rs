@@ -91,6 +91,7 @@ impl Item {
         match self {
             Self::Doc(_) => ItemKind::Doc,
             Self::Entity(e) => ItemKind::Entity(c.entities[e].kind),
+            Self::Candidate(_) => ItemKind::Candidate,
         }
     }
 
@@ -100,6 +101,7 @@ impl Item {
         match self {
             Self::Doc(d) => &c.docs[d].id,
             Self::Entity(e) => &c.entities[e].id,
+            Self::Candidate(i) => &c.candidates[i].name,
         }
     }
 
@@ -109,6 +111,7 @@ impl Item {
         match self {
             Self::Doc(d) => &c.docs[d].title,
             Self::Entity(e) => &c.entities[e].name,
+            Self::Candidate(i) => &c.candidates[i].name,
         }
     }
 }

@@ -1,4 +1,5 @@
-//! Items: what panes list, the jump finds and `p` prints: a document or an entity.
+//! Items: what panes list, the jump finds and `p` prints: a document, an entity, or a
+//! candidate (a name discovery was unsure of).
 
 use super::{DocIdx, EntIdx, EntityKind};
 
@@ -9,6 +10,8 @@ pub enum Item {
     Doc(DocIdx),
     /// An entity.
     Entity(EntIdx),
+    /// A name discovery was unsure of (index into the corpus's candidates).
+    Candidate(usize),
 }
 
 /// The kind of a searchable item.
@@ -18,6 +21,8 @@ pub enum ItemKind {
     Doc,
     /// An entity of this kind.
     Entity(EntityKind),
+    /// A candidate.
+    Candidate,
 }
 
 impl ItemKind {
@@ -27,6 +32,7 @@ impl ItemKind {
         match self {
             Self::Doc => "doc",
             Self::Entity(k) => k.as_str(),
+            Self::Candidate => "candidate",
         }
     }
 
@@ -40,6 +46,7 @@ impl ItemKind {
                 Self::Entity(EntityKind::Model),
                 Self::Entity(EntityKind::Service),
             ]),
+            "candidate" | "candidates" => Some(vec![Self::Candidate]),
             "entity" | "entities" => Some(EntityKind::ALL.iter().map(|&k| Self::Entity(k)).collect()),
             other => EntityKind::parse(other).map(|k| vec![Self::Entity(k)]),
         }

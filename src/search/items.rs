@@ -48,7 +48,12 @@ pub fn entries(c: &Corpus) -> Vec<Entry> {
         .iter()
         .enumerate()
         .map(|(i, d)| Entry::new(Item::Doc(i), ItemKind::Doc, [d.title.as_str(), &d.id].into_iter()));
-    ents.chain(docs).collect()
+    let candidates = c
+        .candidates
+        .iter()
+        .enumerate()
+        .map(|(i, k)| Entry::new(Item::Candidate(i), ItemKind::Candidate, std::iter::once(k.name.as_str())));
+    ents.chain(docs).chain(candidates).collect()
 }
 
 /// The same entries for summary rows; a hit's `entry` is the row's index.
@@ -68,6 +73,10 @@ pub fn entries_of_rows(rows: &[crate::analysis::summary::Row]) -> Vec<Entry> {
 #[must_use]
 pub fn score(m: &Matcher, q: &Query, e: &Entry, positions: bool) -> Option<Hit> {
     if !q.kinds.is_empty() && !q.kinds.contains(&e.kind) {
+        return None;
+    }
+    // Candidates are found only when asked for: `@candidate`.
+    if e.kind == ItemKind::Candidate && !q.kinds.contains(&ItemKind::Candidate) {
         return None;
     }
     let mut best: Option<(i64, usize, Vec<usize>)> = None;

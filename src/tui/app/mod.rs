@@ -438,6 +438,7 @@ impl App {
         }
         let view = match item {
             Item::Doc(d) => View::Doc(Reader::new(d)),
+            Item::Candidate(_) => View::Candidates(Rows::default()),
             Item::Entity(e) => View::Entity(e, Rows::default()),
         };
         if self.history.current().preview {
@@ -451,6 +452,10 @@ impl App {
     pub fn open_item(&mut self, item: Item) {
         match item {
             Item::Doc(d) => self.visit(View::Doc(Reader::new(d))),
+            Item::Candidate(i) => {
+                // The candidates view, with this one selected (its rows start after three).
+                self.visit(View::Candidates(Rows { selected: 3 + 2 * i, scroll: 0 }));
+            }
             Item::Entity(e) => self.visit(View::Entity(e, Rows::default())),
         }
     }

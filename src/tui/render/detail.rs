@@ -90,6 +90,7 @@ fn draw_crumb(app: &App, area: Rect, f: &mut Frame, s: Styles) {
         .map(|i| match i {
             crate::model::Item::Doc(d) => truncate(&one_line(&c.docs[d].title), 24),
             crate::model::Item::Entity(e) => one_line(&c.entities[e].name),
+            crate::model::Item::Candidate(k) => one_line(&c.candidates[k].name),
         })
         .collect();
     let mut dedup: Vec<String> = Vec::new();

@@ -96,6 +96,7 @@ fn draw_pane(app: &App, pane: &Pane, index: usize, area: Rect, f: &mut Frame, s:
                         (one_line(&doc.title), date)
                     }
                     Item::Entity(e) => (one_line(&c.entities[e].name), format!("×{}", c.mention_count(e))),
+                    Item::Candidate(k) => (one_line(&c.candidates[k].name), format!("×{}", c.candidates[k].count)),
                 };
                 let room = width.saturating_sub(extra.width() + 3);
                 let text = truncate(&text, room);
@@ -103,7 +104,7 @@ fn draw_pane(app: &App, pane: &Pane, index: usize, area: Rect, f: &mut Frame, s:
                 let st = if i == pane.selected { s.selected(focused) } else { Style::new() };
                 let name_style = match item {
                     Item::Entity(e) => s.kind(c.entities[*e].kind),
-                    Item::Doc(_) => Style::new(),
+                    Item::Doc(_) | Item::Candidate(_) => Style::new(),
                 };
                 Line::from(vec![
                     Span::raw(mark),

@@ -53,7 +53,7 @@ fn draw_jump(app: &App, j: &Jump, area: Rect, f: &mut Frame, s: Styles) {
         let mark = if app.marks.contains(&entry.item) { "●" } else { " " };
         let kind_style = match kind {
             ItemKind::Entity(k) => s.kind(k),
-            ItemKind::Doc => s.dim(),
+            ItemKind::Doc | ItemKind::Candidate => s.dim(),
         };
         let mut spans = vec![
             Span::raw(format!("{mark} ")),
