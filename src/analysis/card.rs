@@ -393,7 +393,7 @@ pub fn json(c: &Corpus, item: Item, snippet_width: usize) -> Value {
         Item::Doc(d) => DocCard::build(c, d).json(c),
         Item::Candidate(i) => {
             let k = &c.candidates[i];
-            json!({"guess": k.guess.map(|g| g.as_str()), "docs": k.docs, "snippet": k.snippet})
+            json!({"guess": k.guess.map(EntityKind::as_str), "docs": k.docs, "snippet": k.snippet})
         }
     };
     if let (Some(o), Some(x)) = (v.as_object_mut(), extra.as_object()) {
