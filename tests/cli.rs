@@ -105,14 +105,14 @@ fn search_ranks_and_exits_1_when_nothing_matches() {
 
 #[test]
 fn search_type_and_limit() {
-    let r = dossier(&["search", "a", "--type", "chip", "--limit", "2", "-o", "json"]);
+    let r = dossier(&["search", "a", "--kind", "chip", "--limit", "2", "-o", "json"]);
     r.code(0);
     assert_eq!(r.lines().len(), 2);
     for l in r.lines() {
         let v: serde_json::Value = serde_json::from_str(l).expect("json line");
         assert_eq!(v["kind"], "chip");
     }
-    dossier(&["search", "a", "--type", "planet"]).code(2);
+    dossier(&["search", "a", "--kind", "planet"]).code(2);
 }
 
 #[test]

@@ -77,7 +77,12 @@ fn evaluate(set: &str) -> (f64, f64) {
     let labels: BTreeMap<String, Labels> =
         toml::from_str(&std::fs::read_to_string(dir.join("expected.toml")).expect("labels")).expect("valid labels");
     let c = Corpus::load(
-        &LoadOptions { corpus: vec![dir.join("docs")], catalog: CatalogChoice::None, discover: true },
+        &LoadOptions {
+            corpus: vec![dir.join("docs")],
+            catalog: CatalogChoice::None,
+            discover: true,
+            ..LoadOptions::default()
+        },
         &|_| {},
     );
     assert_eq!(c.docs.len(), labels.len(), "every document is labelled");

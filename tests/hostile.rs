@@ -12,7 +12,7 @@ use util::{dossier_in, Dir};
 
 const EVIL: &str = "Evil \x1b[31mred\x1b[0m title\n\nCEO Maria Lopez said: clear\x1b[2J title\x1b]0;pwned\x07 \
                     clip\x1b]52;c;aGVsbG8=\x07 link\x1b]8;;http://x\x1b\\here\x1b]8;;\x1b\\ c1\u{9b}31m \u{85}next bell\x07 \
-                    nul\0 del\x7f bs\x08 end\n";
+                    del\x7f bs\x08 end\n";
 
 /// Bytes that must never appear in safe output.
 fn control_bytes(s: &str) -> Vec<char> {
@@ -191,4 +191,45 @@ fn the_corpus_is_never_written_to() {
         dossier_in(&d, args);
     }
     assert_eq!(hash_tree(d.path()), before, "the corpus changed");
+}
+
+/// Files named explicitly load whatever their name; in folders, text is found by content too
+/// (README, NEWS, .rst), `.gitignore` is respected (`--no-ignore` turns it off), and `--glob`
+/// and `--type` filter as ripgrep's do.
+#[test]
+fn any_text_file_loads_and_the_walk_filters_like_ripgrep() {
+    let d = Dir::new();
+    d.file("README", "Project readme\n\nMaria Lopez wrote it.\n");
+    d.file("NEWS", "Version 2\n");
+    d.file("guide.rst", "Guide\n=====\n\nText.\n");
+    d.file("code.rs", "fn main() {}\n");
+    d.file(".gitignore", "private.md\n");
+    d.file("private.md", "# Private\n");
+    let ids = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["list", "docs"];
+        all.extend_from_slice(args);
+        dossier_in(&d, &all).stdout.lines().map(str::to_string).collect()
+    };
+    assert_eq!(ids(&[]), ["NEWS", "README", "guide"]);
+    assert!(ids(&["--no-ignore", "--no-cache"]).contains(&"private".to_string()));
+    assert_eq!(ids(&["--glob", "!NEWS", "--no-cache"]), ["README", "guide"]);
+    assert_eq!(ids(&["--type", "rst", "--no-cache"]), ["guide"]);
+    // Named explicitly, a file without a text extension loads.
+    let readme = d.path().join("README").to_string_lossy().into_owned();
+    let r = util::dossier(&["--corpus", &readme, "list", "docs"]);
+    r.code(0);
+    assert_eq!(r.lines(), ["README"]);
+}
+
+/// A large binary file is refused from its first block, without reading the rest.
+#[test]
+fn a_large_sparse_binary_file_is_refused_without_being_read() {
+    let d = Dir::new();
+    d.file("a.txt", "Some text.\n");
+    let f = std::fs::File::create(d.path().join("huge.txt")).expect("create");
+    f.set_len(2 * 1024 * 1024 * 1024).expect("a sparse 2 GiB file");
+    let t = std::time::Instant::now();
+    let r = dossier_in(&d, &["check"]);
+    assert!(t.elapsed() < std::time::Duration::from_secs(5), "took {:?}", t.elapsed());
+    assert!(r.stdout.lines().any(|l| l.contains("huge.txt") && l.contains("binary")), "{}", r.stdout);
 }

@@ -160,7 +160,12 @@ fn evaluate(split: &str) -> BTreeMap<(String, Kind), Score> {
     let labels: Labels =
         toml::from_str(&std::fs::read_to_string(root().join("labels.toml")).expect("labels")).expect("valid labels");
     let c = Corpus::load(
-        &LoadOptions { corpus: vec![root().join(split)], catalog: CatalogChoice::None, discover: true },
+        &LoadOptions {
+            corpus: vec![root().join(split)],
+            catalog: CatalogChoice::None,
+            discover: true,
+            ..LoadOptions::default()
+        },
         &|_| {},
     );
     let docs: BTreeMap<&String, &Doc> = labels.doc.iter().filter(|(_, d)| d.split == split).collect();
@@ -237,13 +242,21 @@ fn the_same_text_split_or_joined_yields_the_same_people() {
     let dir = root().join("dev");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).expect("dev").map(|e| e.expect("entry").path()).collect();
     files.sort();
-    let split = Corpus::load(&LoadOptions { corpus: vec![dir], catalog: CatalogChoice::None, discover: true }, &|_| {});
+    let split = Corpus::load(
+        &LoadOptions { corpus: vec![dir], catalog: CatalogChoice::None, discover: true, ..LoadOptions::default() },
+        &|_| {},
+    );
     let joined_text: String =
         files.iter().map(|f| std::fs::read_to_string(f).expect("read") + "\n\n").collect::<Vec<_>>().concat();
     let tmp = tempfile::tempdir().expect("tmp");
     std::fs::write(tmp.path().join("all.txt"), joined_text).expect("write");
     let joined = Corpus::load(
-        &LoadOptions { corpus: vec![tmp.path().into()], catalog: CatalogChoice::None, discover: true },
+        &LoadOptions {
+            corpus: vec![tmp.path().into()],
+            catalog: CatalogChoice::None,
+            discover: true,
+            ..LoadOptions::default()
+        },
         &|_| {},
     );
     let (a, b) = (people_of(&split), people_of(&joined));

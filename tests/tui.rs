@@ -435,7 +435,12 @@ fn the_timeline_is_built_off_the_draw_path_and_shown_when_it_arrives() {
 #[test]
 fn candidates_are_listed_with_counts_and_open_their_document() {
     let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/eval/dev");
-    let opts = LoadOptions { corpus: vec![dir], catalog: dossier::corpus::CatalogChoice::None, discover: true };
+    let opts = LoadOptions {
+        corpus: vec![dir],
+        catalog: dossier::corpus::CatalogChoice::None,
+        discover: true,
+        ..LoadOptions::default()
+    };
     let mut h = Harness::with(Arc::new(Corpus::load(&opts, &|_| {})), 120, 40);
     let n = h.app.corpus.candidates.len();
     assert!(n > 0, "unsure names in real text");
@@ -453,7 +458,12 @@ fn candidates_are_listed_with_counts_and_open_their_document() {
 #[test]
 fn the_jump_finds_candidates_under_at_candidate() {
     let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/eval/dev");
-    let opts = LoadOptions { corpus: vec![dir], catalog: dossier::corpus::CatalogChoice::None, discover: true };
+    let opts = LoadOptions {
+        corpus: vec![dir],
+        catalog: dossier::corpus::CatalogChoice::None,
+        discover: true,
+        ..LoadOptions::default()
+    };
     let mut h = Harness::with(Arc::new(Corpus::load(&opts, &|_| {})), 120, 40);
     let name = h.app.corpus.candidates[0].name.clone();
     h.ctrl('p').typed(&format!("@candidate {name}"));

@@ -89,6 +89,19 @@ pub struct Args {
     #[arg(long, global = true)]
     pub raw: bool,
 
+    /// Read only files matching this glob, or leave out those matching `!GLOB` (repeatable;
+    /// as ripgrep's --glob, relative to the folder).
+    #[arg(short = 'g', long = "glob", global = true, value_name = "GLOB")]
+    pub globs: Vec<String>,
+
+    /// Read only files of this type (repeatable; ripgrep's names: md, txt, rst, org, …).
+    #[arg(long = "type", global = true, value_name = "TYPE")]
+    pub types: Vec<String>,
+
+    /// Read files that .gitignore and .ignore files exclude too.
+    #[arg(long, global = true)]
+    pub no_ignore: bool,
+
     /// Do not read or write the cache that makes repeated `list` and `search` calls fast.
     #[arg(long, global = true)]
     pub no_cache: bool,
@@ -121,7 +134,7 @@ pub enum Command {
         /// The query.
         query: String,
         /// Only items of this kind: doc, person, org, chip, model, service, portfolio.
-        #[arg(long = "type", value_name = "KIND")]
+        #[arg(long = "kind", value_name = "KIND")]
         kind: Option<String>,
         /// At most this many results.
         #[arg(long, value_name = "N")]

@@ -142,7 +142,7 @@ fn search<W: Write>(
     if let Some(k) = kind {
         let Some(kinds) = ItemKind::parse_filter(k) else {
             return Err(Error::msg(format!(
-                "unknown --type `{k}`: use doc, person, org, chip, model, service or portfolio"
+                "unknown --kind `{k}`: use doc, person, org, chip, model, service or portfolio"
             )));
         };
         query.kinds.extend(kinds);

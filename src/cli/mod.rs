@@ -11,6 +11,7 @@ pub use crate::shared::settings::{Exit, Format, Settings};
 pub use args::{Args, ColorWhen, Command, ListWhat};
 
 use crate::corpus::{CatalogChoice, Corpus, LoadOptions};
+use crate::ingest::walk::WalkOptions;
 use crate::model::Severity;
 use crate::shared::error::Error;
 
@@ -30,7 +31,12 @@ pub fn settings(args: &Args) -> Settings {
         ColorWhen::Auto => (!no_color, !no_color && std::io::stdout().is_terminal()),
     };
     Settings {
-        load: LoadOptions { corpus: args.corpus.clone(), catalog, discover: !args.no_discover },
+        load: LoadOptions {
+            corpus: args.corpus.clone(),
+            catalog,
+            discover: !args.no_discover,
+            walk: WalkOptions { globs: args.globs.clone(), types: args.types.clone(), no_ignore: args.no_ignore },
+        },
         format: args.output,
         print0: args.print0,
         color_tty,

@@ -1,7 +1,6 @@
 //! The load pipeline: read the documents, choose and apply the catalog, link, discover names
 //! no catalog covers, link again. Each phase reports its time through the progress callback.
 
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
@@ -44,11 +43,8 @@ impl Corpus {
         let mut corpus = Self::default();
         progress(Progress::Scanning);
         let t = Timer::start(progress);
-        let mut docs = if opts.corpus.is_empty() {
-            read_bundled(&mut corpus)
-        } else {
-            read_folders(&opts.corpus, &mut corpus, progress)
-        };
+        let mut docs =
+            if opts.corpus.is_empty() { read_bundled(&mut corpus) } else { read_folders(opts, &mut corpus, progress) };
         t.lap("read and parse documents");
         source::dedupe_ids(&mut docs);
         corpus.docs = docs;
@@ -74,11 +70,8 @@ impl Corpus {
     #[must_use]
     pub fn load_documents(opts: &LoadOptions) -> Self {
         let mut corpus = Self::default();
-        let mut docs = if opts.corpus.is_empty() {
-            read_bundled(&mut corpus)
-        } else {
-            read_folders(&opts.corpus, &mut corpus, &|_| {})
-        };
+        let mut docs =
+            if opts.corpus.is_empty() { read_bundled(&mut corpus) } else { read_folders(opts, &mut corpus, &|_| {}) };
         source::dedupe_ids(&mut docs);
         corpus.docs = docs;
         corpus.stats.loaded = corpus.docs.len();
@@ -176,8 +169,8 @@ fn read_bundled(corpus: &mut Corpus) -> Vec<Document> {
         .collect()
 }
 
-fn read_folders(roots: &[PathBuf], corpus: &mut Corpus, progress: &(dyn Fn(Progress) + Sync)) -> Vec<Document> {
-    let scan = source::scan(roots);
+fn read_folders(opts: &LoadOptions, corpus: &mut Corpus, progress: &(dyn Fn(Progress) + Sync)) -> Vec<Document> {
+    let scan = crate::ingest::walk::scan(&opts.corpus, &opts.walk);
     corpus.problems.extend(scan.problems);
     corpus.stats.other_files = scan.skipped_other;
     let total = scan.files.len();

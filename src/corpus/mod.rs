@@ -37,11 +37,18 @@ pub struct LoadOptions {
     pub catalog: CatalogChoice,
     /// Find names no catalog covers.
     pub discover: bool,
+    /// Which files of the folders to read.
+    pub walk: crate::ingest::walk::WalkOptions,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        Self { corpus: Vec::new(), catalog: CatalogChoice::Auto, discover: true }
+        Self {
+            corpus: Vec::new(),
+            catalog: CatalogChoice::Auto,
+            discover: true,
+            walk: crate::ingest::walk::WalkOptions::default(),
+        }
     }
 }
 

@@ -1,11 +1,10 @@
-//! Finding and reading documents: the bundled corpus, or folders walked recursively.
+//! Reading documents: the bundled corpus, or files found by [`crate::ingest::walk`].
 
-use std::path::{Path, PathBuf};
-
-use walkdir::WalkDir;
+use std::path::Path;
 
 use crate::ingest::frontmatter;
 use crate::ingest::title;
+use crate::ingest::walk;
 use crate::model::{DocKind, Document, Problem, Severity};
 
 /// The bundled corpus, embedded in the binary: (path shown to users, contents).
@@ -16,72 +15,6 @@ pub const BUNDLED: [(&str, &str); 5] = [
     ("seeds/003_7b2376aefd1bc5c9.txt", include_str!("../../seeds/003_7b2376aefd1bc5c9.txt")),
     ("seeds/004_1af29cc7fe403a5b.txt", include_str!("../../seeds/004_1af29cc7fe403a5b.txt")),
 ];
-
-/// File extensions read as documents.
-pub const EXTENSIONS: [&str; 3] = ["txt", "md", "markdown"];
-
-/// The files a walk found, and what it skipped.
-#[derive(Debug, Default)]
-pub struct Scan {
-    /// Document files, in a stable order.
-    pub files: Vec<PathBuf>,
-    /// Files skipped because of their extension.
-    pub skipped_other: usize,
-    /// Folders and links that could not be walked.
-    pub problems: Vec<Problem>,
-}
-
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.as_encoded_bytes().first() == Some(&b'.')
-}
-
-/// Whether a path has one of [`EXTENSIONS`].
-#[must_use]
-pub fn is_document(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-}
-
-/// Walks each root recursively: hidden files and folders skipped, symlinks followed without
-/// looping, files of other types counted. A root that is a file is taken as it is.
-#[must_use]
-pub fn scan(roots: &[PathBuf]) -> Scan {
-    let mut out = Scan::default();
-    for root in roots {
-        if !root.exists() {
-            out.problems.push(Problem::new(Severity::Error, root, "no such file or folder"));
-            continue;
-        }
-        let walk = WalkDir::new(root)
-            .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
-        for entry in walk {
-            match entry {
-                Ok(e) if e.file_type().is_file() => {
-                    if is_document(e.path()) {
-                        out.files.push(e.into_path());
-                    } else {
-                        out.skipped_other += 1;
-                    }
-                }
-                Ok(_) => {}
-                Err(err) => {
-                    let path = err.path().map_or_else(|| root.clone(), Path::to_path_buf);
-                    let reason = if err.loop_ancestor().is_some() {
-                        "symlink loop, not followed".to_string()
-                    } else if path.is_symlink() && !path.exists() {
-                        "dangling symlink".to_string()
-                    } else {
-                        err.io_error().map_or_else(|| err.to_string(), ToString::to_string)
-                    };
-                    out.problems.push(Problem::new(Severity::Warning, path, reason));
-                }
-            }
-        }
-    }
-    out
-}
 
 /// Reads a file and turns it into a document. `Err` when it is skipped (unreadable, binary,
 /// empty); warnings about a document that still loads go to `problems`.
@@ -94,18 +27,26 @@ pub fn read(path: &Path, problems: &mut Vec<Problem>) -> Result<Document, Proble
     if len > u64::from(u32::MAX) {
         return Err(Problem::new(Severity::Warning, path, "larger than 4 GiB, skipped"));
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    // Binary is decided from the first block, before the rest is read.
+    let mut bytes = Vec::with_capacity(walk::SNIFF.min(usize::try_from(len).unwrap_or(0)));
+    (&mut file).take(walk::SNIFF as u64).read_to_end(&mut bytes).map_err(unreadable)?;
+    if walk::is_binary(&bytes) {
+        return Err(binary(path));
+    }
+    bytes.reserve(usize::try_from(len).unwrap_or(0).saturating_sub(bytes.len()));
     file.read_to_end(&mut bytes).map_err(unreadable)?;
     parse(path, &bytes, problems)
 }
 
+fn binary(path: &Path) -> Problem {
+    Problem::new(Severity::Warning, path, "binary file (NUL or non-text bytes in its first block), skipped")
+}
+
 /// Turns the bytes of a file into a document (see [`read`]).
 pub fn parse(path: &Path, bytes: &[u8], problems: &mut Vec<Problem>) -> Result<Document, Problem> {
-    // A stray NUL is a control character to show; many of them mean a binary file.
-    let head = &bytes[..bytes.len().min(8192)];
-    let nuls = head.split(|&b| b == 0).count() - 1;
-    if nuls > 1 + head.len() / 64 {
-        return Err(Problem::new(Severity::Warning, path, "binary file (contains NUL bytes), skipped"));
+    // Binary as git and ripgrep decide it: from the first block.
+    if walk::is_binary(&bytes[..bytes.len().min(walk::SNIFF)]) {
+        return Err(binary(path));
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(s) => std::borrow::Cow::Borrowed(s),
@@ -205,7 +146,8 @@ mod tests {
         let mut p = Vec::new();
         let e = parse(Path::new("a.png"), b"\x89PNG\0\0\0\rIHDR\0\0\0\x10", &mut p).expect_err("binary");
         assert!(e.reason.contains("binary"));
-        assert!(parse(Path::new("a.txt"), b"one stray \0 NUL in text", &mut p).is_ok());
+        // As git and ripgrep decide: one NUL in the first block makes a file binary.
+        assert!(parse(Path::new("a.txt"), b"one stray \0 NUL in text", &mut p).is_err());
         assert!(doc("  \n").0.expect_err("empty").reason.contains("empty"));
     }
 

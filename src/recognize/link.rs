@@ -31,6 +31,9 @@ pub struct Linker {
     targets: Vec<Vec<Target>>,
     /// Normalised names by first letter, for fuzzy matching.
     fuzzy: HashMap<char, Vec<(String, EntIdx)>>,
+    /// Entities from background knowledge: a near spelling of a curated name wins over them
+    /// ("Chad GPT" is ChatGPT misheard, not the model family GPT).
+    weak: Vec<bool>,
 }
 
 /// Lowercase letters and digits only: how names are compared for fuzzy matching.
@@ -64,8 +67,11 @@ pub fn at_word_boundaries(text: &str, span: &Range<usize>) -> bool {
     !glued_before && !glued_after
 }
 
+/// Whether `s` overlaps one of `spans`, which are sorted by start and do not overlap each
+/// other (so the one that can is found by binary search).
 fn overlaps(spans: &[Range<usize>], s: &Range<usize>) -> bool {
-    spans.iter().any(|m| m.start < s.end && s.start < m.end)
+    let at = spans.partition_point(|m| m.start < s.end);
+    at > 0 && spans[at - 1].end > s.start
 }
 
 /// Whether one of the rule's context words occurs near `span`, in the same paragraph.
@@ -141,7 +147,8 @@ impl Linker {
                 .build(&patterns)
                 .expect("plain literal patterns always build")
         });
-        Self { ac, targets, fuzzy }
+        let weak = entities.iter().map(|e| e.origin == crate::model::Origin::Known).collect();
+        Self { ac, targets, fuzzy, weak }
     }
 
     /// Every mention of a known entity in `text`, in order, near spellings included.
@@ -206,7 +213,8 @@ impl Linker {
 
     /// Capitalised names one or two letters away from exactly one known name.
     fn fuzzy_matches(&self, doc: DocIdx, text: &str, found: &mut Vec<Mention>) {
-        let mut taken: Vec<Range<usize>> = found.iter().map(crate::model::Mention::span).collect();
+        let weak = |m: &Mention| self.weak.get(m.entity()).copied().unwrap_or(false);
+        let mut taken: Vec<Range<usize>> = found.iter().filter(|m| !weak(m)).map(Mention::span).collect();
         taken.sort_by_key(|r| r.start);
         let words = capitalised_runs(text, false);
         for run in words {
@@ -219,7 +227,9 @@ impl Linker {
                         continue;
                     }
                     if let Some(entity) = self.fuzzy_fit(&text[span.clone()]) {
-                        taken.push(span.clone());
+                        let at = taken.partition_point(|t| t.start < span.start);
+                        taken.insert(at, span.clone());
+                        found.retain(|m| !(weak(m) && m.span().start < span.end && span.start < m.span().end));
                         found.push(Mention::new(entity, doc, span, MatchHow::Fuzzy));
                         i += len;
                         advanced = true;

@@ -63,7 +63,7 @@ fn catalog_file(opts: &LoadOptions) -> Option<PathBuf> {
 fn key(opts: &LoadOptions) -> Key {
     let mut files = Vec::new();
     for (i, root) in opts.corpus.iter().enumerate() {
-        let found = crate::ingest::source::scan(std::slice::from_ref(root)).files;
+        let found = crate::ingest::walk::scan(std::slice::from_ref(root), &opts.walk).files;
         files.par_extend(found.par_iter().filter_map(|p| {
             let rel = p.strip_prefix(root).unwrap_or(p);
             stamp(p, format!("{i}/{}", rel.to_string_lossy()))
@@ -114,7 +114,7 @@ fn resolved(p: &Path) -> Option<PathBuf> {
 fn file_for(opts: &LoadOptions, key: &Key) -> Option<PathBuf> {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    (&key.roots, &opts.catalog, key.discover).hash(&mut h);
+    (&key.roots, &opts.catalog, key.discover, &opts.walk).hash(&mut h);
     Some(dir(opts)?.join(format!("{:016x}.cache", h.finish())))
 }
 

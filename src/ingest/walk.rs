@@ -1,0 +1,260 @@
+//! Finding documents: folders walked as ripgrep walks them (the `ignore` crate: `.gitignore`
+//! and `.ignore` respected, hidden files skipped, `--glob` and `--type` filters), and text
+//! told from binary by the first block of a file, as git and ripgrep do.
+
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+
+use crate::model::{Problem, Severity};
+
+/// How a walk chooses files.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct WalkOptions {
+    /// rg-style globs over paths relative to the folder: `*.md` keeps only those, `!drafts/**`
+    /// leaves those out.
+    pub globs: Vec<String>,
+    /// File types to keep (`md`, `txt`, `rst`, … as ripgrep names them); empty keeps all.
+    pub types: Vec<String>,
+    /// Read files that `.gitignore` and `.ignore` files exclude too.
+    pub no_ignore: bool,
+}
+
+/// The files a walk found, and what it skipped.
+#[derive(Debug, Default)]
+pub struct Scan {
+    /// Document files, in a stable order.
+    pub files: Vec<PathBuf>,
+    /// Files skipped because they are not text (by name or by their first block).
+    pub skipped_other: usize,
+    /// Folders, links and filters that could not be used.
+    pub problems: Vec<Problem>,
+}
+
+/// Extensions that are always read as documents.
+pub const TEXT_EXTENSIONS: &[&str] = &[
+    "txt", "md", "markdown", "mdown", "mkd", "rst", "org", "adoc", "asciidoc", "text", "tex", "textile", "wiki", "srt",
+    "vtt",
+];
+
+/// Extensions that are never documents, so their files are not even opened.
+const BINARY_EXTENSIONS: &[&str] = &[
+    "png", "jpg", "jpeg", "gif", "bmp", "ico", "webp", "tiff", "svgz", "pdf", "zip", "gz", "tgz", "bz2", "xz", "zst",
+    "7z", "rar", "tar", "jar", "war", "exe", "dll", "so", "dylib", "a", "o", "obj", "class", "pyc", "wasm", "bin",
+    "dat", "db", "sqlite", "mp3", "mp4", "m4a", "wav", "flac", "ogg", "avi", "mov", "mkv", "webm", "woff", "woff2",
+    "ttf", "otf", "eot", "psd", "xls", "xlsx", "doc", "docx", "ppt", "pptx", "odt", "ods", "iso", "dmg", "deb", "rpm",
+    "lock", "rlib", "rmeta", "idx", "pack",
+];
+
+/// Extensions of source code and data files: text, but not documents to read.
+const CODE_EXTENSIONS: &[&str] = &[
+    "rs", "py", "js", "mjs", "cjs", "ts", "jsx", "tsx", "c", "h", "cc", "cpp", "cxx", "hpp", "hh", "java", "go", "rb",
+    "php", "pl", "pm", "sh", "bash", "zsh", "fish", "ps1", "bat", "cmd", "swift", "kt", "kts", "scala", "cs", "fs",
+    "m", "mm", "r", "jl", "lua", "dart", "zig", "nim", "hs", "ml", "mli", "ex", "exs", "erl", "hrl", "clj", "cljs",
+    "el", "vim", "toml", "json", "jsonl", "yaml", "yml", "xml", "ini", "cfg", "conf", "css", "scss", "sass", "less",
+    "html", "htm", "xhtml", "svg", "csv", "tsv", "sql", "proto", "mod", "sum", "gradle", "cmake", "mk", "am", "in",
+    "ac", "m4", "patch", "diff", "pem", "crt", "key", "asc", "sig", "map", "snap", "orig", "rej", "bak", "swp",
+];
+
+/// How much of a file is looked at to tell text from binary (git looks at 8,000 bytes).
+pub const SNIFF: usize = 8192;
+
+/// Whether the first block of a file is binary: a NUL byte (as git and ripgrep decide), or
+/// mostly bytes that are neither text nor UTF-8.
+#[must_use]
+pub fn is_binary(head: &[u8]) -> bool {
+    if head.contains(&0) {
+        return true;
+    }
+    // A block may end inside a character: only complete characters are judged.
+    let valid = match std::str::from_utf8(head) {
+        Ok(s) => s,
+        Err(e) if e.error_len().is_none() => std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or(""),
+        Err(_) => {
+            let lossy = String::from_utf8_lossy(head);
+            let bad = lossy.chars().filter(|&c| c == '\u{fffd}').count();
+            // Latin-1 text has a few such bytes; binary data has many.
+            return bad * 3 > lossy.chars().count().max(1);
+        }
+    };
+    let control =
+        valid.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}' | '\u{1b}')).count();
+    control * 10 > valid.chars().count().max(1)
+}
+
+/// Whether a file is a document: a text extension ("notes.md", "guide.rst"), else, when its
+/// name is not that of binary, code or data ("README", "NEWS", "README.Debian"), text in
+/// its first block.
+fn is_text_file(path: &Path) -> bool {
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some(e) if TEXT_EXTENSIONS.contains(&e) => true,
+        Some(e) if BINARY_EXTENSIONS.contains(&e) || CODE_EXTENSIONS.contains(&e) => false,
+        _ => first_block(path).is_some_and(|head| !head.is_empty() && !is_binary(&head)),
+    }
+}
+
+/// The first [`SNIFF`] bytes of a file.
+#[must_use]
+pub fn first_block(path: &Path) -> Option<Vec<u8>> {
+    let mut f = std::fs::File::open(path).ok()?;
+    let mut buf = vec![0; SNIFF];
+    let mut n = 0;
+    while n < SNIFF {
+        match f.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(_) => return None,
+        }
+    }
+    buf.truncate(n);
+    Some(buf)
+}
+
+/// Walks each root. A root that is a file is read whatever its name (it was asked for); in a
+/// folder, files are documents by extension or by content, hidden files and folders are
+/// skipped, `.gitignore` and `.ignore` are respected unless `no_ignore`, symlinks are followed
+/// without looping, and `globs` and `types` filter what is left.
+#[must_use]
+pub fn scan(roots: &[PathBuf], opts: &WalkOptions) -> Scan {
+    let mut out = Scan::default();
+    for root in roots {
+        if !root.exists() {
+            out.problems.push(Problem::new(Severity::Error, root, "no such file or folder"));
+            continue;
+        }
+        if root.is_file() {
+            out.files.push(root.clone());
+            continue;
+        }
+        let mut walk = ignore::WalkBuilder::new(root);
+        walk.follow_links(true)
+            .hidden(true)
+            .git_ignore(!opts.no_ignore)
+            .git_global(false)
+            .git_exclude(!opts.no_ignore)
+            .ignore(!opts.no_ignore)
+            .parents(!opts.no_ignore)
+            .require_git(false)
+            .sort_by_file_name(std::ffi::OsStr::cmp);
+        if !opts.globs.is_empty() {
+            let mut b = ignore::overrides::OverrideBuilder::new(root);
+            for g in &opts.globs {
+                if let Err(e) = b.add(g) {
+                    out.problems.push(Problem::new(Severity::Error, root, format!("bad --glob `{g}`: {e}")));
+                }
+            }
+            match b.build() {
+                Ok(o) => {
+                    walk.overrides(o);
+                }
+                Err(e) => out.problems.push(Problem::new(Severity::Error, root, format!("bad --glob: {e}"))),
+            }
+        }
+        if !opts.types.is_empty() {
+            let mut b = ignore::types::TypesBuilder::new();
+            b.add_defaults();
+            for t in &opts.types {
+                b.select(t);
+            }
+            match b.build() {
+                Ok(t) => {
+                    walk.types(t);
+                }
+                Err(e) => out.problems.push(Problem::new(Severity::Error, root, format!("bad --type: {e}"))),
+            }
+        }
+        for entry in walk.build() {
+            match entry {
+                Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
+                    if is_text_file(e.path()) {
+                        out.files.push(e.into_path());
+                    } else {
+                        out.skipped_other += 1;
+                    }
+                }
+                Ok(_) => {}
+                Err(err) => {
+                    let reason = err.to_string();
+                    let reason = if reason.contains("File system loop") {
+                        "symlink loop, not followed".to_string()
+                    } else if reason.contains("No such file") {
+                        "dangling symlink".to_string()
+                    } else {
+                        reason
+                    };
+                    let path = error_path(&err).unwrap_or_else(|| root.clone());
+                    out.problems.push(Problem::new(Severity::Warning, path, reason));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The path a walk error is about, looking inside the layers the walker wraps it in.
+fn error_path(err: &ignore::Error) -> Option<PathBuf> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::Loop { child, .. } => Some(child.clone()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error_path(err),
+        ignore::Error::Partial(errs) => errs.iter().find_map(error_path),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn binary_is_decided_by_the_first_block() {
+        assert!(is_binary(b"text\0more"));
+        assert!(!is_binary("plain text, caf\u{e9}\n".as_bytes()));
+        let noise: Vec<u8> = (0..4000u32).map(|i| ((i * 7919 + 13) % 251 + 1) as u8).collect();
+        assert!(is_binary(&noise), "mixed binary bytes without NUL");
+        // A block cut inside a character is still text.
+        let cut = "é".repeat(10);
+        assert!(!is_binary(&cut.as_bytes()[..cut.len() - 1]));
+    }
+
+    #[test]
+    fn files_without_text_extensions_are_read_by_content_and_ignore_files_respected() {
+        let d = tempfile::tempdir().expect("tmp");
+        let w = |p: &str, b: &[u8]| {
+            let path = d.path().join(p);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, b).expect("write");
+        };
+        w("README", b"A readme\n");
+        w("NEWS", b"Version 2\n");
+        w("notes.rst", b"Title\n=====\n");
+        w("image.png", b"\x89PNG\r\n");
+        w("data.bin", b"\x00\x01\x02");
+        w("dossier.toml", b"[[entity]]\n");
+        w("README.Debian", b"Debian notes\n");
+        w("LICENSE-DATA", b"\x00binary\x01");
+        w("secret.txt", b"ignored\n");
+        w(".gitignore", b"secret.txt\nbuild/\n");
+        w("build/out.txt", b"built\n");
+        let names = |o: &WalkOptions| -> Vec<String> {
+            scan(&[d.path().to_path_buf()], o)
+                .files
+                .iter()
+                .map(|p| p.strip_prefix(d.path()).expect("under").to_string_lossy().into_owned())
+                .collect()
+        };
+        assert_eq!(names(&WalkOptions::default()), ["NEWS", "README", "README.Debian", "notes.rst"]);
+        let all = names(&WalkOptions { no_ignore: true, ..WalkOptions::default() });
+        assert!(all.contains(&"secret.txt".to_string()) && all.contains(&"build/out.txt".to_string()), "{all:?}");
+        assert_eq!(
+            names(&WalkOptions { globs: vec!["!NEWS".into(), "!*.Debian".into()], ..WalkOptions::default() }),
+            ["README", "notes.rst"]
+        );
+        assert_eq!(names(&WalkOptions { types: vec!["rst".into()], ..WalkOptions::default() }), ["notes.rst"]);
+        let bad = scan(
+            &[d.path().to_path_buf()],
+            &WalkOptions { types: vec!["nosuchtype".into()], ..WalkOptions::default() },
+        );
+        assert!(bad.problems.iter().any(|p| p.reason.contains("--type")), "{:?}", bad.problems);
+    }
+}
