@@ -32,7 +32,7 @@ pub struct Linker {
     /// Normalised names by first letter, for fuzzy matching.
     fuzzy: HashMap<char, Vec<(String, EntIdx)>>,
     /// Entities from background knowledge: a near spelling of a curated name wins over them
-    /// ("Chad GPT" is ChatGPT misheard, not the model family GPT).
+    /// ("Chad GPT" is `ChatGPT` misheard, not the model family GPT).
     weak: Vec<bool>,
 }
 
