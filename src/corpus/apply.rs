@@ -123,7 +123,7 @@ impl Corpus {
     }
 
     /// Adds the gazetteer's entities whose names no entity already has (a catalog or front
-    /// matter wins); returns where they start. [`Corpus::keep_mentioned`] later drops those
+    /// matter wins); returns where they start. `keep_mentioned` later drops those
     /// the text never mentions.
     pub(super) fn add_known_entities(&mut self) -> usize {
         let from = self.entities.len();
@@ -141,28 +141,28 @@ impl Corpus {
         from
     }
 
-    /// Drops the gazetteer's entities (from `from` on) that no mention names, and renumbers
+    /// Drops the gazetteer's entities (those in `known`) that no mention names, and renumbers
     /// the mentions and parents that remain. Returns whether anything was dropped.
-    pub(super) fn keep_mentioned(&mut self, from: usize, mentions: &mut [Mention]) -> bool {
+    pub(super) fn keep_mentioned(&mut self, known: std::ops::Range<usize>, mentions: &mut [Mention]) -> bool {
         let mut used = vec![false; self.entities.len()];
         for m in mentions.iter() {
             used[m.entity()] = true;
         }
         // A mentioned entity's parent stays too: "H100" brings "Nvidia" as its maker.
-        for i in from..self.entities.len() {
+        for i in known.clone() {
             if used[i] {
                 if let Some(p) = self.entities[i].parent {
                     used[p] = true;
                 }
             }
         }
-        if (from..self.entities.len()).all(|i| used[i]) {
+        if known.clone().all(|i| used[i]) {
             return false;
         }
         let mut map = vec![usize::MAX; self.entities.len()];
         let mut kept = Vec::with_capacity(self.entities.len());
         for (i, e) in std::mem::take(&mut self.entities).into_iter().enumerate() {
-            if i < from || used[i] {
+            if !known.contains(&i) || used[i] {
                 map[i] = kept.len();
                 kept.push(e);
             }

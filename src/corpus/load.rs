@@ -124,24 +124,28 @@ impl Corpus {
         }
         self.add_front_matter_entities();
         let known_from = self.add_known_entities();
+        let known_to = self.entities.len();
         let t = Timer::start(progress);
+        if discover {
+            // Discovery leaves out the spans of curated names (catalog, front matter) and every
+            // name the gazetteer knows; the gazetteer is linked with everything else, once.
+            let taken = if known_from > 0 {
+                link_all(&Linker::new(&self.entities[..known_from]), &self.docs)
+            } else {
+                Vec::new()
+            };
+            t.lap("link curated names");
+            let found = discover::discover(&self.docs, &self.entities, &taken);
+            t.lap("discover");
+            self.entities.extend(found.entities);
+            self.candidates = found.candidates;
+        }
         let mut linker = Linker::new(&self.entities);
         let mut mentions = link_all(&linker, &self.docs);
-        if self.keep_mentioned(known_from, &mut mentions) {
+        if self.keep_mentioned(known_from..known_to, &mut mentions) {
             linker = Linker::new(&self.entities);
         }
         t.lap("link");
-        if discover {
-            let found = discover::discover(&self.docs, &self.entities, &mentions);
-            t.lap("discover");
-            if !found.entities.is_empty() {
-                self.entities.extend(found.entities);
-                linker = Linker::new(&self.entities);
-                mentions = link_all(&linker, &self.docs);
-                t.lap("link again with discovered names");
-            }
-            self.candidates = found.candidates;
-        }
         self.set_mentions(mentions);
         t.lap("index mentions");
         self.authors = (0..self.docs.len())

@@ -83,8 +83,13 @@ fn context_ok(text: &str, span: &Range<usize>, rule: &MatchRule) -> bool {
     let hi = text.ceil_char_boundary((span.end + CONTEXT_WINDOW).min(text.len()));
     let para_start = text[lo..span.start].rfind("\n\n").map_or(lo, |i| lo + i);
     let para_end = text[span.end..hi].find("\n\n").map_or(hi, |i| span.end + i);
-    let window = text[para_start..para_end].to_lowercase();
-    rule.context.iter().any(|w| window.contains(&w.to_lowercase()))
+    // Compared without case and without allocating: this runs for every match of a name
+    // that needs context.
+    let window = &text.as_bytes()[para_start..para_end];
+    rule.context.iter().any(|w| {
+        let w = w.as_bytes();
+        !w.is_empty() && window.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w))
+    })
 }
 
 impl Linker {

@@ -2,7 +2,7 @@
 //! titles that stand before a person's name, the nouns that say what kind of product a name
 //! is, and words that are never names (places, nationalities, common acronyms).
 
-use std::collections::HashSet;
+use super::words::Words;
 use std::sync::LazyLock;
 
 /// The last word of an organisation's name: "Federal Trade Commission", "Acme Labs".
@@ -914,20 +914,19 @@ const PLACES: &[&str] = &[
     "coronavirus",
 ];
 
-fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
+fn set(words: &'static [&'static str]) -> Words<'static> {
     words.iter().copied().collect()
 }
 
-pub(super) static ORG_HEAD_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(ORG_HEADS));
-pub(super) static ORG_OF_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(ORG_OF_HEADS));
-pub(super) static TITLE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(TITLES));
-pub(super) static HONORIFIC2_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(HONORIFICS));
-pub(super) static PERSON_AFTER2_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(PERSON_AFTER));
-pub(super) static NOT_ORG_ACRONYM_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(NOT_ORG_ACRONYMS));
-pub(super) static PLACE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(PLACES));
+pub(super) static ORG_HEAD_SET: LazyLock<Words<'static>> = LazyLock::new(|| set(ORG_HEADS));
+pub(super) static ORG_OF_SET: LazyLock<Words<'static>> = LazyLock::new(|| set(ORG_OF_HEADS));
+pub(super) static TITLE_SET: LazyLock<Words<'static>> = LazyLock::new(|| set(TITLES));
+pub(super) static HONORIFIC2_SET: LazyLock<Words<'static>> = LazyLock::new(|| set(HONORIFICS));
+pub(super) static PERSON_AFTER2_SET: LazyLock<Words<'static>> = LazyLock::new(|| set(PERSON_AFTER));
+pub(super) static NOT_ORG_ACRONYM_SET: LazyLock<Words<'static>> = LazyLock::new(|| set(NOT_ORG_ACRONYMS));
+pub(super) static PLACE_SET: LazyLock<Words<'static>> = LazyLock::new(|| set(PLACES));
 
 /// The product kind a noun names (`chip`, `model`, `service`), if any.
 pub(super) fn product_noun(word: &str) -> Option<&'static str> {
-    let w = word.to_ascii_lowercase();
-    PRODUCT_NOUNS.iter().find(|(n, _)| *n == w).map(|(_, k)| *k)
+    PRODUCT_NOUNS.iter().find(|(n, _)| n.eq_ignore_ascii_case(word)).map(|(_, k)| *k)
 }

@@ -43,7 +43,7 @@ mod lexicon;
 mod tagger;
 mod words;
 
-use words::first_names;
+use words::{first_names, Words};
 
 /// Whether a word looks like part of a name: `Jassy`, `DeSantis`, `O'Neil`, an initial `B`/`B.`.
 fn name_shaped(w: &str) -> bool {
@@ -305,9 +305,8 @@ impl Tally {
 }
 
 /// Every possible name in one document outside existing mentions, with its evidence.
-fn observe(d: &Document, taken: &[Range<usize>], firsts: &HashSet<&str>, known: &HashSet<String>) -> Vec<Observation> {
+fn observe(d: &Document, taken: &[Range<usize>], firsts: &Words, known: &HashSet<String>) -> Vec<Observation> {
     let mut out = Vec::new();
-    let speakers = speaker_labels(&d.body);
     let mut title_case_lines: HashMap<usize, bool> = HashMap::new();
     let tagger = tagger::Tagger::new(&d.body, firsts);
     for w in tagger.chunks(true) {
@@ -332,7 +331,7 @@ fn observe(d: &Document, taken: &[Range<usize>], firsts: &HashSet<&str>, known: 
         if heading || known.contains(&name.to_lowercase()) {
             continue;
         }
-        let mut o = Observation {
+        let o = Observation {
             name,
             person: w.person,
             org: w.org,
@@ -341,9 +340,6 @@ fn observe(d: &Document, taken: &[Range<usize>], firsts: &HashSet<&str>, known: 
             service: w.service,
             span: Some(span),
         };
-        if !speakers.is_empty() && speakers.contains(&o.name.to_uppercase()) {
-            o.person += 3;
-        }
         if o.person > 0 || o.org > 0 || o.chip + o.model + o.service > 0 {
             out.push(o);
         }
@@ -366,19 +362,6 @@ fn observe(d: &Document, taken: &[Range<usize>], firsts: &HashSet<&str>, known: 
     out
 }
 
-/// Upper-case speaker labels at the start of transcript lines (`INGRID JOHANSSON:`).
-fn speaker_labels(body: &str) -> HashSet<String> {
-    body.lines()
-        .filter_map(|l| {
-            let (label, _) = l.trim_start().split_once(':')?;
-            let words: Vec<&str> = label.split_whitespace().collect();
-            let shaped = (2..=4).contains(&words.len())
-                && words.iter().all(|w| w.chars().all(|c| c.is_uppercase() || c == '.' || c == '\'' || c == '-'));
-            shaped.then(|| words.join(" "))
-        })
-        .collect()
-}
-
 /// The longest line taken for a heading or a navigation entry.
 const MAX_HEADING: usize = 300;
 
@@ -387,7 +370,7 @@ const NEAR_SPELLING_PEERS: usize = 32;
 
 /// Person-like names that are a near spelling (same first name, surname one or two letters
 /// off) of exactly one more frequent name: the linker folds them in as fuzzy matches.
-fn near_spellings(tallies: &HashMap<String, Tally>, firsts: &HashSet<&str>) -> HashMap<String, String> {
+fn near_spellings(tallies: &HashMap<String, Tally>, firsts: &Words) -> HashMap<String, String> {
     // Only names with the same first name are compared: group them first.
     let mut groups: HashMap<&str, Vec<(&String, &Tally, String)>> = HashMap::new();
     for (name, t) in tallies {

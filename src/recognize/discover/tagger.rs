@@ -16,7 +16,7 @@ use super::lexicon::{
     product_noun, HONORIFIC2_SET, NOT_ORG_ACRONYM_SET, ORG_HEAD_SET, ORG_OF_SET, PERSON_AFTER2_SET, PLACE_SET,
     TITLE_SET,
 };
-use super::words::{listed, NOT_NAME_SET};
+use super::words::{listed, Words, NOT_NAME_SET};
 
 /// Evidence for one chunk.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -45,6 +45,43 @@ const DIRECTIONS: &[&str] =
 /// Institutions named by one word.
 const SINGLE_ORGS: &[&str] =
     &["congress", "senate", "parliament", "pentagon", "kremlin", "nato", "interpol", "unicef", "wikinews", "wikipedia"];
+
+/// Nouns that make the name after them an organisation: "oil giant Shell".
+const ORG_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "maker",
+    "giant",
+    "rival",
+    "startup",
+    "start-up",
+    "retailer",
+    "bank",
+    "carrier",
+    "airline",
+    "insurer",
+    "automaker",
+    "carmaker",
+    "chipmaker",
+    "club",
+    "regulator",
+    "group",
+    "conglomerate",
+    "developer",
+    "publisher",
+    "broadcaster",
+    "newspaper",
+    "agency",
+    "lender",
+    "manufacturer",
+    "supplier",
+    "operator",
+    "network",
+];
+
+/// Words after a name that make it an organisation: "Acme Inc", "Acme shares".
+const ORG_AFTER: &[&str] =
+    &["inc", "corp", "ltd", "plc", "llc", "spokesperson", "spokesman", "spokeswoman", "shares", "stock"];
 
 /// Verbs of headlines, which names do not contain.
 const HEADLINE_VERBS: &[&str] = &[
@@ -167,8 +204,55 @@ fn is_connector(w: &str) -> bool {
     CONNECTORS.contains(&w)
 }
 
-fn lower(w: &str) -> String {
-    w.trim_end_matches('.').to_lowercase()
+/// A word in lower case, on the stack: ASCII words up to 24 bytes (the only ones the word
+/// lists hold); any other word is empty and matches nothing.
+#[derive(Default, Clone, Copy)]
+struct Low {
+    buf: [u8; 24],
+    len: u8,
+}
+
+impl Low {
+    fn of(w: &str) -> Self {
+        let w = w.trim_end_matches('.');
+        let mut l = Self::default();
+        if w.len() <= l.buf.len() && w.is_ascii() {
+            for (b, c) in l.buf.iter_mut().zip(w.bytes()) {
+                *b = c.to_ascii_lowercase();
+            }
+            l.len = w.len() as u8;
+        }
+        l
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..usize::from(self.len)]).unwrap_or("")
+    }
+}
+
+impl std::ops::Deref for Low {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<str> for Low {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+/// Whether a word (any case, without a final full stop) is in a short lowercase list.
+fn among(list: &[&str], w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    list.iter().any(|v| v.eq_ignore_ascii_case(w))
+}
+
+/// Whether a word (any case, without a final full stop) is in a lowercase word list, with no
+/// allocation.
+fn is(set: &Words<'static>, w: &str) -> bool {
+    listed(set, w.trim_end_matches('.'))
 }
 
 /// A word's shape.
@@ -255,7 +339,7 @@ fn without_possessive(text: &str, r: Range<usize>) -> Range<usize> {
 fn joins(prev: &str, gap: &str, join_lines: bool) -> bool {
     match gap {
         " " | " & " => true,
-        ". " => initial(prev) || ABBREVIATIONS.contains(&lower(prev).as_str()),
+        ". " => initial(prev) || among(ABBREVIATIONS, prev),
         "\n" => join_lines,
         _ => false,
     }
@@ -273,24 +357,33 @@ pub(super) struct Tagger<'t> {
     words: Vec<Range<usize>>,
     /// Words written in lower case somewhere in the document: a capitalised one at a
     /// sentence start is a common word.
-    lowercase: HashSet<String>,
-    firsts: &'t HashSet<&'t str>,
+    lowercase: Words<'t>,
+    /// The words' text, by index.
+    strs: Vec<&'t str>,
+    firsts: &'t Words<'t>,
 }
 
 impl<'t> Tagger<'t> {
-    pub(super) fn new(text: &'t str, firsts: &'t HashSet<&'t str>) -> Self {
+    pub(super) fn new(text: &'t str, firsts: &'t Words<'t>) -> Self {
         let words = words(text);
+        // Only capitalised words that open a sentence are looked up: the set holds the lower
+        // case forms of those that also occur in lower case.
+        let openers: HashSet<String> = words
+            .iter()
+            .filter(|r| text[r.start..].starts_with(|c: char| c.is_uppercase()) && sentence_start(text, r.start))
+            .map(|r| text[r.clone()].to_lowercase())
+            .collect();
         let lowercase = words
             .iter()
             .map(|r| &text[r.clone()])
-            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-            .map(str::to_string)
+            .filter(|w| w.starts_with(|c: char| c.is_lowercase()) && openers.contains(*w))
             .collect();
-        Self { text, words, lowercase, firsts }
+        let strs = words.iter().map(|r| &text[r.clone()]).collect();
+        Self { text, words, lowercase, strs, firsts }
     }
 
     fn w(&self, i: usize) -> &'t str {
-        &self.text[self.words[i].clone()]
+        self.strs[i]
     }
 
     /// Every chunk in the text, weighed.
@@ -341,7 +434,7 @@ impl<'t> Tagger<'t> {
             && (listed(&NOT_NAME_SET, self.w(a))
                 || (sentence_start(self.text, self.words[a].start)
                     && !self.firsts.contains(self.w(a))
-                    && self.lowercase.contains(&self.w(a).to_lowercase())))
+                    && self.lowercase.contains(self.w(a).to_lowercase().as_str())))
         {
             a += 1;
         }
@@ -353,13 +446,13 @@ impl<'t> Tagger<'t> {
         }
         // A nationality before a name: "The Jamaican Usain Bolt", "American Tyson Gay".
         let mut nationality = false;
-        if b - a >= 3 && PLACE_SET.contains(lower(self.w(a)).as_str()) && (a + 1..b).all(|k| person_shaped(self.w(k))) {
+        if b - a >= 3 && is(&PLACE_SET, self.w(a)) && (a + 1..b).all(|k| person_shaped(self.w(k))) {
             a += 1;
             nationality = true;
         }
         // A name starts at a given name: "Veteran Peter DeSantis" is "Peter DeSantis" (unless
         // the words are an organisation's: "Johns Hopkins University").
-        let ends_org = ORG_HEAD_SET.contains(lower(self.w(b - 1)).as_str());
+        let ends_org = is(&ORG_HEAD_SET, self.w(b - 1));
         if !ends_org && !self.firsts.contains(self.w(a)) {
             if let Some(k) = (a + 1..b).find(|&k| self.firsts.contains(self.w(k))) {
                 if b - k >= 2 && (a..k).all(|i| !is_connector(self.w(i))) {
@@ -367,18 +460,17 @@ impl<'t> Tagger<'t> {
                 }
             }
         }
-        let idx: Vec<usize> = (a..b).collect();
-        let lw: Vec<String> = idx.iter().map(|&k| lower(self.w(k))).collect();
+        let lw = &self.strs[a..b];
         // An organisation named with connectors stays whole.
-        let last = lw.last().map_or("", String::as_str);
+        let last = lw.last().copied().unwrap_or("");
         // "Bureau of Investigation", "University of Tokyo": an organisation's head before "of".
         let head_of = lw
             .iter()
-            .position(|w| matches!(w.as_str(), "of" | "for" | "on"))
-            .is_some_and(|k| k > 0 && ORG_OF_SET.contains(lw[k - 1].as_str()));
-        let only_and = lw.iter().all(|w| !is_connector(w) || w == "and" || w == "&");
+            .position(|w| matches!(*w, "of" | "for" | "on"))
+            .is_some_and(|k| k > 0 && is(&ORG_OF_SET, lw[k - 1]));
+        let only_and = lw.iter().all(|w| !is_connector(w) || *w == "and" || *w == "&");
         let org_whole = head_of
-            || (ORG_HEAD_SET.contains(last) && only_and)
+            || (is(&ORG_HEAD_SET, last) && only_and)
             || self.text[self.words[a].start..self.words[b - 1].end].contains(" & ");
         // Headlines and listings in capitals, and runs too long to be a name.
         if b - a > 8 || (a..b).filter(|&k| all_caps(self.w(k))).count() > 3 {
@@ -390,13 +482,13 @@ impl<'t> Tagger<'t> {
             for (k, w) in lw.iter().enumerate() {
                 if is_connector(w) {
                     if k > start {
-                        self.weigh_titled(idx[start], idx[k - 1] + 1, out);
+                        self.weigh_titled(a + start, a + k, out);
                     }
                     start = k + 1;
                 }
             }
             if start < lw.len() {
-                self.weigh_titled(idx[start], b, out);
+                self.weigh_titled(a + start, b, out);
             }
             return;
         }
@@ -409,8 +501,8 @@ impl<'t> Tagger<'t> {
             // "Atlanta Compass Bank".
             let mut a = a;
             while b - a > 2 && {
-                let w = lower(self.w(a));
-                TITLE_SET.contains(w.as_str()) || (PLACE_SET.contains(w.as_str()) && !DIRECTIONS.contains(&w.as_str()))
+                let w = Low::of(self.w(a));
+                is(&TITLE_SET, &w) || (is(&PLACE_SET, &w) && !DIRECTIONS.contains(&w.as_str()))
             } {
                 a += 1;
             }
@@ -422,38 +514,38 @@ impl<'t> Tagger<'t> {
 
     /// Cuts titles off the front of a person's name, then weighs what is left.
     fn weigh_titled(&self, a: usize, b: usize, out: &mut Vec<Weighed>) {
-        let lw: Vec<String> = (a..b).map(|k| lower(self.w(k))).collect();
+        let lw = &self.strs[a..b];
         // A title is cut off unless the name after it is an organisation's.
-        let ends_org = lw.last().is_some_and(|w| ORG_HEAD_SET.contains(w.as_str()));
+        let ends_org = lw.last().is_some_and(|w| is(&ORG_HEAD_SET, w));
         if !ends_org {
-            if let Some(k) = lw.iter().rposition(|w| TITLE_SET.contains(w.as_str())) {
+            if let Some(k) = lw.iter().rposition(|w| is(&TITLE_SET, w)) {
                 if k + 1 < lw.len() {
                     // The title run: back from k over title words; a run after a connector
                     // gives its first word back ("Department of Energy Secretary").
                     let mut j = k;
-                    while j > 0 && TITLE_SET.contains(lw[j - 1].as_str()) {
+                    while j > 0 && is(&TITLE_SET, lw[j - 1]) {
                         j -= 1;
                     }
-                    if j > 0 && j < k && is_connector(&lw[j - 1]) {
+                    if j > 0 && j < k && is_connector(lw[j - 1]) {
                         j += 1;
                     }
-                    if j > 0 && !is_connector(&lw[j - 1]) {
+                    if j > 0 && !is_connector(lw[j - 1]) {
                         self.weigh(a, a + j, 0, out);
                     }
-                    let strong = lw[j..=k].iter().any(|w| HONORIFIC2_SET.contains(w.as_str())) || k > j;
+                    let strong = lw[j..=k].iter().any(|w| is(&HONORIFIC2_SET, w)) || k > j;
                     self.weigh(a + k + 1, b, if strong { 3 } else { 2 }, out);
                     return;
                 }
-                if lw.iter().all(|w| TITLE_SET.contains(w.as_str()) || is_connector(w)) {
+                if lw.iter().all(|w| is(&TITLE_SET, w) || is_connector(w)) {
                     return; // titles alone: "Assistant Secretary", "Secretary of State"
                 }
             }
         }
         let title_before = if a > 0 {
-            let p = lower(self.w(a - 1));
+            let p = Low::of(self.w(a - 1));
             let gap = &self.text[self.words[a - 1].end..self.words[a].start];
-            let titled = (gap == " " || gap == ". ") && TITLE_SET.contains(p.as_str()) && capitalised(self.w(a - 1));
-            match (titled, HONORIFIC2_SET.contains(p.as_str())) {
+            let titled = (gap == " " || gap == ". ") && is(&TITLE_SET, &p) && capitalised(self.w(a - 1));
+            match (titled, is(&HONORIFIC2_SET, &p)) {
                 (true, true) => 3,
                 (true, false) => 2,
                 _ => 0,
@@ -472,108 +564,78 @@ impl<'t> Tagger<'t> {
         if a >= b {
             return;
         }
-        let ws: Vec<&str> = (a..b).map(|k| self.w(k)).collect();
-        let lw: Vec<String> = ws.iter().map(|w| lower(w)).collect();
+        let ws = &self.strs[a..b];
+        let lw = ws;
         let n = ws.len();
+        // Most chunks are one capitalised word with no title before it: only a noun next to it
+        // can make it something ("oil giant Shell", "Cortana, its assistant", "Acme Inc").
+        if n == 1 && titled == 0 && !all_caps(ws[0]) && !has_digit(ws[0]) && !among(SINGLE_ORGS, ws[0]) {
+            let next = self.strs.get(b).copied().unwrap_or("");
+            let prev = a.checked_sub(1).map_or("", |k| self.strs[k]);
+            let cue = product_noun(next).is_some()
+                || product_noun(prev).is_some()
+                || among(ORG_NOUNS, prev)
+                || among(ORG_AFTER, next)
+                || next == "said";
+            if !cue {
+                return;
+            }
+        }
         // Places and words that are never names.
-        if lw.iter().all(|w| PLACE_SET.contains(w.as_str()) || listed(&NOT_NAME_SET, w))
-            || (n > 1 && PLACE_SET.contains(lw[n - 1].as_str()) && !ORG_HEAD_SET.contains(lw[n - 1].as_str()))
+        if lw.iter().all(|w| is(&PLACE_SET, w) || listed(&NOT_NAME_SET, w))
+            || (n > 1 && is(&PLACE_SET, lw[n - 1]) && !is(&ORG_HEAD_SET, lw[n - 1]))
         {
             return;
         }
         // Headline fragments: "Jane Roe Joins Board", "AI Chief Says Company".
-        if n > 1 && lw.iter().any(|w| HEADLINE_VERBS.contains(&w.as_str())) {
+        if n > 1 && lw.iter().any(|w| among(HEADLINE_VERBS, w)) {
             return;
         }
         let span = self.words[a].start..self.words[b - 1].end;
-        let name = self.text[span.clone()].replace('\n', " ");
-        let mut x = Weighed { name, span: span.clone(), ..Weighed::default() };
-        let before: Vec<String> = (a.saturating_sub(3)..a).rev().map(|k| lower(self.w(k))).collect();
-        let after: Vec<String> = (b..(b + 3).min(self.words.len())).map(|k| lower(self.w(k))).collect();
+        // The name is written out only for a chunk with some evidence (most have none).
+        let mut x = Weighed { name: String::new(), span: span.clone(), ..Weighed::default() };
+        let low =
+            |k: Option<usize>| k.filter(|&k| k < self.words.len()).map_or_else(Low::default, |k| Low::of(self.w(k)));
+        let before = [low(a.checked_sub(1)), low(a.checked_sub(2)), low(a.checked_sub(3))];
+        let after = [low(Some(b)), low(Some(b + 1)), low(Some(b + 2))];
         let gap_after = if b < self.words.len() { &self.text[span.end..self.words[b].start] } else { "" };
         let gap_before = if a > 0 { &self.text[self.words[a - 1].end..span.start] } else { "" };
 
         // Organisations.
-        let last = lw[n - 1].as_str();
-        if n >= 2 && ORG_HEAD_SET.contains(last) {
+        let last = lw[n - 1];
+        if n >= 2 && is(&ORG_HEAD_SET, last) {
             x.org += 3;
         }
-        if n >= 3 && ORG_OF_SET.contains(lw[0].as_str()) && lw[1] == "of" {
+        if n >= 3 && is(&ORG_OF_SET, lw[0]) && lw[1] == "of" {
             x.org += 3;
         }
-        if x.name.contains(" & ") {
+        if self.text[span.clone()].contains(" & ") {
             x.org += 3; // "Procter & Gamble", "Johnson & Johnson"
         }
         let acronym = n == 1 && all_caps(ws[0]) && ws[0].chars().filter(|c| c.is_alphabetic()).count() <= 5;
-        if acronym && !NOT_ORG_ACRONYM_SET.contains(lw[0].as_str()) && !has_digit(ws[0]) && !ws[0].contains('.') {
+        if acronym && !is(&NOT_ORG_ACRONYM_SET, lw[0]) && !has_digit(ws[0]) && !ws[0].contains('.') {
             // Once is not enough, unless it is spelled out: "Federal Trade Commission (FTC)".
             x.org += if gap_before.ends_with('(') && gap_after.starts_with(')') { 3 } else { 1 };
         }
-        if n == 1 && SINGLE_ORGS.contains(&lw[0].as_str()) {
+        if n == 1 && among(SINGLE_ORGS, lw[0]) {
             x.org += 3;
         }
-        let org_noun = |w: &String| {
-            matches!(
-                w.as_str(),
-                "company"
-                    | "firm"
-                    | "maker"
-                    | "giant"
-                    | "rival"
-                    | "startup"
-                    | "start-up"
-                    | "retailer"
-                    | "bank"
-                    | "carrier"
-                    | "airline"
-                    | "insurer"
-                    | "automaker"
-                    | "carmaker"
-                    | "chipmaker"
-                    | "club"
-                    | "regulator"
-                    | "group"
-                    | "conglomerate"
-                    | "developer"
-                    | "publisher"
-                    | "broadcaster"
-                    | "newspaper"
-                    | "agency"
-                    | "lender"
-                    | "manufacturer"
-                    | "supplier"
-                    | "operator"
-                    | "network"
-            )
-        };
+        let org_noun = |w: &Low| among(ORG_NOUNS, w);
         if before.first().is_some_and(org_noun) && gap_before == " " {
             x.org += 2;
         }
-        if after.first().is_some_and(|w| {
-            matches!(
-                w.as_str(),
-                "inc"
-                    | "corp"
-                    | "ltd"
-                    | "plc"
-                    | "llc"
-                    | "spokesperson"
-                    | "spokesman"
-                    | "spokeswoman"
-                    | "shares"
-                    | "stock"
-            )
-        }) || (after.first().is_some_and(|w| w == "said")
-            && after.get(1).is_some_and(|w| w == "in")
-            && after.get(2).is_some_and(|w| w == "a"))
+        if after.first().is_some_and(|w| among(ORG_AFTER, w))
+            || (after.first().is_some_and(|w| w == "said")
+                && after.get(1).is_some_and(|w| w == "in")
+                && after.get(2).is_some_and(|w| w == "a"))
         {
             x.org += 2;
         }
 
         // People.
         let person_like = ws.iter().all(|w| person_shaped(w))
-            && !lw.iter().any(|w| ORG_HEAD_SET.contains(w.as_str()) || NOT_PERSON_WORDS.contains(&w.as_str()))
-            && !PLACE_SET.contains(lw[0].as_str());
+            && !lw.iter().any(|w| is(&ORG_HEAD_SET, w) || among(NOT_PERSON_WORDS, w))
+            && !is(&PLACE_SET, lw[0]);
         if person_like {
             let first_known = self.firsts.contains(ws[0]) || {
                 // Speaker labels in capitals: "JASON RHODES".
@@ -591,8 +653,8 @@ impl<'t> Tagger<'t> {
                 x.person += titled;
             }
             if n >= 2 || x.person > 0 {
-                let said = after.first().is_some_and(|w| PERSON_AFTER2_SET.contains(w.as_str()))
-                    && (gap_after == " " || gap_after == ", ");
+                let said =
+                    after.first().is_some_and(|w| is(&PERSON_AFTER2_SET, w)) && (gap_after == " " || gap_after == ", ");
                 if said {
                     x.person += 1;
                 }
@@ -621,7 +683,7 @@ impl<'t> Tagger<'t> {
         let noun_after = (b..(b + 2).min(self.words.len())).find_map(|k| product_noun(self.w(k)));
         let noun_before = a.checked_sub(1).and_then(|k| product_noun(self.w(k)));
         let alnum = ws.iter().any(|w| has_digit(w)) && ws.iter().any(|w| w.chars().any(char::is_alphabetic));
-        let generic = n == 1 && (NOT_ORG_ACRONYM_SET.contains(lw[0].as_str()) || listed(&NOT_NAME_SET, ws[0]));
+        let generic = n == 1 && (is(&NOT_ORG_ACRONYM_SET, lw[0]) || listed(&NOT_NAME_SET, ws[0]));
         for (kind, weight) in [
             (noun_after, if gap_after == " " { 2 } else { 0 }),
             (noun_before, if gap_before == ", " || gap_before == " " { 2 } else { 0 }),
@@ -635,12 +697,24 @@ impl<'t> Tagger<'t> {
                 }
             }
         }
+        // A speaker label in capitals at the start of a line: "JANE ROE:".
+        let line_start = span.start == 0 || self.text[..span.start].ends_with('\n');
+        if line_start
+            && gap_after.starts_with(':')
+            && (2..=4).contains(&n)
+            && ws.iter().all(|w| all_caps(w) || initial(w))
+        {
+            x.person += 3;
+        }
         if x.person > 0 && x.person >= x.org {
             x.chip = 0;
             x.model = 0;
             x.service = 0;
         }
-        out.push(x);
+        if x.person > 0 || x.org > 0 || x.chip + x.model + x.service > 0 {
+            x.name = self.text[span].replace('\n', " ");
+            out.push(x);
+        }
     }
 }
 
@@ -649,7 +723,7 @@ mod tests {
     use super::*;
 
     fn tag(text: &str) -> Vec<(String, i32, i32, i32)> {
-        let firsts: HashSet<&str> = ["Maria", "Laura", "Jane", "John", "Lina", "Jennifer"].into_iter().collect();
+        let firsts: Words = ["Maria", "Laura", "Jane", "John", "Lina", "Jennifer"].into_iter().collect();
         Tagger::new(text, &firsts)
             .chunks(true)
             .into_iter()

@@ -180,8 +180,30 @@ const NOT_NAMES: &[&str] = &[
     "interim",
 ];
 
+/// FNV-1a: a fast hash for the short words of the word lists (they are fixed, not chosen by
+/// the input, so the hash needs no protection against collisions on purpose).
+#[derive(Default)]
+pub(super) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A set of words hashed with [`Fnv`].
+pub(super) type Words<'a> = HashSet<&'a str, std::hash::BuildHasherDefault<Fnv>>;
+
 /// Whether a word is in a lowercase word list, ignoring ASCII case, without allocating.
-pub(super) fn listed(list: &HashSet<&'static str>, word: &str) -> bool {
+pub(super) fn listed(list: &Words<'static>, word: &str) -> bool {
     let mut buf = [0u8; 32];
     let bytes = word.as_bytes();
     if bytes.len() > buf.len() {
@@ -194,9 +216,9 @@ pub(super) fn listed(list: &HashSet<&'static str>, word: &str) -> bool {
 }
 
 /// Stop words, and the month names (sentence openers such as "In March").
-pub(super) static NOT_NAME_SET: std::sync::LazyLock<HashSet<&'static str>> =
+pub(super) static NOT_NAME_SET: std::sync::LazyLock<Words<'static>> =
     std::sync::LazyLock::new(|| NOT_NAMES.iter().chain(&crate::text::date::MONTHS).copied().collect());
 
-pub(super) fn first_names() -> HashSet<&'static str> {
+pub(super) fn first_names() -> Words<'static> {
     FIRST_NAMES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
 }
