@@ -20,8 +20,15 @@ fn pct(v: &[Duration], p: usize) -> f64 {
 
 fn main() {
     let dir = std::env::args().nth(1).expect("usage: jump_latency DIR");
-    let c =
-        Corpus::load(&LoadOptions { corpus: vec![dir.into()], catalog: CatalogChoice::None, discover: true }, &|_| {});
+    let c = Corpus::load(
+        &LoadOptions {
+            corpus: vec![dir.into()],
+            catalog: CatalogChoice::None,
+            discover: true,
+            ..LoadOptions::default()
+        },
+        &|_| {},
+    );
     let entries = items::entries(&c);
     let m = Matcher::default();
     let (mut first, mut extending) = (Vec::new(), Vec::new());

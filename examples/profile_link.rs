@@ -8,7 +8,12 @@ use dossier::recognize::link::Linker;
 fn main() {
     let mut a = std::env::args().skip(1);
     let (dir, cat) = (a.next().expect("DIR"), a.next().expect("CATALOG"));
-    let opts = LoadOptions { corpus: vec![dir.into()], catalog: CatalogChoice::File(cat.into()), discover: false };
+    let opts = LoadOptions {
+        corpus: vec![dir.into()],
+        catalog: CatalogChoice::File(cat.into()),
+        discover: false,
+        ..LoadOptions::default()
+    };
     let c = Corpus::load(&opts, &|_| {});
     let t = Instant::now();
     let linker = Linker::new(&c.entities);

@@ -8,10 +8,15 @@ use dossier::recognize::link::Linker;
 fn main() {
     let dir = std::env::args().nth(1).expect("usage: profile_load DIR");
     let t = Instant::now();
-    let scan = dossier::ingest::source::scan(&[dir.clone().into()]);
+    let scan = dossier::ingest::walk::scan(&[dir.clone().into()], &dossier::ingest::walk::WalkOptions::default());
     eprintln!("scan: {:?} ({} files)", t.elapsed(), scan.files.len());
     let t = Instant::now();
-    let opts = LoadOptions { corpus: vec![dir.clone().into()], catalog: CatalogChoice::None, discover: false };
+    let opts = LoadOptions {
+        corpus: vec![dir.clone().into()],
+        catalog: CatalogChoice::None,
+        discover: false,
+        ..LoadOptions::default()
+    };
     let c = Corpus::load(&opts, &|_| {});
     eprintln!("load without discovery: {:?} ({} mentions)", t.elapsed(), c.mentions.len());
     let t = Instant::now();
@@ -22,7 +27,12 @@ fn main() {
     let found = dossier::recognize::discover::discover(&c.docs, &c.entities, &c.mentions);
     eprintln!("discover, one thread: {:?} ({} entities)", t.elapsed(), found.entities.len());
     let t = Instant::now();
-    let opts = LoadOptions { corpus: vec![dir.into()], catalog: CatalogChoice::None, discover: true };
+    let opts = LoadOptions {
+        corpus: vec![dir.into()],
+        catalog: CatalogChoice::None,
+        discover: true,
+        ..LoadOptions::default()
+    };
     let c = Corpus::load(&opts, &|_| {});
     eprintln!("full load: {:?} ({} entities, {} mentions)", t.elapsed(), c.entities.len(), c.mentions.len());
 }

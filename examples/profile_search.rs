@@ -9,9 +9,14 @@ use dossier::search::query::Query;
 fn main() {
     let mut a = std::env::args().skip(1);
     let (dir, q) = (a.next().expect("DIR"), a.next().expect("QUERY"));
-    let opts = LoadOptions { corpus: vec![dir.into()], catalog: CatalogChoice::None, discover: true };
+    let opts = LoadOptions {
+        corpus: vec![dir.into()],
+        catalog: CatalogChoice::None,
+        discover: true,
+        ..LoadOptions::default()
+    };
     let t = Instant::now();
-    let scan = dossier::ingest::source::scan(&opts.corpus);
+    let scan = dossier::ingest::walk::scan(&opts.corpus, &opts.walk);
     eprintln!("scan: {:?} ({} files)", t.elapsed(), scan.files.len());
     let t = Instant::now();
     let (sum, from) = dossier::shared::cache::summary(&opts, true, &|_| {}, &|t| eprintln!("{t}"));
