@@ -376,3 +376,38 @@ fn show_and_the_explorer_render_the_same_card() {
     assert!(nova.stdout.contains("⚠ contradiction"), "show flags the Nova launch dates");
     assert!(!nova.stdout.contains("launched, launched") && !nova.stdout.contains(" 1 shared paragraphs"));
 }
+
+/// Bad starts say what is wrong and exit 2: a mistyped folder (before anything is drawn), no
+/// terminal for the explorer, an empty folder for `check` as for `list`.
+#[test]
+fn bad_starts_are_refused_with_a_reason_and_exit_2() {
+    let missing = dossier(&["--corpus", "/no/such/folder/anywhere"]);
+    missing.code(2);
+    assert!(missing.stderr.contains("/no/such/folder/anywhere: no such file or folder"), "{}", missing.stderr);
+    // Tests run with no controlling terminal: the explorer says it needs one.
+    let no_tty = Command::new(bin()).stdin(Stdio::null()).env_remove("TERM").output().expect("run");
+    if std::fs::OpenOptions::new().read(true).write(true).open("/dev/tty").is_err() {
+        assert_eq!(no_tty.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&no_tty.stderr);
+        assert!(err.contains("needs a terminal") && err.contains("dossier list docs"), "{err}");
+    }
+    let d = Dir::new();
+    for args in [&["check"][..], &["list", "docs"]] {
+        let r = dossier_in(&d, args);
+        r.code(2);
+        assert!(r.stderr.contains("no documents"), "{args:?}: {}", r.stderr);
+    }
+}
+
+/// `dossier completions bash | head -1` ends quietly (it once panicked on the closed pipe):
+/// here the reading end is closed before dossier writes anything.
+#[test]
+fn completions_into_a_closed_pipe_end_quietly() {
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    let out =
+        Command::new(bin()).args(["completions", "bash"]).stdout(writer).stderr(Stdio::piped()).output().expect("run");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}

@@ -361,14 +361,17 @@ pub fn check<W: Write>(c: &Corpus, out: &mut Out<W>) -> Result<Exit> {
     }
     let errors = c.problems.iter().filter(|p| p.severity == Severity::Error).count();
     let warnings = lines.iter().filter(|l| l.starts_with("warning")).count();
+    let n = crate::analysis::card::count;
     out.record(&format!(
-        "{} documents loaded, {} skipped, {} other files ignored; {} entities, {} mentions, {} facts; {errors} errors, {warnings} warnings",
-        c.stats.loaded,
+        "{} loaded, {} skipped, {} ignored; {}, {}, {}; {}, {}",
+        n(c.stats.loaded, "document", "documents"),
         c.stats.skipped,
-        c.stats.other_files,
-        c.entities.len(),
-        c.mentions.len(),
-        c.facts.len(),
+        n(c.stats.other_files, "other file", "other files"),
+        n(c.entities.len(), "entity", "entities"),
+        n(c.mentions.len(), "mention", "mentions"),
+        n(c.facts.len(), "fact", "facts"),
+        n(errors, "error", "errors"),
+        n(warnings, "warning", "warnings"),
     ))?;
     Ok(if errors > 0 { Exit::NoMatch } else { Exit::Ok })
 }

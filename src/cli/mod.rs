@@ -50,8 +50,13 @@ pub fn settings(args: &Args) -> Settings {
 /// Runs a non-interactive command; prints results on stdout and problems on stderr.
 pub fn run_command(command: &Command, settings: &Settings) -> crate::shared::error::Result<Exit> {
     if let Command::Completions { shell } = command {
+        // Generated into memory, then written like any output: a closed pipe ends quietly.
         let mut cmd = <Args as clap::CommandFactory>::command();
-        clap_complete::generate(*shell, &mut cmd, "dossier", &mut std::io::stdout());
+        let mut script = Vec::new();
+        clap_complete::generate(*shell, &mut cmd, "dossier", &mut script);
+        let mut out = crate::shared::output::Out::new(std::io::stdout().lock(), false);
+        out.text(&String::from_utf8_lossy(&script))?;
+        out.finish()?;
         return Ok(Exit::Ok);
     }
     let stdout = std::io::stdout().lock();
@@ -76,7 +81,10 @@ pub fn run_command(command: &Command, settings: &Settings) -> crate::shared::err
         }
         Command::Check => {
             let corpus = Corpus::load(&settings.load, &|p| settings.progress(p));
-            commands::check(&corpus, &mut out)?
+            let code = commands::check(&corpus, &mut out)?;
+            // A folder with no documents is an error for `check` as for every command.
+            usable(false, None, corpus.stats.loaded, settings)?;
+            code
         }
         _ => {
             let corpus = Corpus::load(&settings.load, &|p| settings.progress(p));
@@ -104,10 +112,7 @@ fn usable(
         )));
     }
     if loaded == 0 && !settings.load.corpus.is_empty() {
-        return Err(Error::msg(format!(
-            "no documents (.txt, .md, .markdown) found in {}",
-            paths(&settings.load.corpus)
-        )));
+        return Err(Error::msg(format!("no documents (text files) found in {}", paths(&settings.load.corpus))));
     }
     Ok(())
 }

@@ -166,6 +166,16 @@ pub fn run(settings: &Settings) -> crate::shared::error::Result<Exit> {
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
     }
+    // Refused before anything is drawn, with the command line's exit code.
+    if let Some(missing) = settings.load.corpus.iter().find(|p| !p.exists()) {
+        return Err(crate::shared::error::Error::msg(format!("{}: no such file or folder", missing.display())));
+    }
+    if std::fs::OpenOptions::new().read(true).write(true).open("/dev/tty").is_err() {
+        return Err(crate::shared::error::Error::msg(
+            "the explorer needs a terminal, and none is attached; use a command instead, such as \
+             `dossier list docs`, `dossier search QUERY` or `dossier show ITEM` (`dossier --help` lists them)",
+        ));
+    }
     terminal::install_panic_hook();
     let mut out = terminal::tty_writer();
     let guard = terminal::enter(&mut out)?;
