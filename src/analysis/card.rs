@@ -232,7 +232,11 @@ impl EntityCard {
             let n = if r.author { "author".to_string() } else { format!("×{}", r.count) };
             let target = Some(Target::Doc(r.doc, r.first.clone()));
             rows.push(Row {
-                parts: vec![("  ".into(), Tone::Text), (one_line(&d.title), Tone::Text), (format!("  {n}"), Tone::Dim)],
+                parts: vec![
+                    ("  ".into(), Tone::Text),
+                    (one_line(&d.title), Tone::Text),
+                    (format!("  {} · {n}", one_line(&d.shown_path)), Tone::Dim),
+                ],
                 target: target.clone(),
             });
             rows.push(Row {

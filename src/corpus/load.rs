@@ -197,7 +197,14 @@ fn read_folders(opts: &LoadOptions, corpus: &mut Corpus, progress: &(dyn Fn(Prog
     for (r, problems) in results {
         corpus.problems.extend(problems);
         match r {
-            Ok(d) => docs.push(d),
+            Ok(mut d) => {
+                if let Some(rel) = opts.corpus.iter().find_map(|root| d.path.strip_prefix(root).ok()) {
+                    if !rel.as_os_str().is_empty() {
+                        d.shown_path = rel.to_string_lossy().into_owned();
+                    }
+                }
+                docs.push(d);
+            }
             Err(p) => {
                 corpus.stats.skipped += 1;
                 corpus.problems.push(p);

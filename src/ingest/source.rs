@@ -87,6 +87,7 @@ pub fn parse(path: &Path, bytes: &[u8], problems: &mut Vec<Problem>) -> Result<D
     let title = fm.title.clone().or_else(|| title::extract(&body)).unwrap_or_else(|| stem.clone());
     Ok(Document {
         id: stem,
+        shown_path: path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
         path: path.to_path_buf(),
         title,
         date: fm.date,

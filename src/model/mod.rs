@@ -46,6 +46,9 @@ pub struct Document {
     pub id: String,
     /// Where the document came from, as given (bundled documents: `seeds/…`).
     pub path: PathBuf,
+    /// The path shown beside the title: relative to the folder it was found in (its file
+    /// name when it was named directly).
+    pub shown_path: String,
     /// Title (catalog override, front matter, heading, first line or first sentence).
     pub title: String,
     /// Date when known.

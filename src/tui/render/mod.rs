@@ -60,6 +60,25 @@ fn draw_tabs(app: &App, f: &mut Frame, s: Styles) {
     f.render_widget(Paragraph::new(Line::from(spans)), g.tabs);
 }
 
+/// The end of a text that fits `width` cells, with `…` in front when cut: a path's file name
+/// is its most telling part.
+fn truncate_left(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out: Vec<char> = Vec::new();
+    let mut used = 1;
+    for ch in s.chars().rev() {
+        let w = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        out.push(ch);
+    }
+    std::iter::once('…').chain(out.into_iter().rev()).collect()
+}
+
 /// A bordered block, its border emphasised when focused.
 fn block<'a>(title: impl Into<Line<'a>>, focused: bool, s: Styles) -> Block<'a> {
     let b = Block::bordered().title(title).border_style(s.border(focused));
@@ -91,9 +110,13 @@ fn draw_pane(app: &App, pane: &Pane, index: usize, area: Rect, f: &mut Frame, s:
                 let mark = if app.marks.contains(item) { "● " } else { "  " };
                 let (text, extra) = match *item {
                     Item::Doc(d) => {
+                        // The file beside the title (at most a quarter of the row), then the date.
                         let doc = &c.docs[d];
                         let date = doc.date.map(|d| d.to_string()).unwrap_or_default();
-                        (one_line(&doc.title), date)
+                        let file = truncate_left(&one_line(&doc.shown_path), width / 4);
+                        let both = format!("{file} {date}");
+                        let extra = if width.saturating_sub(both.width() + 3) >= 16 { both } else { date };
+                        (one_line(&doc.title), extra.trim().to_string())
                     }
                     Item::Entity(e) => (one_line(&c.entities[e].name), format!("×{}", c.mention_count(e))),
                     Item::Candidate(k) => (one_line(&c.candidates[k].name), format!("×{}", c.candidates[k].count)),

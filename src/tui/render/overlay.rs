@@ -64,6 +64,9 @@ fn draw_jump(app: &App, j: &Jump, area: Rect, f: &mut Frame, s: Styles) {
             let st = if positions.contains(&ci) { s.matched() } else { Style::new() };
             spans.push(Span::styled(ch.to_string(), st));
         }
+        if let crate::model::Item::Doc(d) = entry.item {
+            spans.push(Span::styled(format!("  {}", one_line(&c.docs[d].shown_path)), s.dim()));
+        }
         let line = Line::from(spans);
         lines.push(if i == j.selected { line.style(s.selected(true)) } else { line });
     }
