@@ -310,3 +310,34 @@ fn a_text_without_line_breaks_costs_what_it_costs_with_them() {
         "4× the text: {large_one_line:.3} s against {small_one_line:.3} s"
     );
 }
+
+/// Licence boilerplate copied into many files makes no people and no organisations: weak cues
+/// repeated do not add up to a person, and words in capitals for emphasis are not acronyms.
+#[test]
+fn licence_boilerplate_makes_no_entities() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let text = "Copyright (c) the authors.\n\nTHE SOFTWARE IS PROVIDED \"AS IS\", WITHOUT WARRANTY OF ANY KIND, \
+                EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, Fitness For A \
+                Particular Purpose. You may NOT use this file except under the GNU General Public License. ANY use \
+                is at your own risk.\n";
+    for i in 0..30 {
+        std::fs::write(tmp.path().join(format!("COPYING{i}")), text).expect("write");
+    }
+    let c = Corpus::load(
+        &LoadOptions {
+            corpus: vec![tmp.path().into()],
+            catalog: CatalogChoice::None,
+            discover: true,
+            ..LoadOptions::default()
+        },
+        &|_| {},
+    );
+    assert_eq!(c.docs.len(), 30);
+    let names: Vec<(&str, EntityKind)> = c
+        .entities
+        .iter()
+        .filter(|e| e.kind != EntityKind::Org || e.name != "GNU")
+        .map(|e| (e.name.as_str(), e.kind))
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
+}

@@ -15,7 +15,7 @@ use crate::analysis::summary::Summary;
 use crate::corpus::{CatalogChoice, Corpus, LoadOptions, Progress};
 
 /// Changes whenever the cached format or what goes into it changes.
-const FORMAT: &str = concat!("dossier-cache-1-", env!("CARGO_PKG_VERSION"));
+const FORMAT: &str = concat!("dossier-cache-2-", env!("CARGO_PKG_VERSION"));
 
 /// A file's identity for the cache: path, size, modification time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -97,6 +97,9 @@ struct Tally {
     chip: i32,
     model: i32,
     service: i32,
+    /// The strongest evidence for a person in a single sighting: weak cues repeated many times
+    /// (a licence text copied into a thousand files) do not make a person.
+    strongest: i32,
     count: usize,
     docs: Vec<usize>,
     snippet: String,
@@ -114,6 +117,7 @@ impl Tally {
         self.chip += other.chip;
         self.model += other.model;
         self.service += other.service;
+        self.strongest = self.strongest.max(other.strongest);
         self.count += other.count;
         self.docs.extend(other.docs);
     }
@@ -148,6 +152,7 @@ pub fn discover(docs: &[Document], entities: &[Entity], mentions: &[Mention]) ->
                 t.chip += o.chip;
                 t.model += o.model;
                 t.service += o.service;
+                t.strongest = t.strongest.max(o.person);
                 t.count += 1;
                 if t.docs.last() != Some(&di) {
                     t.docs.push(di);
@@ -291,10 +296,11 @@ impl Tally {
         v
     }
 
-    /// The kind the evidence makes it: at least 2, and more than any other kind's.
+    /// The kind the evidence makes it: at least 2, more than any other kind's, and for a
+    /// person one sighting with evidence of 2 or more.
     fn kind(&self) -> Option<EntityKind> {
         let [(best, kind), (second, _), ..] = self.ranked();
-        (best >= 2 && best > second).then_some(kind)
+        (best >= 2 && best > second && (kind != EntityKind::Person || self.strongest >= 2)).then_some(kind)
     }
 
     /// The kind it leans towards, for a candidate.

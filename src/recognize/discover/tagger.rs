@@ -192,6 +192,45 @@ const NOT_PERSON_WORDS: &[&str] = &[
     "search",
     "home",
     "about",
+    "license",
+    "licence",
+    "public",
+    "software",
+    "version",
+    "copyright",
+    "warranty",
+    "purpose",
+    "particular",
+    "fitness",
+    "library",
+    "file",
+    "files",
+    "source",
+    "code",
+    "documentation",
+    "manual",
+    "guide",
+    "chapter",
+    "section",
+    "table",
+    "figure",
+    "appendix",
+    "note",
+    "notes",
+    "example",
+    "usage",
+    "installation",
+    "readme",
+    "changelog",
+    "bug",
+    "bugs",
+    "issue",
+    "issues",
+    "support",
+    "terms",
+    "conditions",
+    "agreement",
+    "policy",
 ];
 
 /// Abbreviations followed by a full stop that do not end a sentence.
@@ -355,8 +394,8 @@ fn sentence_start(text: &str, at: usize) -> bool {
 pub(super) struct Tagger<'t> {
     text: &'t str,
     words: Vec<Range<usize>>,
-    /// Words written in lower case somewhere in the document: a capitalised one at a
-    /// sentence start is a common word.
+    /// Words written in lower case somewhere in the document that also open a sentence or
+    /// stand in capitals: such a capitalised word is a common word, not a name.
     lowercase: Words<'t>,
     /// The words' text, by index.
     strs: Vec<&'t str>,
@@ -370,7 +409,10 @@ impl<'t> Tagger<'t> {
         // case forms of those that also occur in lower case.
         let openers: HashSet<String> = words
             .iter()
-            .filter(|r| text[r.start..].starts_with(|c: char| c.is_uppercase()) && sentence_start(text, r.start))
+            .filter(|r| {
+                text[r.start..].starts_with(|c: char| c.is_uppercase())
+                    && (sentence_start(text, r.start) || all_caps(&text[(*r).clone()]))
+            })
             .map(|r| text[r.clone()].to_lowercase())
             .collect();
         let lowercase = words
@@ -613,7 +655,18 @@ impl<'t> Tagger<'t> {
             x.org += 3; // "Procter & Gamble", "Johnson & Johnson"
         }
         let acronym = n == 1 && all_caps(ws[0]) && ws[0].chars().filter(|c| c.is_alphabetic()).count() <= 5;
-        if acronym && !is(&NOT_ORG_ACRONYM_SET, lw[0]) && !has_digit(ws[0]) && !ws[0].contains('.') {
+        // Not a word of a shouted phrase ("WITHOUT ANY WARRANTY") or a label ("FUNC:").
+        let same_line = |gap: &str| !gap.contains('\n');
+        let shouted = a.checked_sub(1).is_some_and(|k| all_caps(self.strs[k]) && same_line(gap_before))
+            || self.strs.get(b).is_some_and(|w| all_caps(w) && same_line(gap_after));
+        let label = gap_after.starts_with([':', '_', '=', '@']) || gap_before.ends_with(['_', '@', '.']);
+        if acronym
+            && !shouted
+            && !label
+            && !is(&NOT_ORG_ACRONYM_SET, lw[0])
+            && !has_digit(ws[0])
+            && !ws[0].contains('.')
+        {
             // Once is not enough, unless it is spelled out: "Federal Trade Commission (FTC)".
             x.org += if gap_before.ends_with('(') && gap_after.starts_with(')') { 3 } else { 1 };
         }
