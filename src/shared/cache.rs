@@ -41,6 +41,13 @@ struct File {
     summary: Summary,
 }
 
+/// The cache format and this build of dossier (its executable's size and time): a summary
+/// made by another build, whose recogniser may find other names, is not used.
+fn format_of_this_build() -> String {
+    let exe = std::env::current_exe().ok().and_then(|p| stamp(&p, String::new()));
+    exe.map_or_else(|| FORMAT.to_string(), |s| format!("{FORMAT}-{}-{}", s.len, s.modified_ns))
+}
+
 /// The stamp of a file, named by `name` (its path relative to the root it was found under, so
 /// that `--corpus notes` and `--corpus /home/me/notes` agree).
 fn stamp(path: &Path, name: String) -> Option<Stamp> {
@@ -72,7 +79,7 @@ fn key(opts: &LoadOptions) -> Key {
     let canonical =
         |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf()).to_string_lossy().into_owned();
     Key {
-        format: FORMAT.into(),
+        format: format_of_this_build(),
         roots: opts.corpus.iter().map(|p| canonical(p)).collect(),
         catalog: catalog_file(opts).and_then(|p| stamp(&p, canonical(&p))),
         discover: opts.discover,
