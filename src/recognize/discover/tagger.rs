@@ -245,7 +245,7 @@ fn is_connector(w: &str) -> bool {
 
 /// A word in lower case, on the stack: ASCII words up to 24 bytes (the only ones the word
 /// lists hold); any other word is empty and matches nothing.
-#[derive(Default, Clone, Copy)]
+#[derive(Default, Clone, Copy, PartialEq, Eq, Hash)]
 struct Low {
     buf: [u8; 24],
     len: u8,
@@ -396,7 +396,7 @@ pub(super) struct Tagger<'t> {
     words: Vec<Range<usize>>,
     /// Words written in lower case somewhere in the document that also open a sentence or
     /// stand in capitals: such a capitalised word is a common word, not a name.
-    lowercase: Words<'t>,
+    lowercase: HashSet<Low, std::hash::BuildHasherDefault<super::words::Fnv>>,
     /// The words' text, by index.
     strs: Vec<&'t str>,
     firsts: &'t Words<'t>,
@@ -407,21 +407,30 @@ impl<'t> Tagger<'t> {
         let words = words(text);
         // Only capitalised words that open a sentence are looked up: the set holds the lower
         // case forms of those that also occur in lower case.
-        let openers: HashSet<String> = words
+        let openers: HashSet<Low, std::hash::BuildHasherDefault<super::words::Fnv>> = words
             .iter()
             .filter(|r| {
                 text[r.start..].starts_with(|c: char| c.is_uppercase())
                     && (sentence_start(text, r.start) || all_caps(&text[(*r).clone()]))
             })
-            .map(|r| text[r.clone()].to_lowercase())
+            .map(|r| Low::of(&text[r.clone()]))
+            .filter(|l| l.len > 0)
             .collect();
         let lowercase = words
             .iter()
             .map(|r| &text[r.clone()])
-            .filter(|w| w.starts_with(|c: char| c.is_lowercase()) && openers.contains(*w))
+            .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+            .map(Low::of)
+            .filter(|l| l.len > 0 && openers.contains(l))
             .collect();
         let strs = words.iter().map(|r| &text[r.clone()]).collect();
         Self { text, words, lowercase, strs, firsts }
+    }
+
+    /// Whether the document also writes this word in lower case.
+    fn is_lowercase_word(&self, w: &str) -> bool {
+        let l = Low::of(w);
+        l.len > 0 && self.lowercase.contains(&l)
     }
 
     fn w(&self, i: usize) -> &'t str {
@@ -476,7 +485,7 @@ impl<'t> Tagger<'t> {
             && (listed(&NOT_NAME_SET, self.w(a))
                 || (sentence_start(self.text, self.words[a].start)
                     && !self.firsts.contains(self.w(a))
-                    && self.lowercase.contains(self.w(a).to_lowercase().as_str())))
+                    && self.is_lowercase_word(self.w(a))))
         {
             a += 1;
         }
