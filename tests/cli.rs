@@ -411,3 +411,27 @@ fn completions_into_a_closed_pipe_end_quietly() {
     assert_eq!(out.status.code(), Some(0), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 }
+
+/// `export` keeps its contract: for every fact, `body[start..end]` is its quote.
+#[test]
+fn export_spans_are_the_quotes_as_written() {
+    let r = dossier(&["export"]);
+    r.code(0);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    let bodies: std::collections::HashMap<&str, &str> = v["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .map(|d| (d["id"].as_str().expect("id"), d["body"].as_str().expect("body")))
+        .collect();
+    let facts = v["facts"].as_array().expect("facts");
+    assert!(facts.len() >= 30);
+    let mut respelled = 0;
+    for f in facts {
+        let (Some(s), Some(e)) = (f["start"].as_u64(), f["end"].as_u64()) else { continue };
+        let body = bodies[f["doc"].as_str().expect("doc")];
+        assert_eq!(&body[s as usize..e as usize], f["quote"].as_str().expect("quote"), "{f}");
+        respelled += usize::from(!f["catalog_quote"].is_null());
+    }
+    assert!(respelled > 0, "the catalog spells some quotes differently (straight apostrophes)");
+}

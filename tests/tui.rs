@@ -473,3 +473,28 @@ fn the_jump_finds_candidates_under_at_candidate() {
     h.ctrl('p').typed(&name);
     assert!(!h.screen().contains("candidate "), "without @candidate no candidate is listed");
 }
+
+/// Enter acts on the query as typed even when no search result has arrived for the last
+/// keystrokes (fast typing, scripts): "nova s", Backspace, Enter opens Nova, not Nova Sonic;
+/// and pasted text is typed into the jump.
+#[test]
+fn enter_in_the_jump_acts_on_the_query_as_typed_and_paste_types() {
+    let c = corpus();
+    let mut app = App::new(Arc::clone(&c), Theme { color: false }, None);
+    let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    app.handle_key(&KeyEvent::new(KeyCode::Char('p'), KeyModifiers::CONTROL));
+    // No search is ever answered here: every keystroke leaves the jump waiting.
+    for ch in "nova s".chars() {
+        app.handle_key(&key(KeyCode::Char(ch)));
+    }
+    app.handle_key(&key(KeyCode::Backspace));
+    app.handle_key(&key(KeyCode::Backspace));
+    app.handle_key(&key(KeyCode::Enter));
+    let nova = c.entity_by_id("nova").expect("nova");
+    assert!(matches!(app.view(), View::Entity(e, _) if *e == nova), "{:?}", app.view());
+    app.handle_key(&KeyEvent::new(KeyCode::Char('p'), KeyModifiers::CONTROL));
+    app.handle_event(&Event::Paste("desantis".into()));
+    app.handle_key(&key(KeyCode::Enter));
+    let pd = c.entity_by_id("peter-desantis").expect("there");
+    assert!(matches!(app.view(), View::Entity(e, _) if *e == pd), "{:?}", app.view());
+}

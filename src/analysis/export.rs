@@ -16,9 +16,13 @@ pub fn fact_json(c: &Corpus, f: &Fact) -> Value {
         FactObject::Entity(e) => json!({"entity": c.entities[*e].id}),
         FactObject::Value(v) => json!({"value": v}),
     };
+    // The quote is the text as it stands in the document (`body[start..end]`); the catalog's
+    // spelling, when it differs (a straight apostrophe for a curly one), is `catalog_quote`.
+    let in_text = f.quote_span.as_ref().map(|s| &c.docs[f.doc].body[s.clone()]);
+    let catalog_quote = in_text.filter(|t| *t != f.quote).map(|_| f.quote.as_str());
     json!({
         "subject": c.entities[f.subject].id, "predicate": f.predicate, "object": object, "value": f.value,
-        "date": f.date, "doc": c.docs[f.doc].id, "quote": f.quote,
+        "date": f.date, "doc": c.docs[f.doc].id, "quote": in_text.unwrap_or(&f.quote), "catalog_quote": catalog_quote,
         "start": f.quote_span.as_ref().map(|s| s.start), "end": f.quote_span.as_ref().map(|s| s.end),
         "note": f.note, "cumulative": f.cumulative,
     })

@@ -9,7 +9,7 @@ use std::fs::OpenOptions;
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
 use crossterm::terminal::{disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute};
 
@@ -27,7 +27,8 @@ pub fn tty_writer() -> Box<dyn Write + Send> {
 /// cursor back over the panic message).
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 
-/// Puts the terminal back as it was: raw mode off, mouse capture off, main screen, cursor shown.
+/// Puts the terminal back as it was: raw mode off, mouse capture and bracketed paste off, main
+/// screen, cursor shown.
 /// Does nothing when already restored.
 pub fn restore() {
     if !ACTIVE.swap(false, Ordering::SeqCst) {
@@ -35,7 +36,7 @@ pub fn restore() {
     }
     let _ = disable_raw_mode();
     let mut w = tty_writer();
-    let _ = execute!(w, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+    let _ = execute!(w, DisableBracketedPaste, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
     let _ = w.flush();
 }
 
@@ -49,12 +50,12 @@ impl Drop for Guard {
     }
 }
 
-/// Enters raw mode, the alternate screen and mouse capture; hides the cursor.
+/// Enters raw mode, the alternate screen, mouse capture and bracketed paste; hides the cursor.
 pub fn enter(w: &mut impl Write) -> io::Result<Guard> {
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     let guard = Guard(());
-    execute!(w, EnterAlternateScreen, EnableMouseCapture, cursor::Hide)?;
+    execute!(w, EnterAlternateScreen, EnableMouseCapture, EnableBracketedPaste, cursor::Hide)?;
     Ok(guard)
 }
 

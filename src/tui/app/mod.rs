@@ -273,6 +273,16 @@ impl App {
     /// Handles a terminal event.
     pub fn handle_event(&mut self, ev: &Event) -> Effect {
         match ev {
+            // Pasted text is typed into the jump or the find line, character by character.
+            Event::Paste(text) => {
+                let mut effect = Effect::None;
+                for c in text.chars().filter(|c| !c.is_control()) {
+                    if matches!(self.context(), Context::Jump | Context::Find) {
+                        effect = self.type_char(c);
+                    }
+                }
+                effect
+            }
             Event::Key(k) if k.kind != KeyEventKind::Release => self.handle_key(k),
             Event::Mouse(m) => {
                 self.handle_mouse(*m);
@@ -464,7 +474,17 @@ impl App {
         match ctx {
             Context::Jump => {
                 let Some(Layer::Jump(j)) = self.layers.last() else { return Effect::None };
-                let Some(item) = j.hits.get(j.selected).map(|h| self.entries[h.entry].item) else {
+                // Enter acts on the query as typed: when the worker has not answered the last
+                // keystroke yet (fast typing, a paste, a script), the search runs here.
+                let item = if j.pending() {
+                    let q = crate::search::query::Query::parse(&j.input);
+                    let hits = items::search(&self.matcher, &q, &self.entries, None);
+                    hits.first().map(|h| self.entries[h.entry].item)
+                } else {
+                    j.hits.get(j.selected).map(|h| self.entries[h.entry].item)
+                };
+                let Some(item) = item else {
+                    self.message = Some("nothing matches".into());
                     return Effect::None;
                 };
                 self.layers.pop();
