@@ -498,3 +498,20 @@ fn enter_in_the_jump_acts_on_the_query_as_typed_and_paste_types() {
     let pd = c.entity_by_id("peter-desantis").expect("there");
     assert!(matches!(app.view(), View::Entity(e, _) if *e == pd), "{:?}", app.view());
 }
+
+/// The help is reachable at any size: above the status line, with its scroll keys in its
+/// border, scrolled by PgDn; the status line keeps `? help` and `q quit` at 80 columns.
+#[test]
+fn the_help_fits_above_the_status_line_and_scrolls() {
+    let mut h = Harness::new(80, 24);
+    let status = h.screen().lines().last().unwrap_or_default().to_string();
+    assert!(status.starts_with("? help  q quit"), "{status}");
+    h.key(KeyCode::Char('?'));
+    let s = h.screen();
+    assert!(s.lines().next().unwrap_or_default().contains("PgDn scroll"), "{s}");
+    assert!(s.lines().last().unwrap_or_default().contains("closes the help"), "{s}");
+    h.key(KeyCode::PageDown);
+    let after = h.screen();
+    assert_ne!(s, after, "PgDn scrolls the help");
+    assert!(after.contains("Reader"), "a later section comes into view: {after}");
+}

@@ -166,9 +166,20 @@ macro_rules! bind {
 pub const BINDINGS: &[Binding] = &[
     bind!(Always, "Ctrl-C", [(KeyCode::Char('c'), CTRL)], Action::Cancel, "cancel: exit 130, print nothing"),
     bind!(Jump, "Enter", [(KeyCode::Enter, NONE)], Action::Open, "open the selected result"),
-    bind!(Jump, "↑ ↓ Ctrl-K Ctrl-J", [(KeyCode::Up, NONE), (KeyCode::Char('k'), CTRL)], Action::Up, "previous result"),
-    bind!(Jump, "", [(KeyCode::Down, NONE), (KeyCode::Char('j'), CTRL), (KeyCode::Char('n'), CTRL)], Action::Down, ""),
-    bind!(Jump, "Ctrl-P (again)", [(KeyCode::Char('p'), CTRL)], Action::Up, "previous result"),
+    bind!(
+        Jump,
+        "↑ Ctrl-K Ctrl-P",
+        [(KeyCode::Up, NONE), (KeyCode::Char('k'), CTRL), (KeyCode::Char('p'), CTRL)],
+        Action::Up,
+        "previous result"
+    ),
+    bind!(
+        Jump,
+        "↓ Ctrl-J Ctrl-N",
+        [(KeyCode::Down, NONE), (KeyCode::Char('j'), CTRL), (KeyCode::Char('n'), CTRL)],
+        Action::Down,
+        "next result"
+    ),
     bind!(Jump, "PgUp PgDn", [(KeyCode::PageUp, NONE)], Action::PageUp, "page through results"),
     bind!(Jump, "", [(KeyCode::PageDown, NONE)], Action::PageDown, ""),
     bind!(Jump, "Tab", [(KeyCode::Tab, NONE)], Action::ToggleMark, "mark / unmark the result (multi-select)"),

@@ -24,6 +24,10 @@ use crate::model::Item;
 use crate::search::items::{self, Entry};
 use crate::search::matcher::Matcher;
 
+/// More lines than the help has (a line per binding, a heading per section): scrolling past
+/// it only shows the end.
+const HELP_LINES_AT_MOST: usize = 2 * super::action::BINDINGS.len();
+
 /// How the explorer ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
@@ -299,12 +303,21 @@ impl App {
             return if let Some(Action::Cancel) = lookup(ctx, key) {
                 Effect::Exit(Outcome::Cancel)
             } else {
+                let page = usize::from(self.geometry.area.height.saturating_sub(4)).max(1);
                 match (key.code, self.layers.last_mut()) {
                     (KeyCode::Down | KeyCode::Char('j'), Some(Layer::Help(s))) => *s += 1,
                     (KeyCode::Up | KeyCode::Char('k'), Some(Layer::Help(s))) => *s = s.saturating_sub(1),
+                    (KeyCode::PageDown | KeyCode::Char(' '), Some(Layer::Help(s))) => *s += page,
+                    (KeyCode::PageUp, Some(Layer::Help(s))) => *s = s.saturating_sub(page),
+                    (KeyCode::Home | KeyCode::Char('g'), Some(Layer::Help(s))) => *s = 0,
+                    (KeyCode::End | KeyCode::Char('G'), Some(Layer::Help(s))) => *s = HELP_LINES_AT_MOST,
                     _ => {
                         self.layers.pop();
                     }
+                }
+                // The help has fewer lines than this; the view shows its end from here on.
+                if let Some(Layer::Help(s)) = self.layers.last_mut() {
+                    *s = (*s).min(HELP_LINES_AT_MOST);
                 }
                 Effect::None
             };

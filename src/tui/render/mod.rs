@@ -144,14 +144,14 @@ fn draw_pane(app: &App, pane: &Pane, index: usize, area: Rect, f: &mut Frame, s:
 
 fn draw_status(app: &App, area: Rect, f: &mut Frame, s: Styles) {
     let keys = match app.context() {
-        Context::Panes => "↑↓ move  Enter open  Tab pane  Ctrl-P jump  Space mark  p pick  ? help  q quit",
-        Context::Reader => "Tab/S-Tab link  Enter follow  / find  n/N next  ⌫ back  ] fwd  Esc panes  p pick  ? help",
-        Context::Card => "↑↓ select  Enter open  ⌫ back  ] forward  Esc panes  Ctrl-P jump  p pick  ? help",
+        Context::Panes => "? help  q quit  ↑↓ move  Enter open  Tab pane  Ctrl-P jump  Space mark  p pick",
+        Context::Reader => "? help  Tab/S-Tab link  Enter follow  / find  n/N next  ⌫ back  ] fwd  Esc panes  p pick",
+        Context::Card => "? help  ↑↓ select  Enter open  ⌫ back  ] forward  Esc panes  Ctrl-P jump  p pick",
         Context::Jump => {
             "type to filter  ↑↓ select  Enter open  Tab mark  Esc close  ('exact ^pre suf$ !not a|b @kind)"
         }
         Context::Find => "type to find  Enter keep  Esc clear",
-        Context::Help => "any key closes the help",
+        Context::Help => "j k ↑↓ PgUp PgDn g G scroll  any other key closes the help",
     };
     let c = &app.corpus;
     let mut right = match app.loading {

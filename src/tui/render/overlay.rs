@@ -99,10 +99,17 @@ fn help_lines(s: Styles) -> Vec<Line<'static>> {
 
 fn draw_help(scroll: usize, area: Rect, f: &mut Frame, s: Styles) {
     let lines = help_lines(s);
-    let r = centered(area, 90, lines.len() as u16 + 2);
+    // Above the status line, which stays visible; the way to scroll is in the border.
+    let above = Rect { height: area.height.saturating_sub(1), ..area };
+    let r = centered(above, 90, lines.len() as u16 + 2);
     f.render_widget(Clear, r);
-    f.render_widget(block(" Help ", true, s), r);
     let body = inner(r);
     let max_scroll = lines.len().saturating_sub(usize::from(body.height));
+    let title = if max_scroll > 0 {
+        format!(" Help {}/{} · j k ↑ ↓ PgUp PgDn scroll · Esc closes ", scroll.min(max_scroll) + 1, max_scroll + 1)
+    } else {
+        " Help · Esc closes ".to_string()
+    };
+    f.render_widget(block(title, true, s), r);
     f.render_widget(Paragraph::new(lines).scroll((scroll.min(max_scroll) as u16, 0)), body);
 }
