@@ -500,7 +500,7 @@ fn enter_in_the_jump_acts_on_the_query_as_typed_and_paste_types() {
 }
 
 /// The help is reachable at any size: above the status line, with its scroll keys in its
-/// border, scrolled by PgDn; the status line keeps `? help` and `q quit` at 80 columns.
+/// border, scrolled by `PgDn`; the status line keeps `? help` and `q quit` at 80 columns.
 #[test]
 fn the_help_fits_above_the_status_line_and_scrolls() {
     let mut h = Harness::new(80, 24);
