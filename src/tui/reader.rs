@@ -79,12 +79,14 @@ impl Layout {
     /// Wraps a document.
     #[must_use]
     pub fn new(c: &Corpus, doc: DocIdx, width: u16) -> Self {
-        Self {
-            doc,
-            width,
-            lines: wrap(&c.docs[doc].body, usize::from(width)),
-            entities: crate::analysis::xref::doc_entities(c, doc),
+        let d = &c.docs[doc];
+        let mut lines = wrap(&d.body, usize::from(width));
+        // The header shows the title: a first line that only repeats it is not shown again.
+        let skip = title_line_end(&d.body, &d.title);
+        if skip > 0 && lines.iter().any(|l| l.start >= skip) {
+            lines.retain(|l| l.start >= skip);
         }
+        Self { doc, width, lines, entities: crate::analysis::xref::doc_entities(c, doc) }
     }
 
     /// The screen line holding a byte offset.
@@ -92,6 +94,18 @@ impl Layout {
     pub fn line_of(&self, byte: usize) -> usize {
         self.lines.partition_point(|l| l.start <= byte).saturating_sub(1)
     }
+}
+
+/// Where the body's first line ends, when that line (without Markdown's `#` marks) is the
+/// title; 0 otherwise. Blank lines after it go too.
+fn title_line_end(body: &str, title: &str) -> usize {
+    let start = body.len() - body.trim_start().len();
+    let end = body[start..].find('\n').map_or(body.len(), |i| start + i);
+    let first = body[start..end].trim().trim_start_matches('#').trim();
+    if first.is_empty() || first != title.trim() {
+        return 0;
+    }
+    end + (body.len() - end - body[end..].trim_start().len())
 }
 
 /// What find is looking for in the open document.
@@ -194,6 +208,13 @@ mod tests {
     fn find_is_smart_case() {
         assert_eq!(Find::new("Nova nova NOVA", "nova").matches.len(), 3);
         assert_eq!(Find::new("Nova nova NOVA", "Nova").matches.len(), 1);
+    }
+
+    #[test]
+    fn a_first_line_that_is_the_title_is_not_shown_twice() {
+        assert_eq!(title_line_end("# Title\n\nBody", "Title"), 9);
+        assert_eq!(title_line_end("Title\nBody", "Title"), 6);
+        assert_eq!(title_line_end("Other\nBody", "Title"), 0);
     }
 
     #[test]
