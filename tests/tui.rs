@@ -515,3 +515,19 @@ fn the_help_fits_above_the_status_line_and_scrolls() {
     assert_ne!(s, after, "PgDn scrolls the help");
     assert!(after.contains("Reader"), "a later section comes into view: {after}");
 }
+
+/// Nothing is cut without a sign: a card's document rows keep their mention counts at 120
+/// columns (the title is shortened with `…` instead).
+#[test]
+fn card_rows_keep_their_counts_and_cut_with_an_ellipsis() {
+    let mut h = Harness::new(120, 40);
+    h.ctrl('p').typed("andy jassy").key(KeyCode::Enter);
+    let s = h.screen();
+    let rows: Vec<&str> = s.lines().filter(|l| l.contains(".txt · ×")).collect();
+    assert!(rows.len() >= 3, "{s}");
+    assert!(
+        rows.iter().all(|l| l.trim_end_matches(['┃', '│', ' ']).chars().last().is_some_and(|c| c.is_ascii_digit())),
+        "{rows:#?}"
+    );
+    assert!(rows.iter().any(|l| l.contains('…')), "long titles are cut with a sign: {rows:#?}");
+}

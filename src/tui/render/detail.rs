@@ -44,8 +44,9 @@ pub fn draw(app: &App, area: Rect, f: &mut Frame, s: Styles) {
                 .skip(c.scroll)
                 .take(usize::from(rows_area.height))
                 .map(|row| {
+                    let parts = fit_parts(&row.parts, usize::from(rows_area.width));
                     let spans: Vec<Span> =
-                        row.parts.iter().map(|(t, tone)| Span::styled(t.clone(), tone_style(*tone, s))).collect();
+                        parts.into_iter().map(|(t, tone)| Span::styled(t, tone_style(tone, s))).collect();
                     let line = Line::from(spans);
                     if row.target.is_some() && row.target.as_ref() == selected_target {
                         line.style(s.selected(focused))
@@ -61,6 +62,44 @@ pub fn draw(app: &App, area: Rect, f: &mut Frame, s: Styles) {
             f.render_widget(Paragraph::new(msg).style(s.dim()), body);
         }
     }
+}
+
+/// A row's parts fitted to `width` cells with a visible cut: the longest text part (a title, a
+/// name, a quote) is shortened with `…` first, so that what follows it (a count, a source, a
+/// flag) stays in view; only if that is not enough is the end cut, with `…`.
+fn fit_parts(parts: &[(String, Tone)], width: usize) -> Vec<(String, Tone)> {
+    use unicode_width::UnicodeWidthStr;
+    let mut parts: Vec<(String, Tone)> = parts.to_vec();
+    let total = |p: &[(String, Tone)]| p.iter().map(|(t, _)| t.width()).sum::<usize>();
+    let over = total(&parts).saturating_sub(width);
+    if over == 0 {
+        return parts;
+    }
+    let longest = parts
+        .iter()
+        .enumerate()
+        .filter(|(_, (t, tone))| !matches!(tone, Tone::Dim | Tone::Warn) && t.width() > 8)
+        .max_by_key(|(_, (t, _))| t.width())
+        .map(|(i, _)| i);
+    if let Some(i) = longest {
+        // Not below two fifths of the row: what the row is about stays readable.
+        let keep = parts[i].0.width().saturating_sub(over).max(width * 2 / 5).min(parts[i].0.width());
+        parts[i].0 = super::truncate(&parts[i].0, keep);
+    }
+    if total(&parts) > width {
+        // Still too long: cut from the end, keeping a `…`.
+        let mut room = width;
+        for (t, _) in &mut parts {
+            let w = t.width();
+            if w <= room {
+                room -= w;
+            } else {
+                *t = super::truncate(t, room);
+                room = 0;
+            }
+        }
+    }
+    parts
 }
 
 fn tone_style(t: Tone, s: Styles) -> Style {
