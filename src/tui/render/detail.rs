@@ -199,17 +199,47 @@ fn draw_reader(app: &App, r: &Reader, area: Rect, f: &mut Frame, s: Styles) {
 
 /// The entities this document mentions, most mentioned first.
 fn draw_strip(app: &App, r: &Reader, area: Rect, f: &mut Frame, s: Styles) {
+    use unicode_width::UnicodeWidthStr;
     let c = &app.corpus;
     let Some(layout) = app.layout.as_ref().filter(|l| l.doc == r.doc) else { return };
-    let mut spans = vec![Span::styled("In this document: ", s.dim())];
+    // Entities are packed whole into the strip's lines; those that do not fit are counted at
+    // the end ("… 12 more") instead of being cut off.
+    let width = usize::from(area.width);
+    let height = usize::from(area.height).max(1);
+    let total = layout.entities.len();
+    let mut lines: Vec<Vec<Span>> = vec![vec![Span::styled("In this document: ", s.dim())]];
+    let mut used = "In this document: ".width();
+    let mut on_line = 0;
     for (i, &(e, n)) in layout.entities.iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::styled(" · ", s.dim()));
+        let name = one_line(&c.entities[e].name);
+        let count = format!(" ×{n}");
+        let sep = if on_line > 0 { " · " } else { "" };
+        let item = sep.width() + name.width() + count.width();
+        let more = format!(" … {} more", total - i);
+        let reserve = if lines.len() == height && i + 1 < total { more.width() } else { 0 };
+        if used + item + reserve > width && on_line > 0 {
+            if lines.len() == height {
+                if let Some(l) = lines.last_mut() {
+                    l.push(Span::styled(more, s.dim()));
+                }
+                break;
+            }
+            lines.push(Vec::new());
+            used = 0;
+            on_line = 0;
         }
-        spans.push(Span::styled(one_line(&c.entities[e].name), s.kind(c.entities[e].kind)));
-        spans.push(Span::styled(format!(" ×{n}"), s.dim()));
+        let l = lines.last_mut().expect("a line");
+        if on_line > 0 {
+            l.push(Span::styled(" · ", s.dim()));
+            used += 3;
+        }
+        used += name.width() + count.width();
+        on_line += 1;
+        l.push(Span::styled(name, s.kind(c.entities[e].kind)));
+        l.push(Span::styled(count, s.dim()));
     }
-    f.render_widget(Paragraph::new(Line::from(spans)).wrap(ratatui::widgets::Wrap { trim: true }), area);
+    let lines: Vec<Line> = lines.into_iter().map(Line::from).collect();
+    f.render_widget(Paragraph::new(lines), area);
 }
 
 #[allow(clippy::too_many_arguments)]
