@@ -61,11 +61,13 @@ fn code_only(text: &str) -> String {
             if c == '/' && chars.peek() == Some(&'/') {
                 break;
             }
-            if c == '"' {
+            // A quote inside a character literal (`'"'`) opens no string.
+            if c == '"' && !(prev == '\'' && chars.peek() == Some(&'\'')) {
                 in_str = true;
                 prev = ' ';
                 continue;
             }
+            prev = c;
             out.push(c);
         }
         out.push('\n');
@@ -265,6 +267,11 @@ fn the_scan_finds_upward_imports_and_cycles() {
     let m: ModPath = vec!["model".into()];
     let refs = references(&m, &code_only("use crate::tui::app::App; // crate::cli\nlet s = \"crate::cli\";"));
     assert_eq!(refs.into_iter().collect::<Vec<_>>(), vec![vec!["tui".to_string(), "app".into(), "App".into()]]);
+    let refs = references(&vec!["model".into()], &code_only("let q = '\"'; use crate::cli::Exit;"));
+    assert!(
+        refs.contains(&vec!["cli".to_string(), "Exit".into()]),
+        "a quote in a char literal hides nothing: {refs:?}"
+    );
     let refs = references(&vec!["tui".into(), "app".into(), "input".into()], "use super::{App, Layer};");
     assert!(refs.contains(&vec!["tui".to_string(), "app".into(), "App".into()]), "{refs:?}");
     let g: BTreeMap<String, BTreeSet<String>> = [

@@ -341,3 +341,19 @@ fn licence_boilerplate_makes_no_entities() {
         .collect();
     assert!(names.is_empty(), "{names:?}");
 }
+
+/// Background knowledge keeps a mentioned product's makers all the way up: Trainium brings
+/// Amazon Web Services, which brings Amazon.
+#[test]
+fn a_mentioned_product_keeps_its_makers_all_the_way_up() {
+    let mut problems = Vec::new();
+    let doc =
+        dossier::ingest::source::parse(std::path::Path::new("t.txt"), b"The Trainium chip is fast.\n", &mut problems)
+            .expect("a document");
+    let c = Corpus::from_documents(vec![doc], None, false);
+    let trainium = c.entity_by_id("trainium").expect("known");
+    let aws = c.entities[trainium].parent.expect("a maker");
+    assert_eq!(c.entities[aws].name, "Amazon Web Services");
+    let amazon = c.entities[aws].parent.expect("its parent");
+    assert_eq!(c.entities[amazon].name, "Amazon");
+}

@@ -514,6 +514,12 @@ fn the_help_fits_above_the_status_line_and_scrolls() {
     let after = h.screen();
     assert_ne!(s, after, "PgDn scrolls the help");
     assert!(after.contains("Reader"), "a later section comes into view: {after}");
+    // At the end, one step up moves at once (the position is kept within the help).
+    h.key(KeyCode::Char('G'));
+    let end = h.screen().lines().next().unwrap_or_default().to_string();
+    h.key(KeyCode::Char('k'));
+    let up = h.screen().lines().next().unwrap_or_default().to_string();
+    assert_ne!(end, up, "k after G scrolls up");
 }
 
 /// Nothing is cut without a sign: a card's document rows keep their mention counts at 120

@@ -148,11 +148,14 @@ impl Corpus {
         for m in mentions.iter() {
             used[m.entity()] = true;
         }
-        // A mentioned entity's parent stays too: "H100" brings "Nvidia" as its maker.
+        // A mentioned entity's parents stay too, all the way up: "Trainium" brings AWS, and
+        // AWS brings Amazon.
         for i in known.clone() {
             if used[i] {
-                if let Some(p) = self.entities[i].parent {
-                    used[p] = true;
+                let mut p = self.entities[i].parent;
+                while let Some(q) = p.filter(|&q| !used[q]) {
+                    used[q] = true;
+                    p = self.entities[q].parent;
                 }
             }
         }

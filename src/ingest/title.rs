@@ -28,7 +28,9 @@ fn extract_raw(body: &str) -> Option<String> {
         let l = lines[start];
         let next_short = lines.get(start + 1).is_some_and(|n| short(n) || bar(n));
         // Every line before `start` is in the menu already.
-        let in_menu = bar(l) || (short(l) && (next_short || start > 0));
+        // Two short lines are a title and a date or byline; three or more are a menu.
+        let third_short = lines.get(start + 2).is_some_and(|n| short(n) || bar(n));
+        let in_menu = bar(l) || (short(l) && ((next_short && third_short) || start > 0));
         if !in_menu {
             break;
         }
@@ -224,6 +226,12 @@ mod tests {
     #[test]
     fn headings_in_code_fences_do_not_count() {
         assert_eq!(extract("Intro line\n\n```\n# comment\n```\n").as_deref(), Some("Intro line"));
+    }
+
+    #[test]
+    fn a_short_title_over_a_date_or_byline_is_not_a_menu() {
+        assert_eq!(extract("Meeting notes\n2024-05-01\n\nWe discussed the roadmap.").as_deref(), Some("Meeting notes"));
+        assert_eq!(extract("Quarterly report\nBy Jane Doe\n\nText follows here.").as_deref(), Some("Quarterly report"));
     }
 
     #[test]

@@ -74,7 +74,8 @@ fn overlaps(spans: &[Range<usize>], s: &Range<usize>) -> bool {
     at > 0 && spans[at - 1].end > s.start
 }
 
-/// Whether one of the rule's context words occurs near `span`, in the same paragraph.
+/// Whether one of the rule's context words occurs, as a word, near `span` in the same
+/// paragraph.
 fn context_ok(text: &str, span: &Range<usize>, rule: &MatchRule) -> bool {
     if rule.context.is_empty() {
         return true;
@@ -83,12 +84,17 @@ fn context_ok(text: &str, span: &Range<usize>, rule: &MatchRule) -> bool {
     let hi = text.ceil_char_boundary((span.end + CONTEXT_WINDOW).min(text.len()));
     let para_start = text[lo..span.start].rfind("\n\n").map_or(lo, |i| lo + i);
     let para_end = text[span.end..hi].find("\n\n").map_or(hi, |i| span.end + i);
-    // Compared without case and without allocating: this runs for every match of a name
-    // that needs context.
+    // Whole words, compared without case and without allocating: this runs for every match
+    // of a name that needs context ("ai" is not found in "said").
     let window = &text.as_bytes()[para_start..para_end];
+    let boundary = |i: usize| window.get(i).is_none_or(|b| !b.is_ascii_alphanumeric());
     rule.context.iter().any(|w| {
         let w = w.as_bytes();
-        !w.is_empty() && window.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w))
+        !w.is_empty()
+            && window
+                .windows(w.len())
+                .enumerate()
+                .any(|(i, x)| x.eq_ignore_ascii_case(w) && (i == 0 || boundary(i - 1)) && boundary(i + w.len()))
     })
 }
 
@@ -130,7 +136,8 @@ impl Linker {
                 let how = if i == 0 { MatchHow::Exact } else { MatchHow::Alias };
                 let rule = e.rule_for(name);
                 add(Target { entity: idx, how, pattern: name.to_string(), rule: rule.clone() });
-                if rule.context.is_empty() {
+                // Near spellings are for curated and discovered names, not background knowledge.
+                if rule.context.is_empty() && e.origin != crate::model::Origin::Known {
                     let n = normalise(name);
                     if let Some(first) = n.chars().next() {
                         fuzzy.entry(first).or_default().push((n, idx));
@@ -221,21 +228,19 @@ impl Linker {
         let weak = |m: &Mention| self.weak.get(m.entity()).copied().unwrap_or(false);
         let mut taken: Vec<Range<usize>> = found.iter().filter(|m| !weak(m)).map(Mention::span).collect();
         taken.sort_by_key(|r| r.start);
-        let words = capitalised_runs(text, false);
-        for run in words {
+        // Near spellings found in text order: sorted, so each is checked against the last.
+        let mut fuzzy: Vec<Mention> = Vec::new();
+        for run in capitalised_runs(text, false) {
             let mut i = 0;
             while i < run.len() {
                 let mut advanced = false;
                 for len in (1..=3.min(run.len() - i)).rev() {
                     let span = run[i].start..run[i + len - 1].end;
-                    if overlaps(&taken, &span) {
+                    if overlaps(&taken, &span) || fuzzy.last().is_some_and(|m| m.span().end > span.start) {
                         continue;
                     }
                     if let Some(entity) = self.fuzzy_fit(&text[span.clone()]) {
-                        let at = taken.partition_point(|t| t.start < span.start);
-                        taken.insert(at, span.clone());
-                        found.retain(|m| !(weak(m) && m.span().start < span.end && span.start < m.span().end));
-                        found.push(Mention::new(entity, doc, span, MatchHow::Fuzzy));
+                        fuzzy.push(Mention::new(entity, doc, span, MatchHow::Fuzzy));
                         i += len;
                         advanced = true;
                         break;
@@ -246,8 +251,14 @@ impl Linker {
                 }
             }
         }
+        if fuzzy.is_empty() {
+            return;
+        }
+        // Background names that a near spelling covers give way, in one pass.
+        let spans: Vec<Range<usize>> = fuzzy.iter().map(Mention::span).collect();
+        found.retain(|m| !(weak(m) && overlaps(&spans, &m.span())));
+        found.extend(fuzzy);
     }
-
     /// The one entity whose name is a near (not exact) spelling of `surface`.
     fn fuzzy_fit(&self, surface: &str) -> Option<EntIdx> {
         let n = normalise(surface);
@@ -438,5 +449,35 @@ mod tests {
     fn word_boundaries_respect_unicode() {
         assert!(at_word_boundaries("é Nova é", &(3..7)));
         assert!(!at_word_boundaries("éNova", &(2..6)));
+    }
+
+    #[test]
+    fn context_words_match_whole_words_only() {
+        let rule = MatchRule { case_sensitive: true, context: vec!["ai".into()] };
+        let e = ent("runway", EntityKind::Service, "Runway", &[], rule);
+        let l = Linker::new(&[e]);
+        assert!(l.link(0, "The Runway was closed, the captain said.").is_empty(), "'ai' is not in 'said'");
+        assert_eq!(l.link(0, "Runway, the AI video tool, grew.").len(), 1);
+    }
+
+    #[test]
+    fn near_spellings_in_a_long_transcript_cost_linear_time() {
+        let e = ent(
+            "chatgpt",
+            EntityKind::Service,
+            "ChatGPT",
+            &[],
+            MatchRule { case_sensitive: true, context: Vec::new() },
+        );
+        let l = Linker::new(&[e]);
+        let text = |n: usize| "Speaker 1 (00:01): We use Chad GPT here today.\n".repeat(n);
+        let time = |t: &str| {
+            let at = std::time::Instant::now();
+            let found = l.link_with(0, t, true);
+            assert!(!found.is_empty());
+            at.elapsed().as_secs_f64()
+        };
+        let (small, large) = (time(&text(4_000)), time(&text(16_000)));
+        assert!(large < 10.0 * small + 0.05, "4× the text took {large:.3} s against {small:.3} s");
     }
 }

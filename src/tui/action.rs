@@ -162,6 +162,42 @@ macro_rules! bind {
     };
 }
 
+/// One line of the help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HelpLine {
+    /// The help's title.
+    Title(&'static str),
+    /// A section: where the keys below apply.
+    Heading(&'static str),
+    /// Keys and what they do.
+    Key(&'static str, &'static str),
+    /// An empty line.
+    Blank,
+    /// A remark.
+    Note(&'static str),
+}
+
+/// The help's text: every binding with a label, grouped by where it applies.
+#[must_use]
+pub fn help() -> Vec<HelpLine> {
+    let mut lines = vec![HelpLine::Title("dossier — keys"), HelpLine::Blank];
+    let order = [When::Base, When::Panes, When::Reader, When::Detail, When::Jump, When::Find, When::Always];
+    for when in order {
+        let rows: Vec<&Binding> = BINDINGS.iter().filter(|b| b.when == when && !b.label.is_empty()).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        lines.push(HelpLine::Heading(when.label()));
+        lines.extend(rows.iter().map(|b| HelpLine::Key(b.label, b.help)));
+        lines.push(HelpLine::Blank);
+    }
+    lines.push(HelpLine::Note(
+        "Mouse: click selects, the wheel scrolls. Help: j k ↑ ↓ PgUp PgDn Space g G scroll, any other key closes.",
+    ));
+    lines.push(HelpLine::Note("Reader: underlined = link (colour by kind), italic = fuzzy match."));
+    lines
+}
+
 /// Every key binding. Earlier bindings win, so context-specific ones come first.
 pub const BINDINGS: &[Binding] = &[
     bind!(Always, "Ctrl-C", [(KeyCode::Char('c'), CTRL)], Action::Cancel, "cancel: exit 130, print nothing"),

@@ -83,7 +83,7 @@ impl Layout {
         let mut lines = wrap(&d.body, usize::from(width));
         // The header shows the title: a first line that only repeats it is not shown again.
         let skip = title_line_end(&d.body, &d.title);
-        if skip > 0 && lines.iter().any(|l| l.start >= skip) {
+        if skip > 0 && !d.body[skip..].trim().is_empty() {
             lines.retain(|l| l.start >= skip);
         }
         Self { doc, width, lines, entities: crate::analysis::xref::doc_entities(c, doc) }

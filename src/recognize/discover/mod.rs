@@ -123,7 +123,8 @@ impl Tally {
     }
 }
 
-/// Finds names no entity covers, in the text outside existing mentions.
+/// Finds names no entity covers, in the text outside existing mentions (as the linker gives
+/// them: sorted by document and position, not overlapping).
 #[must_use]
 pub fn discover(docs: &[Document], entities: &[Entity], mentions: &[Mention]) -> Found {
     let firsts = first_names();
@@ -206,7 +207,10 @@ pub fn discover(docs: &[Document], entities: &[Entity], mentions: &[Mention]) ->
         match t.kind() {
             Some(kind) => {
                 let id = crate::text::ids::unique_id(&slug(&name), &mut ids);
-                let mut e = Entity::named(id, kind, display_name(&name), Origin::Discovered);
+                // Names in capitals are title-cased for people (speaker labels); an
+                // organisation's capitals may be its own ("HSBC").
+                let shown = if kind == EntityKind::Person { display_name(&name) } else { name.clone() };
+                let mut e = Entity::named(id, kind, shown, Origin::Discovered);
                 e.aliases = aliases.remove(name.as_str()).unwrap_or_default();
                 if e.name != name {
                     e.aliases.push(name.clone());
@@ -317,10 +321,10 @@ fn observe(d: &Document, taken: &[Range<usize>], firsts: &Words, known: &HashSet
     let tagger = tagger::Tagger::new(&d.body, firsts);
     for w in tagger.chunks(true) {
         let span = w.span.clone();
-        // `taken` is sorted by start and mentions are short: the spans that could overlap are
-        // the few before `span.end`, found by binary search.
+        // `taken` is sorted and its spans do not overlap: only the last one starting before
+        // `span.end` can overlap it.
         let to = taken.partition_point(|t| t.start < span.end);
-        if taken[..to].iter().rev().take_while(|t| t.start + 1024 > span.start).any(|t| span.start < t.end) {
+        if to > 0 && taken[to - 1].end > span.start {
             continue;
         }
         let name = w.name.clone();

@@ -24,10 +24,6 @@ use crate::model::Item;
 use crate::search::items::{self, Entry};
 use crate::search::matcher::Matcher;
 
-/// More lines than the help has (a line per binding, a heading per section): scrolling past
-/// it only shows the end.
-const HELP_LINES_AT_MOST: usize = 2 * super::action::BINDINGS.len();
-
 /// How the explorer ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
@@ -310,14 +306,17 @@ impl App {
                     (KeyCode::PageDown | KeyCode::Char(' '), Some(Layer::Help(s))) => *s += page,
                     (KeyCode::PageUp, Some(Layer::Help(s))) => *s = s.saturating_sub(page),
                     (KeyCode::Home | KeyCode::Char('g'), Some(Layer::Help(s))) => *s = 0,
-                    (KeyCode::End | KeyCode::Char('G'), Some(Layer::Help(s))) => *s = HELP_LINES_AT_MOST,
+                    (KeyCode::End | KeyCode::Char('G'), Some(Layer::Help(s))) => *s = usize::MAX,
                     _ => {
                         self.layers.pop();
                     }
                 }
-                // The help has fewer lines than this; the view shows its end from here on.
+                // Kept within what the help can scroll at this size (as drawn: above the status
+                // line, in a bordered box).
+                let shown = usize::from(self.geometry.area.height.saturating_sub(3));
+                let most = super::action::help().len().saturating_sub(shown);
                 if let Some(Layer::Help(s)) = self.layers.last_mut() {
-                    *s = (*s).min(HELP_LINES_AT_MOST);
+                    *s = (*s).min(most);
                 }
                 Effect::None
             };

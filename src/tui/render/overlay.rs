@@ -12,7 +12,7 @@ use crate::model::ItemKind;
 use crate::search::items;
 use crate::search::query::Query;
 use crate::text::sanitize::one_line;
-use crate::tui::action::{When, BINDINGS};
+use crate::tui::action::HelpLine;
 use crate::tui::app::{App, Layer};
 use crate::tui::geometry::{centered, inner, jump_area};
 use crate::tui::jump::Jump;
@@ -76,25 +76,17 @@ fn draw_jump(app: &App, j: &Jump, area: Rect, f: &mut Frame, s: Styles) {
     f.render_widget(Paragraph::new(lines), list);
 }
 
-/// The help: every binding, grouped by where it applies.
+/// The help's lines, styled: the text is [`crate::tui::action::help`]'s.
 fn help_lines(s: Styles) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::styled("dossier — keys", s.heading()), Line::raw("")];
-    let order = [When::Base, When::Panes, When::Reader, When::Detail, When::Jump, When::Find, When::Always];
-    for when in order {
-        let rows: Vec<_> = BINDINGS.iter().filter(|b| b.when == when && !b.label.is_empty()).collect();
-        if rows.is_empty() {
-            continue;
-        }
-        lines.push(Line::styled(when.label(), s.heading()));
-        for b in rows {
-            lines.push(Line::from(vec![Span::raw(format!("  {:<24}", b.label)), Span::raw(b.help)]));
-        }
-        lines.push(Line::raw(""));
-    }
-    lines
-        .push(Line::styled("Mouse: click selects, the wheel scrolls. Help: ↑↓ scroll, any other key closes.", s.dim()));
-    lines.push(Line::styled("Reader: underlined = link (colour by kind), italic = fuzzy match.", s.dim()));
-    lines
+    crate::tui::action::help()
+        .into_iter()
+        .map(|l| match l {
+            HelpLine::Title(t) | HelpLine::Heading(t) => Line::styled(t, s.heading()),
+            HelpLine::Key(label, help) => Line::from(vec![Span::raw(format!("  {label:<24}")), Span::raw(help)]),
+            HelpLine::Blank => Line::raw(""),
+            HelpLine::Note(t) => Line::styled(t, s.dim()),
+        })
+        .collect()
 }
 
 fn draw_help(scroll: usize, area: Rect, f: &mut Frame, s: Styles) {
