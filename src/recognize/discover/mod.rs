@@ -45,22 +45,6 @@ mod words;
 
 use words::{first_names, Words};
 
-/// Whether a word looks like part of a name: `Jassy`, `DeSantis`, `O'Neil`, an initial `B`/`B.`.
-fn name_shaped(w: &str) -> bool {
-    let mut cs = w.chars();
-    let Some(first) = cs.next() else { return false };
-    if !first.is_uppercase() {
-        return false;
-    }
-    let rest: Vec<char> = cs.collect();
-    if rest.is_empty() {
-        return true; // an initial
-    }
-    // Words glued together by a lost space ("AcquisitionThis") are not names.
-    let glued = rest.windows(5).any(|w| w[..4].iter().all(|c| c.is_lowercase()) && w[4].is_uppercase());
-    !glued && rest.iter().any(|c| c.is_lowercase()) && rest.iter().all(|c| c.is_alphabetic() || *c == '\'' || *c == '-')
-}
-
 /// Whether most words of a line (at least four) are capitalised: a headline.
 fn is_title_case(line: &str) -> bool {
     let (words, capitals) = line
@@ -362,7 +346,7 @@ fn observe(d: &Document, taken: &[Range<usize>], firsts: &Words, known: &HashSet
             let plausible = parts.len() == 1 || words.first().is_some_and(|w| firsts.contains(w));
             if plausible
                 && (2..=4).contains(&words.len())
-                && words.iter().all(|w| name_shaped(w))
+                && words.iter().all(|w| tagger::person_shaped(w))
                 && !known.contains(&part.to_lowercase())
             {
                 out.push(Observation { name: part.to_string(), person: 3, ..Observation::default() });
