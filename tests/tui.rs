@@ -537,3 +537,27 @@ fn card_rows_keep_their_counts_and_cut_with_an_ellipsis() {
     );
     assert!(rows.iter().any(|l| l.contains('…')), "long titles are cut with a sign: {rows:#?}");
 }
+
+/// Load problems are on screen: counted in the status line, listed by `!` with file and
+/// reason; a document that loaded despite its problem opens from the list.
+#[test]
+fn problems_are_counted_and_listed_in_the_explorer() {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(dir.path().join("good.md"), "# Good\n\nText.\n").expect("write");
+    std::fs::write(dir.path().join("broken.md"), "---\ntitle: [unclosed\n---\nThe body still loads.\n").expect("write");
+    std::fs::write(dir.path().join("binary.txt"), [0u8, 1, 2, 0, 9]).expect("write");
+    let opts = LoadOptions {
+        corpus: vec![dir.path().into()],
+        catalog: dossier::corpus::CatalogChoice::None,
+        ..LoadOptions::default()
+    };
+    let mut h = Harness::with(Arc::new(Corpus::load(&opts, &|_| {})), 120, 40);
+    let status = h.screen().lines().last().unwrap_or_default().to_string();
+    assert!(status.contains("2 problems (!)"), "{status}");
+    h.key(KeyCode::Char('!'));
+    let s = h.screen();
+    assert!(s.contains("Problems (2)") && s.contains("binary.txt") && s.contains("bad front matter"), "{s}");
+    h.key(KeyCode::Enter);
+    let View::Doc(r) = h.app.view().clone() else { panic!("the document with the problem opens: {:?}", h.app.view()) };
+    assert_eq!(h.app.corpus.docs[r.doc].id, "broken");
+}

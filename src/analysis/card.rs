@@ -432,6 +432,26 @@ fn candidate_card(c: &Corpus, i: usize) -> Vec<Row> {
     rows
 }
 
+/// The problems with the input as rows: severity, file (with line and column) and reason;
+/// opening one opens the document when it was loaded.
+#[must_use]
+pub fn problem_rows(c: &Corpus) -> Vec<Row> {
+    let mut rows = vec![
+        Row::text(format!("Problems ({})", c.problems.len()), Tone::Title),
+        Row::text("Enter opens the document when it loaded; `dossier check` prints them", Tone::Dim),
+        Row::blank(),
+    ];
+    if c.problems.is_empty() {
+        rows.push(Row::text("  none: every file was read", Tone::Dim));
+    }
+    for p in &c.problems {
+        let target = c.docs.iter().position(|d| d.path == p.path).map(|d| Target::Doc(d, 0..0));
+        let tone = if p.severity == crate::model::Severity::Note { Tone::Dim } else { Tone::Warn };
+        rows.push(Row { parts: vec![(format!("  {}", one_line(&p.to_string())), tone)], target });
+    }
+    rows
+}
+
 /// The candidates as rows: each unsure name with its count, the kind it leans to, how many
 /// documents, and a snippet; opening one opens its first document.
 #[must_use]

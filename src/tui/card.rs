@@ -32,6 +32,8 @@ pub enum Subject {
     Timeline,
     /// The candidates.
     Candidates,
+    /// The problems.
+    Problems,
 }
 
 /// A list of rows' state: which row is selected, how far it is scrolled.

@@ -59,6 +59,8 @@ pub enum View {
     Timeline(Rows),
     /// The candidates.
     Candidates(Rows),
+    /// The problems with the input.
+    Problems(Rows),
 }
 
 impl View {
@@ -69,13 +71,14 @@ impl View {
             Self::Entity(e, r) => Some((Subject::Entity(*e), r)),
             Self::Timeline(r) => Some((Subject::Timeline, r)),
             Self::Candidates(r) => Some((Subject::Candidates, r)),
+            Self::Problems(r) => Some((Subject::Problems, r)),
             _ => None,
         }
     }
 
     fn rows_mut(&mut self) -> Option<&mut Rows> {
         match self {
-            Self::Entity(_, r) | Self::Timeline(r) | Self::Candidates(r) => Some(r),
+            Self::Entity(_, r) | Self::Timeline(r) | Self::Candidates(r) | Self::Problems(r) => Some(r),
             _ => None,
         }
     }
@@ -84,7 +87,7 @@ impl View {
     #[must_use]
     pub fn item(&self) -> Option<Item> {
         match self {
-            Self::Empty | Self::Timeline(_) | Self::Candidates(_) => None,
+            Self::Empty | Self::Timeline(_) | Self::Candidates(_) | Self::Problems(_) => None,
             Self::Doc(r) => Some(Item::Doc(r.doc)),
             Self::Entity(e, _) => Some(Item::Entity(*e)),
         }
@@ -255,7 +258,7 @@ impl App {
             None if self.find_line().is_some() => Context::Find,
             None => match (self.focus.detail, self.view()) {
                 (true, View::Doc(_)) => Context::Reader,
-                (true, View::Entity(..) | View::Timeline(_) | View::Candidates(_)) => Context::Card,
+                (true, View::Entity(..) | View::Timeline(_) | View::Candidates(_) | View::Problems(_)) => Context::Card,
                 _ => Context::Panes,
             },
         }
@@ -367,6 +370,7 @@ impl App {
             Action::FocusPane(n) => self.focus_pane(n),
             Action::Timeline => self.visit(View::Timeline(Rows::default())),
             Action::Candidates => self.visit(View::Candidates(Rows::default())),
+            Action::Problems => self.visit(View::Problems(Rows::default())),
             Action::FocusLeft => self.focus.detail = false,
             Action::NextPane | Action::PrevPane => self.cycle_focus(action == Action::NextPane),
             Action::NextLink => self.step_link(1),

@@ -37,7 +37,7 @@ impl App {
                 }
                 *self.view_mut() = View::Doc(r);
             }
-            view @ (View::Entity(..) | View::Timeline(_) | View::Candidates(_)) => {
+            view @ (View::Entity(..) | View::Timeline(_) | View::Candidates(_) | View::Problems(_)) => {
                 let (_, body) = card_rects(detail);
                 let Some((subject, mut c)) = view.rows().map(|(s, c)| (s, c.clone())) else { return };
                 if self.card_rows.as_ref().is_none_or(|(s, w, _)| *s != subject || *w != body.width) {
@@ -47,6 +47,9 @@ impl App {
                         }
                         // Built by the loader; until it arrives the view says so.
                         Subject::Timeline => self.timeline.as_ref().map(|t| (subject, body.width, Arc::clone(t))),
+                        Subject::Problems => {
+                            Some((subject, body.width, Arc::new(crate::analysis::card::problem_rows(&corpus))))
+                        }
                         Subject::Candidates => Some((
                             subject,
                             body.width,

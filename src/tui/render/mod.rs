@@ -158,7 +158,16 @@ fn draw_status(app: &App, area: Rect, f: &mut Frame, s: Styles) {
         Some(Progress::Reading(n, total)) => format!("loading {n}/{total}…"),
         Some(Progress::Scanning) => "scanning…".to_string(),
         Some(Progress::Linking | Progress::Timed(..)) => "linking…".to_string(),
-        None => format!("{} loaded · {} skipped", c.stats.loaded, c.stats.skipped),
+        None => {
+            // Problems are counted where they can be seen: `!` lists them.
+            let problems = c.problems.iter().filter(|p| p.severity != crate::model::Severity::Note).count();
+            let shown = if problems > 0 {
+                format!(" · {} (!)", crate::analysis::card::count(problems, "problem", "problems"))
+            } else {
+                String::new()
+            };
+            format!("{} loaded · {} skipped{shown}", c.stats.loaded, c.stats.skipped)
+        }
     };
     if !app.marks.is_empty() {
         right = format!("{} marked · {right}", app.marks.len());
