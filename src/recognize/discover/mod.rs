@@ -43,6 +43,7 @@ mod lexicon;
 mod tagger;
 mod words;
 
+use tagger::Evidence;
 use words::{first_names, Words};
 
 /// Whether most words of a line (at least four) are capitalised: a headline.
@@ -76,11 +77,7 @@ struct Tally {
     first_seen: (usize, usize),
     /// The span of that first occurrence (`None` for an author field).
     first_span: Option<Range<usize>>,
-    person: i32,
-    org: i32,
-    chip: i32,
-    model: i32,
-    service: i32,
+    ev: Evidence,
     /// The strongest evidence for a person in a single sighting: weak cues repeated many times
     /// (a licence text copied into a thousand files) do not make a person.
     strongest: i32,
@@ -96,11 +93,7 @@ impl Tally {
             self.first_seen = other.first_seen;
             self.first_span = other.first_span;
         }
-        self.person += other.person;
-        self.org += other.org;
-        self.chip += other.chip;
-        self.model += other.model;
-        self.service += other.service;
+        self.ev += other.ev;
         self.strongest = self.strongest.max(other.strongest);
         self.count += other.count;
         self.docs.extend(other.docs);
@@ -132,12 +125,8 @@ pub fn discover(docs: &[Document], entities: &[Entity], mentions: &[Mention]) ->
                     first_span: o.span.clone(),
                     ..Tally::default()
                 });
-                t.person += o.person;
-                t.org += o.org;
-                t.chip += o.chip;
-                t.model += o.model;
-                t.service += o.service;
-                t.strongest = t.strongest.max(o.person);
+                t.ev += o.ev;
+                t.strongest = t.strongest.max(o.ev.person);
                 t.count += 1;
                 if t.docs.last() != Some(&di) {
                     t.docs.push(di);
@@ -172,9 +161,9 @@ pub fn discover(docs: &[Document], entities: &[Entity], mentions: &[Mention]) ->
     let mut ids: HashSet<String> = entities.iter().map(|e| e.id.clone()).collect();
     let near = near_spellings(&tallies, &firsts);
     for (variant, canonical) in &near {
-        let (person, count) = (tallies[variant].person, tallies[variant].count);
+        let (person, count) = (tallies[variant].ev.person, tallies[variant].count);
         if let Some(t) = tallies.get_mut(canonical) {
-            t.person += person;
+            t.ev.person += person;
             t.count += count;
         }
     }
@@ -259,41 +248,23 @@ fn fold_short_forms(tallies: &HashMap<String, Tally>) -> HashMap<String, String>
 }
 
 /// One sighting of a possible name: its evidence, and where (`None` for the author field).
-#[derive(Default)]
 struct Observation {
     name: String,
-    person: i32,
-    org: i32,
-    chip: i32,
-    model: i32,
-    service: i32,
+    ev: Evidence,
     span: Option<Range<usize>>,
 }
 
 impl Tally {
-    /// The evidence for each kind, strongest first.
-    fn ranked(&self) -> [(i32, EntityKind); 5] {
-        let mut v = [
-            (self.person, EntityKind::Person),
-            (self.org, EntityKind::Org),
-            (self.chip, EntityKind::Chip),
-            (self.model, EntityKind::Model),
-            (self.service, EntityKind::Service),
-        ];
-        v.sort_by_key(|(s, _)| std::cmp::Reverse(*s));
-        v
-    }
-
     /// The kind the evidence makes it: at least 2, more than any other kind's, and for a
     /// person one sighting with evidence of 2 or more.
     fn kind(&self) -> Option<EntityKind> {
-        let [(best, kind), (second, _), ..] = self.ranked();
+        let [(best, kind), (second, _), ..] = self.ev.ranked();
         (best >= 2 && best > second && (kind != EntityKind::Person || self.strongest >= 2)).then_some(kind)
     }
 
     /// The kind it leans towards, for a candidate.
     fn guess(&self) -> Option<EntityKind> {
-        let [(best, kind), ..] = self.ranked();
+        let [(best, kind), ..] = self.ev.ranked();
         (best > 0).then_some(kind)
     }
 }
@@ -325,18 +296,7 @@ fn observe(d: &Document, taken: &[Range<usize>], firsts: &Words, known: &HashSet
         if heading || known.contains(&name.to_lowercase()) {
             continue;
         }
-        let o = Observation {
-            name,
-            person: w.person,
-            org: w.org,
-            chip: w.chip,
-            model: w.model,
-            service: w.service,
-            span: Some(span),
-        };
-        if o.person > 0 || o.org > 0 || o.chip + o.model + o.service > 0 {
-            out.push(o);
-        }
+        out.push(Observation { name, ev: w.ev, span: Some(span) });
     }
     if let Some(author) = &d.author {
         let parts: Vec<&str> = author.split(['|', ',', ';']).map(str::trim).collect();
@@ -349,7 +309,11 @@ fn observe(d: &Document, taken: &[Range<usize>], firsts: &Words, known: &HashSet
                 && words.iter().all(|w| tagger::person_shaped(w))
                 && !known.contains(&part.to_lowercase())
             {
-                out.push(Observation { name: part.to_string(), person: 3, ..Observation::default() });
+                out.push(Observation {
+                    name: part.to_string(),
+                    ev: Evidence { person: 3, ..Evidence::default() },
+                    span: None,
+                });
             }
         }
     }
@@ -369,7 +333,7 @@ fn near_spellings(tallies: &HashMap<String, Tally>, firsts: &Words) -> HashMap<S
     let mut groups: HashMap<&str, Vec<(&String, &Tally, String)>> = HashMap::new();
     for (name, t) in tallies {
         let first = name.split(' ').next().unwrap_or("");
-        if t.person >= 1 || firsts.contains(first) {
+        if t.ev.person >= 1 || firsts.contains(first) {
             groups.entry(first).or_default().push((name, t, crate::recognize::link::normalise(name)));
         }
     }
@@ -378,7 +342,7 @@ fn near_spellings(tallies: &HashMap<String, Tally>, firsts: &Words) -> HashMap<S
         // The variant is the rarer spelling; on a tie, the one with less evidence, then the
         // later one. Each name is compared with the most frequent names of its group only, so
         // the cost stays linear however many names share a first name.
-        let rank = |t: &Tally| (t.count, t.person, std::cmp::Reverse(t.first_seen));
+        let rank = |t: &Tally| (t.count, t.ev.person, std::cmp::Reverse(t.first_seen));
         group.sort_by(|a, b| rank(b.1).cmp(&rank(a.1)).then_with(|| a.0.cmp(b.0)));
         let top = &group[..group.len().min(NEAR_SPELLING_PEERS)];
         for (name, t, n) in group.iter() {

@@ -17,19 +17,58 @@ use super::lexicon::{
     TITLE_SET,
 };
 use super::words::{listed, Words, NOT_NAME_SET};
+use crate::model::EntityKind;
 
-/// Evidence for one chunk.
+/// How strongly the words around a name say it is a person, an organisation, or a product
+/// of each kind.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Evidence {
+    pub person: i32,
+    pub org: i32,
+    pub chip: i32,
+    pub model: i32,
+    pub service: i32,
+}
+
+impl Evidence {
+    /// Evidence for each kind, strongest first.
+    pub fn ranked(self) -> [(i32, EntityKind); 5] {
+        let mut v = [
+            (self.person, EntityKind::Person),
+            (self.org, EntityKind::Org),
+            (self.chip, EntityKind::Chip),
+            (self.model, EntityKind::Model),
+            (self.service, EntityKind::Service),
+        ];
+        v.sort_by_key(|(s, _)| std::cmp::Reverse(*s));
+        v
+    }
+
+    /// Whether there is any.
+    pub fn any(self) -> bool {
+        self.ranked()[0].0 > 0
+    }
+}
+
+impl std::ops::AddAssign for Evidence {
+    fn add_assign(&mut self, o: Self) {
+        self.person += o.person;
+        self.org += o.org;
+        self.chip += o.chip;
+        self.model += o.model;
+        self.service += o.service;
+    }
+}
+
+/// One chunk and its evidence.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub(super) struct Weighed {
     /// The name as it will be shown.
     pub name: String,
     /// Where it is.
     pub span: Range<usize>,
-    pub person: i32,
-    pub org: i32,
-    pub chip: i32,
-    pub model: i32,
-    pub service: i32,
+    /// What the words around it say.
+    pub ev: Evidence,
 }
 
 /// Connectors that may stand inside a name.
@@ -655,13 +694,13 @@ impl<'t> Tagger<'t> {
         // Organisations.
         let last = lw[n - 1];
         if n >= 2 && is(&ORG_HEAD_SET, last) {
-            x.org += 3;
+            x.ev.org += 3;
         }
         if n >= 3 && is(&ORG_OF_SET, lw[0]) && lw[1] == "of" {
-            x.org += 3;
+            x.ev.org += 3;
         }
         if self.text[span.clone()].contains(" & ") {
-            x.org += 3; // "Procter & Gamble", "Johnson & Johnson"
+            x.ev.org += 3; // "Procter & Gamble", "Johnson & Johnson"
         }
         let acronym = n == 1 && all_caps(ws[0]) && ws[0].chars().filter(|c| c.is_alphabetic()).count() <= 5;
         // Not a word of a shouted phrase ("WITHOUT ANY WARRANTY") or a label ("FUNC:").
@@ -677,21 +716,21 @@ impl<'t> Tagger<'t> {
             && !ws[0].contains('.')
         {
             // Once is not enough, unless it is spelled out: "Federal Trade Commission (FTC)".
-            x.org += if gap_before.ends_with('(') && gap_after.starts_with(')') { 3 } else { 1 };
+            x.ev.org += if gap_before.ends_with('(') && gap_after.starts_with(')') { 3 } else { 1 };
         }
         if n == 1 && among(SINGLE_ORGS, lw[0]) {
-            x.org += 3;
+            x.ev.org += 3;
         }
         let org_noun = |w: &Low| among(ORG_NOUNS, w);
         if before.first().is_some_and(org_noun) && gap_before == " " {
-            x.org += 2;
+            x.ev.org += 2;
         }
         if after.first().is_some_and(|w| among(ORG_AFTER, w))
             || (after.first().is_some_and(|w| w == "said")
                 && after.get(1).is_some_and(|w| w == "in")
                 && after.get(2).is_some_and(|w| w == "a"))
         {
-            x.org += 2;
+            x.ev.org += 2;
         }
 
         // People.
@@ -706,25 +745,25 @@ impl<'t> Tagger<'t> {
                 all_caps(ws[0]) && self.firsts.contains(title.as_str())
             };
             if n >= 2 && first_known {
-                x.person += 2;
+                x.ev.person += 2;
             }
             if n >= 3 && ws[1..n - 1].iter().any(|w| initial(w.trim_end_matches('.'))) {
-                x.person += 1;
+                x.ev.person += 1;
             }
             if titled > 0 && (n >= 2 || titled >= 3) {
-                x.person += titled;
+                x.ev.person += titled;
             }
-            if n >= 2 || x.person > 0 {
+            if n >= 2 || x.ev.person > 0 {
                 let said =
                     after.first().is_some_and(|w| is(&PERSON_AFTER2_SET, w)) && (gap_after == " " || gap_after == ", ");
                 if said {
-                    x.person += 1;
+                    x.ev.person += 1;
                 }
                 if gap_after.starts_with(',') && after.first().is_some_and(|w| w == "who") {
-                    x.person += 1;
+                    x.ev.person += 1;
                 }
                 if before.first().is_some_and(|w| w == "by") && n >= 2 {
-                    x.person += 2;
+                    x.ev.person += 2;
                 }
                 // "said Gay", "according to Maria Lopes".
                 let said_before = before
@@ -732,11 +771,11 @@ impl<'t> Tagger<'t> {
                     .is_some_and(|w| matches!(w.as_str(), "said" | "says" | "told" | "asked"))
                     || (before.first().is_some_and(|w| w == "to") && before.get(1).is_some_and(|w| w == "according"));
                 if said_before && (gap_before == " " || gap_before == ", ") {
-                    x.person += 1;
+                    x.ev.person += 1;
                 }
             }
-            if n == 1 && x.person < 3 {
-                x.person = 0; // a single word is a person only with a strong title
+            if n == 1 && x.ev.person < 3 {
+                x.ev.person = 0; // a single word is a person only with a strong title
             }
         }
 
@@ -753,9 +792,9 @@ impl<'t> Tagger<'t> {
             if let (Some(k), false) = (kind, generic) {
                 let w = weight + i32::from(alnum);
                 match k {
-                    "chip" => x.chip += w,
-                    "model" => x.model += w,
-                    _ => x.service += w,
+                    "chip" => x.ev.chip += w,
+                    "model" => x.ev.model += w,
+                    _ => x.ev.service += w,
                 }
             }
         }
@@ -766,14 +805,14 @@ impl<'t> Tagger<'t> {
             && (2..=4).contains(&n)
             && ws.iter().all(|w| all_caps(w) || initial(w))
         {
-            x.person += 3;
+            x.ev.person += 3;
         }
-        if x.person > 0 && x.person >= x.org {
-            x.chip = 0;
-            x.model = 0;
-            x.service = 0;
+        if x.ev.person > 0 && x.ev.person >= x.ev.org {
+            x.ev.chip = 0;
+            x.ev.model = 0;
+            x.ev.service = 0;
         }
-        if x.person > 0 || x.org > 0 || x.chip + x.model + x.service > 0 {
+        if x.ev.any() {
             x.name = self.text[span].replace('\n', " ");
             out.push(x);
         }
@@ -789,8 +828,8 @@ mod tests {
         Tagger::new(text, &firsts)
             .chunks(true)
             .into_iter()
-            .filter(|w| w.person > 0 || w.org > 0 || w.chip + w.model + w.service > 0)
-            .map(|w| (w.name, w.person, w.org, w.chip + w.model + w.service))
+            .filter(|w| w.ev.any())
+            .map(|w| (w.name, w.ev.person, w.ev.org, w.ev.chip + w.ev.model + w.ev.service))
             .collect()
     }
 
