@@ -16,7 +16,7 @@ use super::lexicon::{
     product_noun, HONORIFIC2_SET, NOT_ORG_ACRONYM_SET, ORG_HEAD_SET, ORG_OF_SET, PERSON_AFTER2_SET, PLACE_SET,
     TITLE_SET,
 };
-use super::words::{listed, Words, NOT_NAME_SET};
+use super::words::{listed, Low, Words, NOT_NAME_SET};
 use crate::model::EntityKind;
 
 /// How strongly the words around a name say it is a person, an organisation, or a product
@@ -282,55 +282,10 @@ fn is_connector(w: &str) -> bool {
     CONNECTORS.contains(&w)
 }
 
-/// A word in lower case, on the stack: ASCII words up to 24 bytes (the only ones the word
-/// lists hold); any other word is empty and matches nothing.
-#[derive(Default, Clone, Copy, PartialEq, Eq, Hash)]
-struct Low {
-    buf: [u8; 24],
-    len: u8,
-}
-
-impl Low {
-    fn of(w: &str) -> Self {
-        let w = w.trim_end_matches('.');
-        let mut l = Self::default();
-        if w.len() <= l.buf.len() && w.is_ascii() {
-            for (b, c) in l.buf.iter_mut().zip(w.bytes()) {
-                *b = c.to_ascii_lowercase();
-            }
-            l.len = w.len() as u8;
-        }
-        l
-    }
-
-    fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.buf[..usize::from(self.len)]).unwrap_or("")
-    }
-}
-
-impl std::ops::Deref for Low {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl PartialEq<str> for Low {
-    fn eq(&self, other: &str) -> bool {
-        self.as_str() == other
-    }
-}
-
 /// Whether a word (any case, without a final full stop) is in a short lowercase list.
 fn among(list: &[&str], w: &str) -> bool {
     let w = w.trim_end_matches('.');
     list.iter().any(|v| v.eq_ignore_ascii_case(w))
-}
-
-/// Whether a word (any case, without a final full stop) is in a lowercase word list, with no
-/// allocation.
-fn is(set: &Words<'static>, w: &str) -> bool {
-    listed(set, w.trim_end_matches('.'))
 }
 
 /// A word's shape.
@@ -536,13 +491,13 @@ impl<'t> Tagger<'t> {
         }
         // A nationality before a name: "The Jamaican Usain Bolt", "American Tyson Gay".
         let mut nationality = false;
-        if b - a >= 3 && is(&PLACE_SET, self.w(a)) && (a + 1..b).all(|k| person_shaped(self.w(k))) {
+        if b - a >= 3 && listed(&PLACE_SET, self.w(a)) && (a + 1..b).all(|k| person_shaped(self.w(k))) {
             a += 1;
             nationality = true;
         }
         // A name starts at a given name: "Veteran Peter DeSantis" is "Peter DeSantis" (unless
         // the words are an organisation's: "Johns Hopkins University").
-        let ends_org = is(&ORG_HEAD_SET, self.w(b - 1));
+        let ends_org = listed(&ORG_HEAD_SET, self.w(b - 1));
         if !ends_org && !self.firsts.contains(self.w(a)) {
             if let Some(k) = (a + 1..b).find(|&k| self.firsts.contains(self.w(k))) {
                 if b - k >= 2 && (a..k).all(|i| !is_connector(self.w(i))) {
@@ -557,10 +512,10 @@ impl<'t> Tagger<'t> {
         let head_of = lw
             .iter()
             .position(|w| matches!(*w, "of" | "for" | "on"))
-            .is_some_and(|k| k > 0 && is(&ORG_OF_SET, lw[k - 1]));
+            .is_some_and(|k| k > 0 && listed(&ORG_OF_SET, lw[k - 1]));
         let only_and = lw.iter().all(|w| !is_connector(w) || *w == "and" || *w == "&");
         let org_whole = head_of
-            || (is(&ORG_HEAD_SET, last) && only_and)
+            || (listed(&ORG_HEAD_SET, last) && only_and)
             || self.text[self.words[a].start..self.words[b - 1].end].contains(" & ");
         // Headlines and listings in capitals, and runs too long to be a name.
         if b - a > 8 || (a..b).filter(|&k| all_caps(self.w(k))).count() > 3 {
@@ -592,7 +547,7 @@ impl<'t> Tagger<'t> {
             let mut a = a;
             while b - a > 2 && {
                 let w = Low::of(self.w(a));
-                is(&TITLE_SET, &w) || (is(&PLACE_SET, &w) && !DIRECTIONS.contains(&w.as_str()))
+                listed(&TITLE_SET, &w) || (listed(&PLACE_SET, &w) && !DIRECTIONS.contains(&w.as_str()))
             } {
                 a += 1;
             }
@@ -606,14 +561,14 @@ impl<'t> Tagger<'t> {
     fn weigh_titled(&self, a: usize, b: usize, out: &mut Vec<Weighed>) {
         let lw = &self.strs[a..b];
         // A title is cut off unless the name after it is an organisation's.
-        let ends_org = lw.last().is_some_and(|w| is(&ORG_HEAD_SET, w));
+        let ends_org = lw.last().is_some_and(|w| listed(&ORG_HEAD_SET, w));
         if !ends_org {
-            if let Some(k) = lw.iter().rposition(|w| is(&TITLE_SET, w)) {
+            if let Some(k) = lw.iter().rposition(|w| listed(&TITLE_SET, w)) {
                 if k + 1 < lw.len() {
                     // The title run: back from k over title words; a run after a connector
                     // gives its first word back ("Department of Energy Secretary").
                     let mut j = k;
-                    while j > 0 && is(&TITLE_SET, lw[j - 1]) {
+                    while j > 0 && listed(&TITLE_SET, lw[j - 1]) {
                         j -= 1;
                     }
                     if j > 0 && j < k && is_connector(lw[j - 1]) {
@@ -622,11 +577,11 @@ impl<'t> Tagger<'t> {
                     if j > 0 && !is_connector(lw[j - 1]) {
                         self.weigh(a, a + j, 0, out);
                     }
-                    let strong = lw[j..=k].iter().any(|w| is(&HONORIFIC2_SET, w)) || k > j;
+                    let strong = lw[j..=k].iter().any(|w| listed(&HONORIFIC2_SET, w)) || k > j;
                     self.weigh(a + k + 1, b, if strong { 3 } else { 2 }, out);
                     return;
                 }
-                if lw.iter().all(|w| is(&TITLE_SET, w) || is_connector(w)) {
+                if lw.iter().all(|w| listed(&TITLE_SET, w) || is_connector(w)) {
                     return; // titles alone: "Assistant Secretary", "Secretary of State"
                 }
             }
@@ -634,8 +589,8 @@ impl<'t> Tagger<'t> {
         let title_before = if a > 0 {
             let p = Low::of(self.w(a - 1));
             let gap = &self.text[self.words[a - 1].end..self.words[a].start];
-            let titled = (gap == " " || gap == ". ") && is(&TITLE_SET, &p) && capitalised(self.w(a - 1));
-            match (titled, is(&HONORIFIC2_SET, &p)) {
+            let titled = (gap == " " || gap == ". ") && listed(&TITLE_SET, &p) && capitalised(self.w(a - 1));
+            match (titled, listed(&HONORIFIC2_SET, &p)) {
                 (true, true) => 3,
                 (true, false) => 2,
                 _ => 0,
@@ -672,8 +627,8 @@ impl<'t> Tagger<'t> {
             }
         }
         // Places and words that are never names.
-        if lw.iter().all(|w| is(&PLACE_SET, w) || listed(&NOT_NAME_SET, w))
-            || (n > 1 && is(&PLACE_SET, lw[n - 1]) && !is(&ORG_HEAD_SET, lw[n - 1]))
+        if lw.iter().all(|w| listed(&PLACE_SET, w) || listed(&NOT_NAME_SET, w))
+            || (n > 1 && listed(&PLACE_SET, lw[n - 1]) && !listed(&ORG_HEAD_SET, lw[n - 1]))
         {
             return;
         }
@@ -693,10 +648,10 @@ impl<'t> Tagger<'t> {
 
         // Organisations.
         let last = lw[n - 1];
-        if n >= 2 && is(&ORG_HEAD_SET, last) {
+        if n >= 2 && listed(&ORG_HEAD_SET, last) {
             x.ev.org += 3;
         }
-        if n >= 3 && is(&ORG_OF_SET, lw[0]) && lw[1] == "of" {
+        if n >= 3 && listed(&ORG_OF_SET, lw[0]) && lw[1] == "of" {
             x.ev.org += 3;
         }
         if self.text[span.clone()].contains(" & ") {
@@ -711,7 +666,7 @@ impl<'t> Tagger<'t> {
         if acronym
             && !shouted
             && !label
-            && !is(&NOT_ORG_ACRONYM_SET, lw[0])
+            && !listed(&NOT_ORG_ACRONYM_SET, lw[0])
             && !has_digit(ws[0])
             && !ws[0].contains('.')
         {
@@ -735,8 +690,8 @@ impl<'t> Tagger<'t> {
 
         // People.
         let person_like = ws.iter().all(|w| person_shaped(w))
-            && !lw.iter().any(|w| is(&ORG_HEAD_SET, w) || among(NOT_PERSON_WORDS, w))
-            && !is(&PLACE_SET, lw[0]);
+            && !lw.iter().any(|w| listed(&ORG_HEAD_SET, w) || among(NOT_PERSON_WORDS, w))
+            && !listed(&PLACE_SET, lw[0]);
         if person_like {
             let first_known = self.firsts.contains(ws[0]) || {
                 // Speaker labels in capitals: "JASON RHODES".
@@ -754,8 +709,8 @@ impl<'t> Tagger<'t> {
                 x.ev.person += titled;
             }
             if n >= 2 || x.ev.person > 0 {
-                let said =
-                    after.first().is_some_and(|w| is(&PERSON_AFTER2_SET, w)) && (gap_after == " " || gap_after == ", ");
+                let said = after.first().is_some_and(|w| listed(&PERSON_AFTER2_SET, w))
+                    && (gap_after == " " || gap_after == ", ");
                 if said {
                     x.ev.person += 1;
                 }
@@ -784,7 +739,7 @@ impl<'t> Tagger<'t> {
         let noun_after = (b..(b + 2).min(self.words.len())).find_map(|k| product_noun(self.w(k)));
         let noun_before = a.checked_sub(1).and_then(|k| product_noun(self.w(k)));
         let alnum = ws.iter().any(|w| has_digit(w)) && ws.iter().any(|w| w.chars().any(char::is_alphabetic));
-        let generic = n == 1 && (is(&NOT_ORG_ACRONYM_SET, lw[0]) || listed(&NOT_NAME_SET, ws[0]));
+        let generic = n == 1 && (listed(&NOT_ORG_ACRONYM_SET, lw[0]) || listed(&NOT_NAME_SET, ws[0]));
         for (kind, weight) in [
             (noun_after, if gap_after == " " { 2 } else { 0 }),
             (noun_before, if gap_before == ", " || gap_before == " " { 2 } else { 0 }),

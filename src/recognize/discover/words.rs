@@ -202,17 +202,50 @@ impl std::hash::Hasher for Fnv {
 /// A set of words hashed with [`Fnv`].
 pub(super) type Words<'a> = HashSet<&'a str, std::hash::BuildHasherDefault<Fnv>>;
 
-/// Whether a word is in a lowercase word list, ignoring ASCII case, without allocating.
+/// A word in lower case, on the stack: ASCII words up to 32 bytes, without a final full stop (the only ones the word
+/// lists hold); any other word is empty and matches nothing.
+#[derive(Default, Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) struct Low {
+    buf: [u8; 32],
+    pub(super) len: u8,
+}
+
+impl Low {
+    pub(super) fn of(w: &str) -> Self {
+        let w = w.trim_end_matches('.');
+        let mut l = Self::default();
+        if w.len() <= l.buf.len() && w.is_ascii() {
+            for (b, c) in l.buf.iter_mut().zip(w.bytes()) {
+                *b = c.to_ascii_lowercase();
+            }
+            l.len = w.len() as u8;
+        }
+        l
+    }
+
+    pub(super) fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..usize::from(self.len)]).unwrap_or("")
+    }
+}
+
+impl std::ops::Deref for Low {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<str> for Low {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+/// Whether a word (any ASCII case, without a final full stop) is in a lowercase word list,
+/// without allocating.
 pub(super) fn listed(list: &Words<'static>, word: &str) -> bool {
-    let mut buf = [0u8; 32];
-    let bytes = word.as_bytes();
-    if bytes.len() > buf.len() {
-        return false;
-    }
-    for (b, w) in buf.iter_mut().zip(bytes) {
-        *b = w.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buf[..bytes.len()]).is_ok_and(|w| list.contains(w))
+    let l = Low::of(word);
+    l.len > 0 && list.contains(l.as_str())
 }
 
 /// Stop words, and the month names (sentence openers such as "In March").
