@@ -129,9 +129,10 @@ impl Corpus {
         let from = self.entities.len();
         let taken: HashSet<String> =
             self.entities.iter().flat_map(|e| e.names().map(str::to_lowercase).collect::<Vec<_>>()).collect();
-        let rows: Vec<known::Row> = known::parse(known::BUNDLED)
-            .into_iter()
+        let rows: Vec<known::Row> = known::ROWS
+            .iter()
             .filter(|r| std::iter::once(&r.name).chain(&r.aliases).all(|n| !taken.contains(&n.to_lowercase())))
+            .cloned()
             .collect();
         let mut ids: HashSet<String> = self.entities.iter().map(|e| e.id.clone()).collect();
         for mut e in known::entities(&rows, &mut ids) {

@@ -16,6 +16,9 @@ use crate::text::ids::{slug, unique_id};
 /// The gazetteer as shipped.
 pub const BUNDLED: &str = include_str!("../../assets/known.tsv");
 
+/// The bundled gazetteer, parsed once.
+pub static ROWS: std::sync::LazyLock<Vec<Row>> = std::sync::LazyLock::new(|| parse(BUNDLED));
+
 /// One row of the gazetteer, parsed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {

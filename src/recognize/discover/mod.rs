@@ -44,7 +44,7 @@ mod tagger;
 mod words;
 
 use tagger::Evidence;
-use words::{first_names, Words};
+use words::{Words, FIRST_NAME_SET};
 
 /// Whether most words of a line (at least four) are capitalised: a headline.
 fn is_title_case(line: &str) -> bool {
@@ -104,7 +104,7 @@ impl Tally {
 /// them: sorted by document and position, not overlapping).
 #[must_use]
 pub fn discover(docs: &[Document], entities: &[Entity], mentions: &[Mention]) -> Found {
-    let firsts = first_names();
+    let firsts: &Words = &FIRST_NAME_SET;
     let known: HashSet<String> =
         entities.iter().flat_map(|e| e.names().map(str::to_lowercase).collect::<Vec<_>>()).collect();
     let mut by_doc: HashMap<usize, Vec<Range<usize>>> = HashMap::new();
@@ -118,7 +118,7 @@ pub fn discover(docs: &[Document], entities: &[Entity], mentions: &[Mention]) ->
         .par_iter()
         .enumerate()
         .fold(HashMap::new, |mut map: HashMap<String, Tally>, (di, d)| {
-            for o in observe(d, by_doc.get(&di).map_or(&[][..], Vec::as_slice), &firsts, &known) {
+            for o in observe(d, by_doc.get(&di).map_or(&[][..], Vec::as_slice), firsts, &known) {
                 let at = (di, o.span.as_ref().map_or(0, |s| s.start));
                 let t = map.entry(o.name).or_insert_with(|| Tally {
                     first_seen: at,
@@ -159,7 +159,7 @@ pub fn discover(docs: &[Document], entities: &[Entity], mentions: &[Mention]) ->
     order.sort_by_key(|n| tallies[n].first_seen);
     let mut found = Found::default();
     let mut ids: HashSet<String> = entities.iter().map(|e| e.id.clone()).collect();
-    let near = near_spellings(&tallies, &firsts);
+    let near = near_spellings(&tallies, firsts);
     for (variant, canonical) in &near {
         let (person, count) = (tallies[variant].ev.person, tallies[variant].count);
         if let Some(t) = tallies.get_mut(canonical) {

@@ -252,6 +252,7 @@ pub(super) fn listed(list: &Words<'static>, word: &str) -> bool {
 pub(super) static NOT_NAME_SET: std::sync::LazyLock<Words<'static>> =
     std::sync::LazyLock::new(|| NOT_NAMES.iter().chain(&crate::text::date::MONTHS).copied().collect());
 
-pub(super) fn first_names() -> Words<'static> {
+/// The given names, as a set built once.
+pub(super) static FIRST_NAME_SET: std::sync::LazyLock<Words<'static>> = std::sync::LazyLock::new(|| {
     FIRST_NAMES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
-}
+});
