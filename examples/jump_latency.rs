@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use dossier::corpus::{CatalogChoice, Corpus, LoadOptions};
+use dossier::corpus::{Corpus, LoadOptions};
 use dossier::search::items;
 use dossier::search::matcher::Matcher;
 use dossier::search::narrow::Narrowing;
@@ -20,15 +20,7 @@ fn pct(v: &[Duration], p: usize) -> f64 {
 
 fn main() {
     let dir = std::env::args().nth(1).expect("usage: jump_latency DIR");
-    let c = Corpus::load(
-        &LoadOptions {
-            corpus: vec![dir.into()],
-            catalog: CatalogChoice::None,
-            discover: true,
-            ..LoadOptions::default()
-        },
-        &|_| {},
-    );
+    let c = Corpus::load(&LoadOptions::without_catalog(vec![dir.into()]), &|_| {});
     let entries = items::entries(&c);
     let m = Matcher::default();
     let (mut first, mut extending) = (Vec::new(), Vec::new());

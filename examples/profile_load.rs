@@ -2,7 +2,7 @@
 
 use std::time::Instant;
 
-use dossier::corpus::{CatalogChoice, Corpus, LoadOptions};
+use dossier::corpus::{Corpus, LoadOptions};
 use dossier::recognize::link::Linker;
 
 fn main() {
@@ -11,12 +11,7 @@ fn main() {
     let scan = dossier::ingest::walk::scan(&[dir.clone().into()], &dossier::ingest::walk::WalkOptions::default());
     eprintln!("scan: {:?} ({} files)", t.elapsed(), scan.files.len());
     let t = Instant::now();
-    let opts = LoadOptions {
-        corpus: vec![dir.clone().into()],
-        catalog: CatalogChoice::None,
-        discover: false,
-        ..LoadOptions::default()
-    };
+    let opts = LoadOptions { discover: false, ..LoadOptions::without_catalog(vec![dir.clone().into()]) };
     let c = Corpus::load(&opts, &|_| {});
     eprintln!("load without discovery: {:?} ({} mentions)", t.elapsed(), c.mentions.len());
     let t = Instant::now();
@@ -27,12 +22,7 @@ fn main() {
     let found = dossier::recognize::discover::discover(&c.docs, &c.entities, &c.mentions);
     eprintln!("discover, one thread: {:?} ({} entities)", t.elapsed(), found.entities.len());
     let t = Instant::now();
-    let opts = LoadOptions {
-        corpus: vec![dir.into()],
-        catalog: CatalogChoice::None,
-        discover: true,
-        ..LoadOptions::default()
-    };
+    let opts = LoadOptions::without_catalog(vec![dir.into()]);
     let c = Corpus::load(&opts, &|_| {});
     eprintln!("full load: {:?} ({} entities, {} mentions)", t.elapsed(), c.entities.len(), c.mentions.len());
 }

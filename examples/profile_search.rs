@@ -2,19 +2,14 @@
 
 use std::time::Instant;
 
-use dossier::corpus::{CatalogChoice, LoadOptions};
+use dossier::corpus::LoadOptions;
 use dossier::search::matcher::Matcher;
 use dossier::search::query::Query;
 
 fn main() {
     let mut a = std::env::args().skip(1);
     let (dir, q) = (a.next().expect("DIR"), a.next().expect("QUERY"));
-    let opts = LoadOptions {
-        corpus: vec![dir.into()],
-        catalog: CatalogChoice::None,
-        discover: true,
-        ..LoadOptions::default()
-    };
+    let opts = LoadOptions::without_catalog(vec![dir.into()]);
     let t = Instant::now();
     let scan = dossier::ingest::walk::scan(&opts.corpus, &opts.walk);
     eprintln!("scan: {:?} ({} files)", t.elapsed(), scan.files.len());

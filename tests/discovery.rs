@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-use dossier::corpus::{CatalogChoice, Corpus, LoadOptions};
+use dossier::corpus::{Corpus, LoadOptions};
 use dossier::model::EntityKind;
 
 /// (document id, name) pairs.
@@ -76,15 +76,7 @@ fn evaluate(set: &str) -> (f64, f64) {
     let dir = root().join(set);
     let labels: BTreeMap<String, Labels> =
         toml::from_str(&std::fs::read_to_string(dir.join("expected.toml")).expect("labels")).expect("valid labels");
-    let c = Corpus::load(
-        &LoadOptions {
-            corpus: vec![dir.join("docs")],
-            catalog: CatalogChoice::None,
-            discover: true,
-            ..LoadOptions::default()
-        },
-        &|_| {},
-    );
+    let c = Corpus::load(&LoadOptions::without_catalog(vec![dir.join("docs")]), &|_| {});
     assert_eq!(c.docs.len(), labels.len(), "every document is labelled");
     println!("== {set} ({} documents)", c.docs.len());
     let (found, expected) = pairs(&c, &labels, EntityKind::Person);

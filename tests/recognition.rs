@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-use dossier::corpus::{CatalogChoice, Corpus, LoadOptions};
+use dossier::corpus::{Corpus, LoadOptions};
 use dossier::model::EntityKind;
 
 #[derive(serde::Deserialize)]
@@ -159,15 +159,7 @@ fn root() -> PathBuf {
 fn evaluate(split: &str) -> BTreeMap<(String, Kind), Score> {
     let labels: Labels =
         toml::from_str(&std::fs::read_to_string(root().join("labels.toml")).expect("labels")).expect("valid labels");
-    let c = Corpus::load(
-        &LoadOptions {
-            corpus: vec![root().join(split)],
-            catalog: CatalogChoice::None,
-            discover: true,
-            ..LoadOptions::default()
-        },
-        &|_| {},
-    );
+    let c = Corpus::load(&LoadOptions::without_catalog(vec![root().join(split)]), &|_| {});
     let docs: BTreeMap<&String, &Doc> = labels.doc.iter().filter(|(_, d)| d.split == split).collect();
     assert_eq!(c.docs.len(), docs.len(), "every document of {split} is labelled and loads");
     let found = found(&c);
@@ -244,23 +236,12 @@ fn the_same_text_split_or_joined_yields_the_same_people() {
     let dir = root().join("dev");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).expect("dev").map(|e| e.expect("entry").path()).collect();
     files.sort();
-    let split = Corpus::load(
-        &LoadOptions { corpus: vec![dir], catalog: CatalogChoice::None, discover: true, ..LoadOptions::default() },
-        &|_| {},
-    );
+    let split = Corpus::load(&LoadOptions::without_catalog(vec![dir]), &|_| {});
     let joined_text: String =
         files.iter().map(|f| std::fs::read_to_string(f).expect("read") + "\n\n").collect::<Vec<_>>().concat();
     let tmp = tempfile::tempdir().expect("tmp");
     std::fs::write(tmp.path().join("all.txt"), joined_text).expect("write");
-    let joined = Corpus::load(
-        &LoadOptions {
-            corpus: vec![tmp.path().into()],
-            catalog: CatalogChoice::None,
-            discover: true,
-            ..LoadOptions::default()
-        },
-        &|_| {},
-    );
+    let joined = Corpus::load(&LoadOptions::without_catalog(vec![tmp.path().into()]), &|_| {});
     let (a, b) = (people_of(&split), people_of(&joined));
     let only_split: Vec<&String> = a.difference(&b).collect();
     let only_joined: Vec<&String> = b.difference(&a).collect();
@@ -323,15 +304,7 @@ fn licence_boilerplate_makes_no_entities() {
     for i in 0..30 {
         std::fs::write(tmp.path().join(format!("COPYING{i}")), text).expect("write");
     }
-    let c = Corpus::load(
-        &LoadOptions {
-            corpus: vec![tmp.path().into()],
-            catalog: CatalogChoice::None,
-            discover: true,
-            ..LoadOptions::default()
-        },
-        &|_| {},
-    );
+    let c = Corpus::load(&LoadOptions::without_catalog(vec![tmp.path().into()]), &|_| {});
     assert_eq!(c.docs.len(), 30);
     let names: Vec<(&str, EntityKind)> = c
         .entities

@@ -435,12 +435,7 @@ fn the_timeline_is_built_off_the_draw_path_and_shown_when_it_arrives() {
 #[test]
 fn candidates_are_listed_with_counts_and_open_their_document() {
     let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/eval/dev");
-    let opts = LoadOptions {
-        corpus: vec![dir],
-        catalog: dossier::corpus::CatalogChoice::None,
-        discover: true,
-        ..LoadOptions::default()
-    };
+    let opts = LoadOptions::without_catalog(vec![dir]);
     let mut h = Harness::with(Arc::new(Corpus::load(&opts, &|_| {})), 120, 40);
     let n = h.app.corpus.candidates.len();
     assert!(n > 0, "unsure names in real text");
@@ -458,12 +453,7 @@ fn candidates_are_listed_with_counts_and_open_their_document() {
 #[test]
 fn the_jump_finds_candidates_under_at_candidate() {
     let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/eval/dev");
-    let opts = LoadOptions {
-        corpus: vec![dir],
-        catalog: dossier::corpus::CatalogChoice::None,
-        discover: true,
-        ..LoadOptions::default()
-    };
+    let opts = LoadOptions::without_catalog(vec![dir]);
     let mut h = Harness::with(Arc::new(Corpus::load(&opts, &|_| {})), 120, 40);
     let name = h.app.corpus.candidates[0].name.clone();
     h.ctrl('p').typed(&format!("@candidate {name}"));
@@ -546,11 +536,7 @@ fn problems_are_counted_and_listed_in_the_explorer() {
     std::fs::write(dir.path().join("good.md"), "# Good\n\nText.\n").expect("write");
     std::fs::write(dir.path().join("broken.md"), "---\ntitle: [unclosed\n---\nThe body still loads.\n").expect("write");
     std::fs::write(dir.path().join("binary.txt"), [0u8, 1, 2, 0, 9]).expect("write");
-    let opts = LoadOptions {
-        corpus: vec![dir.path().into()],
-        catalog: dossier::corpus::CatalogChoice::None,
-        ..LoadOptions::default()
-    };
+    let opts = LoadOptions::without_catalog(vec![dir.path().into()]);
     let mut h = Harness::with(Arc::new(Corpus::load(&opts, &|_| {})), 120, 40);
     let status = h.screen().lines().last().unwrap_or_default().to_string();
     assert!(status.contains("2 problems (!)"), "{status}");

@@ -41,6 +41,14 @@ pub struct LoadOptions {
     pub walk: crate::ingest::walk::WalkOptions,
 }
 
+impl LoadOptions {
+    /// These folders or files, with no catalog (discovery on).
+    #[must_use]
+    pub fn without_catalog(corpus: Vec<std::path::PathBuf>) -> Self {
+        Self { corpus, catalog: CatalogChoice::None, ..Self::default() }
+    }
+}
+
 impl Default for LoadOptions {
     fn default() -> Self {
         Self {
