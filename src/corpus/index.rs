@@ -28,6 +28,12 @@ impl Corpus {
         }
     }
 
+    /// How many problems are warnings or errors (notes not counted).
+    #[must_use]
+    pub fn problem_count(&self) -> usize {
+        self.problems.iter().filter(|p| p.severity != crate::model::Severity::Note).count()
+    }
+
     /// The mentions in one document, in order.
     #[must_use]
     pub fn doc_mentions(&self, doc: DocIdx) -> &[Mention] {

@@ -224,9 +224,9 @@ pub fn run(settings: &Settings) -> crate::shared::error::Result<Exit> {
     drop(term);
     drop(guard);
     let outcome = result?.unwrap_or(Outcome::Quit);
-    let problems = app.corpus.problems.iter().filter(|p| p.severity != crate::model::Severity::Note).count();
-    if problems > 0 {
-        eprintln!("dossier: {problems} problems with the input; `dossier check` lists them");
+    if app.problems > 0 {
+        let n = crate::analysis::card::count(app.problems, "problem", "problems");
+        eprintln!("dossier: {n} with the input; `dossier check` lists them");
     }
     match outcome {
         Outcome::Quit => Ok(Exit::Ok),

@@ -175,6 +175,8 @@ pub struct App {
     pub card_rows: Option<(Subject, u16, Arc<Vec<Row>>)>,
     /// The timeline's rows, built by the loader off the draw path; `None` while it works.
     pub timeline: Option<Arc<Vec<Row>>>,
+    /// Warnings and errors about the input, counted once per corpus for the status line.
+    pub problems: usize,
     next_gen: u64,
 }
 
@@ -183,6 +185,7 @@ impl App {
     #[must_use]
     pub fn new(corpus: Arc<Corpus>, theme: Theme, loading: Option<Progress>) -> Self {
         let timeline = Some(Arc::new(crate::analysis::card::timeline_rows(&corpus)));
+        let problems = corpus.problem_count();
         let mut app = Self {
             entries: Arc::new(items::entries(&corpus)),
             corpus,
@@ -199,6 +202,7 @@ impl App {
             layout: None,
             card_rows: None,
             timeline,
+            problems,
             next_gen: 0,
         };
         app.fill_panes();
@@ -208,6 +212,7 @@ impl App {
     /// Replaces the model once loading ends, with its jump entries (prepared off the draw
     /// path by the loader).
     pub fn set_corpus(&mut self, corpus: Arc<Corpus>, entries: Arc<Vec<Entry>>) -> Effect {
+        self.problems = corpus.problem_count();
         self.corpus = corpus;
         self.entries = entries;
         self.loading = None;

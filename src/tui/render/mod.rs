@@ -160,9 +160,8 @@ fn draw_status(app: &App, area: Rect, f: &mut Frame, s: Styles) {
         Some(Progress::Linking | Progress::Timed(..)) => "linking…".to_string(),
         None => {
             // Problems are counted where they can be seen: `!` lists them.
-            let problems = c.problems.iter().filter(|p| p.severity != crate::model::Severity::Note).count();
-            let shown = if problems > 0 {
-                format!(" · {} (!)", crate::analysis::card::count(problems, "problem", "problems"))
+            let shown = if app.problems > 0 {
+                format!(" · {} (!)", crate::analysis::card::count(app.problems, "problem", "problems"))
             } else {
                 String::new()
             };
