@@ -282,6 +282,20 @@ fn is_connector(w: &str) -> bool {
     CONNECTORS.contains(&w)
 }
 
+/// The product kind a noun next to a name gives it ("the Gaudi 3 accelerator", "H100 GPUs"):
+/// the noun in lower case, or an acronym ("GPU", "SoC"); a capitalised noun is part of a name
+/// ("Perforce Software", "Boost Software License").
+fn product_cue(w: &str) -> Option<&'static str> {
+    let mut cs = w.chars();
+    let (first, second) = (cs.next()?, cs.next());
+    let generic = first.is_lowercase() || second.is_some_and(char::is_uppercase);
+    if generic {
+        product_noun(w)
+    } else {
+        None
+    }
+}
+
 /// Whether a word (any case, without a final full stop) is in a short lowercase list.
 fn among(list: &[&str], w: &str) -> bool {
     let w = w.trim_end_matches('.');
@@ -438,7 +452,7 @@ impl<'t> Tagger<'t> {
         let mut i = 0;
         while i < n {
             let w = self.w(i);
-            if !(capitalised(w) || (has_digit(w) && i > 0 && capitalised(self.w(i - 1)))) {
+            if !capitalised(w) {
                 i += 1;
                 continue;
             }
@@ -451,7 +465,7 @@ impl<'t> Tagger<'t> {
                     break;
                 }
                 let wj = self.w(j);
-                if product_noun(wj).is_some() {
+                if product_cue(wj).is_some() {
                     break;
                 }
                 if capitalised(wj) || is_number(wj) || (has_digit(wj) && wj.len() <= 6) {
@@ -617,8 +631,8 @@ impl<'t> Tagger<'t> {
         if n == 1 && titled == 0 && !all_caps(ws[0]) && !has_digit(ws[0]) && !among(SINGLE_ORGS, ws[0]) {
             let next = self.strs.get(b).copied().unwrap_or("");
             let prev = a.checked_sub(1).map_or("", |k| self.strs[k]);
-            let cue = product_noun(next).is_some()
-                || product_noun(prev).is_some()
+            let cue = product_cue(next).is_some()
+                || product_cue(prev).is_some()
                 || among(ORG_NOUNS, prev)
                 || among(ORG_AFTER, next)
                 || next == "said";
@@ -736,8 +750,8 @@ impl<'t> Tagger<'t> {
 
         // Products: a noun after ("the Gaudi 3 accelerator", "H100 GPUs") or before in
         // apposition ("its assistant, Cortana"; "the chatbot ChatGPT").
-        let noun_after = (b..(b + 2).min(self.words.len())).find_map(|k| product_noun(self.w(k)));
-        let noun_before = a.checked_sub(1).and_then(|k| product_noun(self.w(k)));
+        let noun_after = (b..(b + 2).min(self.words.len())).find_map(|k| product_cue(self.w(k)));
+        let noun_before = a.checked_sub(1).and_then(|k| product_cue(self.w(k)));
         let alnum = ws.iter().any(|w| has_digit(w)) && ws.iter().any(|w| w.chars().any(char::is_alphabetic));
         let generic = n == 1 && (listed(&NOT_ORG_ACRONYM_SET, lw[0]) || listed(&NOT_NAME_SET, ws[0]));
         for (kind, weight) in [
@@ -816,6 +830,15 @@ mod tests {
         let t = tag("Intel showed the Gaudi 3 accelerator and AMD's MI300X GPUs; its assistant, Cortana, spoke.");
         let products: Vec<&str> = t.iter().filter(|x| x.3 >= 2).map(|x| x.0.as_str()).collect();
         assert_eq!(products, ["Gaudi 3", "MI300X", "Cortana"], "{t:?}");
+    }
+
+    #[test]
+    fn a_capitalised_noun_is_part_of_a_name_not_a_product_cue() {
+        let t = tag("The code is by Perforce Software, Inc and others, on their H100 GPUs.");
+        let names: Vec<(&str, bool)> = t.iter().map(|x| (x.0.as_str(), x.2 >= 2)).collect();
+        assert!(names.contains(&("Perforce Software", true)), "{t:?}");
+        assert!(t.iter().any(|x| x.0 == "H100" && x.3 >= 2), "{t:?}");
+        assert!(!t.iter().any(|x| x.0 == "Software"), "{t:?}");
     }
 
     #[test]
