@@ -283,7 +283,7 @@ fn is_connector(w: &str) -> bool {
 }
 
 /// The product kind a noun next to a name gives it ("the Gaudi 3 accelerator", "H100 GPUs"):
-/// the noun in lower case, or an acronym ("GPU", "SoC"); a capitalised noun is part of a name
+/// the noun in lower case, or an acronym ("GPU", `SoC`); a capitalised noun is part of a name
 /// ("Perforce Software", "Boost Software License").
 fn product_cue(w: &str) -> Option<&'static str> {
     let mut cs = w.chars();
