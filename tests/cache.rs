@@ -120,3 +120,32 @@ fn regression_a_relative_and_an_absolute_corpus_path_share_the_cache() {
     assert!(hit, "the absolute path uses the cache the relative one wrote");
     assert!(relative(&["list"]));
 }
+
+/// Runs with the cache in CACHE and returns stderr.
+fn stderr_of(corpus: &Dir, cache: &std::path::Path, args: &[&str]) -> String {
+    let out = Command::new(bin())
+        .arg("--corpus")
+        .arg(corpus.path())
+        .args(args)
+        .env("DOSSIER_CACHE_DIR", cache)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn a_warning_is_printed_once_then_counted_and_q_silences_it() {
+    let (d, cache) = (corpus(), Dir::new());
+    d.file("c.txt", "Broken \u{0}\u{1}\u{2} text\n");
+    std::fs::write(d.path().join("d.txt"), b"Latin-1 caf\xe9 text\n").expect("write");
+    let first = stderr_of(&d, cache.path(), &["list", "people"]);
+    assert!(first.contains("c.txt") && first.contains("d.txt"), "{first}");
+    let second = stderr_of(&d, cache.path(), &["list", "people"]);
+    assert!(!second.contains("c.txt") && !second.contains("d.txt"), "{second}");
+    assert!(second.contains("2 problems") && second.contains("dossier check"), "{second}");
+    assert_eq!(stderr_of(&d, cache.path(), &["-q", "list", "people"]), "");
+    assert_eq!(stderr_of(&d, cache.path(), &["-q", "--no-cache", "list", "docs"]), "");
+    assert_eq!(stderr_of(&d, cache.path(), &["--quiet", "show", "maria-lopez"]), "");
+}

@@ -102,6 +102,10 @@ pub struct Args {
     #[arg(long, global = true)]
     pub no_ignore: bool,
 
+    /// Print no warnings or notes about the input on stderr (errors are still printed).
+    #[arg(short = 'q', long, global = true)]
+    pub quiet: bool,
+
     /// Do not read or write the cache that makes repeated `list` and `search` calls fast.
     #[arg(long, global = true)]
     pub no_cache: bool,

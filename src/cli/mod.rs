@@ -42,6 +42,7 @@ pub fn settings(args: &Args) -> Settings {
         color_tty,
         color_stdout,
         raw: args.raw,
+        quiet: args.quiet,
         use_cache: !args.no_cache,
         timings: std::env::var_os("DOSSIER_TIMINGS").is_some(),
     }
@@ -64,18 +65,24 @@ pub fn run_command(command: &Command, settings: &Settings) -> crate::shared::err
     let code = match command {
         // These need only one row per item: from the cache when it is valid.
         Command::List { .. } | Command::Search { .. } => {
-            let (summary, _) =
+            let (summary, source) =
                 crate::shared::cache::summary(&settings.load, settings.use_cache, &|p| settings.progress(p), &|t| {
                     settings.trace(t);
                 });
-            report_problems_brief(summary.problems.iter().map(|(s, p)| (*s, p.as_str())));
+            let problems = summary.problems.iter().map(|(s, p)| (*s, p.as_str()));
+            if source == crate::shared::cache::Source::Cache {
+                // Shown in full when the folder was read; a cached call only counts them.
+                report_problems_counted(problems, settings.quiet);
+            } else {
+                report_problems_brief(problems, settings.quiet);
+            }
             usable(summary.catalog_failed, summary.catalog_path.as_deref(), summary.stats.loaded, settings)?;
             commands::run_on_summary(command, &summary, settings, &mut out)?
         }
         // Full text needs only the documents.
         Command::Grep { .. } => {
             let corpus = Corpus::load_documents(&settings.load);
-            report_corpus_problems(&corpus);
+            report_corpus_problems(&corpus, settings.quiet);
             usable(false, None, corpus.stats.loaded, settings)?;
             commands::run(command, &corpus, settings, &mut out)?
         }
@@ -88,7 +95,7 @@ pub fn run_command(command: &Command, settings: &Settings) -> crate::shared::err
         }
         _ => {
             let corpus = Corpus::load(&settings.load, &|p| settings.progress(p));
-            report_corpus_problems(&corpus);
+            report_corpus_problems(&corpus, settings.quiet);
             let catalog = corpus.catalog_path.as_ref().map(|p| p.display().to_string());
             usable(corpus.catalog_failed, catalog.as_deref(), corpus.stats.loaded, settings)?;
             commands::run(command, &corpus, settings, &mut out)?
@@ -121,24 +128,48 @@ fn paths(p: &[PathBuf]) -> String {
     p.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
 }
 
-fn report_corpus_problems(corpus: &Corpus) {
+fn report_corpus_problems(corpus: &Corpus, quiet: bool) {
     let lines: Vec<(Severity, String)> = corpus.problems.iter().map(|p| (p.severity, p.to_string())).collect();
-    report_problems_brief(lines.iter().map(|(s, p)| (*s, p.as_str())));
+    report_problems_brief(lines.iter().map(|(s, p)| (*s, p.as_str())), quiet);
 }
 
-/// Problems on stderr for commands other than `check`: warnings and errors each on a line,
-/// notes counted.
-fn report_problems_brief<'a>(problems: impl Iterator<Item = (Severity, &'a str)>) {
+/// Problems on stderr for commands other than `check`: errors each on a line; warnings too
+/// unless `quiet`; notes counted unless `quiet`.
+fn report_problems_brief<'a>(problems: impl Iterator<Item = (Severity, &'a str)>, quiet: bool) {
     let mut err = std::io::stderr().lock();
     let mut notes = 0;
     for (severity, line) in problems {
-        if severity == Severity::Note {
-            notes += 1;
-        } else {
-            let _ = writeln!(err, "dossier: {line}");
+        match severity {
+            Severity::Note => notes += 1,
+            Severity::Warning if quiet => {}
+            Severity::Warning | Severity::Error => {
+                let _ = writeln!(err, "dossier: {line}");
+            }
         }
     }
-    if notes > 0 {
-        let _ = writeln!(err, "dossier: {notes} more notes; `dossier check` lists them");
+    if notes > 0 && !quiet {
+        let _ = writeln!(
+            err,
+            "dossier: {}; `dossier check` lists them",
+            crate::analysis::card::count(notes, "more note", "more notes")
+        );
+    }
+}
+
+/// Problems on stderr for a call answered from the cache: they were printed when the folder
+/// was read, so errors are printed again (they still matter) and the rest only counted.
+fn report_problems_counted<'a>(problems: impl Iterator<Item = (Severity, &'a str)>, quiet: bool) {
+    let mut err = std::io::stderr().lock();
+    let mut others = 0;
+    for (severity, line) in problems {
+        if severity == Severity::Error {
+            let _ = writeln!(err, "dossier: {line}");
+        } else {
+            others += 1;
+        }
+    }
+    if others > 0 && !quiet {
+        let what = crate::analysis::card::count(others, "problem", "problems");
+        let _ = writeln!(err, "dossier: {what} with the input, reported when it was read; `dossier check` lists them");
     }
 }

@@ -49,6 +49,8 @@ pub struct Settings {
     pub color_stdout: bool,
     /// Pass document text through unchanged.
     pub raw: bool,
+    /// Print no warnings or notes about the input (`-q`).
+    pub quiet: bool,
     /// Read and write the summary cache.
     pub use_cache: bool,
     /// Print how long each load phase took and what the cache did on stderr

@@ -2,6 +2,8 @@
 //! actual output readably when an assertion fails.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
