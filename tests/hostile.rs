@@ -233,3 +233,53 @@ fn a_large_sparse_binary_file_is_refused_without_being_read() {
     assert!(t.elapsed() < std::time::Duration::from_secs(5), "took {:?}", t.elapsed());
     assert!(r.stdout.lines().any(|l| l.contains("huge.txt") && l.contains("binary")), "{}", r.stdout);
 }
+
+/// The reader's wrapping, `/` find and the timeline cost time linear in a document's length,
+/// with or without line breaks: four times the text takes well under ten times as long.
+#[test]
+fn wrapping_find_and_the_timeline_cost_linear_time() {
+    use dossier::corpus::Corpus;
+    let sentence = "Health Secretary Maria Lopes said on March 3, 2024 that Acme Corp would open \
+                    a plant in Lisbon in June 2025, and Lopes thanked the mayor yesterday. ";
+    let text = |n: usize, sep: &str| {
+        let mut s = String::new();
+        let mut i = 0usize;
+        while s.len() < n {
+            s.push_str(sentence);
+            i += 1;
+            if i.is_multiple_of(7) {
+                s.push_str(sep);
+            }
+        }
+        s
+    };
+    let time = |body: String| {
+        let mut problems = Vec::new();
+        let doc = dossier::ingest::source::parse(Path::new("t.txt"), body.as_bytes(), &mut problems).expect("a doc");
+        let c = Corpus::from_documents(vec![doc], None, true);
+        let t = std::time::Instant::now();
+        let lines = dossier::tui::reader::wrap(&c.docs[0].body, 80);
+        let wrap = t.elapsed().as_secs_f64();
+        let t = std::time::Instant::now();
+        let found = dossier::tui::reader::Find::new(&c.docs[0].body, "lopes");
+        let find = t.elapsed().as_secs_f64();
+        let t = std::time::Instant::now();
+        let timeline = dossier::analysis::timeline::build(&c);
+        let tl = t.elapsed().as_secs_f64();
+        assert!(lines.len() > 100 && found.matches.len() > 100 && !timeline.events.is_empty());
+        [wrap, find, tl]
+    };
+    let small = time(text(500_000, "\n"));
+    let one_line = time(text(500_000, " "));
+    let large = time(text(2_000_000, " "));
+    println!("500 kB with breaks {small:?}, without {one_line:?}; 2 MB without {large:?} (wrap, find, timeline, s)");
+    for (i, what) in ["wrapping", "find", "the timeline"].iter().enumerate() {
+        assert!(one_line[i] < 4.0 * small[i] + 0.05, "{what}: one line {:.3} s against {:.3} s", one_line[i], small[i]);
+        assert!(
+            large[i] < 10.0 * one_line[i] + 0.05,
+            "{what}: 4× the text {:.3} s against {:.3} s",
+            large[i],
+            one_line[i]
+        );
+    }
+}

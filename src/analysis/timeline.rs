@@ -15,7 +15,7 @@ use crate::model::{DocIdx, EntIdx, FactObject};
 use crate::text::date::{month_number, PartialDate};
 
 /// When an event happened.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum When {
     /// A date, to some precision.
     Date(PartialDate),
@@ -271,12 +271,14 @@ pub fn contradictions(c: &Corpus) -> Vec<Contradiction> {
     out
 }
 
-/// Builds the timeline of a corpus.
+/// Builds the timeline of a corpus, in time linear in the corpus's size (then a sort).
 #[must_use]
 pub fn build(c: &Corpus) -> Timeline {
     let contradictions = contradictions(c);
+    let in_contradiction: std::collections::HashMap<usize, usize> =
+        contradictions.iter().enumerate().flat_map(|(k, con)| con.facts.iter().map(move |&f| (f, k))).collect();
     let mut events = Vec::new();
-    let mut fact_spans: Vec<(DocIdx, Range<usize>)> = Vec::new();
+    let mut fact_spans: Vec<Vec<Range<usize>>> = vec![Vec::new(); c.docs.len()];
     for (i, f) in c.facts.iter().enumerate() {
         let Some(date) = f.date else { continue };
         let mut entities = vec![f.subject];
@@ -290,8 +292,9 @@ pub fn build(c: &Corpus) -> Timeline {
             crate::analysis::xref::fact_object(c, f)
         );
         let span = f.quote_span.clone().unwrap_or(0..0);
-        fact_spans.push((f.doc, span.clone()));
-        let contradiction = contradictions.iter().position(|k| k.facts.contains(&i));
+        if let Some(spans) = fact_spans.get_mut(f.doc) {
+            spans.push(span.clone());
+        }
         events.push(Event {
             when: When::Date(date),
             text,
@@ -299,7 +302,7 @@ pub fn build(c: &Corpus) -> Timeline {
             doc: f.doc,
             span,
             kind: EventKind::Fact(i),
-            contradiction,
+            contradiction: in_contradiction.get(&i).copied(),
         });
     }
     for (d, doc) in c.docs.iter().enumerate() {
@@ -314,23 +317,28 @@ pub fn build(c: &Corpus) -> Timeline {
                 contradiction: None,
             });
         }
+        let covered = Covered::new(std::mem::take(&mut fact_spans[d]));
+        let mentions = c.doc_mentions(d);
+        // Repeated boilerplate (a footer's dates) makes one event.
+        let mut seen = std::collections::HashSet::new();
         for (span, when) in extract_dates(&doc.body, doc.date) {
             // A fact already stands for a date inside its quote.
-            if fact_spans.iter().any(|(fd, fs)| *fd == d && fs.start <= span.start && span.end <= fs.end) {
+            if covered.contains(&span) {
                 continue;
             }
             let s = sentence(&doc.body, &span);
-            let mut entities: Vec<EntIdx> = c
-                .doc_mentions(d)
+            // Mentions are in order: only those starting inside the sentence are looked at.
+            let first = mentions.partition_point(|m| m.span().start < s.start);
+            let mut entities: Vec<EntIdx> = mentions[first..]
                 .iter()
-                .filter(|m| m.span().start >= s.start && m.span().end <= s.end)
+                .take_while(|m| m.span().start < s.end)
+                .filter(|m| m.span().end <= s.end)
                 .map(crate::model::Mention::entity)
                 .collect();
             entities.sort_unstable();
             entities.dedup();
             let text = crate::text::sanitize::one_line(&doc.body[s.clone()]);
-            // Repeated boilerplate (a footer's dates) makes one event.
-            if events.iter().any(|e: &Event| e.doc == d && e.when == when && e.text == text) {
+            if !seen.insert((when.clone(), text.clone())) {
                 continue;
             }
             events.push(Event { when, text, entities, doc: d, span: s, kind: EventKind::Text, contradiction: None });
@@ -338,6 +346,34 @@ pub fn build(c: &Corpus) -> Timeline {
     }
     events.sort_by(|a, b| a.when.cmp(&b.when).then(a.doc.cmp(&b.doc)).then(a.span.start.cmp(&b.span.start)));
     Timeline { events, contradictions }
+}
+
+/// Byte spans (a document's fact quotes), asked whether one of them holds a given span in
+/// logarithmic time: sorted by start, with the furthest end reached so far.
+struct Covered {
+    starts: Vec<usize>,
+    reach: Vec<usize>,
+}
+
+impl Covered {
+    fn new(mut spans: Vec<Range<usize>>) -> Self {
+        spans.sort_unstable_by_key(|r| r.start);
+        let starts = spans.iter().map(|r| r.start).collect();
+        let reach = spans
+            .iter()
+            .scan(0, |far, r| {
+                *far = (*far).max(r.end);
+                Some(*far)
+            })
+            .collect();
+        Self { starts, reach }
+    }
+
+    /// Whether a span lies inside one of the spans.
+    fn contains(&self, span: &Range<usize>) -> bool {
+        let n = self.starts.partition_point(|&s| s <= span.start);
+        n > 0 && self.reach[n - 1] >= span.end
+    }
 }
 
 #[cfg(test)]
