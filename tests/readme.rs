@@ -37,6 +37,10 @@ const EXAMPLES: &[(&str, Expect)] = &[
     ),
     ("dossier --corpus ~/notes/ai-news", Expect::Keys(&[b"q"], &[])),
     ("dossier --corpus ~/notes/ai-news list people", Expect::Prints(&["maria-lopes\n"])),
+    ("dossier --corpus ~/notes/ai-news promote \"Ralf Habacker\" --kind person", Expect::Prints(&[])),
+    ("dossier --corpus ~/notes/ai-news reject Debian", Expect::Prints(&[])),
+    ("dossier --corpus ~/notes/ai-news merge \"Acme Energy\" --into \"Acme Energy Ltd\"", Expect::Prints(&[])),
+    ("dossier --corpus ~/notes/ai-news catalog path", Expect::Prints(&["/.local/share/dossier/catalogs/ai-news-"])),
 ];
 
 /// The command lines of the README's `sh` blocks that run dossier, without their comments.
@@ -70,16 +74,22 @@ impl Setting {
         home.file(
             "notes/ai-news/minister.md",
             "# Energy plan announced\n\nHealth Secretary Maria Lopes said on Monday that the \
-             plan would be published in June. Lopes spoke to reporters in Lisbon.\n",
+             plan would be published in June. Lopes spoke to reporters in Lisbon.\n\nThe patch came \
+             from Ralf Habacker. Addresses Debian was late again, said the Lisbon City Council, and \
+             the council chair, Ms Jane Roe, agreed. Roe later joined Acme Energy. Acme Energy Ltd \
+             said the CEO of Acme Energy Ltd would talk.\n",
         );
         let bin_dir = util::bin().parent().expect("bin dir").to_path_buf();
         let path = format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap_or_default());
         Self { home, cache: util::Dir::new(), path }
     }
 
-    fn env(&self) -> [(&'static str, String); 3] {
+    fn env(&self) -> [(&'static str, String); 5] {
         [
             ("HOME", self.home.path().display().to_string()),
+            // Catalogs made by editing go under this home, whatever the environment says.
+            ("XDG_DATA_HOME", self.home.path().join(".local/share").display().to_string()),
+            ("DOSSIER_DATA_DIR", String::new()),
             ("DOSSIER_CACHE_DIR", self.cache.path().display().to_string()),
             ("PATH", self.path.clone()),
         ]

@@ -328,7 +328,12 @@ fn without_colour_the_selection_is_reversed() {
 fn help_lists_every_key_binding() {
     let mut h = Harness::new(120, 60);
     h.key(KeyCode::F(1));
-    let s = h.screen();
+    // Every page of it, scrolled with Space.
+    let mut s = h.screen();
+    for _ in 0..4 {
+        h.key(KeyCode::Char(' '));
+        s.push_str(&h.screen());
+    }
     for b in dossier::tui::action::BINDINGS.iter().filter(|b| !b.label.is_empty()) {
         assert!(s.contains(b.label), "help lacks {}\n{s}", b.label);
     }
@@ -546,4 +551,99 @@ fn problems_are_counted_and_listed_in_the_explorer() {
     h.key(KeyCode::Enter);
     let View::Doc(r) = h.app.view().clone() else { panic!("the document with the problem opens: {:?}", h.app.view()) };
     assert_eq!(h.app.corpus.docs[r.doc].id, "broken");
+}
+
+/// The curation keys, each written to the catalog (read back and checked after each), shown
+/// at once, and undone one by one with `u` until the catalog is as the user left it.
+#[test]
+fn curation_keys_edit_the_catalog_the_explorer_follows_and_u_undoes_each() {
+    use dossier::corpus::CatalogChoice;
+    use dossier::recognize::catalog::Catalog;
+    let corpus_dir = tempfile::tempdir().expect("tmp");
+    let own = tempfile::tempdir().expect("tmp");
+    std::fs::write(
+        corpus_dir.path().join("a.txt"),
+        "Thandiwe Mokoena met Addresses Debian at the harbour on Monday.\n\nMs Mokoena said Addresses \
+         Debian was late. Ralf Habacker wrote the patch.\n",
+    )
+    .expect("write");
+    let catalog = own.path().join("mine.toml");
+    let original = "# my own catalog\n";
+    std::fs::write(&catalog, original).expect("write");
+    let load = LoadOptions {
+        corpus: vec![corpus_dir.path().to_path_buf()],
+        catalog: CatalogChoice::File(catalog.clone()),
+        ..LoadOptions::default()
+    };
+    let mut h = Harness::with(Arc::new(Corpus::load(&load, &|_| {})), 120, 40);
+    h.app.curator = Some(dossier::tui::app::Curator::new(load));
+    let entity = |h: &Harness, name: &str| h.app.corpus.entities.iter().position(|e| e.name == name);
+    let reread = || {
+        let text = std::fs::read_to_string(&catalog).expect("catalog");
+        let cat = Catalog::parse(&catalog, &text).expect("a valid catalog after each edit");
+        (text, cat)
+    };
+    let open = |h: &mut Harness, name: &str| {
+        h.ctrl('p').typed(name).key(KeyCode::Enter);
+    };
+
+    // Promote a candidate from the candidates view.
+    h.key(KeyCode::Char('c'));
+    assert!(h.screen().contains("Addresses Debian"), "{}", h.screen());
+    h.key(KeyCode::Down).key(KeyCode::Down).key(KeyCode::Down);
+    h.key(KeyCode::Char('+'));
+    assert!(h.screen().contains("Promote Addresses Debian as"), "{}", h.screen());
+    h.key(KeyCode::Char('o'));
+    let (_, cat) = reread();
+    assert!(cat.entities.iter().any(|e| e.name == "Addresses Debian"));
+    let e = entity(&h, "Addresses Debian").expect("an entity at once");
+    assert_eq!(h.app.corpus.entities[e].kind.as_str(), "org");
+    assert!(h.screen().contains("promoted \"Addresses Debian\" to an org"), "{}", h.screen());
+
+    // Reject an entity from its card: it leaves the panes.
+    open(&mut h, "Ralf Habacker");
+    h.key(KeyCode::Char('x'));
+    assert!(entity(&h, "Ralf Habacker").is_none());
+    assert!(h.screen().contains("People (1)"), "{}", h.screen());
+    assert_eq!(reread().1.reject, ["Ralf Habacker"]);
+    // Undo brings it back.
+    h.key(KeyCode::Char('u'));
+    assert!(entity(&h, "Ralf Habacker").is_some());
+    assert!(reread().1.reject.is_empty());
+
+    // An alias, typed in a prompt; one that names another entity is refused, nothing written.
+    open(&mut h, "Thandiwe Mokoena");
+    h.key(KeyCode::Char('a')).typed("Ralf Habacker").key(KeyCode::Enter);
+    assert!(h.screen().contains("not done"), "{}", h.screen());
+    let (before, _) = reread();
+    h.ctrl('u').typed("T. Mokoena").key(KeyCode::Enter);
+    let t = entity(&h, "Thandiwe Mokoena").expect("there");
+    assert!(h.app.corpus.entities[t].aliases.contains(&"T. Mokoena".to_string()));
+    assert_ne!(reread().0, before);
+
+    // Merge, choosing the target with the jump: the card shown is the merged entity's.
+    open(&mut h, "Ralf Habacker");
+    h.key(KeyCode::Char('m')).typed("thandiwe").key(KeyCode::Enter);
+    assert!(entity(&h, "Ralf Habacker").is_none());
+    let t = entity(&h, "Thandiwe Mokoena").expect("there");
+    assert!(h.app.corpus.entities[t].aliases.contains(&"Ralf Habacker".to_string()));
+    assert!(matches!(h.app.view(), View::Entity(e, _) if *e == t), "{:?}", h.app.view());
+
+    // Kind and rename.
+    h.key(KeyCode::Char('K')).key(KeyCode::Char('o'));
+    let t = entity(&h, "Thandiwe Mokoena").expect("there");
+    assert_eq!(h.app.corpus.entities[t].kind.as_str(), "org");
+    h.key(KeyCode::Char('R')).ctrl('u').typed("Mokoena Group").key(KeyCode::Enter);
+    assert!(entity(&h, "Mokoena Group").is_some());
+    assert!(h.screen().contains("Mokoena Group"), "{}", h.screen());
+    reread();
+
+    // Undo every edit, one key each: the catalog is as the user left it.
+    for _ in 0..5 {
+        h.key(KeyCode::Char('u'));
+    }
+    assert_eq!(reread().0, original);
+    assert!(entity(&h, "Ralf Habacker").is_some() && entity(&h, "Thandiwe Mokoena").is_some());
+    h.key(KeyCode::Char('u'));
+    assert!(h.screen().contains("nothing to undo"), "{}", h.screen());
 }

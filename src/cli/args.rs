@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::model::EntityKind;
 use crate::shared::settings::Format;
 
 /// When to use colour.
@@ -40,6 +41,17 @@ pub enum ListWhat {
     Entities,
     /// Discovered names too unsure to be entities.
     Candidates,
+}
+
+/// What `catalog` does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Subcommand)]
+pub enum CatalogCommand {
+    /// Print the path of the catalog file edits go to (it may not exist yet).
+    Path,
+}
+
+fn parse_kind(s: &str) -> Result<EntityKind, String> {
+    EntityKind::parse(s).ok_or_else(|| format!("`{s}` is not a kind; use person, org, chip, model or service"))
 }
 
 /// dossier: explore a folder of documents and the people, organisations and products they mention.
@@ -171,6 +183,55 @@ pub enum Command {
     Export,
     /// Dated facts, documents and dates in the text, in order; contradictions flagged.
     Timeline,
+    /// Make a name an entity of a kind: a candidate, or any name the documents use.
+    Promote {
+        /// The name, as the documents write it.
+        name: String,
+        /// person, org, chip, model or service.
+        #[arg(long, value_parser = parse_kind)]
+        kind: EntityKind,
+    },
+    /// Reject an entity or a candidate: it leaves every list and is not found again.
+    Reject {
+        /// An id, a name or an alias (or a candidate's name).
+        item: String,
+    },
+    /// Merge an entity into another: its mentions move, its names become aliases.
+    Merge {
+        /// The entity merged away.
+        item: String,
+        /// The entity kept.
+        #[arg(long, value_name = "ITEM")]
+        into: String,
+    },
+    /// Add another name an entity goes by.
+    Alias {
+        /// The entity.
+        item: String,
+        /// The new alias.
+        alias: String,
+    },
+    /// Rename an entity (the old name stays as an alias, so its mentions still link).
+    Rename {
+        /// The entity.
+        item: String,
+        /// The new name.
+        name: String,
+    },
+    /// Change an entity's kind.
+    Kind {
+        /// The entity.
+        item: String,
+        /// person, org, chip, model or service.
+        #[arg(value_parser = parse_kind)]
+        kind: EntityKind,
+    },
+    /// The catalog: `dossier catalog path` prints the file edits go to.
+    Catalog {
+        /// What to do.
+        #[command(subcommand)]
+        what: CatalogCommand,
+    },
     /// Print shell completions.
     Completions {
         /// The shell.

@@ -45,9 +45,8 @@ pub fn run<W: Write>(command: &Command, c: &Corpus, s: &Settings, out: &mut Out<
             out.text("\n")?;
             Ok(Exit::Ok)
         }
-        Command::Check | Command::Completions { .. } | Command::List { .. } | Command::Search { .. } => {
-            unreachable!("handled by the caller")
-        }
+        // Check, completions, list, search and the curation commands.
+        _ => unreachable!("handled by the caller"),
     }
 }
 
@@ -89,7 +88,7 @@ fn candidates<W: Write>(sum: &Summary, s: &Settings, out: &mut Out<W>) -> Result
 }
 
 /// Looks an item up, explaining on stderr when it is unknown or ambiguous.
-fn resolve(c: &Corpus, text: &str) -> Option<Item> {
+pub(super) fn resolve(c: &Corpus, text: &str) -> Option<Item> {
     let mut err = std::io::stderr().lock();
     let choice =
         |i: Item| format!("  {}\t{} ({})", i.id(c), crate::text::sanitize::one_line(i.name(c)), i.kind(c).as_str());

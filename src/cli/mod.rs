@@ -3,6 +3,7 @@
 pub mod args;
 mod card;
 mod commands;
+pub mod curate;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -30,13 +31,16 @@ pub fn settings(args: &Args) -> Settings {
         ColorWhen::Never => (false, false),
         ColorWhen::Auto => (!no_color, !no_color && std::io::stdout().is_terminal()),
     };
+    let mut load = LoadOptions {
+        corpus: args.corpus.clone(),
+        catalog,
+        discover: !args.no_discover,
+        walk: WalkOptions { globs: args.globs.clone(), types: args.types.clone(), no_ignore: args.no_ignore },
+    };
+    // A folder with no dossier.toml uses the catalog its edits made in the data folder.
+    load.catalog = crate::shared::places::resolve_catalog(&load);
     Settings {
-        load: LoadOptions {
-            corpus: args.corpus.clone(),
-            catalog,
-            discover: !args.no_discover,
-            walk: WalkOptions { globs: args.globs.clone(), types: args.types.clone(), no_ignore: args.no_ignore },
-        },
+        load,
         format: args.output,
         print0: args.print0,
         color_tty,
@@ -63,6 +67,7 @@ pub fn run_command(command: &Command, settings: &Settings) -> crate::shared::err
     let stdout = std::io::stdout().lock();
     let mut out = crate::shared::output::Out::new(std::io::BufWriter::new(stdout), settings.print0);
     let code = match command {
+        c if curate::is_curation(c) => curate::run(c, settings, &mut out)?,
         // These need only one row per item: from the cache when it is valid.
         Command::List { .. } | Command::Search { .. } => {
             let (summary, source) =

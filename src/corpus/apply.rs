@@ -68,9 +68,11 @@ impl Corpus {
         }
     }
 
-    pub(super) fn add_front_matter_entities(&mut self) {
+    /// Entities named in front matter, unless an entity already has the name or it is rejected.
+    pub(super) fn add_front_matter_entities(&mut self, rejected: &HashSet<String>) {
         let mut known: HashSet<String> =
             self.entities.iter().flat_map(|e| e.names().map(str::to_lowercase).collect::<Vec<_>>()).collect();
+        known.extend(rejected.iter().cloned());
         let mut ids: HashSet<String> = self.entities.iter().map(|e| e.id.clone()).collect();
         let hints: Vec<(EntityKind, String)> = self.docs.iter().flat_map(|d| d.hints.iter().cloned()).collect();
         for (kind, name) in hints {
@@ -125,12 +127,13 @@ impl Corpus {
     /// Adds the gazetteer's entities whose names no entity already has (a catalog or front
     /// matter wins); returns where they start. `keep_mentioned` later drops those
     /// the text never mentions.
-    pub(super) fn add_known_entities(&mut self) -> usize {
+    pub(super) fn add_known_entities(&mut self, rejected: &HashSet<String>) -> usize {
         let from = self.entities.len();
         let taken: HashSet<String> =
             self.entities.iter().flat_map(|e| e.names().map(str::to_lowercase).collect::<Vec<_>>()).collect();
         let rows: Vec<known::Row> = known::ROWS
             .iter()
+            .filter(|r| !rejected.contains(&r.name.to_lowercase()))
             .filter(|r| std::iter::once(&r.name).chain(&r.aliases).all(|n| !taken.contains(&n.to_lowercase())))
             .cloned()
             .collect();

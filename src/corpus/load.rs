@@ -79,6 +79,23 @@ impl Corpus {
         corpus
     }
 
+    /// The same documents linked again with the catalog `opts` names (after the user edited it):
+    /// nothing is read again but the catalog. Problems about the documents are kept; those
+    /// about the old catalog are replaced by the new one's.
+    #[must_use]
+    pub fn relinked(&self, opts: &LoadOptions) -> Self {
+        let old_catalog = self.catalog_path.as_deref();
+        let mut corpus = Self {
+            docs: self.docs.clone(),
+            problems: self.problems.iter().filter(|p| Some(p.path.as_path()) != old_catalog).cloned().collect(),
+            stats: self.stats,
+            ..Self::default()
+        };
+        let catalog = corpus.choose_catalog(opts);
+        corpus.build(catalog.as_ref(), opts.discover, &|_| {});
+        corpus
+    }
+
     /// A corpus from documents already read (tests, generators), with an optional catalog.
     #[must_use]
     pub fn from_documents(docs: Vec<Document>, catalog: Option<&Catalog>, discover: bool) -> Self {
@@ -118,12 +135,13 @@ impl Corpus {
     }
 
     fn build(&mut self, catalog: Option<&Catalog>, discover: bool, progress: &(dyn Fn(Progress) + Sync)) {
+        let rejected = catalog.map(Catalog::rejected).unwrap_or_default();
         if let Some(cat) = catalog {
             self.apply_overrides(cat);
             self.add_catalog_entities(cat);
         }
-        self.add_front_matter_entities();
-        let known_from = self.add_known_entities();
+        self.add_front_matter_entities(&rejected);
+        let known_from = self.add_known_entities(&rejected);
         let known_to = self.entities.len();
         let t = Timer::start(progress);
         if discover {
@@ -135,8 +153,11 @@ impl Corpus {
                 Vec::new()
             };
             t.lap("link curated names");
-            let found = discover::discover(&self.docs, &self.entities, &taken);
+            let mut found = discover::discover(&self.docs, &self.entities, &taken);
             t.lap("discover");
+            let is_rejected = |name: &str| rejected.contains(&name.to_lowercase());
+            found.entities.retain(|e| !is_rejected(&e.name));
+            found.candidates.retain(|c| !is_rejected(&c.name));
             self.entities.extend(found.entities);
             self.candidates = found.candidates;
         }

@@ -28,6 +28,8 @@ pub struct Catalog {
     pub facts: Vec<CatalogFact>,
     /// Title, date and kind overrides by document id.
     pub documents: Vec<DocumentOverride>,
+    /// Names rejected by the user: never an entity or a candidate, whatever finds them.
+    pub reject: Vec<String>,
     /// The source text, to turn byte offsets into line and column.
     source: String,
 }
@@ -140,6 +142,8 @@ struct File {
     fact: Vec<CatalogFact>,
     #[serde(default)]
     document: Vec<DocumentOverride>,
+    #[serde(default)]
+    reject: Vec<String>,
 }
 
 impl Catalog {
@@ -170,6 +174,7 @@ impl Catalog {
             entities: file.entity,
             facts: file.fact,
             documents: file.document,
+            reject: file.reject,
             source: text.to_string(),
         };
         let problems = cat.validate();
@@ -178,6 +183,12 @@ impl Catalog {
         } else {
             Err(problems)
         }
+    }
+
+    /// The rejected names, folded to lower case.
+    #[must_use]
+    pub fn rejected(&self) -> HashSet<String> {
+        self.reject.iter().map(|n| n.trim().to_lowercase()).collect()
     }
 
     /// A problem at the position of a spanned value.

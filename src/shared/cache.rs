@@ -89,32 +89,13 @@ fn key(opts: &LoadOptions) -> Key {
 
 /// The cache folder, if one can be used: never inside a corpus folder.
 fn dir(opts: &LoadOptions) -> Option<PathBuf> {
-    let base = std::env::var_os("DOSSIER_CACHE_DIR")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("XDG_CACHE_HOME").map(|d| PathBuf::from(d).join("dossier")))
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache/dossier")))?;
     // Decide before creating anything: nothing is ever written inside a corpus.
-    let base = resolved(&base)?;
-    if opts.corpus.iter().filter_map(|r| std::fs::canonicalize(r).ok()).any(|r| base.starts_with(r)) {
+    let base = crate::shared::places::cache_dir()?;
+    if crate::shared::places::inside_corpus(&base, &opts.corpus) {
         return None;
     }
     std::fs::create_dir_all(&base).ok()?;
     Some(base)
-}
-
-/// The absolute, symlink-free form of a path that may not exist yet: its nearest existing
-/// ancestor resolved, then the rest.
-fn resolved(p: &Path) -> Option<PathBuf> {
-    let abs = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().ok()?.join(p) };
-    let mut rest = Vec::new();
-    let mut at = abs.as_path();
-    loop {
-        if let Ok(real) = std::fs::canonicalize(at) {
-            return Some(rest.iter().rev().fold(real, |acc: PathBuf, part| acc.join(part)));
-        }
-        rest.push(at.file_name()?.to_os_string());
-        at = at.parent()?;
-    }
 }
 
 /// The cache file for a corpus and options.

@@ -1,6 +1,9 @@
-//! What both front ends use: settings, exit codes, the output writer, the summary cache.
+//! What both front ends use: settings, exit codes, the output writer, the summary cache, where
+//! dossier keeps its files, and edits to the catalog.
 
 pub mod cache;
+pub mod curate;
 pub mod error;
 pub mod output;
+pub mod places;
 pub mod settings;

@@ -66,6 +66,20 @@ pub enum Action {
     DeleteChar,
     /// Clear the input line.
     ClearInput,
+    /// Promote the candidate in focus to an entity (a kind is asked).
+    Promote,
+    /// Reject the entity or candidate in focus.
+    Reject,
+    /// Merge the entity in focus into another, chosen with the jump.
+    Merge,
+    /// Add an alias to the entity in focus.
+    AddAlias,
+    /// Rename the entity in focus.
+    Rename,
+    /// Change the kind of the entity in focus.
+    ChangeKind,
+    /// Undo the last edit.
+    Undo,
 }
 
 /// Where keys are being read.
@@ -83,6 +97,8 @@ pub enum Context {
     Find,
     /// The help overlay is open.
     Help,
+    /// A curation prompt is open.
+    Prompt,
 }
 
 /// Which contexts a binding applies in.
@@ -100,6 +116,10 @@ pub enum When {
     Jump,
     /// On the find line.
     Find,
+    /// In a curation prompt.
+    Prompt,
+    /// Editing the catalog, in panes and detail.
+    Edit,
     /// In every context, overlays included.
     Always,
 }
@@ -114,6 +134,8 @@ impl When {
             Self::Detail => matches!(c, Context::Reader | Context::Card),
             Self::Jump => c == Context::Jump,
             Self::Find => c == Context::Find,
+            Self::Prompt => c == Context::Prompt,
+            Self::Edit => matches!(c, Context::Panes | Context::Reader | Context::Card),
         }
     }
 
@@ -128,6 +150,8 @@ impl When {
             Self::Detail => "Reader and card",
             Self::Jump => "Fuzzy jump (Ctrl-P)",
             Self::Find => "Find (/)",
+            Self::Prompt => "Prompt (alias, rename, kind)",
+            Self::Edit => "Curate (on the entity or candidate in focus; kept in the catalog)",
         }
     }
 }
@@ -183,7 +207,17 @@ pub enum HelpLine {
 #[must_use]
 pub fn help() -> Vec<HelpLine> {
     let mut lines = vec![HelpLine::Title("dossier — keys"), HelpLine::Blank];
-    let order = [When::Base, When::Panes, When::Reader, When::Detail, When::Jump, When::Find, When::Always];
+    let order = [
+        When::Base,
+        When::Panes,
+        When::Reader,
+        When::Detail,
+        When::Edit,
+        When::Jump,
+        When::Find,
+        When::Prompt,
+        When::Always,
+    ];
     for when in order {
         let rows: Vec<&Binding> = BINDINGS.iter().filter(|b| b.when == when && !b.label.is_empty()).collect();
         if rows.is_empty() {
@@ -228,7 +262,24 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Find, "Backspace Ctrl-U", [(KeyCode::Backspace, NONE)], Action::DeleteChar, "delete a character / the line"),
     bind!(Find, "", [(KeyCode::Char('u'), CTRL)], Action::ClearInput, ""),
     bind!(Find, "Esc", [(KeyCode::Esc, NONE)], Action::Escape, "clear the search"),
+    bind!(Prompt, "Enter", [(KeyCode::Enter, NONE)], Action::Open, "save (a kind: press p o c m s)"),
+    bind!(
+        Prompt,
+        "Backspace Ctrl-U",
+        [(KeyCode::Backspace, NONE)],
+        Action::DeleteChar,
+        "delete a character / the line"
+    ),
+    bind!(Prompt, "", [(KeyCode::Char('u'), CTRL)], Action::ClearInput, ""),
+    bind!(Prompt, "Esc", [(KeyCode::Esc, NONE)], Action::Escape, "cancel"),
     bind!(Base, "Ctrl-P", [(KeyCode::Char('p'), CTRL)], Action::OpenJump, "fuzzy jump to any document or entity"),
+    bind!(Edit, "+", [ch('+')], Action::Promote, "promote a candidate: person, org, chip, model or service"),
+    bind!(Edit, "x", [ch('x')], Action::Reject, "reject: never an entity or candidate again"),
+    bind!(Edit, "m", [ch('m')], Action::Merge, "merge into another entity, chosen with the jump"),
+    bind!(Edit, "a", [ch('a')], Action::AddAlias, "add an alias"),
+    bind!(Edit, "R", [ch('R')], Action::Rename, "rename (the old name stays an alias)"),
+    bind!(Edit, "K", [ch('K')], Action::ChangeKind, "change the kind"),
+    bind!(Edit, "u", [ch('u')], Action::Undo, "undo the last edit (repeatable)"),
     bind!(Base, "?  F1", [ch('?'), (KeyCode::F(1), NONE)], Action::Help, "this help"),
     bind!(Base, "q", [ch('q')], Action::Quit, "quit: exit 0, print nothing"),
     bind!(Base, "p", [ch('p')], Action::Pick, "pick: print the marked (or current) items and exit"),

@@ -25,6 +25,11 @@ impl<T: Clone> History<T> {
         &mut self.entries[self.cursor]
     }
 
+    /// Every place, to carry them over to a model linked again.
+    pub fn places_mut(&mut self) -> impl Iterator<Item = &mut T> {
+        self.entries.iter_mut()
+    }
+
     /// Updates where we are (scroll position, focused link) without a new entry.
     pub fn replace(&mut self, place: T) {
         self.entries[self.cursor] = place;

@@ -29,6 +29,8 @@ pub struct Jump {
     pub asked_gen: u64,
     /// The generation `hits` answer.
     pub shown_gen: u64,
+    /// Opened to choose the entity this one is merged into.
+    pub merge_from: Option<crate::model::EntIdx>,
 }
 
 impl Jump {

@@ -39,6 +39,9 @@ pub enum Msg {
     Documents(Arc<Corpus>, Arc<Vec<crate::search::items::Entry>>),
     /// The model, loaded, and its jump entries.
     Loaded(Arc<Corpus>, Arc<Vec<crate::search::items::Entry>>),
+    /// The model linked again after an edit of the catalog, its jump entries and its timeline,
+    /// for the edit numbered so (an older edit's answer arriving late is dropped).
+    Relinked(Arc<Corpus>, Arc<Vec<crate::search::items::Entry>>, Arc<Vec<crate::analysis::card::Row>>, u64),
     /// The timeline of the loaded model (built after it, off the draw path).
     Timeline(Arc<Vec<crate::analysis::card::Row>>),
     /// Jump results.
@@ -63,6 +66,25 @@ impl Searcher {
                     app.take_results(Results { gen: req.gen, hits });
                 }
             }
+        }
+    }
+
+    /// Links the corpus again with another catalog: on a thread (the explorer), or at once
+    /// (tests). The model, then its timeline, arrive as messages.
+    fn relink(&self, app: &App, load: crate::corpus::LoadOptions, gen: u64, tx: &Sender<Msg>) {
+        let old = Arc::clone(&app.corpus);
+        let tx = tx.clone();
+        let work = move || {
+            let corpus = Arc::new(old.relinked(&load));
+            let entries = Arc::new(crate::search::items::entries(&corpus));
+            let timeline = Arc::new(crate::analysis::card::timeline_rows(&corpus));
+            let _ = tx.send(Msg::Relinked(corpus, entries, timeline, gen));
+        };
+        match self {
+            Self::Thread(_) => {
+                std::thread::spawn(work);
+            }
+            Self::Inline(_) => work(),
         }
     }
 
@@ -98,6 +120,15 @@ pub fn apply(app: &mut App, msg: Msg, searcher: &mut Searcher, tx: &Sender<Msg>)
             searcher.restart(app, tx);
             effect
         }
+        Msg::Relinked(c, entries, timeline, gen) => {
+            if gen < app.relinks() {
+                return None;
+            }
+            let effect = app.set_relinked(c, entries);
+            app.timeline = Some(timeline);
+            searcher.restart(app, tx);
+            effect
+        }
         Msg::Timeline(rows) => {
             app.timeline = Some(rows);
             Effect::None
@@ -114,6 +145,10 @@ pub fn apply(app: &mut App, msg: Msg, searcher: &mut Searcher, tx: &Sender<Msg>)
             None
         }
         Effect::Exit(o) => Some(o),
+        Effect::Relink(load) => {
+            searcher.relink(app, load, app.relinks(), tx);
+            None
+        }
     }
 }
 
@@ -214,6 +249,7 @@ pub fn run(settings: &Settings) -> crate::shared::error::Result<Exit> {
         }
     });
     let mut app = App::new(Arc::new(Corpus::default()), Theme { color: settings.color_tty }, Some(Progress::Scanning));
+    app.curator = Some(app::Curator::new(settings.load.clone()));
     // For the end-to-end test that a panic restores the terminal.
     if std::env::var_os("DOSSIER_TEST_PANIC").is_some() {
         term.draw(|f| render::draw(&app, f))?;

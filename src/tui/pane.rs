@@ -109,6 +109,20 @@ impl Pane {
             .unwrap_or(0);
     }
 
+    /// Carries the rows over to a model whose entities were renumbered (`map`: old index to new,
+    /// `None` when gone). The selection stays on its entity, or, when that went, on the row
+    /// that took its place.
+    pub fn remap(&mut self, map: &[Option<crate::model::EntIdx>]) {
+        let moved = |r: &PaneRow| match r {
+            PaneRow::Item(Item::Entity(e)) => map.get(*e).copied().flatten().map(|n| PaneRow::Item(Item::Entity(n))),
+            other => Some(*other),
+        };
+        let keep =
+            self.rows.iter().skip(self.selected).find_map(|r| moved(r).filter(|r| matches!(r, PaneRow::Item(_))));
+        self.rows = self.rows.iter().filter_map(moved).collect();
+        self.selected = keep.and_then(|k| self.rows.iter().position(|r| *r == k)).unwrap_or(0);
+    }
+
     /// How many items (not headings).
     #[must_use]
     pub fn count(&self) -> usize {

@@ -47,6 +47,10 @@ impl App {
 
     /// Changes the line being typed: the jump's query, else the reader's find line.
     fn edit_line(&mut self, edit: impl FnOnce(&mut String)) -> Effect {
+        if let Some(Layer::Prompt(p)) = self.layers.last_mut() {
+            edit(&mut p.input);
+            return Effect::None;
+        }
         if let Some(Layer::Jump(j)) = self.layers.last_mut() {
             edit(&mut j.input);
             j.selected = 0;

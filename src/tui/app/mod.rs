@@ -2,6 +2,7 @@
 //! Typing in the jump and find lines is in `input.rs`, mouse events in `mouse.rs`, and the
 //! layout computed before each draw in `prepare.rs`.
 
+mod curate;
 mod input;
 mod mouse;
 mod prepare;
@@ -23,6 +24,7 @@ use crate::model::EntIdx;
 use crate::model::Item;
 use crate::search::items::{self, Entry};
 use crate::search::matcher::Matcher;
+pub use curate::{Ask, Curator, Prompt, Subject as CurationSubject, KIND_KEYS};
 
 /// How the explorer ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +46,8 @@ pub enum Effect {
     Search(Request),
     /// Leave the explorer.
     Exit(Outcome),
+    /// Link the corpus again with this catalog choice (after an edit), off the draw path.
+    Relink(crate::corpus::LoadOptions),
 }
 
 /// What the detail view shows.
@@ -134,6 +138,8 @@ pub enum Layer {
     Jump(Jump),
     /// The help overlay, scrolled.
     Help(usize),
+    /// A one-line prompt of a curation key.
+    Prompt(Prompt),
 }
 
 /// Colours or not.
@@ -177,6 +183,12 @@ pub struct App {
     pub timeline: Option<Arc<Vec<Row>>>,
     /// Warnings and errors about the input, counted once per corpus for the status line.
     pub problems: usize,
+    /// Where edits go, when the explorer may edit the catalog.
+    pub curator: Option<Curator>,
+    /// The entity to show once linking after an edit ends (by id).
+    show_after_relink: Option<String>,
+    /// Edits (and undos) that asked for linking again so far.
+    relinks: u64,
     next_gen: u64,
 }
 
@@ -203,10 +215,26 @@ impl App {
             card_rows: None,
             timeline,
             problems,
+            curator: None,
+            show_after_relink: None,
+            relinks: 0,
             next_gen: 0,
         };
         app.fill_panes();
         app
+    }
+
+    /// How many times an edit asked for linking again: the number the latest answer carries.
+    #[must_use]
+    pub fn relinks(&self) -> u64 {
+        self.relinks
+    }
+
+    /// Replaces the model with the one linked again after an edit, carrying views, marks and
+    /// selections over by entity id.
+    pub fn set_relinked(&mut self, corpus: Arc<Corpus>, entries: Arc<Vec<Entry>>) -> Effect {
+        self.carry_over(&corpus);
+        self.set_corpus(corpus, entries)
     }
 
     /// Replaces the model once loading ends, with its jump entries (prepared off the draw
@@ -260,6 +288,7 @@ impl App {
         match self.layers.last() {
             Some(Layer::Jump(_)) => Context::Jump,
             Some(Layer::Help(_)) => Context::Help,
+            Some(Layer::Prompt(_)) => Context::Prompt,
             None if self.find_line().is_some() => Context::Find,
             None => match (self.focus.detail, self.view()) {
                 (true, View::Doc(_)) => Context::Reader,
@@ -285,7 +314,7 @@ impl App {
             Event::Paste(text) => {
                 let mut effect = Effect::None;
                 for c in text.chars().filter(|c| !c.is_control()) {
-                    if matches!(self.context(), Context::Jump | Context::Find) {
+                    if matches!(self.context(), Context::Jump | Context::Find | Context::Prompt) {
                         effect = self.type_char(c);
                     }
                 }
@@ -332,8 +361,14 @@ impl App {
         match lookup(ctx, key) {
             Some(a) => self.handle(a),
             None => match key.code {
+                // A kind's letter answers a kind prompt at once.
                 KeyCode::Char(c)
-                    if matches!(ctx, Context::Jump | Context::Find)
+                    if matches!(self.layers.last(), Some(Layer::Prompt(Prompt { ask: Ask::Kind(_), .. }))) =>
+                {
+                    self.answer_prompt(Some(c))
+                }
+                KeyCode::Char(c)
+                    if matches!(ctx, Context::Jump | Context::Find | Context::Prompt)
                         && !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
                 {
                     self.type_char(c)
@@ -387,7 +422,15 @@ impl App {
             }
             Action::FindNext | Action::FindPrev => return self.find_step(ctx, action == Action::FindNext),
             Action::DeleteChar | Action::ClearInput => return self.edit_input(action == Action::ClearInput),
+            Action::Open if ctx == Context::Prompt => return self.answer_prompt(None),
             Action::Open => return self.open(ctx),
+            Action::Promote
+            | Action::Reject
+            | Action::Merge
+            | Action::AddAlias
+            | Action::Rename
+            | Action::ChangeKind
+            | Action::Undo => return self.curate(action),
             Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top | Action::Bottom => {
                 self.move_in(ctx, action);
             }
@@ -493,6 +536,7 @@ impl App {
 
     fn open(&mut self, ctx: Context) -> Effect {
         match ctx {
+            Context::Prompt => return self.answer_prompt(None),
             Context::Jump => {
                 let Some(Layer::Jump(j)) = self.layers.last() else { return Effect::None };
                 // Enter acts on the query as typed: when the worker has not answered the last
@@ -508,6 +552,9 @@ impl App {
                     self.message = Some("nothing matches".into());
                     return Effect::None;
                 };
+                if let Some(from) = j.merge_from {
+                    return self.merge_into(from, item);
+                }
                 self.layers.pop();
                 self.open_item(item);
             }
@@ -594,7 +641,7 @@ impl App {
                     j.selected = j.selected.saturating_add_signed(delta).min(n.saturating_sub(1));
                 }
             }
-            Context::Find | Context::Help => {}
+            Context::Find | Context::Help | Context::Prompt => {}
         }
     }
 

@@ -12,7 +12,7 @@ use ratatui::Frame;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::action::Context;
-use super::app::App;
+use super::app::{App, Layer};
 use super::geometry::{centered, inner};
 use super::pane::{tab_labels, Pane, PaneKind, PaneRow, PANES};
 use crate::corpus::Progress;
@@ -147,11 +147,15 @@ fn draw_status(app: &App, area: Rect, f: &mut Frame, s: Styles) {
         Context::Panes => "? help  q quit  ↑↓ move  Enter open  Tab pane  Ctrl-P jump  Space mark  p pick",
         Context::Reader => "? help  Tab/S-Tab link  Enter follow  / find  n/N next  ⌫ back  ] fwd  Esc panes  p pick",
         Context::Card => "? help  ↑↓ select  Enter open  ⌫ back  ] forward  Esc panes  Ctrl-P jump  p pick",
+        Context::Jump if matches!(app.layers.last(), Some(Layer::Jump(j)) if j.merge_from.is_some()) => {
+            "type to find the entity to merge into  ↑↓ select  Enter merge  Esc cancel"
+        }
         Context::Jump => {
             "type to filter  ↑↓ select  Enter open  Tab mark  Esc close  ('exact ^pre suf$ !not a|b @kind)"
         }
         Context::Find => "type to find  Enter keep  Esc clear",
         Context::Help => "j k ↑↓ PgUp PgDn g G scroll  any other key closes the help",
+        Context::Prompt => "type  Enter save  Esc cancel",
     };
     let c = &app.corpus;
     let mut right = match app.loading {

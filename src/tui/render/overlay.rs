@@ -13,7 +13,7 @@ use crate::search::items;
 use crate::search::query::Query;
 use crate::text::sanitize::one_line;
 use crate::tui::action::HelpLine;
-use crate::tui::app::{App, Layer};
+use crate::tui::app::{App, Ask, Layer, Prompt, KIND_KEYS};
 use crate::tui::geometry::{centered, inner, jump_area};
 use crate::tui::jump::Jump;
 
@@ -22,15 +22,45 @@ pub fn draw(app: &App, area: Rect, f: &mut Frame, s: Styles) {
         match layer {
             Layer::Jump(j) => draw_jump(app, j, jump_area(area), f, s),
             Layer::Help(scroll) => draw_help(*scroll, area, f, s),
+            Layer::Prompt(p) => draw_prompt(app, p, area, f, s),
         }
     }
+}
+
+/// A curation prompt: a box in the middle with what is asked and the line typed, or the kinds
+/// to choose from.
+fn draw_prompt(app: &App, p: &Prompt, area: Rect, f: &mut Frame, s: Styles) {
+    let r = centered(Rect { height: area.height.saturating_sub(1), ..area }, 70, 4);
+    f.render_widget(Clear, r);
+    let title = format!(" {} ", one_line(&p.title(&app.corpus)));
+    f.render_widget(block(truncate(&title, usize::from(r.width.saturating_sub(2))), true, s), r);
+    let body = inner(r);
+    let lines = match p.ask {
+        Ask::Kind(_) => {
+            let mut spans = Vec::new();
+            for (key, kind) in KIND_KEYS {
+                spans.push(Span::styled(format!("{key} "), s.heading()));
+                spans.push(Span::styled(format!("{kind}  "), s.kind(kind)));
+            }
+            vec![Line::from(spans), Line::styled("Esc cancels", s.dim())]
+        }
+        Ask::Alias(_) | Ask::Rename(_) => vec![
+            Line::from(vec![Span::styled("> ", s.heading()), Span::raw(one_line(&p.input)), Span::raw("▏")]),
+            Line::styled("Enter saves to the catalog · Esc cancels", s.dim()),
+        ],
+    };
+    f.render_widget(Paragraph::new(lines), body);
 }
 
 fn draw_jump(app: &App, j: &Jump, area: Rect, f: &mut Frame, s: Styles) {
     f.render_widget(Clear, area);
     let count =
         if j.pending() { format!("{}…", j.hits.len()) } else { format!("{}/{}", j.hits.len(), app.entries.len()) };
-    f.render_widget(block(format!(" Jump · {count} "), true, s), area);
+    let title = match j.merge_from.and_then(|e| app.corpus.entities.get(e)) {
+        Some(e) => format!(" Merge {} into… · {count} ", one_line(&e.name)),
+        None => format!(" Jump · {count} "),
+    };
+    f.render_widget(block(truncate(&title, usize::from(area.width.saturating_sub(2))), true, s), area);
     let body = inner(area);
     if body.height < 2 {
         return;

@@ -1,0 +1,117 @@
+//! Where dossier keeps its own files, outside every corpus: the cache
+//! (`$DOSSIER_CACHE_DIR`, else `$XDG_CACHE_HOME/dossier`, else `~/.cache/dossier`) and the data
+//! directory for catalogs of folders that have none of their own (`$DOSSIER_DATA_DIR`, else
+//! `$XDG_DATA_HOME/dossier`, else `~/.local/share/dossier`). Also which catalog a corpus uses,
+//! and which file edits go to.
+
+use std::path::{Path, PathBuf};
+
+use crate::corpus::{CatalogChoice, LoadOptions};
+use crate::recognize::catalog::FILE_NAME;
+
+/// The cache folder, resolved (it may not exist yet).
+#[must_use]
+pub fn cache_dir() -> Option<PathBuf> {
+    user_dir("DOSSIER_CACHE_DIR", "XDG_CACHE_HOME", ".cache")
+}
+
+/// The data folder, resolved (it may not exist yet).
+#[must_use]
+pub fn data_dir() -> Option<PathBuf> {
+    user_dir("DOSSIER_DATA_DIR", "XDG_DATA_HOME", ".local/share")
+}
+
+fn user_dir(own: &str, xdg: &str, under_home: &str) -> Option<PathBuf> {
+    let base = std::env::var_os(own)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os(xdg).filter(|v| !v.is_empty()).map(|d| PathBuf::from(d).join("dossier")))
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(under_home).join("dossier")))?;
+    resolved(&base)
+}
+
+/// Whether `dir` lies inside one of the corpus folders (then nothing may be written there).
+#[must_use]
+pub fn inside_corpus(dir: &Path, roots: &[PathBuf]) -> bool {
+    roots.iter().filter_map(|r| std::fs::canonicalize(r).ok()).any(|r| dir.starts_with(r))
+}
+
+/// The absolute, symlink-free form of a path that may not exist yet: its nearest existing
+/// ancestor resolved, then the rest.
+#[must_use]
+pub fn resolved(p: &Path) -> Option<PathBuf> {
+    let abs = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().ok()?.join(p) };
+    let mut rest = Vec::new();
+    let mut at = abs.as_path();
+    loop {
+        if let Ok(real) = std::fs::canonicalize(at) {
+            return Some(rest.iter().rev().fold(real, |acc: PathBuf, part| acc.join(part)));
+        }
+        rest.push(at.file_name()?.to_os_string());
+        at = at.parent()?;
+    }
+}
+
+/// The per-corpus catalog in the data folder: `catalogs/bundled.toml` for the bundled corpus,
+/// else `catalogs/NAME-HASH.toml` from the folders' absolute paths.
+#[must_use]
+pub fn data_catalog(roots: &[PathBuf]) -> Option<PathBuf> {
+    use std::hash::{Hash, Hasher};
+    let dir = data_dir()?.join("catalogs");
+    if roots.is_empty() {
+        return Some(dir.join("bundled.toml"));
+    }
+    let abs: Vec<PathBuf> = roots.iter().map(|r| std::fs::canonicalize(r).unwrap_or_else(|_| r.clone())).collect();
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    abs.hash(&mut h);
+    let name = abs.first().and_then(|p| p.file_stem()).map(|s| crate::text::ids::slug(&s.to_string_lossy()));
+    let name = name.filter(|n| !n.is_empty()).unwrap_or_else(|| "corpus".into());
+    Some(dir.join(format!("{name}-{:016x}.toml", h.finish())))
+}
+
+/// The catalog file the user's own folder has: `dossier.toml` at the first folder's root.
+fn root_catalog(roots: &[PathBuf]) -> Option<PathBuf> {
+    roots.iter().find(|p| p.is_dir()).map(|r| r.join(FILE_NAME))
+}
+
+/// The catalog a load uses, made definite: with no `--catalog`, the corpus's own
+/// `dossier.toml` when it has one, else the catalog in the data folder when the user has made
+/// one there by editing, else the default (the bundled catalog for the bundled corpus).
+#[must_use]
+pub fn resolve_catalog(load: &LoadOptions) -> CatalogChoice {
+    match &load.catalog {
+        CatalogChoice::Auto => {
+            if root_catalog(&load.corpus).is_some_and(|p| p.is_file()) {
+                return CatalogChoice::Auto;
+            }
+            match data_catalog(&load.corpus) {
+                Some(p) if p.is_file() => CatalogChoice::File(p),
+                _ => CatalogChoice::Auto,
+            }
+        }
+        other => other.clone(),
+    }
+}
+
+/// Where edits go: `--catalog FILE`, else the corpus's own `dossier.toml` when it has one, else
+/// the per-corpus catalog in the data folder. `Err` says why there is none.
+pub fn edit_target(load: &LoadOptions) -> Result<PathBuf, String> {
+    match &load.catalog {
+        CatalogChoice::File(p) => Ok(p.clone()),
+        CatalogChoice::None => Err("--no-catalog is set: there is no catalog to edit".into()),
+        CatalogChoice::Auto => {
+            if let Some(p) = root_catalog(&load.corpus).filter(|p| p.is_file()) {
+                return Ok(p);
+            }
+            let p = data_catalog(&load.corpus)
+                .ok_or("no data folder for a catalog: set $XDG_DATA_HOME or $HOME, or use --catalog FILE")?;
+            if p.parent().is_some_and(|d| inside_corpus(d, &load.corpus)) {
+                return Err(format!(
+                    "the data folder {} is inside the corpus; use --catalog FILE outside it",
+                    p.display()
+                ));
+            }
+            Ok(p)
+        }
+    }
+}
