@@ -677,9 +677,20 @@ impl<'t> Tagger<'t> {
         let shouted = a.checked_sub(1).is_some_and(|k| all_caps(self.strs[k]) && same_line(gap_before))
             || self.strs.get(b).is_some_and(|w| all_caps(w) && same_line(gap_after));
         let label = gap_after.starts_with([':', '_', '=', '@']) || gap_before.ends_with(['_', '@', '.']);
+        // Code: an identifier in backticks, called, indexed or ending a statement ("`NULL`",
+        // "FOO(x)", "BUF[0]", "ERR;").
+        // A state in a postal address: "Boston, MA 02110", "Cambridge, MA".
+        let postal = ws[0].len() == 2
+            && gap_before.trim_end() == ","
+            && a.checked_sub(1).is_some_and(|k| self.strs[k].starts_with(|c: char| c.is_uppercase()));
+        let code = postal
+            || gap_before.ends_with('`')
+            || gap_after.starts_with(['`', '[', ';', '<'])
+            || (gap_after.starts_with('(') && !gap_before.ends_with('('));
         if acronym
             && !shouted
             && !label
+            && !code
             && !listed(&NOT_ORG_ACRONYM_SET, lw[0])
             && !has_digit(ws[0])
             && !ws[0].contains('.')
@@ -776,6 +787,10 @@ impl<'t> Tagger<'t> {
         {
             x.ev.person += 3;
         }
+        // A word of the stop list ("API", "YAML") is never an organisation, whatever is near.
+        if n == 1 && listed(&NOT_ORG_ACRONYM_SET, lw[0]) && all_caps(ws[0]) {
+            x.ev.org = 0;
+        }
         if x.ev.person > 0 && x.ev.person >= x.ev.org {
             x.ev.chip = 0;
             x.ev.model = 0;
@@ -823,6 +838,14 @@ mod tests {
         let t = tag("The Federal Trade Commission (FTC) sued. Oil giant Shell declined. Johnson & Johnson rose.");
         let orgs: Vec<&str> = t.iter().filter(|x| x.2 >= 2).map(|x| x.0.as_str()).collect();
         assert_eq!(orgs, ["Federal Trade Commission", "FTC", "Shell", "Johnson & Johnson"], "{t:?}");
+    }
+
+    #[test]
+    fn acronyms_of_code_addresses_and_formats_are_not_organisations() {
+        let t = tag("It returns `NULL` or FOO(x); the API took YAML from Boston, MA 02110, USA. The API \
+             uses JSON, said the space agency (NASA).");
+        let orgs: Vec<&str> = t.iter().filter(|x| x.2 > 0).map(|x| x.0.as_str()).collect();
+        assert_eq!(orgs, ["NASA"], "{t:?}");
     }
 
     #[test]
