@@ -291,8 +291,10 @@ fn check_flags_the_nova_contradiction_but_not_the_anthropic_total() {
     assert_eq!(lines.len(), 1, "{lines:?}");
     assert!(
         lines[0].contains("Nova")
-            && lines[0].contains("003_7b2376aefd1bc5c9")
-            && lines[0].contains("002_ad6a4f82e83b5067")
+            && lines[0].contains("\"Amazon Loses Key AI Executive Amid Intensifying… (2025-06)\"")
+            && lines[0].contains("\"Here's How AWS re:Invent is Showing Amazon's AI… (2024-12-04)\""),
+        "sources by title and date: {}",
+        lines[0]
     );
     assert!(!r.stdout.contains("Anthropic: the value differs"));
 }

@@ -211,9 +211,11 @@ impl EntityCard {
                     ],
                     target: target.clone(),
                 });
-                let quote = format!("    \u{201c}{}\u{201d} — {}", one_line(&f.quote), c.docs[f.doc].id);
+                let quote = format!("    \u{201c}{}\u{201d}", one_line(&f.quote));
                 let tone = if f.quote_span.is_some() { Tone::Quote } else { Tone::Warn };
                 rows.push(Row { parts: vec![(quote, tone)], target: target.clone() });
+                let source = format!("    — {}", crate::analysis::xref::source_label(c, f.doc));
+                rows.push(Row { parts: vec![(source, Tone::Dim)], target: target.clone() });
                 if let Some(n) = &f.note {
                     rows.push(Row {
                         parts: vec![(format!("    note: {}", one_line(n)), Tone::Dim)],
@@ -504,7 +506,7 @@ pub fn timeline_rows(c: &Corpus) -> Vec<Row> {
             parts.push(("⚠ ".into(), Tone::Warn));
         }
         parts.push((one_line(&e.text), Tone::Text));
-        parts.push((format!("  — {}", c.docs[e.doc].id), Tone::Dim));
+        parts.push((format!("  — {}", crate::analysis::xref::source_label(c, e.doc)), Tone::Dim));
         if let Some(k) = e.contradiction {
             parts.push((format!("  contradiction: the {} differs", t.contradictions[k].about), Tone::Warn));
         }

@@ -73,12 +73,13 @@ pub struct Contradiction {
 }
 
 impl Contradiction {
-    /// What one of its facts says about the point in dispute, and where: `2023-12 in 003_…`.
+    /// What one of its facts says about the point in dispute, and where: `2023-12 in "Amazon
+    /// launches Nova" (2024-12)`.
     #[must_use]
     pub fn side(&self, c: &Corpus, fact: usize) -> String {
         let f = &c.facts[fact];
         let what = if self.about == "date" { f.date.map(|d| d.to_string()) } else { f.value.clone() };
-        format!("{} in {}", what.unwrap_or_default(), c.docs[f.doc].id)
+        format!("{} in \"{}\"", what.unwrap_or_default(), crate::analysis::xref::source_label(c, f.doc))
     }
 }
 

@@ -137,6 +137,22 @@ pub fn related(c: &Corpus, e: EntIdx) -> Vec<Related> {
     v
 }
 
+/// A document as a source is named for people, not by its hash id: its title (cut to 48
+/// characters) and its date when it has one: "Amazon's AI Chief Says… (2025-06)".
+#[must_use]
+pub fn source_label(c: &Corpus, doc: DocIdx) -> String {
+    let d = &c.docs[doc];
+    let title = crate::text::sanitize::one_line(&d.title);
+    let mut short: String = title.chars().take(48).collect();
+    if short.len() < title.len() {
+        short = format!("{}…", short.trim_end());
+    }
+    match d.date {
+        Some(date) => format!("{short} ({date})"),
+        None => short,
+    }
+}
+
 /// The object of a fact as text (an entity's name or the value), with its value if any.
 #[must_use]
 pub fn fact_object(c: &Corpus, f: &Fact) -> String {
