@@ -647,3 +647,42 @@ fn curation_keys_edit_the_catalog_the_explorer_follows_and_u_undoes_each() {
     h.key(KeyCode::Char('u'));
     assert!(h.screen().contains("nothing to undo"), "{}", h.screen());
 }
+
+/// `/` in a pane filters it as you type, Enter keeps the filter, Esc clears it; `s` cycles
+/// the order, named in the pane's title.
+#[test]
+fn a_pane_filters_as_you_type_and_sorts_by_name_and_date() {
+    let mut h = Harness::new(120, 40);
+    h.key(KeyCode::Char('2')).key(KeyCode::Char('/')).typed("pr");
+    let s = h.screen();
+    assert!(s.contains("People (1) /pr"), "{s}");
+    let people = &h.app.panes[PaneKind::People.index()];
+    assert_eq!(people.selected_item().map(|i| i.name(&h.app.corpus).to_string()).as_deref(), Some("Rohit Prasad"));
+    // Typed letters went to the filter, not to the keys they are bound to.
+    assert!(h.outcome.is_none());
+    h.key(KeyCode::Enter).key(KeyCode::Char('s'));
+    assert!(h.screen().contains("People (1) /pr · by name"), "{}", h.screen());
+    h.key(KeyCode::Esc);
+    assert!(h.screen().contains("People (9) · by name"), "{}", h.screen());
+    let names: Vec<String> = h.app.panes[PaneKind::People.index()]
+        .rows
+        .iter()
+        .filter_map(|r| match r {
+            dossier::tui::pane::PaneRow::Item(i) => Some(i.name(&h.app.corpus).to_lowercase()),
+            dossier::tui::pane::PaneRow::Heading(_) => None,
+        })
+        .collect();
+    assert!(names.windows(2).all(|w| w[0] <= w[1]), "{names:?}");
+    h.key(KeyCode::Char('1')).key(KeyCode::Char('s')).key(KeyCode::Char('s'));
+    assert!(h.screen().contains("Documents (5) · newest first"), "{}", h.screen());
+    let c = &h.app.corpus;
+    let dates: Vec<_> = h.app.panes[0]
+        .rows
+        .iter()
+        .filter_map(|r| match r {
+            dossier::tui::pane::PaneRow::Item(Item::Doc(d)) => c.docs[*d].date,
+            _ => None,
+        })
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+}

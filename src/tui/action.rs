@@ -66,6 +66,10 @@ pub enum Action {
     DeleteChar,
     /// Clear the input line.
     ClearInput,
+    /// Filter the focused pane by what is typed.
+    OpenFilter,
+    /// Cycle the focused pane's order.
+    CycleSort,
     /// Promote the candidate in focus to an entity (a kind is asked).
     Promote,
     /// Reject the entity or candidate in focus.
@@ -99,6 +103,8 @@ pub enum Context {
     Help,
     /// A curation prompt is open.
     Prompt,
+    /// A pane's filter line is open.
+    Filter,
 }
 
 /// Which contexts a binding applies in.
@@ -118,6 +124,8 @@ pub enum When {
     Find,
     /// In a curation prompt.
     Prompt,
+    /// On a pane's filter line.
+    Filter,
     /// Editing the catalog, in panes and detail.
     Edit,
     /// In every context, overlays included.
@@ -135,6 +143,7 @@ impl When {
             Self::Jump => c == Context::Jump,
             Self::Find => c == Context::Find,
             Self::Prompt => c == Context::Prompt,
+            Self::Filter => c == Context::Filter,
             Self::Edit => matches!(c, Context::Panes | Context::Reader | Context::Card),
         }
     }
@@ -151,6 +160,7 @@ impl When {
             Self::Jump => "Fuzzy jump (Ctrl-P)",
             Self::Find => "Find (/)",
             Self::Prompt => "Prompt (alias, rename, kind)",
+            Self::Filter => "Pane filter (/ in a pane)",
             Self::Edit => "Curate (on the entity or candidate in focus; kept in the catalog)",
         }
     }
@@ -216,6 +226,7 @@ pub fn help() -> Vec<HelpLine> {
         When::Jump,
         When::Find,
         When::Prompt,
+        When::Filter,
         When::Always,
     ];
     for when in order {
@@ -262,6 +273,18 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Find, "Backspace Ctrl-U", [(KeyCode::Backspace, NONE)], Action::DeleteChar, "delete a character / the line"),
     bind!(Find, "", [(KeyCode::Char('u'), CTRL)], Action::ClearInput, ""),
     bind!(Find, "Esc", [(KeyCode::Esc, NONE)], Action::Escape, "clear the search"),
+    bind!(Filter, "Enter", [(KeyCode::Enter, NONE)], Action::Open, "keep the filter, back to the pane"),
+    bind!(
+        Filter,
+        "Backspace Ctrl-U",
+        [(KeyCode::Backspace, NONE)],
+        Action::DeleteChar,
+        "delete a character / the line"
+    ),
+    bind!(Filter, "", [(KeyCode::Char('u'), CTRL)], Action::ClearInput, ""),
+    bind!(Filter, "Esc", [(KeyCode::Esc, NONE)], Action::Escape, "clear the filter"),
+    bind!(Filter, "↑ ↓", [(KeyCode::Up, NONE)], Action::Up, "move in the filtered pane"),
+    bind!(Filter, "", [(KeyCode::Down, NONE)], Action::Down, ""),
     bind!(Prompt, "Enter", [(KeyCode::Enter, NONE)], Action::Open, "save (a kind: press p o c m s)"),
     bind!(
         Prompt,
@@ -321,6 +344,8 @@ pub const BINDINGS: &[Binding] = &[
         Action::Open,
         "open the selected fact's source, document or entity"
     ),
+    bind!(Panes, "/", [ch('/')], Action::OpenFilter, "filter this pane by name (Esc clears)"),
+    bind!(Panes, "s", [ch('s')], Action::CycleSort, "sort: mentions or path, name, newest first, kind"),
     bind!(Panes, "Tab Shift-Tab", [(KeyCode::Tab, NONE)], Action::NextPane, "next / previous pane"),
     bind!(Panes, "", [(KeyCode::BackTab, NONE), (KeyCode::BackTab, KeyModifiers::SHIFT)], Action::PrevPane, ""),
     bind!(

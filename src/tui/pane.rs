@@ -53,6 +53,46 @@ pub fn tab_labels(panes: &[Pane; PANES]) -> [String; PANES + 1] {
     })
 }
 
+/// The order of a pane's rows, cycled with `s`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Documents as loaded (by path); entities most mentioned first.
+    #[default]
+    Natural,
+    /// By name (a document's title).
+    Name,
+    /// Newest first: a document's date, an entity's latest document.
+    Date,
+    /// By kind: a document's (article, transcript, note), an entity's, then as natural.
+    Kind,
+}
+
+impl Sort {
+    /// The next order.
+    #[must_use]
+    pub fn next(self) -> Self {
+        match self {
+            Self::Natural => Self::Name,
+            Self::Name => Self::Date,
+            Self::Date => Self::Kind,
+            Self::Kind => Self::Natural,
+        }
+    }
+
+    /// How the pane's title says it.
+    #[must_use]
+    pub fn label(self, pane: PaneKind) -> &'static str {
+        match (self, pane) {
+            (Self::Natural, PaneKind::Docs) => "by path",
+            (Self::Natural, _) => "by mentions",
+            (Self::Name, PaneKind::Docs) => "by title",
+            (Self::Name, _) => "by name",
+            (Self::Date, _) => "newest first",
+            (Self::Kind, _) => "by kind",
+        }
+    }
+}
+
 /// One row of a pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PaneRow {
@@ -73,31 +113,49 @@ pub struct Pane {
     pub selected: usize,
     /// The first row shown.
     pub scroll: usize,
+    /// Only rows whose name (a document's title or path, an entity's names) holds this, any
+    /// case; empty for all.
+    pub filter: String,
+    /// The order of the rows.
+    pub sort: Sort,
 }
 
 impl Pane {
     /// An empty pane.
     #[must_use]
     pub fn new(kind: PaneKind) -> Self {
-        Self { kind, rows: Vec::new(), selected: 0, scroll: 0 }
+        Self { kind, rows: Vec::new(), selected: 0, scroll: 0, filter: String::new(), sort: Sort::Natural }
     }
 
     /// Fills the rows from the corpus, keeping the selected item when it is still there.
     pub fn fill(&mut self, c: &Corpus) {
         let keep = self.selected_item();
+        let wanted = self.filter.to_lowercase();
+        let shown = |item: Item| wanted.is_empty() || matches(c, item, &wanted);
+        let dates = if self.sort == Sort::Date && self.kind != PaneKind::Docs { latest_dates(c) } else { Vec::new() };
+        let order = |items: &mut Vec<Item>| sort_items(c, items, self.sort, &dates);
         self.rows = match self.kind {
-            PaneKind::Docs => (0..c.docs.len()).map(|d| PaneRow::Item(Item::Doc(d))).collect(),
+            PaneKind::Docs => {
+                let mut items: Vec<Item> = (0..c.docs.len()).map(Item::Doc).filter(|&i| shown(i)).collect();
+                order(&mut items);
+                items.into_iter().map(PaneRow::Item).collect()
+            }
             PaneKind::People | PaneKind::Orgs => {
                 let kind = if self.kind == PaneKind::People { EntityKind::Person } else { EntityKind::Org };
-                c.entities_of(&[kind]).into_iter().map(|e| PaneRow::Item(Item::Entity(e))).collect()
+                let mut items: Vec<Item> =
+                    c.entities_of(&[kind]).into_iter().map(Item::Entity).filter(|&i| shown(i)).collect();
+                order(&mut items);
+                items.into_iter().map(PaneRow::Item).collect()
             }
             PaneKind::Portfolio => {
                 let mut rows = Vec::new();
                 for k in [EntityKind::Chip, EntityKind::Model, EntityKind::Service] {
-                    let items = c.entities_of(&[k]);
+                    let mut items: Vec<Item> =
+                        c.entities_of(&[k]).into_iter().map(Item::Entity).filter(|&i| shown(i)).collect();
+                    order(&mut items);
                     if !items.is_empty() {
                         rows.push(PaneRow::Heading(k));
-                        rows.extend(items.into_iter().map(|e| PaneRow::Item(Item::Entity(e))));
+                        rows.extend(items.into_iter().map(PaneRow::Item));
                     }
                 }
                 rows
@@ -176,6 +234,51 @@ impl Pane {
             self.scroll = self.selected + 1 - height;
         }
         self.scroll = self.scroll.min(self.rows.len().saturating_sub(height));
+    }
+}
+
+/// Whether an item's names hold `lower` (already lower case).
+fn matches(c: &Corpus, item: Item, lower: &str) -> bool {
+    match item {
+        Item::Doc(d) => {
+            let doc = &c.docs[d];
+            doc.title.to_lowercase().contains(lower) || doc.shown_path.to_lowercase().contains(lower)
+        }
+        Item::Entity(e) => c.entities[e].names().any(|n| n.to_lowercase().contains(lower)),
+        Item::Candidate(k) => c.candidates[k].name.to_lowercase().contains(lower),
+    }
+}
+
+/// Each entity's latest document date, in one pass over the mentions.
+fn latest_dates(c: &Corpus) -> Vec<Option<crate::text::date::PartialDate>> {
+    let mut out = vec![None; c.entities.len()];
+    for m in &c.mentions {
+        let d = c.docs[m.doc()].date;
+        if let Some(slot) = out.get_mut(m.entity()) {
+            if d > *slot {
+                *slot = d;
+            }
+        }
+    }
+    out
+}
+
+/// Puts items (already in natural order) in the pane's order; ties keep natural order.
+fn sort_items(c: &Corpus, items: &mut [Item], sort: Sort, dates: &[Option<crate::text::date::PartialDate>]) {
+    let date = |i: &Item| match *i {
+        Item::Doc(d) => c.docs[d].date,
+        Item::Entity(e) => dates.get(e).copied().flatten(),
+        Item::Candidate(_) => None,
+    };
+    match sort {
+        Sort::Natural => {}
+        Sort::Name => items.sort_by_cached_key(|i| i.name(c).to_lowercase()),
+        Sort::Date => items.sort_by_key(|i| std::cmp::Reverse(date(i))),
+        Sort::Kind => items.sort_by_key(|i| match *i {
+            Item::Doc(d) => c.docs[d].kind as usize,
+            Item::Entity(e) => c.entities[e].kind as usize,
+            Item::Candidate(_) => 0,
+        }),
     }
 }
 

@@ -51,6 +51,12 @@ impl App {
             edit(&mut p.input);
             return Effect::None;
         }
+        if self.context() == Context::Filter {
+            let i = self.focus.pane.index();
+            edit(&mut self.panes[i].filter);
+            self.refill(i);
+            return Effect::None;
+        }
         if let Some(Layer::Jump(j)) = self.layers.last_mut() {
             edit(&mut j.input);
             j.selected = 0;

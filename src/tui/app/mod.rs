@@ -189,6 +189,8 @@ pub struct App {
     show_after_relink: Option<String>,
     /// Edits (and undos) that asked for linking again so far.
     relinks: u64,
+    /// The focused pane's filter line is open and takes what is typed.
+    pub filtering: bool,
     next_gen: u64,
 }
 
@@ -218,6 +220,7 @@ impl App {
             curator: None,
             show_after_relink: None,
             relinks: 0,
+            filtering: false,
             next_gen: 0,
         };
         app.fill_panes();
@@ -252,6 +255,12 @@ impl App {
             Some(_) => self.ask_jump(),
             None => Effect::None,
         }
+    }
+
+    /// Fills one pane again (its filter or order changed), showing its new selection.
+    pub(super) fn refill(&mut self, i: usize) {
+        self.panes[i].fill(&self.corpus);
+        self.preview_selection(i);
     }
 
     fn fill_panes(&mut self) {
@@ -289,6 +298,7 @@ impl App {
             Some(Layer::Jump(_)) => Context::Jump,
             Some(Layer::Help(_)) => Context::Help,
             Some(Layer::Prompt(_)) => Context::Prompt,
+            None if self.filtering && !self.focus.detail => Context::Filter,
             None if self.find_line().is_some() => Context::Find,
             None => match (self.focus.detail, self.view()) {
                 (true, View::Doc(_)) => Context::Reader,
@@ -314,7 +324,7 @@ impl App {
             Event::Paste(text) => {
                 let mut effect = Effect::None;
                 for c in text.chars().filter(|c| !c.is_control()) {
-                    if matches!(self.context(), Context::Jump | Context::Find | Context::Prompt) {
+                    if matches!(self.context(), Context::Jump | Context::Find | Context::Prompt | Context::Filter) {
                         effect = self.type_char(c);
                     }
                 }
@@ -368,7 +378,7 @@ impl App {
                     self.answer_prompt(Some(c))
                 }
                 KeyCode::Char(c)
-                    if matches!(ctx, Context::Jump | Context::Find | Context::Prompt)
+                    if matches!(ctx, Context::Jump | Context::Find | Context::Prompt | Context::Filter)
                         && !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
                 {
                     self.type_char(c)
@@ -423,6 +433,13 @@ impl App {
             Action::FindNext | Action::FindPrev => return self.find_step(ctx, action == Action::FindNext),
             Action::DeleteChar | Action::ClearInput => return self.edit_input(action == Action::ClearInput),
             Action::Open if ctx == Context::Prompt => return self.answer_prompt(None),
+            Action::Open if ctx == Context::Filter => self.filtering = false,
+            Action::OpenFilter => self.filtering = true,
+            Action::CycleSort => {
+                let i = self.focus.pane.index();
+                self.panes[i].sort = self.panes[i].sort.next();
+                self.refill(i);
+            }
             Action::Open => return self.open(ctx),
             Action::Promote
             | Action::Reject
@@ -440,6 +457,14 @@ impl App {
 
     fn escape(&mut self) {
         if self.layers.pop().is_some() {
+            return;
+        }
+        // A pane's filter: Esc clears it (and closes its line).
+        let i = self.focus.pane.index();
+        if !self.focus.detail && (self.filtering || !self.panes[i].filter.is_empty()) {
+            self.filtering = false;
+            self.panes[i].filter.clear();
+            self.refill(i);
             return;
         }
         let detail = self.focus.detail;
@@ -537,6 +562,7 @@ impl App {
     fn open(&mut self, ctx: Context) -> Effect {
         match ctx {
             Context::Prompt => return self.answer_prompt(None),
+            Context::Filter => self.filtering = false,
             Context::Jump => {
                 let Some(Layer::Jump(j)) = self.layers.last() else { return Effect::None };
                 // Enter acts on the query as typed: when the worker has not answered the last
@@ -619,7 +645,7 @@ impl App {
             _ => isize::MAX / 2,
         };
         match ctx {
-            Context::Panes => {
+            Context::Panes | Context::Filter => {
                 let i = self.focus.pane.index();
                 self.panes[i].step(delta);
                 self.preview_selection(i);

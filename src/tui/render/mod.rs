@@ -14,7 +14,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use super::action::Context;
 use super::app::{App, Layer};
 use super::geometry::{centered, inner};
-use super::pane::{tab_labels, Pane, PaneKind, PaneRow, PANES};
+use super::pane::{tab_labels, Pane, PaneKind, PaneRow, Sort, PANES};
 use crate::corpus::Progress;
 use crate::model::Item;
 use crate::text::sanitize::one_line;
@@ -92,7 +92,14 @@ fn block<'a>(title: impl Into<Line<'a>>, focused: bool, s: Styles) -> Block<'a> 
 fn draw_pane(app: &App, pane: &Pane, index: usize, area: Rect, f: &mut Frame, s: Styles) {
     let focused = app.focus.pane() == Some(PaneKind::ALL[index]) && app.layers.is_empty();
     let loading = if app.loading.is_some() { " …" } else { "" };
-    let title = format!(" {} {} ({}){loading} ", index + 1, pane.kind.title(), pane.count());
+    let filter = if pane.filter.is_empty() && !(focused && app.filtering) {
+        String::new()
+    } else {
+        let cursor = if focused && app.filtering { "▏" } else { "" };
+        format!(" /{}{cursor}", one_line(&pane.filter))
+    };
+    let sort = if pane.sort == Sort::Natural { String::new() } else { format!(" · {}", pane.sort.label(pane.kind)) };
+    let title = format!(" {} {} ({}){loading}{filter}{sort} ", index + 1, pane.kind.title(), pane.count());
     let b = block(title, focused, s);
     let body = inner(area);
     f.render_widget(b, area);
@@ -156,6 +163,7 @@ fn draw_status(app: &App, area: Rect, f: &mut Frame, s: Styles) {
         Context::Find => "type to find  Enter keep  Esc clear",
         Context::Help => "j k ↑↓ PgUp PgDn g G scroll  any other key closes the help",
         Context::Prompt => "type  Enter save  Esc cancel",
+        Context::Filter => "type to filter the pane  Enter keep  Esc clear",
     };
     let c = &app.corpus;
     let mut right = match app.loading {
