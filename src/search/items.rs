@@ -16,6 +16,9 @@ pub struct Entry {
     pub kind: ItemKind,
     /// Name (or title), then aliases and id.
     texts: Vec<Prepared>,
+    /// Relevance among equal matches (and the order with no query): entities by mentions,
+    /// before documents by date, newest first.
+    weight: (u8, i64),
 }
 
 /// A match: which entry, its score, and the matched character positions in its name (empty
@@ -33,7 +36,13 @@ pub struct Hit {
 impl Entry {
     /// An entry found by these texts, the name first.
     fn new<'a>(item: Item, kind: ItemKind, texts: impl Iterator<Item = &'a str>) -> Self {
-        Self { item, kind, texts: texts.map(|t| Prepared::new(&crate::text::sanitize::one_line(t))).collect() }
+        let texts = texts.map(|t| Prepared::new(&crate::text::sanitize::one_line(t))).collect();
+        Self { item, kind, texts, weight: (0, 0) }
+    }
+
+    fn weighed(mut self, weight: (u8, i64)) -> Self {
+        self.weight = weight;
+        self
     }
 }
 
@@ -42,18 +51,23 @@ impl Entry {
 pub fn entries(c: &Corpus) -> Vec<Entry> {
     let ents = c.entities.iter().enumerate().map(|(i, e)| {
         Entry::new(Item::Entity(i), ItemKind::Entity(e.kind), e.names().chain(std::iter::once(e.id.as_str())))
+            .weighed((2, c.mention_count(i) as i64))
     });
-    let docs = c
-        .docs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| Entry::new(Item::Doc(i), ItemKind::Doc, [d.title.as_str(), &d.id].into_iter()));
+    let docs = c.docs.iter().enumerate().map(|(i, d)| {
+        let day = d.date.map_or(0, day_number);
+        Entry::new(Item::Doc(i), ItemKind::Doc, [d.title.as_str(), &d.id].into_iter()).weighed((1, day))
+    });
     let candidates = c
         .candidates
         .iter()
         .enumerate()
         .map(|(i, k)| Entry::new(Item::Candidate(i), ItemKind::Candidate, std::iter::once(k.name.as_str())));
     ents.chain(docs).chain(candidates).collect()
+}
+
+/// A date as a number that orders like it: 2024-12-04 is 20241204, 2024-12 is 20241200.
+fn day_number(d: crate::text::date::PartialDate) -> i64 {
+    i64::from(d.year) * 10_000 + i64::from(d.month.unwrap_or(0)) * 100 + i64::from(d.day.unwrap_or(0))
 }
 
 /// The same entries for summary rows; a hit's `entry` is the row's index.
@@ -63,8 +77,13 @@ pub fn entries_of_rows(rows: &[crate::analysis::summary::Row]) -> Vec<Entry> {
         .enumerate()
         .map(|(i, r)| {
             let names = std::iter::once(r.name.as_str()).chain(r.aliases.iter().map(String::as_str));
+            let weight = if r.is_doc {
+                (1, r.date.as_deref().and_then(crate::text::date::PartialDate::parse).map_or(0, day_number))
+            } else {
+                (2, r.mentions as i64)
+            };
             // Rows are found by position: the item is a placeholder, a hit's `entry` is the row.
-            Entry::new(Item::Doc(i), r.item_kind(), names.chain(std::iter::once(r.id.as_str())))
+            Entry::new(Item::Doc(i), r.item_kind(), names.chain(std::iter::once(r.id.as_str()))).weighed(weight)
         })
         .collect()
 }
@@ -140,11 +159,13 @@ pub fn search(m: &Matcher, q: &Query, entries: &[Entry], within: Option<&[usize]
     hits
 }
 
-/// Ranks hits: score, then shorter name, then entry order.
+/// Ranks hits: score, then relevance (an entity's mentions, a document's date), then shorter
+/// name, then entry order. With no query every score is equal: relevance orders the list.
 pub fn sort_hits(hits: &mut [Hit], entries: &[Entry]) {
     hits.sort_by(|a, b| {
         b.score
             .cmp(&a.score)
+            .then_with(|| entries[b.entry].weight.cmp(&entries[a.entry].weight))
             .then_with(|| entries[a.entry].texts[0].len().cmp(&entries[b.entry].texts[0].len()))
             .then_with(|| a.entry.cmp(&b.entry))
     });
@@ -168,6 +189,25 @@ mod tests {
             .iter()
             .map(|h| es[h.entry].item.name(&c).to_string())
             .collect()
+    }
+
+    #[test]
+    fn with_no_query_the_most_mentioned_come_first_then_the_newest_documents() {
+        let c = Corpus::load(&LoadOptions::default(), &|_| {});
+        let es = entries(&c);
+        let hits = search(&Matcher::default(), &Query::parse(""), &es, None);
+        let items: Vec<Item> = hits.iter().map(|h| es[h.entry].item).collect();
+        let counts: Vec<usize> = items
+            .iter()
+            .filter_map(|i| if let Item::Entity(e) = i { Some(c.mention_count(*e)) } else { None })
+            .collect();
+        assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+        assert_eq!(items[0].name(&c), "Amazon");
+        let first_doc = items.iter().position(|i| matches!(i, Item::Doc(_))).expect("documents");
+        assert!(items[first_doc..].iter().all(|i| matches!(i, Item::Doc(_))));
+        let dates: Vec<_> =
+            items[first_doc..].iter().map(|i| if let Item::Doc(d) = i { c.docs[*d].date } else { None }).collect();
+        assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
     }
 
     #[test]
