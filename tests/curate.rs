@@ -5,6 +5,7 @@
 mod util;
 
 use std::collections::BTreeMap;
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -234,4 +235,75 @@ fn the_bundled_corpus_is_curated_in_a_copy_of_its_catalog() {
     // Facts still come with it.
     let (_, show, _) = run_bundled(&["show", "trainium"]);
     assert!(show.contains("Facts (1)"), "{show}");
+}
+
+#[test]
+fn a_missing_catalog_file_named_with_catalog_is_made_and_a_symlinked_one_followed() {
+    let (corpus, data, elsewhere) = (Dir::new(), Dir::new(), Dir::new());
+    corpus.file("a.txt", TEXT);
+    let new = elsewhere.path().join("new.toml");
+    let new_s = new.to_string_lossy().into_owned();
+    run(corpus.path(), data.path(), &["--catalog", &new_s, "promote", "Ralf Habacker", "--kind", "person"]).code(0);
+    assert!(std::fs::read_to_string(&new).expect("made").contains("name = \"Ralf Habacker\""));
+
+    // dossier.toml a symbolic link to a private file elsewhere: the file is edited, the link
+    // stays, the permissions are kept.
+    let real = elsewhere.file("real.toml", "[[entity]]\nid = \"tm\"\nkind = \"person\"\nname = \"Thandiwe Mokoena\"\n");
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+    std::os::unix::fs::symlink(&real, corpus.path().join("dossier.toml")).expect("symlink");
+    run(corpus.path(), data.path(), &["alias", "tm", "TM"]).code(0);
+    assert!(std::fs::symlink_metadata(corpus.path().join("dossier.toml")).expect("meta").file_type().is_symlink());
+    assert!(std::fs::read_to_string(&real).expect("read").contains("aliases = [\"TM\"]"));
+    assert_eq!(std::fs::metadata(&real).expect("meta").permissions().mode() & 0o777, 0o600);
+}
+
+#[test]
+fn promoting_an_alias_and_rejecting_an_inline_entity_are_refused() {
+    let (corpus, data) = (Dir::new(), Dir::new());
+    corpus.file("a.txt", TEXT);
+    let file = corpus.file(
+        "dossier.toml",
+        "entity = [{ id = \"tm\", kind = \"person\", name = \"Thandiwe Mokoena\", aliases = [\"Mokoena\"] }]\n",
+    );
+    let before = std::fs::read(&file).expect("read");
+    let r = run(corpus.path(), data.path(), &["promote", "Mokoena", "--kind", "person"]);
+    r.code(2);
+    assert!(r.stderr.contains("already names Thandiwe Mokoena"), "{}", r.stderr);
+    let r = run(corpus.path(), data.path(), &["reject", "tm"]);
+    r.code(2);
+    assert!(r.stderr.contains("inline list"), "{}", r.stderr);
+    assert_eq!(std::fs::read(&file).expect("read"), before);
+}
+
+#[test]
+fn a_merge_into_a_child_does_not_make_a_catalog_that_hangs() {
+    let (corpus, data) = (Dir::new(), Dir::new());
+    corpus.file("a.txt", "Acme Corp and Globex Corp both said so. Globex Corp agreed with Acme Corp.\n");
+    corpus.file(
+        "dossier.toml",
+        "[[entity]]\nid = \"acme\"\nkind = \"org\"\nname = \"Acme Corp\"\n\n\
+         [[entity]]\nid = \"globex\"\nkind = \"org\"\nname = \"Globex Corp\"\nparent = \"acme\"\n",
+    );
+    run(corpus.path(), data.path(), &["merge", "acme", "--into", "globex"]).code(0);
+    let r = run(corpus.path(), data.path(), &["check"]);
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    assert!(!std::fs::read_to_string(corpus.path().join("dossier.toml")).expect("read").contains("parent"));
+}
+
+#[test]
+fn editing_a_known_entity_keeps_its_rules_and_maker() {
+    let (corpus, data) = (Dir::new(), Dir::new());
+    corpus.file(
+        "a.txt",
+        "Google released Gemini, a large language model, on Tuesday.\n\nMy zodiac sign is Gemini, she said.\n",
+    );
+    let before = run(corpus.path(), data.path(), &["show", "gemini"]);
+    before.code(0);
+    run(corpus.path(), data.path(), &["alias", "gemini", "Gemini Pro"]).code(0);
+    let after = run(corpus.path(), data.path(), &["show", "gemini"]);
+    assert!(after.stdout.contains("Gemini Pro"), "{}", after.stdout);
+    let count = |s: &str| s.lines().find(|l| l.contains("a.txt")).map(str::to_string);
+    assert_eq!(count(&before.stdout), count(&after.stdout), "the zodiac sign must not link:\n{}", after.stdout);
+    let maker = |s: &str| s.lines().any(|l| l.contains("Google"));
+    assert_eq!(maker(&before.stdout), maker(&after.stdout), "{}\n{}", before.stdout, after.stdout);
 }

@@ -48,6 +48,8 @@ pub enum Target {
     Doc(DocIdx, Range<usize>),
     /// An entity's card.
     Entity(EntIdx),
+    /// A candidate (index into the corpus's candidates), opened at its first document.
+    Candidate(usize, Option<DocIdx>),
 }
 
 /// One line of a card.
@@ -466,8 +468,8 @@ pub fn candidate_rows(c: &Corpus, snippet_width: usize) -> Vec<Row> {
         ),
         Row::blank(),
     ];
-    for cand in &c.candidates {
-        let target = cand.docs.first().and_then(|id| c.doc_by_id(id)).map(|d| Target::Doc(d, 0..0));
+    for (i, cand) in c.candidates.iter().enumerate() {
+        let target = Some(Target::Candidate(i, cand.docs.first().and_then(|id| c.doc_by_id(id))));
         let tone = cand.guess.map_or(Tone::Text, Tone::Kind);
         let guess = cand.guess.map(|k| format!(" · {k}?")).unwrap_or_default();
         rows.push(Row {
@@ -520,6 +522,31 @@ pub fn timeline_rows(c: &Corpus) -> Vec<Row> {
 mod tests {
     use super::*;
     use crate::corpus::LoadOptions;
+
+    #[test]
+    fn each_candidate_has_rows_of_its_own_even_when_they_share_a_document() {
+        let mut c = Corpus::load(&LoadOptions::default(), &|_| {});
+        let doc = c.docs[0].id.clone();
+        c.candidates = ["Acme Robotics", "GNOME", "XFCE"]
+            .map(|n| crate::recognize::discover::Candidate {
+                name: n.into(),
+                guess: None,
+                count: 1,
+                docs: vec![doc.clone()],
+                snippet: n.into(),
+            })
+            .into();
+        let rows = candidate_rows(&c, 40);
+        let targets: Vec<usize> = rows
+            .iter()
+            .filter_map(|r| match r.target {
+                Some(Target::Candidate(i, _)) => Some(i),
+                _ => None,
+            })
+            .collect();
+        let expected: Vec<usize> = (0..c.candidates.len()).flat_map(|i| [i, i]).collect();
+        assert_eq!(targets, expected);
+    }
 
     #[test]
     fn a_card_lists_facts_documents_and_related_entities_that_open() {

@@ -41,12 +41,17 @@ pub fn entity_docs(c: &Corpus, e: EntIdx) -> Vec<DocRef> {
     v
 }
 
-/// The entity and its generations or members, recursively.
+/// The entity and its generations or members, recursively; each once, even if parents loop.
 fn family(c: &Corpus, e: EntIdx) -> Vec<EntIdx> {
     let mut family = vec![e];
+    let mut seen: HashSet<EntIdx> = HashSet::from([e]);
     let mut i = 0;
     while i < family.len() {
-        family.extend_from_slice(c.children(family[i]));
+        for &k in c.children(family[i]) {
+            if seen.insert(k) {
+                family.push(k);
+            }
+        }
         i += 1;
     }
     family

@@ -36,7 +36,12 @@ pub fn run<W: Write>(command: &Command, settings: &Settings, out: &mut Out<W>) -
         out.record(&target.display().to_string())?;
         return Ok(Exit::Ok);
     }
-    let corpus = Corpus::load(&settings.load, &|p| settings.progress(p));
+    // A catalog named with --catalog that does not exist yet is made by this edit.
+    let mut load = settings.load.clone();
+    if load.catalog == crate::corpus::CatalogChoice::File(target.clone()) && !target.exists() {
+        load.catalog = crate::corpus::CatalogChoice::None;
+    }
+    let corpus = Corpus::load(&load, &|p| settings.progress(p));
     if corpus.catalog_failed {
         return Err(Error::msg(format!(
             "the catalog {} has errors; fix them before editing it",

@@ -3,7 +3,7 @@
 //! The bundled corpus's catalog is `assets/catalog.toml`, embedded in the binary. A user's folder
 //! may have a `dossier.toml` at its root, or one is given with `--catalog FILE`.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -212,10 +212,22 @@ impl Catalog {
                 problems.push(self.problem_at(&e.id, format!("entity `{}` has no name", e.id.get_ref())));
             }
         }
+        let parents: HashMap<&str, &str> = self
+            .entities
+            .iter()
+            .filter_map(|e| e.parent.as_ref().map(|p| (e.id.get_ref().as_str(), p.get_ref().as_str())))
+            .collect();
         for e in &self.entities {
             if let Some(p) = &e.parent {
                 if !ids.contains(p.get_ref().as_str()) {
                     problems.push(self.problem_at(p, format!("parent `{}` is not an entity id", p.get_ref())));
+                } else if loops(&parents, e.id.get_ref()) {
+                    problems.push(
+                        self.problem_at(
+                            p,
+                            format!("the parents of `{}` lead back to it (a parent loop)", e.id.get_ref()),
+                        ),
+                    );
                 }
             }
         }
@@ -246,6 +258,34 @@ impl Catalog {
         }
         problems
     }
+}
+
+#[cfg(test)]
+mod loop_tests {
+    use super::*;
+
+    #[test]
+    fn a_parent_loop_is_an_error_not_a_hang() {
+        let text = "[[entity]]\nid = \"a\"\nkind = \"org\"\nname = \"A\"\nparent = \"b\"\n\n\
+                    [[entity]]\nid = \"b\"\nkind = \"org\"\nname = \"B\"\nparent = \"a\"\n\n\
+                    [[entity]]\nid = \"c\"\nkind = \"org\"\nname = \"C\"\nparent = \"c\"\n";
+        let problems = Catalog::parse(Path::new("t.toml"), text).expect_err("loops");
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(problems.iter().all(|p| p.reason.contains("parent loop")), "{problems:?}");
+    }
+}
+
+/// Whether following parents from `id` comes back to it (at most one step per entity).
+fn loops(parents: &HashMap<&str, &str>, id: &str) -> bool {
+    let mut at = id;
+    for _ in 0..=parents.len() {
+        match parents.get(at) {
+            Some(&p) if p == id => return true,
+            Some(&p) => at = p,
+            None => return false,
+        }
+    }
+    false
 }
 
 /// The 1-based line and column of a byte offset.

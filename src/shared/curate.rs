@@ -17,7 +17,7 @@ use crate::model::{EntIdx, EntityKind, Origin};
 use crate::recognize::catalog::Catalog;
 
 /// What the catalog must know of an entity to write it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Snapshot {
     /// Its id.
     pub id: String,
@@ -27,19 +27,38 @@ pub struct Snapshot {
     pub name: String,
     /// Its other names.
     pub aliases: Vec<String>,
+    /// The rest of what the corpus knows of it (from the gazetteer, say), written with it when
+    /// it gets a catalog entry so that nothing it had is lost: summary, attributes, matching
+    /// rules, parent.
+    pub entity: Option<Box<crate::model::Entity>>,
+    /// Its parent's id and name.
+    pub parent: Option<(String, String)>,
 }
 
 impl Snapshot {
     /// The entity as the corpus has it.
     #[must_use]
     pub fn of(c: &Corpus, e: EntIdx) -> Self {
-        let e = &c.entities[e];
-        Self { id: e.id.clone(), kind: e.kind, name: e.name.clone(), aliases: e.aliases.clone() }
+        let ent = &c.entities[e];
+        Self {
+            id: ent.id.clone(),
+            kind: ent.kind,
+            name: ent.name.clone(),
+            aliases: ent.aliases.clone(),
+            parent: ent.parent.map(|p| (c.entities[p].id.clone(), c.entities[p].name.clone())),
+            entity: Some(Box::new(ent.clone())),
+        }
+    }
+
+    /// A new entity with only a name and a kind.
+    #[must_use]
+    pub fn named(id: String, kind: EntityKind, name: String) -> Self {
+        Self { id, kind, name, aliases: Vec::new(), entity: None, parent: None }
     }
 }
 
 /// One correction.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Edit {
     /// Make a name (a candidate, or any name) an entity of this kind.
     Promote {
@@ -101,6 +120,13 @@ fn clean_name(name: &str) -> Result<String, String> {
     if t.chars().any(char::is_control) {
         return Err("the name has a control character (a tab, a line break or an escape)".into());
     }
+    let invisible = |c: char| {
+        matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}')
+            || crate::text::sanitize::is_unsafe(c)
+    };
+    if t.chars().any(invisible) {
+        return Err("the name has an invisible or direction-changing character".into());
+    }
     Ok(t.to_string())
 }
 
@@ -118,6 +144,9 @@ impl Edit {
                     c.entities.iter().find(|e| e.origin == Origin::Catalog && e.name.eq_ignore_ascii_case(&name))
                 {
                     return Err(format!("\"{name}\" is already in the catalog ({}, {})", e.id, e.kind));
+                }
+                if let Some(e) = other_with_name(&name, None).filter(|e| !e.name.eq_ignore_ascii_case(&name)) {
+                    return Err(format!("\"{name}\" already names {} ({}); add to it instead", e.name, e.id));
                 }
             }
             Self::Reject { name, .. } => {
@@ -194,9 +223,11 @@ fn entities(doc: &mut DocumentMut) -> Result<&mut ArrayOfTables, String> {
     if doc.get("entity").is_none() {
         doc.insert("entity", Item::ArrayOfTables(ArrayOfTables::new()));
     }
-    doc.get_mut("entity")
-        .and_then(Item::as_array_of_tables_mut)
-        .ok_or_else(|| "`entity` is not a list of [[entity]] tables".into())
+    doc.get_mut("entity").and_then(Item::as_array_of_tables_mut).ok_or_else(|| {
+        "the catalog writes its entities as an inline list (`entity = [...]`); dossier edits \
+             only [[entity]] tables, so edit this one by hand"
+            .into()
+    })
 }
 
 fn position(doc: &DocumentMut, id: &str) -> Option<usize> {
@@ -212,14 +243,66 @@ fn ensure<'d>(doc: &'d mut DocumentMut, e: &Snapshot) -> Result<&'d mut Table, S
         t.insert("id", value(e.id.as_str()));
         t.insert("kind", value(e.kind.as_str()));
         t.insert("name", value(e.name.as_str()));
-        if !e.aliases.is_empty() {
-            t.insert("aliases", value(e.aliases.iter().map(String::as_str).collect::<Array>()));
+        let ruled = |a: &String| e.entity.as_ref().is_some_and(|x| x.alias_rules.contains_key(a));
+        let plain: Vec<&str> = e.aliases.iter().filter(|a| !ruled(a)).map(String::as_str).collect();
+        if !plain.is_empty() {
+            t.insert("aliases", value(plain.into_iter().collect::<Array>()));
+        }
+        if let Some(x) = &e.entity {
+            write_known(&mut t, x, e.parent.as_ref(), doc);
         }
         let list = entities(doc)?;
         list.push(t);
         list.len() - 1
     };
     entities(doc)?.get_mut(at).ok_or_else(|| "the entry vanished".into())
+}
+
+/// What the corpus knew of an entity beyond its names, into its new catalog entry: summary,
+/// matching rules, attributes, and its parent when the catalog has it (else its name as the
+/// `part_of` attribute).
+fn write_known(t: &mut Table, x: &crate::model::Entity, parent: Option<&(String, String)>, doc: &DocumentMut) {
+    if let Some(s) = &x.summary {
+        t.insert("summary", value(s.as_str()));
+    }
+    if x.rule.case_sensitive {
+        t.insert("case_sensitive", value(true));
+    }
+    if !x.rule.context.is_empty() {
+        t.insert("context", value(x.rule.context.iter().map(String::as_str).collect::<Array>()));
+    }
+    let mut attributes = x.attributes.clone();
+    match parent {
+        Some((id, _)) if position(doc, id).is_some() => {
+            t.insert("parent", value(id.as_str()));
+        }
+        Some((_, name)) => {
+            attributes.entry("part_of".into()).or_insert_with(|| name.clone());
+        }
+        None => {}
+    }
+    if !attributes.is_empty() {
+        let mut inline = toml_edit::InlineTable::new();
+        for (k, v) in &attributes {
+            inline.insert(k, v.as_str().into());
+        }
+        t.insert("attributes", value(inline));
+    }
+    if !x.alias_rules.is_empty() {
+        let mut rules = Array::new();
+        for (alias, rule) in &x.alias_rules {
+            let mut r = toml_edit::InlineTable::new();
+            r.insert("alias", alias.as_str().into());
+            if rule.case_sensitive {
+                r.insert("case_sensitive", true.into());
+            }
+            if !rule.context.is_empty() {
+                r.insert("context", rule.context.iter().map(String::as_str).collect::<Array>().into());
+            }
+            rules.push(r);
+        }
+        t.insert("alias_rules", value(rules));
+    }
 }
 
 /// Adds names to a table's `aliases`, leaving out its name and names already there.
@@ -267,7 +350,9 @@ fn remove_entity(doc: &mut DocumentMut, id: &str, into: Option<&str>) -> usize {
     if let Some(list) = doc.get_mut("entity").and_then(Item::as_array_of_tables_mut) {
         for t in list.iter_mut() {
             if t.get("parent").and_then(Item::as_str) == Some(id) {
-                match into {
+                // The kept entity cannot be its own parent.
+                let own = t.get("id").and_then(Item::as_str) == into;
+                match into.filter(|_| !own) {
                     Some(new) => {
                         t.insert("parent", value(new));
                     }
@@ -308,7 +393,18 @@ fn remove_entity(doc: &mut DocumentMut, id: &str, into: Option<&str>) -> usize {
 /// The root `reject = [...]` list, created when missing.
 fn reject_list(doc: &mut DocumentMut) -> Result<&mut Array, String> {
     if doc.get("reject").is_none() {
+        // Written before the tables: the file's opening comment, which belongs to the first
+        // table as written, moves above it so that it stays at the top.
+        let header =
+            doc.get_mut("entity").and_then(Item::as_array_of_tables_mut).and_then(|l| l.get_mut(0)).and_then(|t| {
+                let p = t.decor().prefix().and_then(|p| p.as_str()).filter(|p| p.contains('#'))?.to_string();
+                t.decor_mut().set_prefix("\n");
+                Some(p)
+            });
         doc.insert("reject", value(Array::new()));
+        if let (Some(h), Some(mut key)) = (header, doc.as_table_mut().key_mut("reject")) {
+            key.leaf_decor_mut().set_prefix(h);
+        }
     }
     doc.get_mut("reject").and_then(Item::as_array_mut).ok_or_else(|| "`reject` is not a list of names".into())
 }
@@ -336,11 +432,16 @@ pub fn apply_to_text(text: &str, edit: &Edit) -> Result<(String, String), String
             let base = crate::text::ids::slug(&name);
             let id = crate::text::ids::unique_id(if base.is_empty() { "entity" } else { &base }, &mut ids);
             unreject(&mut doc, &name);
-            ensure(&mut doc, &Snapshot { id, kind: *kind, name, aliases: Vec::new() })?;
+            ensure(&mut doc, &Snapshot::named(id, *kind, name))?;
         }
         Edit::Reject { name, entity } => {
             let name = clean_name(name)?;
             if let Some(e) = entity {
+                let in_catalog = e.entity.as_ref().is_some_and(|x| x.origin == Origin::Catalog);
+                if in_catalog && position(&doc, &e.id).is_none() {
+                    entities(&mut doc)?;
+                    return Err(format!("`{}` is not an [[entity]] of this catalog; edit it by hand", e.id));
+                }
                 let dropped = remove_entity(&mut doc, &e.id, None);
                 if dropped > 0 {
                     said = format!("{said} and its {}", crate::analysis::card::count(dropped, "fact", "facts"));
@@ -411,21 +512,15 @@ pub struct Applied {
 struct Lock(std::fs::File);
 
 impl Lock {
+    /// Locks the folder the catalog is in (created if missing): every process editing that
+    /// catalog, whatever its settings, takes the same lock, and no file is created for it.
     fn take(catalog: &Path) -> Result<Self, String> {
-        use std::hash::{Hash, Hasher};
-        let abs = crate::shared::places::resolved(catalog).unwrap_or_else(|| catalog.to_path_buf());
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        abs.hash(&mut h);
-        let dir = crate::shared::places::data_dir().unwrap_or_else(std::env::temp_dir).join("locks");
-        std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-        let path = dir.join(format!("{:016x}.lock", h.finish()));
-        let f = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(|e| format!("cannot open the lock {}: {e}", path.display()))?;
-        f.lock().map_err(|e| format!("cannot lock {}: {e}", path.display()))?;
+        let real = std::fs::canonicalize(catalog).unwrap_or_else(|_| catalog.to_path_buf());
+        let catalog = real.as_path();
+        let dir = catalog.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        let f = std::fs::File::open(dir).map_err(|e| format!("cannot open {} to lock it: {e}", dir.display()))?;
+        f.lock().map_err(|e| format!("cannot lock {}: {e}", dir.display()))?;
         Ok(Self(f))
     }
 }
@@ -437,13 +532,20 @@ impl Drop for Lock {
 }
 
 /// Writes a file atomically: a temporary file in the same folder, renamed over it.
+/// A symbolic link is followed (the file it points to is replaced, the link stays) and the
+/// file's permissions are kept.
 fn write_atomic(path: &Path, text: &str) -> Result<(), String> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
+    let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let path = real.as_path();
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = path.with_file_name(format!(".{name}.dossier-{}.tmp", std::process::id()));
     std::fs::write(&tmp, text).map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
+    if let Ok(m) = std::fs::metadata(path) {
+        let _ = std::fs::set_permissions(&tmp, m.permissions());
+    }
     std::fs::rename(&tmp, path).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
         format!("cannot replace {}: {e}", path.display())
@@ -516,7 +618,7 @@ mod tests {
                            doc = \"d1\"\nquote = \"Ann Lee leads Bee Corp\"\n";
 
     fn snap(id: &str, name: &str, kind: EntityKind) -> Snapshot {
-        Snapshot { id: id.into(), kind, name: name.into(), aliases: Vec::new() }
+        Snapshot::named(id.into(), kind, name.into())
     }
 
     fn parsed(text: &str) -> Catalog {
@@ -562,6 +664,26 @@ mod tests {
         assert_eq!(cat.entities[0].name, "A. Lee");
         assert_eq!(cat.entities[0].aliases, ["Ann Lee"]);
         assert!(text.contains("id = \"a\"  # keep me"), "{text}");
+    }
+
+    #[test]
+    fn merging_into_a_child_leaves_no_entity_its_own_parent() {
+        // b's parent is a; merging a into b must not make b its own parent.
+        let edit = Edit::Merge {
+            from: snap("a", "Ann Lee", EntityKind::Person),
+            into: snap("b", "Bee Corp", EntityKind::Org),
+        };
+        let (text, _) = apply_to_text(CATALOG, &edit).expect("applied");
+        let cat = parsed(&text);
+        assert!(cat.entities.iter().all(|e| e.parent.is_none()), "{text}");
+    }
+
+    #[test]
+    fn the_files_opening_comment_stays_on_top_when_a_reject_list_is_added() {
+        let edit = Edit::Reject { name: "Zed".into(), entity: None };
+        let (text, _) = apply_to_text(CATALOG, &edit).expect("applied");
+        assert!(text.starts_with("# top comment\n\nreject = [\"Zed\"]\n"), "{text}");
+        assert_eq!(parsed(&text).entities.len(), 2);
     }
 
     #[test]

@@ -106,8 +106,14 @@ impl App {
     fn curation_subject(&self) -> Option<Subject> {
         if self.focus.detail {
             if let View::Candidates(r) = self.view() {
-                let i = r.selected.checked_sub(3)? / 2;
-                return (i < self.corpus.candidates.len()).then_some(Subject::Candidate(i));
+                // The candidate of the selected row, as the rows name it.
+                let rows = self.card_rows.as_ref().filter(|(s, _, _)| *s == crate::tui::card::Subject::Candidates)?;
+                return match r.target(&rows.2) {
+                    Some(crate::analysis::card::Target::Candidate(i, _)) if *i < self.corpus.candidates.len() => {
+                        Some(Subject::Candidate(*i))
+                    }
+                    _ => None,
+                };
             }
         }
         match self.current_item()? {
@@ -119,6 +125,11 @@ impl App {
 
     /// A curation key.
     pub(super) fn curate(&mut self, action: Action) -> Effect {
+        // One edit at a time: the next waits for the model the last one leads to.
+        if self.loading.is_some() {
+            self.message = Some("still linking; try again in a moment".into());
+            return Effect::None;
+        }
         if action == Action::Undo {
             return self.undo_last();
         }
@@ -181,7 +192,10 @@ impl App {
                     return Effect::None;
                 };
                 match subject {
-                    Subject::Candidate(i) => Edit::Promote { name: self.corpus.candidates[i].name.clone(), kind },
+                    Subject::Candidate(i) => {
+                        let Some(k) = self.corpus.candidates.get(i) else { return Effect::None };
+                        Edit::Promote { name: k.name.clone(), kind }
+                    }
                     Subject::Entity(e) => Edit::Kind { entity: Snapshot::of(&self.corpus, e), kind },
                 }
             }
@@ -278,6 +292,12 @@ impl App {
         let old = &self.corpus;
         let map: Vec<Option<EntIdx>> = old.entities.iter().map(|e| ids.get(e.id.as_str()).copied()).collect();
         let show = self.show_after_relink.take().and_then(|id| ids.get(id.as_str()).copied());
+        // Prompts and a merge's jump name entities by their old numbers: they close.
+        self.layers.retain(|l| match l {
+            Layer::Prompt(_) => false,
+            Layer::Jump(j) => j.merge_from.is_none(),
+            Layer::Help(_) => true,
+        });
         for place in self.history.places_mut() {
             match &mut place.view {
                 View::Entity(e, rows) => match map.get(*e).copied().flatten().or(show) {

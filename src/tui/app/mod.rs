@@ -610,7 +610,8 @@ impl App {
                         self.visit(View::Doc(r));
                     }
                     Some(Target::Entity(e)) => self.open_item(Item::Entity(e)),
-                    None => {}
+                    Some(Target::Candidate(_, Some(d))) => self.visit(View::Doc(Reader::new(d))),
+                    Some(Target::Candidate(_, None)) | None => {}
                 }
             }
             Context::Find | Context::Help => {}

@@ -183,9 +183,16 @@ fn draw_status(app: &App, area: Rect, f: &mut Frame, s: Styles) {
     if !app.marks.is_empty() {
         right = format!("{} marked · {right}", app.marks.len());
     }
-    if let Some(m) = &app.message {
-        right = format!("{m} · {right}");
-    }
+    // A message (what an edit did, why a key did nothing) takes the place of the key hints,
+    // after the way to the help.
+    let said;
+    let keys = match &app.message {
+        Some(m) => {
+            said = format!("? help  {}", one_line(m));
+            said.as_str()
+        }
+        None => keys,
+    };
     let width = usize::from(area.width);
     let right = truncate(&right, width / 2);
     let right_len = right.width();
