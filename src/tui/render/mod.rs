@@ -188,7 +188,12 @@ fn draw_status(app: &App, area: Rect, f: &mut Frame, s: Styles) {
     let said;
     let keys = match &app.message {
         Some(m) => {
-            said = format!("? help  {}", one_line(m));
+            let leave = if matches!(app.context(), Context::Panes | Context::Reader | Context::Card) {
+                "q quit"
+            } else {
+                "Esc cancel"
+            };
+            said = format!("? help  {leave}  {}", one_line(m));
             said.as_str()
         }
         None => keys,
