@@ -57,9 +57,21 @@ pub fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_dossier"))
 }
 
+/// A data directory with nothing in it: the tests never see catalogs the user made by
+/// curating (a curated copy of the bundled catalog would change what the bundled corpus shows).
+pub fn empty_data_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("dossier-no-data")
+}
+
 /// Runs `dossier ARGS` with no stdin and returns what it printed.
 pub fn dossier(args: &[&str]) -> Run {
-    let out = Command::new(bin()).args(args).env_remove("NO_COLOR").stdin(Stdio::null()).output().expect("run dossier");
+    let out = Command::new(bin())
+        .args(args)
+        .env_remove("NO_COLOR")
+        .env("DOSSIER_DATA_DIR", empty_data_dir())
+        .stdin(Stdio::null())
+        .output()
+        .expect("run dossier");
     Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),

@@ -51,6 +51,7 @@ impl Pty {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        cmd.env("DOSSIER_DATA_DIR", super::empty_data_dir());
         Self::spawn(cmd, 120, 40)
     }
 
@@ -59,6 +60,7 @@ impl Pty {
         cmd.args(["-c", script]);
         cmd.env("TERM", "xterm-256color");
         cmd.env("DOSSIER", super::bin());
+        cmd.env("DOSSIER_DATA_DIR", super::empty_data_dir());
         Self::spawn(cmd, 120, 40)
     }
 
