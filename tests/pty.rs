@@ -161,3 +161,37 @@ fn the_first_frame_comes_before_loading_ends_the_documents_fill_in_and_q_works_w
     assert_eq!(t.wait_exit(), 0);
     assert_restored(&t.raw());
 }
+
+/// `e` hands the terminal to `$VISUAL` on the document at the line in view, then takes it back:
+/// keys work again and the terminal is restored at the end.
+#[test]
+fn e_opens_the_document_in_the_editor_and_the_explorer_comes_back() {
+    let dir = util::Dir::new();
+    let lines = (1..=60).map(|i| format!("Line {i} of the text.")).collect::<Vec<_>>().join("\n");
+    let text = format!("---\ntitle: Front\n---\n{lines}\n");
+    let doc = dir.file("a.md", text);
+    let out = dir.path().join("editor-args");
+    let editor = dir.file("editor.sh", format!("#!/bin/sh\necho \"$@\" > '{}'\n", out.display()));
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).expect("chmod");
+    let script = format!(
+        "VISUAL='{}' \"$DOSSIER\" --corpus '{}'; echo \"exit=$?\"; sleep 2",
+        editor.display(),
+        dir.path().join("a.md").display()
+    );
+    let mut t = Pty::shell(&script);
+    t.wait_for("1 loaded");
+    t.send(ENTER).wait_for("5 Reader");
+    t.send(b"e");
+    let start = std::time::Instant::now();
+    while !out.exists() {
+        assert!(start.elapsed() < DEADLINE, "the editor never ran:\n{}", t.screen());
+        thread::sleep(Duration::from_millis(20));
+    }
+    thread::sleep(Duration::from_millis(100));
+    assert_eq!(std::fs::read_to_string(&out).expect("args").trim(), format!("+4 {}", doc.display()));
+    // Back in the explorer: keys are read again.
+    t.send(b"?").wait_for("dossier — keys");
+    t.send(b"q").send(b"q");
+    t.wait_for("exit=0");
+    assert_restored(&t.raw());
+}

@@ -686,3 +686,12 @@ fn a_pane_filters_as_you_type_and_sorts_by_name_and_date() {
         .collect();
     assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
 }
+
+/// `e` asks for the editor on the document's file at the line in view (tests run from the
+/// repository's folder, where the bundled corpus's `seeds/` files exist).
+#[test]
+fn e_asks_for_the_editor_at_the_line_in_view() {
+    let mut h = Harness::new(120, 40);
+    h.key(KeyCode::Enter).key(KeyCode::Char('e'));
+    assert!(h.screen().contains("editor: seeds/000_81bc56f7dc5c9cfd.txt:"), "{}", h.screen());
+}

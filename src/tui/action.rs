@@ -66,6 +66,8 @@ pub enum Action {
     DeleteChar,
     /// Clear the input line.
     ClearInput,
+    /// Open the current document in the user's editor, at the line in view.
+    OpenEditor,
     /// Filter the focused pane by what is typed.
     OpenFilter,
     /// Cycle the focused pane's order.
@@ -296,6 +298,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Prompt, "", [(KeyCode::Char('u'), CTRL)], Action::ClearInput, ""),
     bind!(Prompt, "Esc", [(KeyCode::Esc, NONE)], Action::Escape, "cancel"),
     bind!(Base, "Ctrl-P", [(KeyCode::Char('p'), CTRL)], Action::OpenJump, "fuzzy jump to any document or entity"),
+    bind!(Base, "e", [ch('e')], Action::OpenEditor, "open the document in $VISUAL / $EDITOR at the line in view"),
     bind!(Edit, "+", [ch('+')], Action::Promote, "promote a candidate: person, org, chip, model or service"),
     bind!(Edit, "x", [ch('x')], Action::Reject, "reject: never an entity or candidate again"),
     bind!(Edit, "m", [ch('m')], Action::Merge, "merge into another entity, chosen with the jump"),

@@ -149,6 +149,19 @@ pub fn apply(app: &mut App, msg: Msg, searcher: &mut Searcher, tx: &Sender<Msg>)
             searcher.relink(app, load, app.relinks(), tx);
             None
         }
+        Effect::Editor(path, line) => {
+            match searcher {
+                Searcher::Thread(_) => {
+                    if let Err(why) = terminal::run_editor(&path, line) {
+                        app.message = Some(why);
+                    }
+                    app.redraw = true;
+                }
+                // Tests: say what would have run.
+                Searcher::Inline(_) => app.message = Some(format!("editor: {}:{line}", path.display())),
+            }
+            None
+        }
     }
 }
 
@@ -164,6 +177,13 @@ pub fn event_loop<B: Backend>(
     until_idle: bool,
 ) -> Result<Option<Outcome>, B::Error> {
     loop {
+        if std::mem::take(&mut app.redraw) {
+            // Another program drew on the screen: clear it, and draw a blank frame so that the
+            // next one is sent whole. (`Terminal::clear` would ask the terminal where its
+            // cursor is, which races with the input thread.)
+            terminal.backend_mut().clear()?;
+            terminal.draw(|f| f.render_widget(ratatui::widgets::Clear, f.area()))?;
+        }
         app.prepare(terminal.size()?.into());
         terminal.draw(|f| render::draw(app, f))?;
         let first = if until_idle {
@@ -242,9 +262,23 @@ pub fn run(settings: &Settings) -> crate::shared::error::Result<Exit> {
     });
     let input_tx = tx.clone();
     std::thread::spawn(move || {
-        while let Ok(e) = crossterm::event::read() {
-            if input_tx.send(Msg::Input(e)).is_err() {
-                break;
+        // Polled, so that it can stop reading while an editor has the terminal.
+        loop {
+            if terminal::INPUT_PAUSED.load(Ordering::SeqCst) {
+                std::thread::sleep(Duration::from_millis(20));
+                continue;
+            }
+            match crossterm::event::poll(Duration::from_millis(50)) {
+                Ok(true) => match crossterm::event::read() {
+                    Ok(e) => {
+                        if input_tx.send(Msg::Input(e)).is_err() {
+                            break;
+                        }
+                    }
+                    Err(_) => break,
+                },
+                Ok(false) => {}
+                Err(_) => break,
             }
         }
     });

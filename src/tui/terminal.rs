@@ -59,6 +59,43 @@ pub fn enter(w: &mut impl Write) -> io::Result<Guard> {
     Ok(guard)
 }
 
+/// Set while another program has the terminal: the explorer's input thread stops reading.
+pub static INPUT_PAUSED: AtomicBool = AtomicBool::new(false);
+
+/// Hands the terminal to the user's editor (`$VISUAL`, else `$EDITOR`, else `vi`) on `path`
+/// at `line`, then sets the explorer's terminal up again. The editor gets `+LINE PATH`, which
+/// vi, vim, nvim, nano, emacs, micro and kakoune understand.
+pub fn run_editor(path: &std::path::Path, line: usize) -> Result<(), String> {
+    INPUT_PAUSED.store(true, Ordering::SeqCst);
+    // The input thread polls every 50 ms: let it park before the editor reads keys.
+    std::thread::sleep(std::time::Duration::from_millis(120));
+    restore();
+    let tty = |write: bool| OpenOptions::new().read(!write).write(write).open("/dev/tty");
+    let status = match (tty(false), tty(true), tty(true)) {
+        (Ok(i), Ok(o), Ok(e)) => std::process::Command::new("sh")
+            .arg("-c")
+            .arg(r#"${VISUAL:-${EDITOR:-vi}} "$@""#)
+            .arg("sh")
+            .arg(format!("+{line}"))
+            .arg(path)
+            .stdin(i)
+            .stdout(o)
+            .stderr(e)
+            .status()
+            .map_err(|e| format!("cannot start the editor: {e}")),
+        _ => Err("no terminal for the editor".to_string()),
+    };
+    let mut w = tty_writer();
+    let back = enter(&mut w).map_err(|e| format!("cannot take the terminal back: {e}"));
+    // The guard made at start-up restores at the end, as before.
+    std::mem::forget(back);
+    INPUT_PAUSED.store(false, Ordering::SeqCst);
+    match status? {
+        s if s.success() => Ok(()),
+        s => Err(format!("the editor ended with {s}")),
+    }
+}
+
 /// Makes a panic restore the terminal before its message is printed.
 pub fn install_panic_hook() {
     let previous = std::panic::take_hook();

@@ -48,6 +48,9 @@ pub enum Effect {
     Exit(Outcome),
     /// Link the corpus again with this catalog choice (after an edit), off the draw path.
     Relink(crate::corpus::LoadOptions),
+    /// Hand the terminal to the user's editor on this file at this line (1-based), then
+    /// take it back.
+    Editor(std::path::PathBuf, usize),
 }
 
 /// What the detail view shows.
@@ -191,6 +194,8 @@ pub struct App {
     relinks: u64,
     /// The focused pane's filter line is open and takes what is typed.
     pub filtering: bool,
+    /// Draw everything anew at the next frame (another program had the terminal).
+    pub redraw: bool,
     next_gen: u64,
 }
 
@@ -221,6 +226,7 @@ impl App {
             show_after_relink: None,
             relinks: 0,
             filtering: false,
+            redraw: false,
             next_gen: 0,
         };
         app.fill_panes();
@@ -255,6 +261,35 @@ impl App {
             Some(_) => self.ask_jump(),
             None => Effect::None,
         }
+    }
+
+    /// `e`: the current document in the editor, at the first line in view in the reader.
+    fn open_editor(&mut self) -> Effect {
+        let Some(Item::Doc(d)) = self.current_item() else {
+            self.message = Some("e opens a document: select one first".into());
+            return Effect::None;
+        };
+        let doc = &self.corpus.docs[d];
+        if !doc.path.is_file() {
+            self.message =
+                Some(format!("{} is not a file on disk (the bundled corpus is inside dossier)", doc.shown_path));
+            return Effect::None;
+        }
+        // The line in view: the byte at the top of the reader, counted in the file's lines
+        // (front matter included, which the body leaves out).
+        let byte = match (self.view(), &self.layout) {
+            (View::Doc(r), Some(l)) if l.doc == d => l.lines.get(r.scroll).map_or(0, |x| x.start),
+            _ => 0,
+        };
+        let body_line = doc.body[..doc.body.floor_char_boundary(byte)].matches('\n').count();
+        let head = std::fs::read_to_string(&doc.path)
+            .ok()
+            .and_then(|t| {
+                t.find(doc.body.get(..doc.body.len().min(200)).unwrap_or_default())
+                    .map(|at| t[..at].matches('\n').count())
+            })
+            .unwrap_or(0);
+        Effect::Editor(doc.path.clone(), head + body_line + 1)
     }
 
     /// Fills one pane again (its filter or order changed), showing its new selection.
@@ -435,6 +470,7 @@ impl App {
             Action::Open if ctx == Context::Prompt => return self.answer_prompt(None),
             Action::Open if ctx == Context::Filter => self.filtering = false,
             Action::OpenFilter => self.filtering = true,
+            Action::OpenEditor => return self.open_editor(),
             Action::CycleSort => {
                 let i = self.focus.pane.index();
                 self.panes[i].sort = self.panes[i].sort.next();
