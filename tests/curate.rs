@@ -160,6 +160,13 @@ fn bad_edits_are_refused_with_a_reason_and_nothing_is_written() {
     r.code(2);
     assert!(r.stderr.contains("dossier.toml"), "{}", r.stderr);
     assert_eq!(std::fs::read_to_string(&file).expect("read"), "[[entity]\nid = ");
+    // A mistyped corpus is refused, and no catalog is made for it.
+    let typo = corpus.path().join("no-such-folder");
+    let r = run(&typo, data.path(), &["promote", "X Y", "--kind", "person"]);
+    r.code(2);
+    assert!(r.stderr.contains("no such file or folder"), "{}", r.stderr);
+    run(&typo, data.path(), &["catalog", "path"]).code(2);
+    assert!(!data.path().join("data/catalogs").exists());
     // --no-catalog has nothing to edit.
     let r = run(corpus.path(), data.path(), &["--no-catalog", "alias", "tm", "TM"]);
     r.code(2);

@@ -31,6 +31,9 @@ pub fn is_curation(c: &Command) -> bool {
 
 /// Runs a curation command.
 pub fn run<W: Write>(command: &Command, settings: &Settings, out: &mut Out<W>) -> Result<Exit> {
+    if let Some(missing) = settings.load.corpus.iter().find(|p| !p.exists()) {
+        return Err(Error::msg(format!("{}: no such file or folder", missing.display())));
+    }
     let target = crate::shared::places::edit_target(&settings.load).map_err(Error::msg)?;
     if let Command::Catalog { what: CatalogCommand::Path } = command {
         out.record(&target.display().to_string())?;
