@@ -626,7 +626,6 @@ const NOT_ORG_ACRONYMS: &[&str] = &[
     "www",
     "http",
     "https",
-    "eu",
     "mph",
     "km",
     "kg",

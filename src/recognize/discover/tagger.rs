@@ -667,6 +667,12 @@ impl<'t> Tagger<'t> {
         }
         if n >= 3 && listed(&ORG_OF_SET, lw[0]) && lw[1] == "of" {
             x.ev.org += 3;
+        } else if let Some(k) = (1..n.saturating_sub(1)).find(|&k| lw[k] == "of") {
+            // "Federal Bureau of Investigation", "Supreme Court of the United States": an
+            // organisation's head before "of", after a capitalised word.
+            if listed(&ORG_OF_SET, lw[k - 1]) || listed(&ORG_HEAD_SET, lw[k - 1]) {
+                x.ev.org += 3;
+            }
         }
         if self.text[span.clone()].contains(" & ") {
             x.ev.org += 3; // "Procter & Gamble", "Johnson & Johnson"
@@ -846,6 +852,13 @@ mod tests {
              uses JSON, said the space agency (NASA).");
         let orgs: Vec<&str> = t.iter().filter(|x| x.2 > 0).map(|x| x.0.as_str()).collect();
         assert_eq!(orgs, ["NASA"], "{t:?}");
+    }
+
+    #[test]
+    fn an_organisations_head_before_of_makes_it_one() {
+        let t = tag("The Federal Bureau of Investigation and the National Institute of Standards said no.");
+        let orgs: Vec<&str> = t.iter().filter(|x| x.2 >= 3).map(|x| x.0.as_str()).collect();
+        assert_eq!(orgs, ["Federal Bureau of Investigation", "National Institute of Standards"], "{t:?}");
     }
 
     #[test]
