@@ -11,15 +11,7 @@ use util::{bin, Dir};
 /// Runs `dossier --corpus CORPUS ARGS` with its cache in CACHE, returning stdout and whether
 /// the summary came from the cache.
 fn run(corpus: &Dir, cache: &std::path::Path, args: &[&str]) -> (String, bool) {
-    let out = Command::new(bin())
-        .arg("--corpus")
-        .arg(corpus.path())
-        .args(args)
-        .env("DOSSIER_CACHE_DIR", cache)
-        .env("DOSSIER_TIMINGS", "1")
-        .stdin(Stdio::null())
-        .output()
-        .expect("run");
+    let out = command(corpus, cache, args).env("DOSSIER_TIMINGS", "1").output().expect("run");
     let err = String::from_utf8_lossy(&out.stderr);
     (String::from_utf8_lossy(&out.stdout).into_owned(), err.contains("summary from the cache"))
 }
@@ -123,16 +115,16 @@ fn regression_a_relative_and_an_absolute_corpus_path_share_the_cache() {
 
 /// Runs with the cache in CACHE and returns stderr.
 fn stderr_of(corpus: &Dir, cache: &std::path::Path, args: &[&str]) -> String {
-    let out = Command::new(bin())
-        .arg("--corpus")
-        .arg(corpus.path())
-        .args(args)
-        .env("DOSSIER_CACHE_DIR", cache)
-        .stdin(Stdio::null())
-        .output()
-        .expect("run");
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stderr).into_owned()
+    let r: util::Run = command(corpus, cache, args).output().expect("run").into();
+    r.code(0);
+    r.stderr
+}
+
+/// `dossier --corpus CORPUS ARGS` with its cache in CACHE and no stdin.
+fn command(corpus: &Dir, cache: &std::path::Path, args: &[&str]) -> Command {
+    let mut c = Command::new(bin());
+    c.arg("--corpus").arg(corpus.path()).args(args).env("DOSSIER_CACHE_DIR", cache).stdin(Stdio::null());
+    c
 }
 
 #[test]

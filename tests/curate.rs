@@ -17,20 +17,21 @@ const TEXT: &str = "Thandiwe Mokoena met Addresses Debian at the harbour on Mond
 
 /// Runs dossier on a corpus with its data folder (for catalogs) and cache in DATA.
 fn run(corpus: &Path, data: &Path, args: &[&str]) -> Run {
-    let out = Command::new(bin())
-        .arg("--corpus")
-        .arg(corpus)
+    let mut all = vec![std::ffi::OsStr::new("--corpus"), corpus.as_os_str()];
+    all.extend(args.iter().map(std::ffi::OsStr::new));
+    run_args(data, &all)
+}
+
+/// Runs dossier with these arguments, its data folder and cache in DATA.
+fn run_args(data: &Path, args: &[&std::ffi::OsStr]) -> Run {
+    Command::new(bin())
         .args(args)
         .env("DOSSIER_DATA_DIR", data.join("data"))
         .env("DOSSIER_CACHE_DIR", data.join("cache"))
         .stdin(Stdio::null())
         .output()
-        .expect("run");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+        .expect("run")
+        .into()
 }
 
 /// Every file under a folder with its bytes.
@@ -217,30 +218,16 @@ fn two_processes_editing_at_once_lose_no_edit() {
 #[test]
 fn the_bundled_corpus_is_curated_in_a_copy_of_its_catalog() {
     let data = Dir::new();
-    let run_bundled = |args: &[&str]| {
-        let out = Command::new(bin())
-            .args(args)
-            .env("DOSSIER_DATA_DIR", data.path().join("data"))
-            .env("DOSSIER_CACHE_DIR", data.path().join("cache"))
-            .stdin(Stdio::null())
-            .output()
-            .expect("run");
-        (
-            out.status.code(),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
-    };
-    let (code, _, err) = run_bundled(&["alias", "andy-jassy", "AJ"]);
-    assert_eq!(code, Some(0), "{err}");
-    let (_, path, _) = run_bundled(&["catalog", "path"]);
+    let run_bundled = |args: &[&str]| run_args(data.path(), &args.iter().map(std::ffi::OsStr::new).collect::<Vec<_>>());
+    run_bundled(&["alias", "andy-jassy", "AJ"]).code(0);
+    let path = run_bundled(&["catalog", "path"]).stdout;
     let text = std::fs::read_to_string(path.trim()).expect("the copy");
     assert!(text.starts_with("# The curated catalog of the bundled corpus"), "the bundled catalog was copied");
     assert!(text.contains("aliases = [\"Andy Jesse\", \"AJ\"]"), "{text}");
-    let (_, show, _) = run_bundled(&["show", "AJ"]);
+    let show = run_bundled(&["show", "AJ"]).stdout;
     assert!(show.starts_with("Andy Jassy"), "{show}");
     // Facts still come with it.
-    let (_, show, _) = run_bundled(&["show", "trainium"]);
+    let show = run_bundled(&["show", "trainium"]).stdout;
     assert!(show.contains("Facts (1)"), "{show}");
 }
 

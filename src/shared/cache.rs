@@ -61,9 +61,7 @@ fn catalog_file(opts: &LoadOptions) -> Option<PathBuf> {
     match &opts.catalog {
         CatalogChoice::None => None,
         CatalogChoice::File(p) => Some(p.clone()),
-        CatalogChoice::Auto => {
-            opts.corpus.iter().find(|p| p.is_dir()).map(|r| r.join(crate::recognize::catalog::FILE_NAME))
-        }
+        CatalogChoice::Auto => crate::shared::places::root_catalog(&opts.corpus),
     }
 }
 

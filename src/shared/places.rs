@@ -69,8 +69,10 @@ pub fn data_catalog(roots: &[PathBuf]) -> Option<PathBuf> {
     Some(dir.join(format!("{name}-{:016x}.toml", h.finish())))
 }
 
-/// The catalog file the user's own folder has: `dossier.toml` at the first folder's root.
-fn root_catalog(roots: &[PathBuf]) -> Option<PathBuf> {
+/// The catalog file the user's own folder has: `dossier.toml` at the first folder's root
+/// (it may not exist).
+#[must_use]
+pub fn root_catalog(roots: &[PathBuf]) -> Option<PathBuf> {
     roots.iter().find(|p| p.is_dir()).map(|r| r.join(FILE_NAME))
 }
 

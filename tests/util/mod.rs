@@ -63,20 +63,26 @@ pub fn empty_data_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("dossier-no-data")
 }
 
+impl From<std::process::Output> for Run {
+    fn from(out: std::process::Output) -> Self {
+        Self {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+}
+
 /// Runs `dossier ARGS` with no stdin and returns what it printed.
 pub fn dossier(args: &[&str]) -> Run {
-    let out = Command::new(bin())
+    Command::new(bin())
         .args(args)
         .env_remove("NO_COLOR")
         .env("DOSSIER_DATA_DIR", empty_data_dir())
         .stdin(Stdio::null())
         .output()
-        .expect("run dossier");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+        .expect("run dossier")
+        .into()
 }
 
 /// Like [`dossier`] with `--corpus DIR` first.
