@@ -431,7 +431,7 @@ fn the_timeline_is_built_off_the_draw_path_and_shown_when_it_arrives() {
     h.tx.send(Msg::Loaded(Arc::clone(&c), entries)).expect("send");
     h.key(KeyCode::Char('t'));
     assert!(h.screen().contains("building the timeline…"), "{}", h.screen());
-    h.tx.send(Msg::Timeline(Arc::new(dossier::analysis::card::timeline_rows(&c)))).expect("send");
+    h.tx.send(Msg::Timeline(Arc::new(dossier::analysis::card::timeline_rows(&c)), 0)).expect("send");
     h.run();
     assert!(h.screen().contains("⚠ Amazon launched Nova"), "{}", h.screen());
 }

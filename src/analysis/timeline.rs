@@ -107,7 +107,9 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
             .to_string(),
     ]
     .join("|");
-    Regex::new(&pattern).expect("the date pattern is valid")
+    // ASCII word boundaries, digits and spaces (dates are ASCII): with Unicode ones the regex
+    // cannot use its fast engines on text that has any non-ASCII character.
+    Regex::new(&format!("(?-u){pattern}")).expect("the date pattern is valid")
 });
 
 /// Days in a month (Gregorian).

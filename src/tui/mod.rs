@@ -39,11 +39,12 @@ pub enum Msg {
     Documents(Arc<Corpus>, Arc<Vec<crate::search::items::Entry>>),
     /// The model, loaded, and its jump entries.
     Loaded(Arc<Corpus>, Arc<Vec<crate::search::items::Entry>>),
-    /// The model linked again after an edit of the catalog, its jump entries and its timeline,
-    /// for the edit numbered so (an older edit's answer arriving late is dropped).
-    Relinked(Arc<Corpus>, Arc<Vec<crate::search::items::Entry>>, Arc<Vec<crate::analysis::card::Row>>, u64),
-    /// The timeline of the loaded model (built after it, off the draw path).
-    Timeline(Arc<Vec<crate::analysis::card::Row>>),
+    /// The model linked again after an edit of the catalog and its jump entries, for the edit
+    /// numbered so (an older edit's answer arriving late is dropped).
+    Relinked(Arc<Corpus>, Arc<Vec<crate::search::items::Entry>>, u64),
+    /// The timeline of the model (built after it, off the draw path), for the edit numbered so
+    /// (0 for the first load).
+    Timeline(Arc<Vec<crate::analysis::card::Row>>, u64),
     /// Jump results.
     Jump(Results),
 }
@@ -77,8 +78,8 @@ impl Searcher {
         let work = move || {
             let corpus = Arc::new(old.relinked(&load));
             let entries = Arc::new(crate::search::items::entries(&corpus));
-            let timeline = Arc::new(crate::analysis::card::timeline_rows(&corpus));
-            let _ = tx.send(Msg::Relinked(corpus, entries, timeline, gen));
+            let _ = tx.send(Msg::Relinked(Arc::clone(&corpus), entries, gen));
+            let _ = tx.send(Msg::Timeline(Arc::new(crate::analysis::card::timeline_rows(&corpus)), gen));
         };
         match self {
             Self::Thread(_) => {
@@ -120,17 +121,18 @@ pub fn apply(app: &mut App, msg: Msg, searcher: &mut Searcher, tx: &Sender<Msg>)
             searcher.restart(app, tx);
             effect
         }
-        Msg::Relinked(c, entries, timeline, gen) => {
+        Msg::Relinked(c, entries, gen) => {
             if gen < app.relinks() {
                 return None;
             }
             let effect = app.set_relinked(c, entries);
-            app.timeline = Some(timeline);
             searcher.restart(app, tx);
             effect
         }
-        Msg::Timeline(rows) => {
-            app.timeline = Some(rows);
+        Msg::Timeline(rows, gen) => {
+            if gen == app.relinks() {
+                app.timeline = Some(rows);
+            }
             Effect::None
         }
         Msg::Jump(r) => {
@@ -258,7 +260,7 @@ pub fn run(settings: &Settings) -> crate::shared::error::Result<Exit> {
         let corpus = Arc::new(corpus);
         let entries = Arc::new(crate::search::items::entries(&corpus));
         let _ = loader_tx.send(Msg::Loaded(Arc::clone(&corpus), entries));
-        let _ = loader_tx.send(Msg::Timeline(Arc::new(crate::analysis::card::timeline_rows(&corpus))));
+        let _ = loader_tx.send(Msg::Timeline(Arc::new(crate::analysis::card::timeline_rows(&corpus)), 0));
     });
     let input_tx = tx.clone();
     std::thread::spawn(move || {
