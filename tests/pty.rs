@@ -148,9 +148,17 @@ fn the_first_frame_comes_before_loading_ends_the_documents_fill_in_and_q_works_w
     }
     let d = dir.path().to_string_lossy().into_owned();
     let mut t = Pty::dossier(&["--corpus", &d]);
-    // The status line shows progress: the interface is up while documents are still read.
-    let s = t.wait_for("Documents (0)");
-    assert!(s.contains("scanning") || s.contains("loading"), "{s}");
+    // The status line shows progress: the interface is up while documents are still read. (A
+    // frame can be caught half-written: wait for its last line too.)
+    let start = Instant::now();
+    loop {
+        let s = t.screen();
+        if s.contains("Documents (0)") && (s.contains("scanning") || s.contains("loading")) {
+            break;
+        }
+        assert!(start.elapsed() < DEADLINE && !s.contains("Documents (4000)"), "no progress shown first:\n{s}");
+        thread::sleep(Duration::from_millis(2));
+    }
     // The Documents pane fills as soon as they are read, while linking goes on.
     let start = Instant::now();
     while !(t.screen().contains("Documents (4000)") && t.screen().contains("linking…")) {
