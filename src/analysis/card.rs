@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 use crate::analysis::timeline::{self, Contradiction};
 use crate::analysis::xref::{self, fact_object, DocRef};
 use crate::corpus::Corpus;
-use crate::model::{DocIdx, EntIdx, EntityKind, FactObject, Item};
+use crate::model::{DocIdx, EntIdx, EntityKind, FactObject, FactOrigin, Item};
 use crate::text::sanitize::one_line;
 use crate::text::span::snippet;
 
@@ -200,7 +200,12 @@ impl EntityCard {
             rows.push(Row::text(format!("Facts ({})", self.facts.len()), Tone::Heading));
             for cf in &self.facts {
                 let f = &c.facts[cf.fact];
-                let date = f.date.map(|d| format!(" [{d}]")).unwrap_or_default();
+                let date = match (f.date, f.origin) {
+                    (Some(d), FactOrigin::ExtractedDatedByDocument) => format!(" [as of {d}]"),
+                    (Some(d), _) => format!(" [{d}]"),
+                    (None, _) => String::new(),
+                };
+                let origin = if f.origin.is_extracted() { " \u{b7} extracted" } else { "" };
                 let subject = &c.entities[f.subject];
                 let target = f.quote_span.clone().map(|s| Target::Doc(f.doc, s));
                 rows.push(Row {
@@ -210,6 +215,7 @@ impl EntityCard {
                         (format!(" {} ", f.predicate), Tone::Dim),
                         (one_line(&fact_object(c, f)), Tone::Text),
                         (date, Tone::Dim),
+                        (origin.into(), Tone::Dim),
                     ],
                     target: target.clone(),
                 });

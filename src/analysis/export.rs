@@ -3,7 +3,7 @@
 use serde_json::{json, Value};
 
 use crate::corpus::Corpus;
-use crate::model::{Fact, FactObject};
+use crate::model::{Fact, FactObject, FactOrigin};
 
 /// The version of the export schema; bumped when a field changes meaning or goes away.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -24,7 +24,8 @@ pub fn fact_json(c: &Corpus, f: &Fact) -> Value {
         "subject": c.entities[f.subject].id, "predicate": f.predicate, "object": object, "value": f.value,
         "date": f.date, "doc": c.docs[f.doc].id, "quote": in_text.unwrap_or(&f.quote), "catalog_quote": catalog_quote,
         "start": f.quote_span.as_ref().map(|s| s.start), "end": f.quote_span.as_ref().map(|s| s.end),
-        "note": f.note, "cumulative": f.cumulative,
+        "note": f.note, "cumulative": f.cumulative, "origin": f.origin.label(),
+        "dated_by_document": f.origin == FactOrigin::ExtractedDatedByDocument,
     })
 }
 

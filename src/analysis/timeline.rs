@@ -4,34 +4,12 @@
 //! Dates keep their precision (day, month, year). Relative forms ("yesterday", "earlier this
 //! year") are resolved against the document's own date when it is known, else kept relative.
 
-use std::collections::BTreeMap;
-use std::ops::Range;
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::corpus::Corpus;
-use crate::model::{DocIdx, EntIdx, FactObject};
-use crate::text::date::{month_number, PartialDate};
-
-/// When an event happened.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum When {
-    /// A date, to some precision.
-    Date(PartialDate),
-    /// A relative expression that could not be resolved (the document has no date).
-    Relative(String),
-}
-
-/// A date as written (`2024-12`), or a relative expression in brackets: `(earlier this year)`.
-impl std::fmt::Display for When {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::Date(d) => d.fmt(f),
-            Self::Relative(r) => write!(f, "({r})"),
-        }
-    }
-}
+use crate::model::{DocIdx, EntIdx, FactObject, FactOrigin};
+use crate::text::date::PartialDate;
+pub use crate::text::date::{extract_dates, resolve, When};
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 
 /// Where an event comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,7 +56,11 @@ impl Contradiction {
     #[must_use]
     pub fn side(&self, c: &Corpus, fact: usize) -> String {
         let f = &c.facts[fact];
-        let what = if self.about == "date" { f.date.map(|d| d.to_string()) } else { f.value.clone() };
+        let what = match self.about {
+            "date" => f.date.map(|d| d.to_string()),
+            "leader" => Some(c.entities[f.subject].name.clone()),
+            _ => f.value.clone(),
+        };
         format!("{} in \"{}\"", what.unwrap_or_default(), crate::analysis::xref::source_label(c, f.doc))
     }
 }
@@ -90,116 +72,6 @@ pub struct Timeline {
     pub events: Vec<Event>,
     /// Disagreements between sources.
     pub contradictions: Vec<Contradiction>,
-}
-
-const MONTH: &str = "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
-
-static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let m = MONTH;
-    let pattern = [
-        r"\b(?P<iso>\d{4}-\d{2}-\d{2})\b".to_string(),
-        format!(r"\b(?P<mdy>{m}\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}})\b"),
-        format!(r"\b(?P<dmy>\d{{1,2}} {m} \d{{4}})\b"),
-        format!(r"\b(?P<my>{m} \d{{4}})\b"),
-        format!(r"\b(?P<md>{m} \d{{1,2}})(?:st|nd|rd|th)?\b"),
-        r"\b(?:in|since|by|until|from|early|late|mid-?)\s+(?P<year>(?:19|20)\d{2})\b".to_string(),
-        r"(?i)\b(?P<rel>yesterday|(?:earlier |later )?this (?:year|month)|last (?:year|month)|(?:the )?next year|(?:the )?end of (?:this|the) year)\b"
-            .to_string(),
-    ]
-    .join("|");
-    // ASCII word boundaries, digits and spaces (dates are ASCII): with Unicode ones the regex
-    // cannot use its fast engines on text that has any non-ASCII character.
-    Regex::new(&format!("(?-u){pattern}")).expect("the date pattern is valid")
-});
-
-/// Days in a month (Gregorian).
-fn days_in(year: i32, month: u8) -> u8 {
-    match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// Resolves a relative expression against a document date.
-#[must_use]
-pub fn resolve(rel: &str, doc: Option<PartialDate>) -> When {
-    let r = rel.to_lowercase();
-    let keep = || When::Relative(rel.to_string());
-    let Some(d) = doc else { return keep() };
-    let resolved = match r.as_str() {
-        "yesterday" => d.day.and_then(|day| {
-            let m = d.month?;
-            Some(if day > 1 {
-                PartialDate::day(d.year, m, day - 1)
-            } else if m > 1 {
-                PartialDate::day(d.year, m - 1, days_in(d.year, m - 1))
-            } else {
-                PartialDate::day(d.year - 1, 12, 31)
-            })
-        }),
-        s if s.ends_with("this year") => {
-            if s.contains("end of") {
-                Some(PartialDate::month(d.year, 12))
-            } else {
-                Some(PartialDate::year(d.year))
-            }
-        }
-        s if s.ends_with("the year") => Some(PartialDate::month(d.year, 12)),
-        "last year" => Some(PartialDate::year(d.year - 1)),
-        // "within the next year" is a span of time, not a date.
-        "next year" => Some(PartialDate::year(d.year + 1)),
-        "the next year" => None,
-        s if s.ends_with("this month") => d.month.map(|m| PartialDate::month(d.year, m)),
-        "last month" => {
-            d.month.map(|m| if m > 1 { PartialDate::month(d.year, m - 1) } else { PartialDate::month(d.year - 1, 12) })
-        }
-        _ => None,
-    };
-    resolved.map_or_else(keep, When::Date)
-}
-
-/// Every date expression in a text, with its span and what it means.
-#[must_use]
-pub fn extract_dates(text: &str, doc_date: Option<PartialDate>) -> Vec<(Range<usize>, When)> {
-    let mut out = Vec::new();
-    for caps in DATE_RE.captures_iter(text) {
-        let (name, m) = ["iso", "mdy", "dmy", "my", "md", "year", "rel"]
-            .iter()
-            .find_map(|n| caps.name(n).map(|m| (*n, m)))
-            .expect("one group matched");
-        let s = m.as_str();
-        let when = match name {
-            "md" => {
-                let mut it = s.split_whitespace();
-                let (Some(mo), Some(day)) =
-                    (it.next().and_then(month_number), it.next().and_then(|d| d.parse::<u8>().ok()))
-                else {
-                    continue;
-                };
-                if day == 0 || day > 31 {
-                    continue;
-                }
-                match doc_date {
-                    Some(d) => When::Date(PartialDate::day(d.year, mo, day)),
-                    None => When::Relative(s.to_string()),
-                }
-            }
-            "year" => match s.parse() {
-                Ok(y) => When::Date(PartialDate::year(y)),
-                Err(_) => continue,
-            },
-            "rel" if s.eq_ignore_ascii_case("the next year") => continue,
-            "rel" => resolve(s, doc_date),
-            _ => match PartialDate::parse(s) {
-                Some(d) => When::Date(d),
-                None => continue,
-            },
-        };
-        out.push((m.range(), when));
-    }
-    out
 }
 
 /// How far a sentence reaches either side of a date (transcripts have no full stops).
@@ -233,45 +105,106 @@ fn fact_key(c: &Corpus, i: usize) -> (EntIdx, String, String) {
 }
 
 /// Facts that disagree: same subject, predicate and object, from different documents, with
-/// dates that cannot describe the same moment or with different values. A fact marked
-/// `cumulative` (a later running total) disagrees with nothing.
+/// dates that cannot describe the same moment or with different amounts; and different people
+/// named as holding the same title of the same organisation at the same time. A fact marked
+/// `cumulative` (a later running total) disagrees with nothing. Linear in the number of facts
+/// (then a sort).
 #[must_use]
 pub fn contradictions(c: &Corpus) -> Vec<Contradiction> {
     let mut groups: BTreeMap<(EntIdx, String, String), Vec<usize>> = BTreeMap::new();
     for i in 0..c.facts.len() {
-        groups.entry(fact_key(c, i)).or_default().push(i);
+        if !c.facts[i].cumulative {
+            groups.entry(fact_key(c, i)).or_default().push(i);
+        }
     }
     let mut out = Vec::new();
     for facts in groups.into_values() {
-        let mut date_clash = Vec::new();
-        let mut value_clash = Vec::new();
-        for (a, &i) in facts.iter().enumerate() {
-            for &j in &facts[a + 1..] {
-                let (fi, fj) = (&c.facts[i], &c.facts[j]);
-                if fi.doc == fj.doc || fi.cumulative || fj.cumulative {
-                    continue;
-                }
-                if let (Some(di), Some(dj)) = (fi.date, fj.date) {
-                    if !di.compatible(&dj) {
-                        date_clash.extend([i, j]);
-                    }
-                }
-                if let (Some(vi), Some(vj)) = (&fi.value, &fj.value) {
-                    if !vi.eq_ignore_ascii_case(vj) {
-                        value_clash.extend([i, j]);
-                    }
-                }
-            }
-        }
-        for (mut v, about) in [(date_clash, "date"), (value_clash, "value")] {
-            v.sort_unstable();
-            v.dedup();
-            if !v.is_empty() {
+        // A date read from the document rather than the sentence says when it was reported,
+        // not when it happened.
+        let dated: Vec<(usize, PartialDate)> = facts
+            .iter()
+            .filter(|&&i| c.facts[i].origin != FactOrigin::ExtractedDatedByDocument)
+            .filter_map(|&i| c.facts[i].date.map(|d| (i, d)))
+            .collect();
+        let date_clash = incompatible_dates(&dated);
+        // Values are compared when they are amounts; a title ("chair", "president") is a
+        // detail, not a claim two sources can disagree on.
+        let amounts: Vec<(usize, String)> = facts
+            .iter()
+            .filter_map(|&i| c.facts[i].value.as_ref().filter(|v| is_amount(v)).map(|v| (i, v.to_lowercase())))
+            .collect();
+        let distinct: std::collections::HashSet<&str> = amounts.iter().map(|(_, v)| v.as_str()).collect();
+        let value_clash = if distinct.len() > 1 { amounts.iter().map(|(i, _)| *i).collect() } else { Vec::new() };
+        for (v, about) in [(date_clash, "date"), (value_clash, "value")] {
+            if from_two_documents(c, &v) {
                 out.push(Contradiction { facts: v, about });
             }
         }
     }
+    out.extend(leader_clashes(c));
     out
+}
+
+/// Whether facts come from at least two documents.
+fn from_two_documents(c: &Corpus, facts: &[usize]) -> bool {
+    facts.iter().any(|&i| c.facts[i].doc != c.facts[facts[0]].doc)
+}
+
+/// The facts whose date cannot be the same moment as some other's ("2024-03" and "2024-05";
+/// "2024" agrees with both), counted per year, month and day rather than compared pairwise.
+fn incompatible_dates(dated: &[(usize, PartialDate)]) -> Vec<usize> {
+    let mut exact: HashMap<(i32, Option<u8>, Option<u8>), usize> = HashMap::new();
+    let mut in_year: HashMap<i32, usize> = HashMap::new();
+    let mut in_month: HashMap<(i32, u8), usize> = HashMap::new();
+    for (_, d) in dated {
+        *exact.entry((d.year, d.month, d.day)).or_default() += 1;
+        *in_year.entry(d.year).or_default() += 1;
+        if let Some(m) = d.month {
+            *in_month.entry((d.year, m)).or_default() += 1;
+        }
+    }
+    let get = |k: (i32, Option<u8>, Option<u8>)| exact.get(&k).copied().unwrap_or(0);
+    let mut out: Vec<usize> = dated
+        .iter()
+        .filter(|(_, d)| {
+            let y = d.year;
+            let agreeing = match (d.month, d.day) {
+                (None, _) => in_year[&y],
+                (Some(m), None) => get((y, None, None)) + in_month[&(y, m)],
+                (Some(m), Some(day)) => get((y, None, None)) + get((y, Some(m), None)) + get((y, Some(m), Some(day))),
+            };
+            agreeing < dated.len()
+        })
+        .map(|(i, _)| *i)
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// Whether a value is an amount (it has a digit).
+fn is_amount(v: &str) -> bool {
+    v.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// Two sources that name different people as holding the same title of the same organisation
+/// at the same time (their documents are of the same month, or both undated).
+fn leader_clashes(c: &Corpus) -> Vec<Contradiction> {
+    type Month = Option<(i32, Option<u8>)>;
+    let mut groups: BTreeMap<(EntIdx, String, Month), Vec<usize>> = BTreeMap::new();
+    for (i, f) in c.facts.iter().enumerate() {
+        if let (FactObject::Entity(o), "leads", Some(title)) = (&f.object, f.predicate.as_str(), &f.value) {
+            let when = c.docs[f.doc].date.map(|d| (d.year, d.month));
+            groups.entry((*o, title.to_lowercase(), when)).or_default().push(i);
+        }
+    }
+    groups
+        .into_values()
+        .filter(|facts| {
+            let first = &c.facts[facts[0]];
+            facts.iter().any(|&i| c.facts[i].subject != first.subject) && from_two_documents(c, facts)
+        })
+        .map(|facts| Contradiction { facts, about: "leader" })
+        .collect()
 }
 
 /// Builds the timeline of a corpus, in time linear in the corpus's size (then a sort).
@@ -289,10 +222,11 @@ pub fn build(c: &Corpus) -> Timeline {
             entities.push(o);
         }
         let text = format!(
-            "{} {} {}",
+            "{} {} {}{}",
             c.entities[f.subject].name,
             f.predicate.replace('_', " "),
-            crate::analysis::xref::fact_object(c, f)
+            crate::analysis::xref::fact_object(c, f),
+            if f.origin.is_extracted() { " (extracted)" } else { "" }
         );
         let span = f.quote_span.clone().unwrap_or(0..0);
         if let Some(spans) = fact_spans.get_mut(f.doc) {
@@ -383,6 +317,7 @@ impl Covered {
 mod tests {
     use super::*;
     use crate::corpus::LoadOptions;
+    use crate::text::date::PartialDate;
 
     fn dates(text: &str, doc: Option<PartialDate>) -> Vec<(String, When)> {
         extract_dates(text, doc).into_iter().map(|(r, w)| (text[r].to_string(), w)).collect()

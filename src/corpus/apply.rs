@@ -4,7 +4,9 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::Corpus;
-use crate::model::{DocIdx, EntIdx, Entity, EntityKind, Fact, FactObject, MatchRule, Mention, Origin, Severity};
+use crate::model::{
+    DocIdx, EntIdx, Entity, EntityKind, Fact, FactObject, FactOrigin, MatchRule, Mention, Origin, Severity,
+};
 use crate::recognize::catalog::Catalog;
 use crate::recognize::known;
 use crate::text::date::PartialDate;
@@ -120,6 +122,7 @@ impl Corpus {
                 quote_span,
                 note: f.note.clone(),
                 cumulative: f.cumulative,
+                origin: FactOrigin::Catalog,
             });
         }
     }

@@ -1,6 +1,7 @@
 //! The load pipeline: read the documents, choose and apply the catalog, link, discover names
 //! no catalog covers, link again. Each phase reports its time through the progress callback.
 
+use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
@@ -8,10 +9,10 @@ use rayon::prelude::*;
 
 use super::{CatalogChoice, Corpus, LoadOptions, Progress};
 use crate::ingest::source;
-use crate::model::{DocKind, Document, Mention, Problem};
+use crate::model::{DocKind, Document, Fact, Mention, Problem};
 use crate::recognize::catalog::Catalog;
-use crate::recognize::discover;
 use crate::recognize::link::Linker;
+use crate::recognize::{discover, facts};
 
 /// Reports how long each phase took through the progress callback.
 struct Timer<'p> {
@@ -178,6 +179,24 @@ impl Corpus {
         if let Some(cat) = catalog {
             self.add_facts(cat);
         }
+        self.add_extracted_facts();
+        t.lap("extract facts");
+    }
+
+    /// Facts read from the text, each document on its own thread; one that says what a
+    /// curated fact says (same subject, predicate and object) is left out: the curated one
+    /// wins.
+    fn add_extracted_facts(&mut self) {
+        let extracted: Vec<Fact> = (0..self.docs.len())
+            .into_par_iter()
+            .flat_map_iter(|d| {
+                let doc = &self.docs[d];
+                facts::extract(d, &doc.body, doc.date, self.doc_mentions(d), &self.entities)
+            })
+            .collect();
+        let key = |f: &Fact| (f.subject, f.predicate.clone(), f.object.clone());
+        let curated: HashSet<_> = self.facts.iter().map(key).collect();
+        self.facts.extend(extracted.into_iter().filter(|f| !curated.contains(&key(f))));
     }
 }
 

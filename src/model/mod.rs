@@ -296,7 +296,7 @@ impl Mention {
 }
 
 /// The object of a fact: another entity or a plain value.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum FactObject {
     /// Another entity.
     Entity(EntIdx),
@@ -327,6 +327,38 @@ pub struct Fact {
     pub note: Option<String>,
     /// This value revises or adds to earlier values of the same fact instead of contradicting them.
     pub cumulative: bool,
+    /// Where the fact comes from: the catalog, or read from the text by dossier.
+    pub origin: FactOrigin,
+}
+
+/// Where a fact comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FactOrigin {
+    /// Written in a catalog by a person.
+    Catalog,
+    /// Read from the text of a document, its date stated there.
+    Extracted,
+    /// Read from the text, dated by its document (the sentence states no date).
+    ExtractedDatedByDocument,
+}
+
+impl FactOrigin {
+    /// Whether dossier read the fact from the text (not a person).
+    #[must_use]
+    pub fn is_extracted(self) -> bool {
+        self != Self::Catalog
+    }
+
+    /// How it is shown: `catalog` or `extracted`.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        if self.is_extracted() {
+            "extracted"
+        } else {
+            "catalog"
+        }
+    }
 }
 
 /// How serious a problem is.

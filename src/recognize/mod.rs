@@ -3,5 +3,6 @@
 
 pub mod catalog;
 pub mod discover;
+pub mod facts;
 pub mod known;
 pub mod link;

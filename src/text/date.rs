@@ -1,6 +1,10 @@
 //! Dates that keep their precision: a year, a month or a day.
 
 use std::fmt;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use serde::{Serialize, Serializer};
 
@@ -136,6 +140,135 @@ impl Serialize for PartialDate {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
     }
+}
+
+/// When an event happened.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum When {
+    /// A date, to some precision.
+    Date(PartialDate),
+    /// A relative expression that could not be resolved (the document has no date).
+    Relative(String),
+}
+
+/// A date as written (`2024-12`), or a relative expression in brackets: `(earlier this year)`.
+impl std::fmt::Display for When {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Date(d) => d.fmt(f),
+            Self::Relative(r) => write!(f, "({r})"),
+        }
+    }
+}
+
+const MONTH: &str = "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
+
+static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let m = MONTH;
+    let pattern = [
+        r"\b(?P<iso>\d{4}-\d{2}-\d{2})\b".to_string(),
+        format!(r"\b(?P<mdy>{m}\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}})\b"),
+        format!(r"\b(?P<dmy>\d{{1,2}} {m} \d{{4}})\b"),
+        format!(r"\b(?P<my>{m} \d{{4}})\b"),
+        format!(r"\b(?P<md>{m} \d{{1,2}})(?:st|nd|rd|th)?\b"),
+        r"\b(?:in|since|by|until|from|early|late|mid-?)\s+(?P<year>(?:19|20)\d{2})\b".to_string(),
+        r"(?i)\b(?P<rel>yesterday|(?:earlier |later )?this (?:year|month)|last (?:year|month)|(?:the )?next year|(?:the )?end of (?:this|the) year)\b"
+            .to_string(),
+    ]
+    .join("|");
+    // ASCII word boundaries, digits and spaces (dates are ASCII): with Unicode ones the regex
+    // cannot use its fast engines on text that has any non-ASCII character.
+    Regex::new(&format!("(?-u){pattern}")).expect("the date pattern is valid")
+});
+
+/// Days in a month (Gregorian).
+fn days_in(year: i32, month: u8) -> u8 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Resolves a relative expression against a document date.
+#[must_use]
+pub fn resolve(rel: &str, doc: Option<PartialDate>) -> When {
+    let r = rel.to_lowercase();
+    let keep = || When::Relative(rel.to_string());
+    let Some(d) = doc else { return keep() };
+    let resolved = match r.as_str() {
+        "yesterday" => d.day.and_then(|day| {
+            let m = d.month?;
+            Some(if day > 1 {
+                PartialDate::day(d.year, m, day - 1)
+            } else if m > 1 {
+                PartialDate::day(d.year, m - 1, days_in(d.year, m - 1))
+            } else {
+                PartialDate::day(d.year - 1, 12, 31)
+            })
+        }),
+        s if s.ends_with("this year") => {
+            if s.contains("end of") {
+                Some(PartialDate::month(d.year, 12))
+            } else {
+                Some(PartialDate::year(d.year))
+            }
+        }
+        s if s.ends_with("the year") => Some(PartialDate::month(d.year, 12)),
+        "last year" => Some(PartialDate::year(d.year - 1)),
+        // "within the next year" is a span of time, not a date.
+        "next year" => Some(PartialDate::year(d.year + 1)),
+        "the next year" => None,
+        s if s.ends_with("this month") => d.month.map(|m| PartialDate::month(d.year, m)),
+        "last month" => {
+            d.month.map(|m| if m > 1 { PartialDate::month(d.year, m - 1) } else { PartialDate::month(d.year - 1, 12) })
+        }
+        _ => None,
+    };
+    resolved.map_or_else(keep, When::Date)
+}
+
+/// Every date expression in a text, with its span and what it means.
+#[must_use]
+pub fn extract_dates(text: &str, doc_date: Option<PartialDate>) -> Vec<(Range<usize>, When)> {
+    let mut out = Vec::new();
+    for caps in DATE_RE.captures_iter(text) {
+        let (name, m) = ["iso", "mdy", "dmy", "my", "md", "year", "rel"]
+            .iter()
+            .find_map(|n| caps.name(n).map(|m| (*n, m)))
+            .expect("one group matched");
+        let s = m.as_str();
+        let when = match name {
+            "md" => {
+                let mut it = s.split_whitespace();
+                let (Some(mo), Some(day)) =
+                    (it.next().and_then(month_number), it.next().and_then(|d| d.parse::<u8>().ok()))
+                else {
+                    continue;
+                };
+                if day == 0 || day > 31 {
+                    continue;
+                }
+                match doc_date {
+                    Some(d) => When::Date(PartialDate::day(d.year, mo, day)),
+                    None => When::Relative(s.to_string()),
+                }
+            }
+            "year" => match s.parse() {
+                Ok(y) => When::Date(PartialDate::year(y)),
+                Err(_) => continue,
+            },
+            "rel" if s.eq_ignore_ascii_case("the next year") => continue,
+            "rel" => resolve(s, doc_date),
+            _ => match PartialDate::parse(s) {
+                Some(d) => When::Date(d),
+                None => continue,
+            },
+        };
+        out.push((m.range(), when));
+    }
+    out
 }
 
 #[cfg(test)]

@@ -1,0 +1,620 @@
+//! Facts read from the text itself: who leads, joins or leaves what, who founded, acquired or
+//! invested in what, who launched or develops which product, what is part of what, who
+//! competes with whom, who succeeded whom and who reports to whom; each with the sentence it
+//! comes from as its quote, and a date when the sentence states one.
+//!
+//! Two mentions that follow each other in a sentence are related by the words between them
+//! ("Airbus chief executive Tom Enders", "Tom Enders, who joined Airbus", "Microsoft's Xbox
+//! Live", "Synopsys to acquire Ansys"), each pattern with the kinds its sides must be. Only
+//! neighbouring mentions are compared and the words between them are bounded, so the cost is
+//! linear in the text. What no pattern covers is left out: precision first.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::{Regex, RegexSet};
+
+use crate::model::{DocIdx, Entity, EntityKind, Fact, FactObject, FactOrigin, Mention};
+use crate::text::date::{extract_dates, PartialDate, When};
+
+/// The kinds a side of a pattern may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum K {
+    /// A person.
+    P,
+    /// An organisation.
+    O,
+    /// A chip, model or service.
+    X,
+}
+
+impl K {
+    fn of(kind: EntityKind) -> Self {
+        match kind {
+            EntityKind::Person => Self::P,
+            EntityKind::Org => Self::O,
+            _ => Self::X,
+        }
+    }
+}
+
+/// Which of the two mentions is the fact's subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    First,
+    Second,
+}
+
+/// One pattern: the words between two mentions, and the fact they state.
+struct Rule {
+    /// A regular expression matching the whole gap, lower-cased, with spaces collapsed.
+    gap: String,
+    subject: Side,
+    predicate: &'static str,
+    subjects: &'static [K],
+    objects: &'static [K],
+    /// What the sentence must say before the first mention, when the gap alone is too weak
+    /// ("This is Chad Tew for Wikinews", not "interviews Jane Roe for Wikinews").
+    before: Option<Regex>,
+}
+
+impl Rule {
+    fn after(mut self, before: &str) -> Self {
+        self.before = Some(Regex::new(&format!("(?i)^(?:{before})$")).expect("a fact pattern is valid"));
+        self
+    }
+}
+
+/// Titles of whoever leads an organisation.
+const LEAD: &str = "(?:chief executive(?: officer)?|ceo|president(?: and (?:chief executive(?: officer)?|ceo))?|\
+chair(?:man|woman|person)?(?: and (?:chief executive(?: officer)?|ceo))?|head|director|director[- ]general|\
+administrator|secretary|secretary[- ]general|commissioner|leader|boss|managing director|executive director|\
+governor|prime minister|premier|mayor|principal|dean|chancellor|coach|head coach|manager|captain|\
+(?:co-)?founder and (?:chief executive|ceo)|chief)";
+
+/// Other roles in an organisation: the person is part of it.
+const ROLE: &str = "(?:spokes(?:man|woman|person)|official|analyst|engineer|researcher|scientist|advis[eo]r|\
+economist|executive|(?:senior |executive )?vice[- ]president|member|lawyer|attorney|employee|officer|\
+chief [a-z]+ officer|general counsel|professor|fellow|correspondent|reporter|editor|press secretary|\
+deputy(?: [a-z]+){1,3}|senior(?: [a-z]+){1,2}|associate(?: [a-z]+){1,2}|board member|partner|ambassador|envoy|\
+representative|striker|midfielder|defender|goalkeeper|player|driver|pilot|astronaut|staff member)";
+
+/// An amount of money.
+const AMOUNT: &str = r"(?P<amt>(?:us ?)?[$€£¥] ?\d[\d,.]*(?: ?(?:trillion|billion|million|bn|mn|m|b))?|\d[\d,.]* (?:trillion|billion|million) (?:dollars|euros|pounds|yen))";
+
+/// Words that may come between a relative pronoun or a subject and its verb.
+const AUX: &str = r"(?: ,)?(?: (?:who|which|that))?(?: (?:has|have|had|will|is|was|were|are|also|recently|officially|formally|now|then|later|eventually|finally|first))*";
+
+/// A possessive after the first mention: "Airbus's", "Airbus'".
+const POSS: &str = "(?: (?:'s|'))?";
+
+/// An optional comma.
+const COMMA: &str = "(?: ,)?";
+
+fn rules() -> Vec<Rule> {
+    use Side::{First, Second};
+    use K::{O, P, X};
+    let r = |gap: String, subject, predicate, subjects: &'static [K], objects: &'static [K]| Rule {
+        gap: format!("^{gap} $"),
+        subject,
+        predicate,
+        subjects,
+        objects,
+        before: None,
+    };
+    let v = |verbs: &str| format!("{AUX} (?:{verbs})(?: the)?");
+    let qualifier = "(?: (?:new|interim|acting|current))?";
+    let article = "(?: (?:the|its|a|an))?";
+    let relative = "(?: (?:who|as)(?: (?:is|was|has been|will be|became|becomes))?)?";
+    vec![
+        // "Airbus chief executive Tom Enders", "FTC Chair Lina M. Khan", "Airbus' boss, Tom Enders".
+        r(format!("{POSS}{qualifier} (?P<t>{LEAD}){COMMA}"), Second, "leads", &[P], &[O]),
+        r(format!("{POSS} (?P<t>{ROLE})s?{COMMA}"), Second, "part_of", &[P], &[O]),
+        r(format!("{POSS} (?P<t>(?:head|director|chief|manager|vice president) of [a-z]+(?: [a-z]+){{0,2}}){COMMA}"), Second, "part_of", &[P], &[O]),
+        r(format!("{POSS} (?:co-?)?founder{COMMA}"), Second, "founded", &[P], &[O]),
+        // "Tom Enders, chief executive of Airbus", "Lina Khan, who is chair of the FTC".
+        r(format!("{COMMA}{relative}{article}{qualifier} (?P<t>{LEAD}) (?:of|at|for)(?: the)?"), First, "leads", &[P], &[O]),
+        r(format!("{COMMA}{relative}{article} (?P<t>{ROLE}) (?:of|at|for|with)(?: the)?"), First, "part_of", &[P], &[O]),
+        r(format!("{COMMA}{relative}{article} (?:co-?)?founder(?: and(?: [a-z-]+){{1,4}})? of(?: the)?"), First, "founded", &[P], &[O]),
+        // "Richard Aboulafia of the Teal Group".
+        r(format!("{COMMA} (?:of|from)(?: the)?"), First, "part_of", &[P], &[O]),
+        // Verbs.
+        r(v("join|joins|joined|joining|rejoined|rejoins"), First, "joins", &[P, O], &[O]),
+        r(
+            v("left|leaves|leave|leaving|quit|quits|departed|departs|departing|exited|exits|(?:stepped|steps|step|stepping) down(?: as [a-z -]{1,40})? (?:from|at|of)|resign(?:ed|s)? (?:from|as [a-z -]{1,40} (?:of|at))"),
+            First,
+            "leaves",
+            &[P],
+            &[O],
+        ),
+        r(
+            v(&format!("leads|led|heads|headed|runs|ran|chairs|chaired|lead|head|run|chair|took over|takes over|(?:became|becomes|become|was named|is named|was appointed|is appointed|has been named|has been appointed|named)(?: (?:the|its))?(?: new)? (?P<t>{LEAD}) (?:of|at)")),
+            First,
+            "leads",
+            &[P],
+            &[O],
+        ),
+        r(v("founded|co-founded|cofounded|founds|established|establishes|set up|sets up|formed|forms|created|creates"), First, "founded", &[P, O], &[O]),
+        r(
+            v("acquired|acquires|acquire|acquiring|bought|buys|buy|buying|purchased|purchases|took over|takes over|completed (?:its |the )?(?:acquisition|purchase|takeover) of|agreed to (?:buy|acquire|purchase|take over)|(?:'s )?(?:acquisition|purchase|takeover) of"),
+            First,
+            "acquired",
+            &[O, P],
+            &[O, X],
+        ),
+        r(
+            format!("{AUX}(?: to)? (?:invest|invests|invested|investing|adds|added|commits|committed|pours|poured|puts|put)(?: (?:an additional|another|a further))? {AMOUNT}(?: more)? (?:in|into|to)(?: (?:the|its))?"),
+            First,
+            "invested_in",
+            &[O, P],
+            &[O],
+        ),
+        r(format!("{POSS} {AMOUNT} investment in(?: the)?"), First, "invested_in", &[O, P], &[O]),
+        r(
+            v("launched|launches|launch|launching|unveiled|unveils|unveil|released|releases|release|introduced|introduces|introduce|debuted|debuts|rolled out|rolls out|announced|announces|shipped|ships")
+                + "(?: (?:its|their|a|an|the))?(?: [a-z][a-z0-9-]*){0,3}(?: ,)?",
+            First,
+            "launched",
+            &[O],
+            &[X],
+        ),
+        r(
+            v("develops|developed|develop|developing|makes|made|make|builds|built|build|designs|designed|design|manufactures|manufactured|produces|produced|created|creates|trains|trained|operates|operated|(?:the )?(?:maker|developer|creator) of")
+                + "(?: (?:its|their|a|an|the))?(?: [a-z][a-z0-9-]*){0,2}(?: ,)?",
+            First,
+            "develops",
+            &[O],
+            &[X],
+        ),
+        r(" (?:'s|')".into(), First, "develops", &[O], &[X]),
+        // "the SpaceX Crew Dragon", "Boeing CST-100 Starliner".
+        r(String::new(), First, "develops", &[O], &[X]),
+        // "Epic Games, owner of Fortnite"; "Meta, owner of Instagram".
+        r(format!("{COMMA}{article} (?:owner|maker|developer|publisher|creator|manufacturer|operator) of(?: the)?"), First, "develops", &[O], &[X]),
+        r(format!("{COMMA}{article} (?:owner|operator) of(?: the)?"), Second, "part_of", &[O], &[O]),
+        // Credits and affiliations: "Juan Pablo Montoya (McLaren)", "Chad Tew for Wikinews",
+        // "I am Chad Tew and this is Wikinews".
+        r(" \\(".into(), First, "part_of", &[P], &[O]),
+        r(" (?:for|and this is)".into(), First, "part_of", &[P], &[O]).after("(?:this is|i am|i'm|by|reporting|reported by|written by)"),
+        // Passives: the second mention is the subject.
+        r(format!("{COMMA}(?: (?:which|that|who))?(?: (?:was|were|has been|had been|is being|will be|is|are))? (?:acquired|bought|purchased|taken over) by(?: the)?"), Second, "acquired", &[O, P], &[O, X]),
+        r(format!("{COMMA}(?: (?:which|that|who))?(?: (?:was|were|has been|had been|is|are))? (?:co-)?(?:founded|established|set up|started|formed) by(?: the)?"), Second, "founded", &[P, O], &[O]),
+        r(format!("{COMMA}(?: (?:which|that))?(?: (?:was|were|is|are|has been))? (?:developed|made|built|designed|manufactured|produced|created|trained) by(?: the)?"), Second, "develops", &[O], &[X]),
+        r(format!("{COMMA}(?: (?:which|that))?(?: (?:was|were|is|are|has been))? (?:led|headed|run|chaired) by(?: the)?"), Second, "leads", &[P], &[O]),
+        r(format!("{COMMA}(?: (?:who|which))?(?: (?:was|were|is|has been|will be))? (?:succeeded|replaced) by"), First, "succeeded_by", &[P], &[P]),
+        r(v("succeeds|succeeded|succeed|succeeding|replaces|replaced|replace|replacing|took over from|takes over from|take over from"), Second, "succeeded_by", &[P], &[P]),
+        r(v("reports|reported|report|reporting") + "(?: directly)? to(?: the)?", First, "reports_to", &[P], &[P, O]),
+        // Part of: "the Criminal Division, part of the Justice Department", "BARDA, a unit of HHS".
+        r(format!("{COMMA}(?: (?:which|that) is| is| was)?(?: now)?(?: (?:a|an|the))? (?:(?:unit|division|subsidiary|arm|agency|office|bureau|branch|component|affiliate|department|part|member|section|institute|center|centre|laboratory|lab|program|programme|operating company) (?:of|within|at|in|under)|part of|within|owned by)(?: the)?"), First, "part_of", &[O], &[O]),
+        r(format!("{COMMA}(?: the)? parent(?: company)? of(?: the)?"), Second, "part_of", &[O], &[O]),
+        r(format!("{POSS} (?:parent(?: company)?|owner){COMMA}"), First, "part_of", &[O], &[O]),
+        r(" (?:'s|')".into(), Second, "part_of", &[O], &[O]),
+        // Rivals.
+        r(v("competes|compete|competing|competed|rivals|rival|rivaled|rivalled") + "(?: (?:directly|head-on))?(?: (?:with|against))?(?: the)?", First, "competes_with", &[O, P, X], &[O, P, X]),
+        r(format!("{POSS}(?: (?:main|biggest|chief|closest|nearest))? (?:arch-?)?(?:rival|rivals|competitor|competitors){COMMA}(?: the)?"), First, "competes_with", &[O, P, X], &[O, P, X]),
+        r(format!("{COMMA}(?: (?:a|its|the|their))?(?: (?:main|biggest|chief|closest))? (?:rival|competitor) (?:of|to)(?: the)?"), First, "competes_with", &[O, P, X], &[O, P, X]),
+    ]
+}
+
+struct Compiled {
+    set: RegexSet,
+    each: Vec<Regex>,
+    rules: Vec<Rule>,
+}
+
+static RULES: LazyLock<Compiled> = LazyLock::new(|| {
+    let rules = rules();
+    let set = RegexSet::new(rules.iter().map(|r| &r.gap)).expect("the fact patterns are valid");
+    let each = rules.iter().map(|r| Regex::new(&r.gap).expect("a fact pattern is valid")).collect();
+    Compiled { set, each, rules }
+});
+
+/// Predicates that are events: dated by the document when the sentence states no date.
+const EVENTS: &[&str] = &["joins", "leaves", "acquired", "invested_in", "launched", "succeeded_by"];
+
+/// The longest gap between two mentions that a pattern may cover, in bytes.
+const MAX_GAP: usize = 90;
+
+/// The longest quote kept: a longer sentence is cut around the two mentions.
+const MAX_QUOTE: usize = 400;
+
+/// Facts stated in one document. `mentions` are the document's, sorted by position;
+/// `entities` are the corpus's.
+#[must_use]
+pub fn extract(
+    doc: DocIdx,
+    body: &str,
+    date: Option<PartialDate>,
+    mentions: &[Mention],
+    entities: &[Entity],
+) -> Vec<Fact> {
+    let mut out: Vec<Fact> = Vec::new();
+    if mentions.len() < 2 {
+        return out;
+    }
+    let compiled = &*RULES;
+    let sentences = sentences(body);
+    let mut s = 0;
+    for (k, pair) in mentions.windows(2).enumerate() {
+        let (a, b) = (&pair[0], &pair[1]);
+        if a.entity() == b.entity() || a.span().end > b.span().start {
+            continue;
+        }
+        while s < sentences.len() && sentences[s].end <= a.span().start {
+            s += 1;
+        }
+        let Some(sentence) = sentences.get(s) else { break };
+        if b.span().end > sentence.end || a.span().start < sentence.start {
+            continue;
+        }
+        let raw_gap = &body[a.span().end..b.span().start];
+        if raw_gap.len() > MAX_GAP {
+            continue;
+        }
+        // An alias in brackets ends the first mention: "International Monetary Fund (IMF)".
+        let gap = normalise(raw_gap.trim_start_matches([')', ']']));
+        let (ka, kb) = (K::of(entities[a.entity()].kind), K::of(entities[b.entity()].kind));
+        for i in compiled.set.matches(&gap) {
+            let rule = &compiled.rules[i];
+            let (subj, obj, ks, ko) = match rule.subject {
+                Side::First => (a, b, ka, kb),
+                Side::Second => (b, a, kb, ka),
+            };
+            if !rule.subjects.contains(&ks) || !rule.objects.contains(&ko) {
+                continue;
+            }
+            if let Some(before) = &rule.before {
+                let lead = body[sentence.start..a.span().start].trim().trim_end_matches(',');
+                if !before.is_match(lead) {
+                    continue;
+                }
+            }
+            let caps = compiled.each[i].captures(&gap);
+            let group = |n: &str| caps.as_ref().and_then(|c| c.name(n)).map(|m| m.as_str().to_string());
+            let value = group("amt").or_else(|| group("t").map(|t| title(&t)));
+            let quote_span = quote(body, sentence, a.span().start..b.span().end);
+            let quote = &body[quote_span.clone()];
+            let stated = extract_dates(quote, date).into_iter().find_map(|(_, w)| match w {
+                When::Date(d) => Some(d),
+                When::Relative(_) => None,
+            });
+            let (date, origin) = match (stated, date) {
+                (Some(d), _) => (Some(d), FactOrigin::Extracted),
+                (None, Some(d)) if EVENTS.contains(&rule.predicate) => (Some(d), FactOrigin::ExtractedDatedByDocument),
+                _ => (None, FactOrigin::Extracted),
+            };
+            let lower = quote.to_lowercase();
+            let cumulative = rule.predicate == "invested_in"
+                && ["total", "in all", "altogether", "so far", "to date"].iter().any(|w| lower.contains(w));
+            let fact = Fact {
+                subject: subj.entity(),
+                predicate: rule.predicate.to_string(),
+                object: FactObject::Entity(obj.entity()),
+                value,
+                date,
+                doc,
+                quote: quote.to_string(),
+                quote_span: Some(quote_span),
+                note: cumulative.then(|| "the sentence gives a running total".to_string()),
+                cumulative,
+                origin,
+            };
+            // "NASA astronauts Bob Behnken and Doug Hurley": what is said of the second
+            // mention holds for those listed with it.
+            let mut listed = vec![fact];
+            if rule.subject == Side::Second {
+                let mut prev = b;
+                for next in &mentions[k + 2..] {
+                    let between = &body[prev.span().end.min(next.span().start)..next.span().start];
+                    let joined = matches!(between.trim(), "and" | "," | ", and" | "&" | ";");
+                    if !joined
+                        || next.span().end > sentence.end
+                        || entities[next.entity()].kind != entities[b.entity()].kind
+                    {
+                        break;
+                    }
+                    let mut also = listed[0].clone();
+                    also.subject = next.entity();
+                    listed.push(also);
+                    prev = next;
+                }
+            }
+            for fact in listed {
+                let same =
+                    |f: &Fact| f.subject == fact.subject && f.predicate == fact.predicate && f.object == fact.object;
+                if !out.iter().any(same) {
+                    out.push(fact);
+                }
+            }
+            break;
+        }
+    }
+    out.extend(named_after_maker(doc, body, &sentences, mentions, entities, &out));
+    out
+}
+
+/// "Boeing 787" in a text that names Boeing: the product is Boeing's.
+fn named_after_maker(
+    doc: DocIdx,
+    body: &str,
+    sentences: &[Range<usize>],
+    mentions: &[Mention],
+    entities: &[Entity],
+    found: &[Fact],
+) -> Vec<Fact> {
+    let mut orgs: Vec<(String, usize)> = mentions
+        .iter()
+        .map(Mention::entity)
+        .filter(|&e| entities[e].kind == EntityKind::Org)
+        .map(|e| (entities[e].name.to_lowercase() + " ", e))
+        .collect();
+    orgs.sort_unstable();
+    orgs.dedup();
+    let mut out: Vec<Fact> = Vec::new();
+    for m in mentions {
+        let product = &entities[m.entity()];
+        if K::of(product.kind) != K::X {
+            continue;
+        }
+        let name = product.name.to_lowercase();
+        let Some(&(_, org)) = orgs.iter().find(|(o, _)| name.starts_with(o.as_str())) else { continue };
+        let object = FactObject::Entity(m.entity());
+        let known = |f: &Fact| f.subject == org && f.predicate == "develops" && f.object == object;
+        if found.iter().any(known) || out.iter().any(known) {
+            continue;
+        }
+        let Some(sentence) = sentences.iter().find(|s| s.start <= m.span().start && m.span().end <= s.end) else {
+            continue;
+        };
+        let span = quote(body, sentence, m.span());
+        out.push(Fact {
+            subject: org,
+            predicate: "develops".into(),
+            object,
+            value: None,
+            date: None,
+            doc,
+            quote: body[span.clone()].to_string(),
+            quote_span: Some(span),
+            note: None,
+            cumulative: false,
+            origin: FactOrigin::Extracted,
+        });
+    }
+    out
+}
+
+/// The gap as the patterns read it: lower-cased, curly apostrophes straightened, commas apart,
+/// each word after one space, and one space at the end (" , the ceo of ").
+fn normalise(gap: &str) -> String {
+    let mut out = String::with_capacity(gap.len() + 8);
+    for w in gap.split_whitespace() {
+        for (i, part) in w.split(',').enumerate() {
+            if i > 0 {
+                out.push_str(" ,");
+            }
+            if !part.is_empty() {
+                out.push(' ');
+                out.extend(part.chars().map(|c| if c == '\u{2019}' { '\'' } else { c }).flat_map(char::to_lowercase));
+            }
+        }
+    }
+    out.push(' ');
+    out
+}
+
+/// A title as stored: "CEO" and "chief executive officer" are "chief executive".
+fn title(t: &str) -> String {
+    let t = t.trim();
+    match t {
+        "ceo" | "chief executive officer" | "chief executive" | "boss" => "chief executive".into(),
+        "chair" | "chairman" | "chairwoman" | "chairperson" => "chair".into(),
+        _ => t.to_string(),
+    }
+}
+
+/// The quote for a pair of mentions: their sentence, cut around them when it is long.
+fn quote(body: &str, sentence: &Range<usize>, pair: Range<usize>) -> Range<usize> {
+    if sentence.len() <= MAX_QUOTE {
+        return sentence.clone();
+    }
+    let reach = MAX_QUOTE.saturating_sub(pair.len()) / 2;
+    let lo = body.floor_char_boundary(pair.start.saturating_sub(reach).max(sentence.start));
+    let hi = body.ceil_char_boundary((pair.end + reach).min(sentence.end));
+    // Start and end on word boundaries.
+    let lo = if lo > sentence.start { body[lo..pair.start].find(' ').map_or(lo, |i| lo + i + 1) } else { lo };
+    let hi = if hi < sentence.end { body[pair.end..hi].rfind(' ').map_or(hi, |i| pair.end + i) } else { hi };
+    lo..hi
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "gen", "sen", "rep", "gov", "lt",
+    "col", "capt", "sgt", "prof", "rev", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "fig", "mt", "ft", "approx", "dept", "est", "pres",
+];
+
+/// Sentences of a text, as trimmed byte ranges: ended by `.`, `!` or `?` before a space and
+/// a capital (not after an abbreviation or an initial), by a blank line, or by a line break
+/// after a short line (a heading, a list item, a speaker label).
+#[must_use]
+pub fn sentences(body: &str) -> Vec<Range<usize>> {
+    let bytes = body.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut line_start = 0;
+    let push = |out: &mut Vec<Range<usize>>, lo: usize, hi: usize| {
+        let s = &body[lo..hi];
+        let lead = s.len() - s.trim_start().len();
+        let trail = s.len() - s.trim_end().len();
+        if lo + lead < hi - trail {
+            out.push(lo + lead..hi - trail);
+        }
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                let line = body[line_start..i].trim();
+                let next = body[i + 1..].lines().next().map_or("", str::trim);
+                let item = next.starts_with(['-', '*', '\u{2022}', '#', '>', '|'])
+                    || next
+                        .split_once(['.', ')'])
+                        .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+                if line.len() < 60 || next.is_empty() || item || line.ends_with(['.', '!', '?', ':']) {
+                    push(&mut out, start, i);
+                    start = i + 1;
+                }
+                line_start = i + 1;
+            }
+            b'.' | b'!' | b'?' => {
+                let after = &bytes[i + 1..];
+                let closes = after.iter().take_while(|&&c| c == b'"' || c == b'\'' || c == b')').count();
+                let rest = &after[closes..];
+                let spaced = rest.first().is_some_and(|&c| c == b' ' || c == b'\t');
+                let next = rest.iter().find(|c| !c.is_ascii_whitespace());
+                let capital =
+                    next.is_none_or(|&c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'"' || c >= 0x80);
+                if spaced && capital && !(bytes[i] == b'.' && abbreviation(&body[line_start.max(start)..i])) {
+                    push(&mut out, start, i + 1 + closes);
+                    start = i + 1 + closes;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    push(&mut out, start, body.len());
+    out
+}
+
+/// Whether the word before a full stop is an abbreviation or an initial ("Laura K.").
+fn abbreviation(before: &str) -> bool {
+    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    let w = word.trim_start_matches(['"', '\'']);
+    if w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
+        return true;
+    }
+    let lower = w.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{MatchHow, Origin};
+
+    /// Entities named in `names` (kind by the first letter: p, o, x), mentioned wherever the
+    /// text names them.
+    fn facts_of(text: &str, names: &[(&str, char)]) -> Vec<(String, String, String, Option<String>)> {
+        let entities: Vec<Entity> = names
+            .iter()
+            .map(|(n, k)| {
+                let kind = match k {
+                    'p' => EntityKind::Person,
+                    'o' => EntityKind::Org,
+                    _ => EntityKind::Chip,
+                };
+                Entity::named(n.to_lowercase(), kind, (*n).to_string(), Origin::Discovered)
+            })
+            .collect();
+        let mut mentions: Vec<Mention> = Vec::new();
+        let mut longest_first: Vec<(usize, &str)> = names.iter().map(|(n, _)| *n).enumerate().collect();
+        longest_first.sort_by_key(|(_, n)| std::cmp::Reverse(n.len()));
+        for (e, n) in longest_first {
+            for (at, _) in text.match_indices(n) {
+                let inside = mentions.iter().any(|m| m.span().start <= at && at < m.span().end);
+                if !inside {
+                    mentions.push(Mention::new(e, 0, at..at + n.len(), MatchHow::Exact));
+                }
+            }
+        }
+        mentions.sort_by_key(|m| m.span().start);
+        extract(0, text, PartialDate::parse("2024-05-02"), &mentions, &entities)
+            .into_iter()
+            .map(|f| {
+                let FactObject::Entity(o) = f.object else { panic!("entity object") };
+                (entities[f.subject].name.clone(), f.predicate, entities[o].name.clone(), f.value)
+            })
+            .collect()
+    }
+
+    fn one(text: &str, names: &[(&str, char)]) -> (String, String, String) {
+        let f = facts_of(text, names);
+        assert_eq!(f.len(), 1, "{text}: {f:?}");
+        let (s, p, o, _) = f.into_iter().next().expect("one");
+        (s, p, o)
+    }
+
+    fn t(s: &str, p: &str, o: &str) -> (String, String, String) {
+        (s.into(), p.into(), o.into())
+    }
+
+    #[test]
+    fn titles_and_verbs_state_who_leads_joins_and_leaves() {
+        let names = [("Tom Enders", 'p'), ("Airbus", 'o')];
+        assert_eq!(one("Airbus chief executive Tom Enders said so.", &names), t("Tom Enders", "leads", "Airbus"));
+        assert_eq!(one("Tom Enders, the CEO of Airbus, said so.", &names), t("Tom Enders", "leads", "Airbus"));
+        assert_eq!(one("Tom Enders joined Airbus in 2005.", &names), t("Tom Enders", "joins", "Airbus"));
+        assert_eq!(
+            one("Tom Enders has stepped down as chairman of Airbus.", &names),
+            t("Tom Enders", "leaves", "Airbus")
+        );
+        assert_eq!(one("Airbus spokesman Tom Enders said so.", &names), t("Tom Enders", "part_of", "Airbus"));
+        assert!(facts_of("Tom Enders flew to Toulouse, where Airbus builds planes.", &names).is_empty());
+        assert!(facts_of("Tom Enders said that Airbus would wait.", &names).is_empty());
+    }
+
+    #[test]
+    fn deals_products_and_rivals_are_read_both_ways() {
+        let orgs = [("Synopsys", 'o'), ("Ansys", 'o')];
+        assert_eq!(one("Synopsys agreed to acquire Ansys.", &orgs), t("Synopsys", "acquired", "Ansys"));
+        assert_eq!(one("Ansys, which was acquired by Synopsys, grew.", &orgs), t("Synopsys", "acquired", "Ansys"));
+        assert!(facts_of("Synopsys may acquire Ansys.", &orgs).is_empty(), "a possibility is not a fact");
+        let aws = [("Amazon", 'o'), ("Anthropic", 'o')];
+        let f = facts_of("Amazon will invest an additional $4 billion in Anthropic.", &aws);
+        assert_eq!(f[0].3.as_deref(), Some("$4 billion"));
+        let chip = [("Amazon Web Services", 'o'), ("Trainium2", 'x')];
+        assert_eq!(
+            one("Amazon Web Services unveiled its new Trainium2 chip.", &chip),
+            t("Amazon Web Services", "launched", "Trainium2")
+        );
+        let boeing = [("Boeing", 'o'), ("Boeing 787", 'x'), ("Airbus", 'o')];
+        let f = facts_of("The Boeing 787 flew today. Boeing competes with Airbus.", &boeing);
+        let got: Vec<(&str, &str, &str)> = f.iter().map(|(s, p, o, _)| (s.as_str(), p.as_str(), o.as_str())).collect();
+        assert!(got.contains(&("Boeing", "competes_with", "Airbus")), "{got:?}");
+        assert!(got.contains(&("Boeing", "develops", "Boeing 787")), "{got:?}");
+    }
+
+    #[test]
+    fn successors_and_units_are_read() {
+        let p = [("Vasi Philomin", 'p'), ("Rajesh Sheth", 'p')];
+        assert_eq!(
+            one("Rajesh Sheth will replace Vasi Philomin next month.", &p),
+            t("Vasi Philomin", "succeeded_by", "Rajesh Sheth")
+        );
+        let o = [("BARDA", 'o'), ("HHS", 'o')];
+        assert_eq!(one("BARDA, part of HHS, paid.", &o), t("BARDA", "part_of", "HHS"));
+        assert_eq!(one("HHS's BARDA paid.", &o), t("BARDA", "part_of", "HHS"));
+    }
+
+    #[test]
+    fn sentences_end_at_stops_not_at_initials_or_titles() {
+        let text = "Laura K. Whitfield met Mr. Lee at 3 p.m. today. Then she left!\nHeading\nBody text here.";
+        let got: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            got,
+            ["Laura K. Whitfield met Mr. Lee at 3 p.m. today.", "Then she left!", "Heading", "Body text here."]
+        );
+        let wrapped = "A paragraph that was wrapped by hand at a width near seventy\ncharacters goes on here.\n- a list item\n2. another";
+        let got: Vec<&str> = sentences(wrapped).into_iter().map(|r| &wrapped[r]).collect();
+        assert_eq!(
+            got,
+            [
+                "A paragraph that was wrapped by hand at a width near seventy\ncharacters goes on here.",
+                "- a list item",
+                "2. another"
+            ]
+        );
+    }
+}
