@@ -437,3 +437,47 @@ fn export_spans_are_the_quotes_as_written() {
     }
     assert!(respelled > 0, "the catalog spells some quotes differently (straight apostrophes)");
 }
+
+#[test]
+fn chart_draws_who_leads_and_reports_to_whom_and_its_edges_cite_quotes() {
+    let r = dossier(&["chart"]);
+    r.code(0);
+    let lines = r.lines();
+    let at = |s: &str| lines.iter().position(|l| l.contains(s)).unwrap_or_else(|| panic!("{s}: {lines:#?}"));
+    assert!(at("Andy Jassy") < at("Peter DeSantis  reports to"));
+    assert!(at("Peter DeSantis  reports to") < at("new organisation for AI models"));
+    assert!(r.stdout.contains("left Amazon") && r.stdout.contains("succeeded by Rajesh Sheth"), "{}", r.stdout);
+    let json = dossier(&["chart", "Peter DeSantis", "-o", "json"]);
+    json.code(0);
+    for line in json.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("a JSON record per edge");
+        assert!(v["quote"].as_str().is_some_and(|q| !q.is_empty()), "{v}");
+    }
+    assert!(json.stdout.contains("\"relation\":\"reports to\""), "{}", json.stdout);
+    let none = dossier(&["chart", "Nobody Atall"]);
+    none.code(1);
+}
+
+#[test]
+fn a_folder_with_no_catalog_gets_facts_from_its_text_marked_extracted() {
+    let dir = Dir::new();
+    dir.file(
+        "news.txt",
+        "Airbus names a new boss\n\nAirbus chief executive Tom Enders said on Monday that the A380 was ready. \
+         Enders joined Airbus in 2005.\n",
+    );
+    let corpus = dir.path().to_str().expect("utf-8");
+    let show = dossier(&["--corpus", corpus, "show", "Tom Enders"]);
+    show.code(0);
+    assert!(show.stdout.contains("Tom Enders leads Airbus (chief executive) · extracted"), "{}", show.stdout);
+    assert!(show.stdout.contains("Tom Enders joins Airbus [2005] · extracted"), "{}", show.stdout);
+    let chart = dossier(&["--corpus", corpus, "chart"]);
+    chart.code(0);
+    assert!(chart.stdout.contains("Tom Enders\n└─ Airbus  led by, chief executive · extracted"), "{}", chart.stdout);
+    let export = dossier(&["--corpus", corpus, "export"]);
+    let v: serde_json::Value = serde_json::from_str(&export.stdout).expect("json");
+    let facts = v["facts"].as_array().expect("facts");
+    assert!(facts.iter().all(|f| f["origin"] == "extracted"), "{facts:?}");
+    // Every quote is where the fact says: `check` verifies them.
+    dossier(&["--corpus", corpus, "check"]).code(0);
+}

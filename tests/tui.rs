@@ -108,7 +108,7 @@ fn snapshot(name: &str, h: &Harness) {
 }
 
 /// The views snapshotted, in the order the keys reach them from the start.
-const VIEWS: [&str; 7] = ["panes", "reader", "card", "jump", "help", "find", "timeline"];
+const VIEWS: [&str; 8] = ["panes", "reader", "card", "jump", "help", "find", "timeline", "chart"];
 
 /// The screen at a size after the keys that lead to `view` (each view follows the one before).
 fn screen_of(view: &str, w: u16, ht: u16) -> Harness {
@@ -121,6 +121,7 @@ fn screen_of(view: &str, w: u16, ht: u16) -> Harness {
             "jump" => h.key(KeyCode::Esc).key(KeyCode::Char('?')),
             "help" => h.key(KeyCode::Esc).key(KeyCode::Backspace).typed("/amazon"),
             "find" => h.key(KeyCode::Esc).key(KeyCode::Esc).key(KeyCode::Char('t')),
+            "timeline" => h.key(KeyCode::Char('C')),
             _ => unreachable!("views are listed in VIEWS"),
         };
     }
@@ -153,6 +154,27 @@ snapshots! {
     snapshot_help_80x24: "help" at 80 x 24;
     snapshot_find_80x24: "find" at 80 x 24;
     snapshot_timeline_80x24: "timeline" at 80 x 24;
+    snapshot_chart_120x40: "chart" at 120 x 40;
+    snapshot_chart_80x24: "chart" at 80 x 24;
+}
+
+#[test]
+fn the_chart_of_a_card_keeps_its_part_and_each_edge_opens_its_quote() {
+    let mut h = Harness::new(120, 40);
+    h.key(KeyCode::Char('C'));
+    assert!(matches!(h.app.view(), View::Chart(None, _)));
+    assert!(h.screen().contains("Frontier Model Research Team  led by"), "{}", h.screen());
+    h.ctrl('p').typed("vasi").key(KeyCode::Enter).key(KeyCode::Char('C'));
+    let vasi = h.entity("vasi-philomin");
+    assert!(matches!(h.app.view(), View::Chart(Some(e), _) if *e == vasi));
+    let s = h.screen();
+    assert!(s.contains("succeeded by Rajesh Sheth") && !s.contains("Frontier Model Research"), "{s}");
+    // The first row opens Vasi's card; the next, the quote that says he led Bedrock.
+    h.key(KeyCode::Char('j')).key(KeyCode::Char('j')).key(KeyCode::Char('j'));
+    h.key(KeyCode::Enter);
+    let View::Doc(r) = h.app.view().clone() else { panic!("a document: {}", h.screen()) };
+    let quote = &h.app.corpus.docs[r.doc].body[r.highlight.expect("highlighted")];
+    assert!(quote.contains("Bedrock"), "{quote}");
 }
 
 #[test]

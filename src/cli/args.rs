@@ -183,6 +183,12 @@ pub enum Command {
     Export,
     /// Dated facts, documents and dates in the text, in order; contradictions flagged.
     Timeline,
+    /// Who leads what, who reports to whom and what is part of what, as a tree, with
+    /// departures and successors marked; `-o json` gives each edge with its quote.
+    Chart {
+        /// Only what is connected to this entity (an id, a name or an alias).
+        item: Option<String>,
+    },
     /// Make a name an entity of a kind: a candidate, or any name the documents use.
     Promote {
         /// The name, as the documents write it.

@@ -39,6 +39,7 @@ pub fn run<W: Write>(command: &Command, c: &Corpus, s: &Settings, out: &mut Out<
         Command::Grep { pattern, fixed_strings, ignore_case } => grep(c, pattern, *fixed_strings, *ignore_case, s, out),
         Command::Refs { item, related } => refs(c, item, *related, s, out),
         Command::Timeline => timeline(c, s, out),
+        Command::Chart { item } => chart(c, item.as_deref(), s, out),
         Command::Suggest => suggest(c, out),
         Command::Export => {
             out.text(&serde_json::to_string_pretty(&crate::analysis::export::export(c))?)?;
@@ -261,6 +262,43 @@ fn timeline<W: Write>(c: &Corpus, s: &Settings, out: &mut Out<W>) -> Result<Exit
         out.record(&line)?;
     }
     Ok(if t.events.is_empty() { Exit::NoMatch } else { Exit::Ok })
+}
+
+fn chart<W: Write>(c: &Corpus, item: Option<&str>, s: &Settings, out: &mut Out<W>) -> Result<Exit> {
+    let focus = match item.map(|text| (text, resolve(c, text))) {
+        None => None,
+        Some((_, Some(Item::Entity(e)))) => Some(e),
+        Some((text, Some(_))) => {
+            return Err(Error::msg(format!(
+                "`{text}` is not an entity: the chart is of people, organisations and products"
+            )))
+        }
+        Some((_, None)) => return Ok(Exit::NoMatch),
+    };
+    let chart = crate::analysis::chart::Chart::build(c, focus);
+    if chart.edges.is_empty() && chart.marks.is_empty() {
+        eprintln!(
+            "dossier: no fact says who leads, reports to or is part of what{}",
+            match item {
+                Some(i) => format!(" for `{}`", crate::text::sanitize::one_line(i)),
+                None => String::new(),
+            }
+        );
+        return Ok(Exit::NoMatch);
+    }
+    match s.format {
+        Format::Json => {
+            for v in chart.json(c) {
+                out.record(&v.to_string())?;
+            }
+        }
+        _ => {
+            for row in chart.rows(c) {
+                out.record(&row.plain())?;
+            }
+        }
+    }
+    Ok(Exit::Ok)
 }
 
 /// A TOML string literal.

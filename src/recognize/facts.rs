@@ -270,7 +270,12 @@ pub fn extract(
                 }
             }
             let caps = compiled.each[i].captures(&gap);
-            let group = |n: &str| caps.as_ref().and_then(|c| c.name(n)).map(|m| m.as_str().to_string());
+            // Values as written ("Managing Director"), when case folding kept the lengths.
+            let cased = normalise_with(raw_gap.trim_start_matches([')', ']']), false);
+            let group = |n: &str| {
+                let m = caps.as_ref().and_then(|c| c.name(n))?;
+                Some(cased.get(m.range()).filter(|_| cased.len() == gap.len()).unwrap_or(m.as_str()).to_string())
+            };
             let value = group("amt").or_else(|| group("t").map(|t| title(&t)));
             let quote_span = quote(body, sentence, a.span().start..b.span().end);
             let quote = &body[quote_span.clone()];
@@ -387,6 +392,11 @@ fn named_after_maker(
 /// The gap as the patterns read it: lower-cased, curly apostrophes straightened, commas apart,
 /// each word after one space, and one space at the end (" , the ceo of ").
 fn normalise(gap: &str) -> String {
+    normalise_with(gap, true)
+}
+
+/// [`normalise`], lower-casing or not.
+fn normalise_with(gap: &str, lower: bool) -> String {
     let mut out = String::with_capacity(gap.len() + 8);
     for w in gap.split_whitespace() {
         for (i, part) in w.split(',').enumerate() {
@@ -395,7 +405,12 @@ fn normalise(gap: &str) -> String {
             }
             if !part.is_empty() {
                 out.push(' ');
-                out.extend(part.chars().map(|c| if c == '\u{2019}' { '\'' } else { c }).flat_map(char::to_lowercase));
+                let straight = part.chars().map(|c| if c == '\u{2019}' { '\'' } else { c });
+                if lower {
+                    out.extend(straight.flat_map(char::to_lowercase));
+                } else {
+                    out.extend(straight);
+                }
             }
         }
     }
@@ -406,7 +421,7 @@ fn normalise(gap: &str) -> String {
 /// A title as stored: "CEO" and "chief executive officer" are "chief executive".
 fn title(t: &str) -> String {
     let t = t.trim();
-    match t {
+    match t.to_lowercase().as_str() {
         "ceo" | "chief executive officer" | "chief executive" | "boss" => "chief executive".into(),
         "chair" | "chairman" | "chairwoman" | "chairperson" => "chair".into(),
         _ => t.to_string(),

@@ -34,6 +34,8 @@ pub enum Action {
     Timeline,
     /// Show the candidates: names discovery was unsure of.
     Candidates,
+    /// The relation chart.
+    Chart,
     /// Show the problems with the input.
     Problems,
     /// Open the selected item, or follow the focused link.
@@ -331,6 +333,13 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Base, "", [ch('5')], Action::FocusPane(5), ""),
     bind!(Base, "t", [ch('t')], Action::Timeline, "timeline: dated events in order, contradictions flagged"),
     bind!(Base, "c", [ch('c')], Action::Candidates, "candidates: names discovery was unsure of, with counts"),
+    bind!(
+        Base,
+        "C",
+        [ch('C')],
+        Action::Chart,
+        "chart: who leads, reports to or is part of what (from a card: its part)"
+    ),
     bind!(Base, "!", [ch('!')], Action::Problems, "problems: files skipped, bad front matter, catalog errors"),
     bind!(Reader, "Tab Shift-Tab", [(KeyCode::Tab, NONE)], Action::NextLink, "next / previous link"),
     bind!(Reader, "", [(KeyCode::BackTab, NONE), (KeyCode::BackTab, KeyModifiers::SHIFT)], Action::PrevLink, ""),

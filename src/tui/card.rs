@@ -34,6 +34,8 @@ pub enum Subject {
     Candidates,
     /// The problems.
     Problems,
+    /// The relation chart, of everything or of one entity's connections.
+    Chart(Option<EntIdx>),
 }
 
 /// A list of rows' state: which row is selected, how far it is scrolled.

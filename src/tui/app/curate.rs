@@ -309,6 +309,10 @@ impl App {
                     }
                     None => place.view = View::Empty,
                 },
+                View::Chart(Some(e), _) => {
+                    let focus = map.get(*e).copied().flatten();
+                    place.view = View::Chart(focus, Rows::default());
+                }
                 // Mentions are numbered anew: the focused link is let go.
                 View::Doc(r) => r.link = None,
                 _ => {}

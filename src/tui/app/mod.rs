@@ -68,6 +68,8 @@ pub enum View {
     Candidates(Rows),
     /// The problems with the input.
     Problems(Rows),
+    /// The relation chart, of everything or of what is connected to one entity.
+    Chart(Option<EntIdx>, Rows),
 }
 
 impl View {
@@ -79,13 +81,16 @@ impl View {
             Self::Timeline(r) => Some((Subject::Timeline, r)),
             Self::Candidates(r) => Some((Subject::Candidates, r)),
             Self::Problems(r) => Some((Subject::Problems, r)),
+            Self::Chart(e, r) => Some((Subject::Chart(*e), r)),
             _ => None,
         }
     }
 
     fn rows_mut(&mut self) -> Option<&mut Rows> {
         match self {
-            Self::Entity(_, r) | Self::Timeline(r) | Self::Candidates(r) | Self::Problems(r) => Some(r),
+            Self::Entity(_, r) | Self::Timeline(r) | Self::Candidates(r) | Self::Problems(r) | Self::Chart(_, r) => {
+                Some(r)
+            }
             _ => None,
         }
     }
@@ -94,7 +99,7 @@ impl View {
     #[must_use]
     pub fn item(&self) -> Option<Item> {
         match self {
-            Self::Empty | Self::Timeline(_) | Self::Candidates(_) | Self::Problems(_) => None,
+            Self::Empty | Self::Timeline(_) | Self::Candidates(_) | Self::Problems(_) | Self::Chart(..) => None,
             Self::Doc(r) => Some(Item::Doc(r.doc)),
             Self::Entity(e, _) => Some(Item::Entity(*e)),
         }
@@ -336,7 +341,10 @@ impl App {
             None if self.find_line().is_some() => Context::Find,
             None => match (self.focus.detail, self.view()) {
                 (true, View::Doc(_)) => Context::Reader,
-                (true, View::Entity(..) | View::Timeline(_) | View::Candidates(_) | View::Problems(_)) => Context::Card,
+                (
+                    true,
+                    View::Entity(..) | View::Timeline(_) | View::Candidates(_) | View::Problems(_) | View::Chart(..),
+                ) => Context::Card,
                 _ => Context::Panes,
             },
         }
@@ -455,6 +463,14 @@ impl App {
             Action::Timeline => self.visit(View::Timeline(Rows::default())),
             Action::Candidates => self.visit(View::Candidates(Rows::default())),
             Action::Problems => self.visit(View::Problems(Rows::default())),
+            // From a card, the chart of what that entity is connected to; else (or again) all.
+            Action::Chart => {
+                let focus = match self.view() {
+                    View::Entity(e, _) => Some(*e),
+                    _ => None,
+                };
+                self.visit(View::Chart(focus, Rows::default()));
+            }
             Action::FocusLeft => self.focus.detail = false,
             Action::NextPane | Action::PrevPane => self.cycle_focus(action == Action::NextPane),
             Action::NextLink => self.step_link(1),

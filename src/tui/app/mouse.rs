@@ -28,7 +28,11 @@ impl App {
                 } else if in_detail {
                     match self.view_mut() {
                         View::Doc(r) => r.scroll = r.scroll.saturating_add_signed(delta),
-                        View::Entity(_, c) | View::Timeline(c) | View::Candidates(c) | View::Problems(c) => {
+                        View::Entity(_, c)
+                        | View::Timeline(c)
+                        | View::Candidates(c)
+                        | View::Problems(c)
+                        | View::Chart(_, c) => {
                             c.scroll = c.scroll.saturating_add_signed(delta);
                         }
                         View::Empty => {}
@@ -82,7 +86,7 @@ impl App {
                     r.link = Some(k);
                 }
             }
-            View::Entity(_, c) | View::Timeline(c) | View::Candidates(c) | View::Problems(c) => {
+            View::Entity(_, c) | View::Timeline(c) | View::Candidates(c) | View::Problems(c) | View::Chart(_, c) => {
                 let (_, body) = card_rects(detail);
                 let Some(rows) = rows else { return };
                 let row = c.scroll + usize::from(at.y.saturating_sub(body.y));

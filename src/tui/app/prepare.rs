@@ -37,7 +37,11 @@ impl App {
                 }
                 *self.view_mut() = View::Doc(r);
             }
-            view @ (View::Entity(..) | View::Timeline(_) | View::Candidates(_) | View::Problems(_)) => {
+            view @ (View::Entity(..)
+            | View::Timeline(_)
+            | View::Candidates(_)
+            | View::Problems(_)
+            | View::Chart(..)) => {
                 let (_, body) = card_rects(detail);
                 let Some((subject, mut c)) = view.rows().map(|(s, c)| (s, c.clone())) else { return };
                 if self.card_rows.as_ref().is_none_or(|(s, w, _)| *s != subject || *w != body.width) {
@@ -50,6 +54,11 @@ impl App {
                         Subject::Problems => {
                             Some((subject, body.width, Arc::new(crate::analysis::card::problem_rows(&corpus))))
                         }
+                        Subject::Chart(focus) => Some((
+                            subject,
+                            body.width,
+                            Arc::new(crate::analysis::chart::Chart::build(&corpus, focus).rows(&corpus)),
+                        )),
                         Subject::Candidates => Some((
                             subject,
                             body.width,

@@ -25,13 +25,14 @@ pub fn draw(app: &App, area: Rect, f: &mut Frame, s: Styles) {
         View::Timeline(_) => " 5 Timeline ",
         View::Candidates(_) => " 5 Candidates ",
         View::Problems(_) => " 5 Problems ",
+        View::Chart(..) => " 5 Chart ",
         View::Empty => " 5 Detail ",
     };
     f.render_widget(block(title, focused, s), area);
     let body = inner(area);
     match app.view() {
         View::Doc(r) => draw_reader(app, r, body, f, s),
-        view @ (View::Entity(..) | View::Timeline(_) | View::Candidates(_) | View::Problems(_)) => {
+        view @ (View::Entity(..) | View::Timeline(_) | View::Candidates(_) | View::Problems(_) | View::Chart(..)) => {
             let (crumb, rows_area) = card_rects(body);
             draw_crumb(app, crumb, f, s);
             let Some((subject, c)) = view.rows() else { return };
