@@ -164,6 +164,24 @@ const HEADLINE_VERBS: &[&str] = &[
 
 /// Words in names of things that are not people: "American Jobs Plan", "Voting Rights Act".
 const NOT_PERSON_WORDS: &[&str] = &[
+    "government",
+    "river",
+    "valley",
+    "lake",
+    "island",
+    "islands",
+    "sea",
+    "ocean",
+    "bay",
+    "county",
+    "province",
+    "region",
+    "republic",
+    "kingdom",
+    "coast",
+    "desert",
+    "mountains",
+    "peninsula",
     "act",
     "plan",
     "bill",
@@ -209,6 +227,13 @@ const NOT_PERSON_WORDS: &[&str] = &[
     "street",
     "avenue",
     "road",
+    "drive",
+    "lane",
+    "boulevard",
+    "parkway",
+    "highway",
+    "square",
+    "terrace",
     "hotel",
     "centre",
     "center",
@@ -696,8 +721,14 @@ impl<'t> Tagger<'t> {
             }
         }
         // Places and words that are never names.
+        // A known given name that is not a place's name opens a person's name even before a
+        // place ("Jimmy Wales").
+        let given = n >= 2 && self.firsts.contains(ws[0]);
         if lw.iter().all(|w| listed(&PLACE_SET, w) || listed(&NOT_NAME_SET, w))
-            || (n > 1 && listed(&PLACE_SET, lw[n - 1]) && !listed(&ORG_HEAD_SET, lw[n - 1]))
+            || (n > 1
+                && listed(&PLACE_SET, lw[n - 1])
+                && !listed(&ORG_HEAD_SET, lw[n - 1])
+                && !(n == 2 && given && !listed(&PLACE_SET, lw[0])))
         {
             return;
         }
@@ -775,9 +806,13 @@ impl<'t> Tagger<'t> {
         }
 
         // People.
+        // A given name may also be a word ("Bill Foster") or a place ("Chad Tew").
         let person_like = ws.iter().all(|w| person_shaped(w))
-            && !lw.iter().any(|w| listed(&ORG_HEAD_SET, w) || among(NOT_PERSON_WORDS, w))
-            && !listed(&PLACE_SET, lw[0]);
+            && !lw
+                .iter()
+                .enumerate()
+                .any(|(k, w)| listed(&ORG_HEAD_SET, w) || ((k > 0 || !given) && among(NOT_PERSON_WORDS, w)))
+            && (given || !listed(&PLACE_SET, lw[0]));
         if person_like {
             let first_known = self.firsts.contains(ws[0]) || {
                 // Speaker labels in capitals: "JASON RHODES".
