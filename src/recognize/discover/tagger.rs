@@ -812,7 +812,10 @@ impl<'t> Tagger<'t> {
                 .iter()
                 .enumerate()
                 .any(|(k, w)| listed(&ORG_HEAD_SET, w) || ((k > 0 || !given) && among(NOT_PERSON_WORDS, w)))
-            && (given || !listed(&PLACE_SET, lw[0]));
+            && (given || !listed(&PLACE_SET, lw[0]))
+            // An acronym among written-out words is not a person's ("Chad GPT"); all in
+            // capitals is a speaker label ("JANE ROE").
+            && (ws.iter().all(|w| all_caps(w) || initial(w.trim_end_matches('.'))) || !ws.iter().any(|w| all_caps(w)));
         if person_like {
             let first_known = self.firsts.contains(ws[0]) || {
                 // Speaker labels in capitals: "JASON RHODES".
