@@ -290,7 +290,9 @@ fn observe(d: &Document, taken: &[Range<usize>], firsts: &Words, known: &HashSet
             line.len() <= MAX_HEADING && {
                 let start = line.as_ptr() as usize - d.body.as_ptr() as usize;
                 let title_case = *title_case_lines.entry(start).or_insert_with(|| is_title_case(line));
-                is_heading_line(line, &name, title_case)
+                // A roster's entry ("Krypton Okesene 578") is a line of its own, not a heading.
+                let entry = w.ev.person >= 2 && tagger::roster_entry(line).is_some();
+                !entry && is_heading_line(line, &name, title_case)
             }
         };
         if heading || known.contains(&name.to_lowercase()) {

@@ -164,6 +164,24 @@ const HEADLINE_VERBS: &[&str] = &[
 
 /// Words in names of things that are not people: "American Jobs Plan", "Voting Rights Act".
 const NOT_PERSON_WORDS: &[&str] = &[
+    "government",
+    "river",
+    "valley",
+    "lake",
+    "island",
+    "islands",
+    "sea",
+    "ocean",
+    "bay",
+    "county",
+    "province",
+    "region",
+    "republic",
+    "kingdom",
+    "coast",
+    "desert",
+    "mountains",
+    "peninsula",
     "act",
     "plan",
     "bill",
@@ -209,6 +227,13 @@ const NOT_PERSON_WORDS: &[&str] = &[
     "street",
     "avenue",
     "road",
+    "drive",
+    "lane",
+    "boulevard",
+    "parkway",
+    "highway",
+    "square",
+    "terrace",
     "hotel",
     "centre",
     "center",
@@ -408,6 +433,49 @@ pub(super) struct Tagger<'t> {
     /// The words' text, by index.
     strs: Vec<&'t str>,
     firsts: &'t Words<'t>,
+    /// The names of a roster's lines, by position (see [`roster`]).
+    roster: Vec<Range<usize>>,
+}
+
+/// The name on a line shaped like a roster's entry, if it is one: two to four capitalised
+/// words, then a count or an asterisk ("Terry Coe 563", "Billy Talagi *").
+pub(super) fn roster_entry(line: &str) -> Option<Range<usize>> {
+    if line.len() > 80 {
+        return None;
+    }
+    let body = line.trim_end();
+    let marked = body.ends_with('*') || body.trim_end_matches('.').ends_with(|c: char| c.is_ascii_digit());
+    if !marked {
+        return None;
+    }
+    let name = body.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '*' | '.' | ' ' | '\t'));
+    let start = name.len() - name.trim_start().len();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    ((2..=4).contains(&words.len())
+        && words.iter().all(|w| person_shaped(w) && !listed(&NOT_NAME_SET, w) && w.chars().nth(1).is_some()))
+    .then_some(start..name.len())
+}
+
+/// The names of roster lines ("Krypton Okesene 578" under "Terry Coe 563"): when at least
+/// three lines of a text have a roster's shape and two of them start with a known given name,
+/// the others of that shape are people too.
+fn roster(text: &str, firsts: &Words) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut named = 0;
+    let mut at = 0;
+    for line in text.split('\n') {
+        if let Some(r) = roster_entry(line) {
+            let first = line[r.clone()].split_whitespace().next().unwrap_or("");
+            named += usize::from(firsts.contains(first));
+            out.push(at + r.start..at + r.end);
+        }
+        at += line.len() + 1;
+    }
+    if out.len() >= 3 && named >= 2 {
+        out
+    } else {
+        Vec::new()
+    }
 }
 
 impl<'t> Tagger<'t> {
@@ -432,7 +500,8 @@ impl<'t> Tagger<'t> {
             .filter(|l| l.len > 0 && openers.contains(l))
             .collect();
         let strs = words.iter().map(|r| &text[r.clone()]).collect();
-        Self { text, words, lowercase, strs, firsts }
+        let roster = roster(text, firsts);
+        Self { text, words, lowercase, strs, firsts, roster }
     }
 
     /// Whether the document also writes this word in lower case.
@@ -461,7 +530,7 @@ impl<'t> Tagger<'t> {
             let mut j = i + 1;
             while j < n {
                 let gap = &self.text[self.words[j - 1].end..self.words[j].start];
-                if !joins(self.w(j - 1), gap, join_lines) {
+                if !joins(self.w(j - 1), gap, join_lines) || (gap == "\n" && has_digit(self.w(j - 1))) {
                     break;
                 }
                 let wj = self.w(j);
@@ -487,7 +556,18 @@ impl<'t> Tagger<'t> {
     }
 
     /// Cuts the chunk of words `a..b` into names and weighs each.
-    fn cut(&self, mut a: usize, b: usize, out: &mut Vec<Weighed>) {
+    fn cut(&self, mut a: usize, mut b: usize, out: &mut Vec<Weighed>) {
+        // A count after a name at the end of a line is not part of it: "Terry Coe 563".
+        if b - a >= 3
+            && is_number(self.w(b - 1))
+            && {
+                let rest = self.text[self.words[b - 1].end..].trim_start_matches([' ', '.', '*', '\t']);
+                rest.is_empty() || rest.starts_with(['\n', '\r'])
+            }
+            && (a..b - 1).all(|k| person_shaped(self.w(k)))
+        {
+            b -= 1;
+        }
         // Common words opening a sentence ("The", "Yesterday", "However").
         while a < b
             && (listed(&NOT_NAME_SET, self.w(a))
@@ -641,8 +721,14 @@ impl<'t> Tagger<'t> {
             }
         }
         // Places and words that are never names.
+        // A known given name that is not a place's name opens a person's name even before a
+        // place ("Jimmy Wales").
+        let given = n >= 2 && self.firsts.contains(ws[0]);
         if lw.iter().all(|w| listed(&PLACE_SET, w) || listed(&NOT_NAME_SET, w))
-            || (n > 1 && listed(&PLACE_SET, lw[n - 1]) && !listed(&ORG_HEAD_SET, lw[n - 1]))
+            || (n > 1
+                && listed(&PLACE_SET, lw[n - 1])
+                && !listed(&ORG_HEAD_SET, lw[n - 1])
+                && !(n == 2 && given && !listed(&PLACE_SET, lw[0])))
         {
             return;
         }
@@ -720,9 +806,16 @@ impl<'t> Tagger<'t> {
         }
 
         // People.
+        // A given name may also be a word ("Bill Foster") or a place ("Chad Tew").
         let person_like = ws.iter().all(|w| person_shaped(w))
-            && !lw.iter().any(|w| listed(&ORG_HEAD_SET, w) || among(NOT_PERSON_WORDS, w))
-            && !listed(&PLACE_SET, lw[0]);
+            && !lw
+                .iter()
+                .enumerate()
+                .any(|(k, w)| listed(&ORG_HEAD_SET, w) || ((k > 0 || !given) && among(NOT_PERSON_WORDS, w)))
+            && (given || !listed(&PLACE_SET, lw[0]))
+            // An acronym among written-out words is not a person's ("Chad GPT"); all in
+            // capitals is a speaker label ("JANE ROE").
+            && (ws.iter().all(|w| all_caps(w) || initial(w.trim_end_matches('.'))) || !ws.iter().any(|w| all_caps(w)));
         if person_like {
             let first_known = self.firsts.contains(ws[0]) || {
                 // Speaker labels in capitals: "JASON RHODES".
@@ -735,6 +828,9 @@ impl<'t> Tagger<'t> {
             }
             if n >= 3 && ws[1..n - 1].iter().any(|w| initial(w.trim_end_matches('.'))) {
                 x.ev.person += 1;
+            }
+            if n >= 2 && self.roster.binary_search_by(|r| r.start.cmp(&span.start).then(r.end.cmp(&span.end))).is_ok() {
+                x.ev.person += 2;
             }
             if titled > 0 && (n >= 2 || titled >= 3) {
                 x.ev.person += titled;
