@@ -145,11 +145,12 @@ impl Corpus {
         let known_from = self.add_known_entities(&rejected);
         let known_to = self.entities.len();
         let t = Timer::start(progress);
+        let text_bytes: usize = self.docs.iter().map(|d| d.body.len()).sum();
         if discover {
             // Discovery leaves out the spans of curated names (catalog, front matter) and every
             // name the gazetteer knows; the gazetteer is linked with everything else, once.
             let taken = if known_from > 0 {
-                link_all(&Linker::new(&self.entities[..known_from]), &self.docs)
+                link_all(&Linker::for_text(&self.entities[..known_from], text_bytes), &self.docs)
             } else {
                 Vec::new()
             };
@@ -162,10 +163,10 @@ impl Corpus {
             self.entities.extend(found.entities);
             self.candidates = found.candidates;
         }
-        let mut linker = Linker::new(&self.entities);
+        let mut linker = Linker::for_text(&self.entities, text_bytes);
         let mut mentions = link_all(&linker, &self.docs);
         if self.keep_mentioned(known_from..known_to, &mut mentions) {
-            linker = Linker::new(&self.entities);
+            linker = Linker::for_text(&self.entities, text_bytes);
         }
         t.lap("link");
         self.set_mentions(mentions);

@@ -338,7 +338,7 @@ pub const BINDINGS: &[Binding] = &[
         "C",
         [ch('C')],
         Action::Chart,
-        "chart: who leads, reports to or is part of what (from a card: its part)"
+        "chart: who leads or reports to whom, what is part of what"
     ),
     bind!(Base, "!", [ch('!')], Action::Problems, "problems: files skipped, bad front matter, catalog errors"),
     bind!(Reader, "Tab Shift-Tab", [(KeyCode::Tab, NONE)], Action::NextLink, "next / previous link"),
