@@ -277,7 +277,19 @@ fn evaluate_facts(split: &str) -> BTreeMap<String, Score> {
             s.gold += 1;
             s.right_gold += usize::from(right);
             if verbose && !right {
-                println!("  Fact missed: {id}: {raw:?}");
+                // Whether the recogniser found each side in this document at all.
+                let here = |forms: &BTreeSet<String>| {
+                    c.docs.iter().position(|x| x.id == *id).is_some_and(|d| {
+                        c.doc_mentions(d).iter().any(|m| !names(m.entity()).is_disjoint(forms))
+                    })
+                };
+                let sides = match (here(&g.0), here(&g.2)) {
+                    (true, true) => "both sides found",
+                    (true, false) => "object not found",
+                    (false, true) => "subject not found",
+                    (false, false) => "neither side found",
+                };
+                println!("  Fact missed: {id}: {raw:?} ({sides})");
             }
         }
     }

@@ -167,8 +167,6 @@ fn rules() -> Vec<Rule> {
             &[X],
         ),
         r(" (?:'s|')".into(), First, "develops", &[O], &[X]),
-        // "the SpaceX Crew Dragon", "Boeing CST-100 Starliner".
-        r(String::new(), First, "develops", &[O], &[X]),
         // "Epic Games, owner of Fortnite"; "Meta, owner of Instagram".
         r(format!("{COMMA}{article} (?:owner|maker|developer|publisher|creator|manufacturer|operator) of(?: the)?"), First, "develops", &[O], &[X]),
         r(format!("{COMMA}{article} (?:owner|operator) of(?: the)?"), Second, "part_of", &[O], &[O]),
