@@ -279,9 +279,10 @@ fn evaluate_facts(split: &str) -> BTreeMap<String, Score> {
             if verbose && !right {
                 // Whether the recogniser found each side in this document at all.
                 let here = |forms: &BTreeSet<String>| {
-                    c.docs.iter().position(|x| x.id == *id).is_some_and(|d| {
-                        c.doc_mentions(d).iter().any(|m| !names(m.entity()).is_disjoint(forms))
-                    })
+                    c.docs
+                        .iter()
+                        .position(|x| x.id == *id)
+                        .is_some_and(|d| c.doc_mentions(d).iter().any(|m| !names(m.entity()).is_disjoint(forms)))
                 };
                 let sides = match (here(&g.0), here(&g.2)) {
                     (true, true) => "both sides found",
@@ -309,7 +310,7 @@ fn evaluate_facts(split: &str) -> BTreeMap<String, Score> {
 fn facts_read_from_real_text_stay_above_their_floors() {
     // Floors against regression, a little below the figures measured when they were set
     // (BENCHMARKS.md); the goal is precision 0.8 and recall 0.6.
-    let floors = [("dev", 0.0, 0.0), ("heldout", 0.0, 0.0)];
+    let floors = [("dev", 0.9, 0.18), ("heldout", 0.5, 0.14)];
     let mut failed = Vec::new();
     for (split, p, r) in floors {
         let s = evaluate_facts(split)["all"];

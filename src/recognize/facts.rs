@@ -166,7 +166,15 @@ fn rules() -> Vec<Rule> {
             &[O],
             &[X],
         ),
-        r(" (?:'s|')".into(), First, "develops", &[O], &[X]),
+        // "Microsoft's Xbox Live", "Anthropic's latest model – the upgraded Claude 3.5 Sonnet".
+        r(
+            " (?:'s|')(?: (?:new|latest|upcoming|next|flagship|own|first|popular|forthcoming))*(?: (?:ai|language|video|mobile|operating|search|chat|cloud|model|system|chip|processor|game|app|service|platform|software|product|assistant|browser|engine|model,|chatbot)){0,3}(?: [-–—,])?(?: the)?(?: (?:new|upgraded|latest|updated))?"
+                .into(),
+            First,
+            "develops",
+            &[O],
+            &[X],
+        ),
         // "Epic Games, owner of Fortnite"; "Meta, owner of Instagram".
         r(format!("{COMMA}{article} (?:owner|maker|developer|publisher|creator|manufacturer|operator) of(?: the)?"), First, "develops", &[O], &[X]),
         r(format!("{COMMA}{article} (?:owner|operator) of(?: the)?"), Second, "part_of", &[O], &[O]),

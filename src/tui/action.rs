@@ -333,13 +333,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Base, "", [ch('5')], Action::FocusPane(5), ""),
     bind!(Base, "t", [ch('t')], Action::Timeline, "timeline: dated events in order, contradictions flagged"),
     bind!(Base, "c", [ch('c')], Action::Candidates, "candidates: names discovery was unsure of, with counts"),
-    bind!(
-        Base,
-        "C",
-        [ch('C')],
-        Action::Chart,
-        "chart: who leads or reports to whom, what is part of what"
-    ),
+    bind!(Base, "C", [ch('C')], Action::Chart, "chart: who leads or reports to whom, what is part of what"),
     bind!(Base, "!", [ch('!')], Action::Problems, "problems: files skipped, bad front matter, catalog errors"),
     bind!(Reader, "Tab Shift-Tab", [(KeyCode::Tab, NONE)], Action::NextLink, "next / previous link"),
     bind!(Reader, "", [(KeyCode::BackTab, NONE), (KeyCode::BackTab, KeyModifiers::SHIFT)], Action::PrevLink, ""),
