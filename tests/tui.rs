@@ -717,3 +717,51 @@ fn e_asks_for_the_editor_at_the_line_in_view() {
     h.key(KeyCode::Enter).key(KeyCode::Char('e'));
     assert!(h.screen().contains("editor: seeds/000_81bc56f7dc5c9cfd.txt:"), "{}", h.screen());
 }
+
+/// On a card, `x` on a fact read from the text rejects that fact (the catalog lists it, it is
+/// not read again), `u` undoes it, and `+` keeps it in the catalog as a curated fact.
+#[test]
+fn a_fact_read_from_the_text_is_kept_or_rejected_from_its_card() {
+    use dossier::corpus::CatalogChoice;
+    use dossier::recognize::catalog::Catalog;
+    let corpus_dir = tempfile::tempdir().expect("tmp");
+    let own = tempfile::tempdir().expect("tmp");
+    std::fs::write(
+        corpus_dir.path().join("a.txt"),
+        "Airbus names a boss\n\nAirbus chief executive Tom Enders said on Monday that the plane was ready.\n",
+    )
+    .expect("write");
+    let catalog = own.path().join("mine.toml");
+    std::fs::write(&catalog, "# mine\n").expect("write");
+    let load = LoadOptions {
+        corpus: vec![corpus_dir.path().to_path_buf()],
+        catalog: CatalogChoice::File(catalog.clone()),
+        ..LoadOptions::default()
+    };
+    let mut h = Harness::with(Arc::new(Corpus::load(&load, &|_| {})), 120, 40);
+    h.app.curator = Some(dossier::tui::app::Curator::new(load));
+    let leads =
+        |h: &Harness| h.app.corpus.facts.iter().find(|f| f.predicate == "leads").map(|f| f.origin.label().to_string());
+    let reread = || {
+        let text = std::fs::read_to_string(&catalog).expect("catalog");
+        Catalog::parse(&catalog, &text).expect("a valid catalog after each edit")
+    };
+    assert_eq!(leads(&h).as_deref(), Some("extracted"));
+    h.ctrl('p').typed("tom enders").key(KeyCode::Enter);
+    assert!(h.screen().contains("Tom Enders leads Airbus (chief executive) · extracted"), "{}", h.screen());
+    h.key(KeyCode::Char('x'));
+    assert!(h.screen().contains("rejected the fact \"Tom Enders leads Airbus\""), "{}", h.screen());
+    assert_eq!(leads(&h), None, "not read from the text again");
+    assert!(h.app.corpus.entity_by_id("tom-enders").is_some(), "the person stays");
+    assert!(reread().facts.iter().any(|f| f.rejected && f.predicate == "leads"));
+    h.key(KeyCode::Char('u'));
+    assert_eq!(leads(&h).as_deref(), Some("extracted"));
+    h.key(KeyCode::Char('+'));
+    assert_eq!(leads(&h).as_deref(), Some("catalog"), "kept: now a curated fact");
+    let cat = reread();
+    assert!(cat
+        .facts
+        .iter()
+        .any(|f| !f.rejected && f.predicate == "leads" && f.quote.get_ref().contains("Tom Enders")));
+    assert!(cat.entities.iter().any(|e| e.name == "Airbus") && cat.entities.iter().any(|e| e.name == "Tom Enders"));
+}

@@ -87,7 +87,10 @@ impl Corpus {
         }
     }
 
-    pub(super) fn add_facts(&mut self, cat: &Catalog) {
+    /// Adds the catalog's facts; returns those it lists as rejected (subject, predicate,
+    /// object, document), which are read from the text no more.
+    pub(super) fn add_facts(&mut self, cat: &Catalog) -> Vec<(EntIdx, String, FactObject, DocIdx)> {
+        let mut rejected = Vec::new();
         for f in &cat.facts {
             let (Some(&subject), Some(&doc)) =
                 (self.entity_by_id.get(f.subject.get_ref()), self.doc_by_id.get(f.doc.get_ref()))
@@ -111,6 +114,10 @@ impl Corpus {
                 .entity_by_id
                 .get(&f.object)
                 .map_or_else(|| FactObject::Value(f.object.clone()), |&e| FactObject::Entity(e));
+            if f.rejected {
+                rejected.push((subject, f.predicate.clone(), object, doc));
+                continue;
+            }
             self.facts.push(Fact {
                 subject,
                 predicate: f.predicate.clone(),
@@ -125,6 +132,7 @@ impl Corpus {
                 origin: FactOrigin::Catalog,
             });
         }
+        rejected
     }
 
     /// Adds the gazetteer's entities whose names no entity already has (a catalog or front

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use super::{CatalogChoice, Corpus, LoadOptions, Progress};
 use crate::ingest::source;
-use crate::model::{DocKind, Document, Fact, Mention, Problem};
+use crate::model::{DocKind, Document, Fact, FactObject, Mention, Problem};
 use crate::recognize::catalog::Catalog;
 use crate::recognize::link::Linker;
 use crate::recognize::{discover, facts};
@@ -177,17 +177,15 @@ impl Corpus {
                 linker.link(d, author).into_iter().map(move |m| (d, m.entity()))
             })
             .collect();
-        if let Some(cat) = catalog {
-            self.add_facts(cat);
-        }
-        self.add_extracted_facts();
+        let rejected_facts = catalog.map(|cat| self.add_facts(cat)).unwrap_or_default();
+        self.add_extracted_facts(&rejected_facts);
         t.lap("extract facts");
     }
 
     /// Facts read from the text, each document on its own thread; one that says what a
     /// curated fact says (same subject, predicate and object) is left out: the curated one
-    /// wins.
-    fn add_extracted_facts(&mut self) {
+    /// wins; one the catalog rejects for its document too.
+    fn add_extracted_facts(&mut self, rejected: &[(usize, String, FactObject, usize)]) {
         let extracted: Vec<Fact> = (0..self.docs.len())
             .into_par_iter()
             .flat_map_iter(|d| {
@@ -197,7 +195,10 @@ impl Corpus {
             .collect();
         let key = |f: &Fact| (f.subject, f.predicate.clone(), f.object.clone());
         let curated: HashSet<_> = self.facts.iter().map(key).collect();
-        self.facts.extend(extracted.into_iter().filter(|f| !curated.contains(&key(f))));
+        let rejected: HashSet<_> = rejected.iter().collect();
+        self.facts.extend(extracted.into_iter().filter(|f| {
+            !curated.contains(&key(f)) && !rejected.contains(&(f.subject, f.predicate.clone(), f.object.clone(), f.doc))
+        }));
     }
 }
 

@@ -103,6 +103,10 @@ pub struct CatalogFact {
     /// The value is a later, cumulative figure: not a contradiction of earlier ones.
     #[serde(default)]
     pub cumulative: bool,
+    /// A fact read from the text that a person rejected: it is not read from that document
+    /// again (and is not a fact).
+    #[serde(default)]
+    pub rejected: bool,
 }
 
 /// Metadata the catalog sets for a document.
@@ -232,7 +236,8 @@ impl Catalog {
             }
         }
         for f in &self.facts {
-            if !ids.contains(f.subject.get_ref().as_str()) {
+            // A rejected fact names what dossier found in the text, catalogued or not.
+            if !f.rejected && !ids.contains(f.subject.get_ref().as_str()) {
                 problems.push(
                     self.problem_at(&f.subject, format!("fact subject `{}` is not an entity id", f.subject.get_ref())),
                 );

@@ -102,6 +102,89 @@ pub enum Edit {
         /// The new name.
         name: String,
     },
+    /// Keep a fact read from the text: it goes into the catalog, its entities with it.
+    AcceptFact(Box<FactSnapshot>),
+    /// Drop a fact read from the text: the catalog lists it as rejected, and it is not read
+    /// from that document again.
+    RejectFact(Box<FactSnapshot>),
+}
+
+/// A fact as the catalog will hold it.
+#[derive(Debug, Clone)]
+pub struct FactSnapshot {
+    /// Who or what it is about.
+    pub subject: Snapshot,
+    /// The predicate.
+    pub predicate: String,
+    /// The other entity, or a value.
+    pub object: Result<Snapshot, String>,
+    /// A title or amount.
+    pub value: Option<String>,
+    /// The date, when the sentence states one.
+    pub date: Option<String>,
+    /// The document's id.
+    pub doc: String,
+    /// The sentence, as written.
+    pub quote: String,
+}
+
+impl FactSnapshot {
+    /// Fact `f` of the corpus (its quote as the text has it).
+    #[must_use]
+    pub fn of(c: &Corpus, f: usize) -> Self {
+        let fact = &c.facts[f];
+        let quote =
+            fact.quote_span.clone().map_or_else(|| fact.quote.clone(), |s| c.docs[fact.doc].body[s].to_string());
+        Self {
+            subject: Snapshot::of(c, fact.subject),
+            predicate: fact.predicate.clone(),
+            object: match &fact.object {
+                crate::model::FactObject::Entity(e) => Ok(Snapshot::of(c, *e)),
+                crate::model::FactObject::Value(v) => Err(v.clone()),
+            },
+            value: fact.value.clone(),
+            date: (fact.origin != crate::model::FactOrigin::ExtractedDatedByDocument)
+                .then(|| fact.date.map(|d| d.to_string()))
+                .flatten(),
+            doc: c.docs[fact.doc].id.clone(),
+            quote,
+        }
+    }
+
+    /// "Tom Enders leads Airbus".
+    fn said(&self) -> String {
+        let object = match &self.object {
+            Ok(o) => o.name.as_str(),
+            Err(v) => v.as_str(),
+        };
+        format!("{} {} {object}", self.subject.name, self.predicate.replace('_', " "))
+    }
+
+    /// The fact's `[[fact]]` table.
+    fn table(&self, rejected: bool) -> Table {
+        let mut t = Table::new();
+        t.insert("subject", value(self.subject.id.as_str()));
+        t.insert("predicate", value(self.predicate.as_str()));
+        t.insert(
+            "object",
+            value(match &self.object {
+                Ok(o) => o.id.as_str(),
+                Err(v) => v.as_str(),
+            }),
+        );
+        if let Some(v) = &self.value {
+            t.insert("value", value(v.as_str()));
+        }
+        if let Some(d) = &self.date {
+            t.insert("date", value(d.as_str()));
+        }
+        t.insert("doc", value(self.doc.as_str()));
+        t.insert("quote", value(self.quote.as_str()));
+        if rejected {
+            t.insert("rejected", value(true));
+        }
+        t
+    }
 }
 
 /// A kind with its article: "a person", "an org".
@@ -179,6 +262,7 @@ impl Edit {
                     return Err(format!("{} is already {}", entity.name, a(*kind)));
                 }
             }
+            Self::AcceptFact(_) | Self::RejectFact(_) => {}
         }
         Ok(())
     }
@@ -193,6 +277,8 @@ impl Edit {
             Self::Alias { entity, alias } => format!("\"{alias}\" is now an alias of \"{}\"", entity.name),
             Self::Kind { entity, kind } => format!("\"{}\" is now {}", entity.name, a(*kind)),
             Self::Rename { entity, name } => format!("renamed \"{}\" to \"{name}\"", entity.name),
+            Self::AcceptFact(f) => format!("kept the fact \"{}\" in the catalog", f.said()),
+            Self::RejectFact(f) => format!("rejected the fact \"{}\"", f.said()),
         }
     }
 
@@ -214,19 +300,26 @@ impl Edit {
             Self::Alias { entity, .. } | Self::Kind { entity, .. } | Self::Rename { entity, .. } => {
                 Some(entity.id.clone())
             }
+            Self::AcceptFact(f) | Self::RejectFact(f) => Some(f.subject.id.clone()),
         }
     }
 }
 
 /// The array of `[[entity]]` tables, created when missing.
 fn entities(doc: &mut DocumentMut) -> Result<&mut ArrayOfTables, String> {
-    if doc.get("entity").is_none() {
-        doc.insert("entity", Item::ArrayOfTables(ArrayOfTables::new()));
+    tables(doc, "entity")
+}
+
+/// The catalog's `[[key]]` tables, made when there are none.
+fn tables<'d>(doc: &'d mut DocumentMut, key: &str) -> Result<&'d mut ArrayOfTables, String> {
+    if doc.get(key).is_none() {
+        doc.insert(key, Item::ArrayOfTables(ArrayOfTables::new()));
     }
-    doc.get_mut("entity").and_then(Item::as_array_of_tables_mut).ok_or_else(|| {
-        "the catalog writes its entities as an inline list (`entity = [...]`); dossier edits \
-             only [[entity]] tables, so edit this one by hand"
-            .into()
+    doc.get_mut(key).and_then(Item::as_array_of_tables_mut).ok_or_else(|| {
+        format!(
+            "the catalog writes its {key} entries as an inline list (`{key} = [...]`); dossier edits \
+             only [[{key}]] tables, so edit this one by hand"
+        )
     })
 }
 
@@ -489,6 +582,14 @@ pub fn apply_to_text(text: &str, edit: &Edit) -> Result<(String, String), String
                 add_aliases(t, &[old]);
             }
         }
+        Edit::AcceptFact(f) => {
+            ensure(&mut doc, &f.subject)?;
+            if let Ok(o) = &f.object {
+                ensure(&mut doc, o)?;
+            }
+            tables(&mut doc, "fact")?.push(f.table(false));
+        }
+        Edit::RejectFact(f) => tables(&mut doc, "fact")?.push(f.table(true)),
     }
     Ok((doc.to_string(), said))
 }

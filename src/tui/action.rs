@@ -301,8 +301,20 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Prompt, "Esc", [(KeyCode::Esc, NONE)], Action::Escape, "cancel"),
     bind!(Base, "Ctrl-P", [(KeyCode::Char('p'), CTRL)], Action::OpenJump, "fuzzy jump to any document or entity"),
     bind!(Base, "e", [ch('e')], Action::OpenEditor, "open the document in $VISUAL / $EDITOR at the line in view"),
-    bind!(Edit, "+", [ch('+')], Action::Promote, "promote a candidate: person, org, chip, model or service"),
-    bind!(Edit, "x", [ch('x')], Action::Reject, "reject: never an entity or candidate again"),
+    bind!(
+        Edit,
+        "+",
+        [ch('+')],
+        Action::Promote,
+        "promote a candidate (person, org, chip, model, service); keep a fact read from the text"
+    ),
+    bind!(
+        Edit,
+        "x",
+        [ch('x')],
+        Action::Reject,
+        "reject: never an entity or candidate again; on a card, the fact read from the text"
+    ),
     bind!(Edit, "m", [ch('m')], Action::Merge, "merge into another entity, chosen with the jump"),
     bind!(Edit, "a", [ch('a')], Action::AddAlias, "add an alias"),
     bind!(Edit, "R", [ch('R')], Action::Rename, "rename (the old name stays an alias)"),

@@ -123,6 +123,18 @@ impl App {
         }
     }
 
+    /// The fact read from the text whose row is selected on a card, if any.
+    fn selected_extracted_fact(&self) -> Option<usize> {
+        let View::Entity(e, r) = self.view() else { return None };
+        let rows = self.card_rows.as_ref().filter(|(s, _, _)| *s == crate::tui::card::Subject::Entity(*e))?;
+        let Some(crate::analysis::card::Target::Doc(doc, span)) = r.target(&rows.2) else { return None };
+        let c = &self.corpus;
+        crate::analysis::card::EntityCard::build(c, *e).facts.iter().map(|cf| cf.fact).find(|&f| {
+            let fact = &c.facts[f];
+            fact.origin.is_extracted() && fact.doc == *doc && fact.quote_span.as_ref() == Some(span)
+        })
+    }
+
     /// A curation key.
     pub(super) fn curate(&mut self, action: Action) -> Effect {
         // One edit at a time: the next waits for the model the last one leads to.
@@ -141,6 +153,18 @@ impl App {
             self.message = Some("select an entity or a candidate first".into());
             return Effect::None;
         };
+        // On a card, a fact read from the text is kept (+) or rejected (x) itself.
+        if let Some(f) = self.selected_extracted_fact().filter(|_| self.focus.detail) {
+            let fact = Box::new(crate::shared::curate::FactSnapshot::of(&self.corpus, f));
+            return match action {
+                Action::Promote => self.write(&Edit::AcceptFact(fact)),
+                Action::Reject => self.write(&Edit::RejectFact(fact)),
+                _ => {
+                    self.message = Some("a fact read from the text can be kept (+) or rejected (x)".into());
+                    Effect::None
+                }
+            };
+        }
         let entity = match subject {
             Subject::Entity(e) => Some(e),
             Subject::Candidate(_) => None,
