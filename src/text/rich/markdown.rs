@@ -33,8 +33,8 @@ enum Container {
     Quote,
     /// A list, with the number of its next item when ordered.
     List(Option<u64>),
-    /// A list item, with its marker and whether it has been drawn yet.
-    Item(String, bool),
+    /// A list item, with its marker.
+    Item(String),
 }
 
 #[derive(Debug)]
@@ -67,6 +67,14 @@ struct Renderer<'b> {
     image: u32,
     code_block: bool,
     containers: Vec<Container>,
+    /// How many of `containers` are quotes, lists, items (kept so that deep nesting costs no
+    /// walk over the stack).
+    quotes: usize,
+    lists: usize,
+    items: usize,
+    /// The containers below this have drawn their items' markers (those not drawn yet are
+    /// always the innermost).
+    shown: usize,
     links: Vec<Link>,
     table: Option<TableBuild>,
     /// The last block is a blank line.
@@ -120,7 +128,7 @@ impl Renderer<'_> {
             }
             Tag::BlockQuote(_) => {
                 self.flush();
-                self.containers.push(Container::Quote);
+                self.open(Container::Quote);
             }
             Tag::CodeBlock(_) => {
                 self.flush();
@@ -128,11 +136,11 @@ impl Renderer<'_> {
             }
             Tag::List(first) => {
                 self.flush();
-                self.containers.push(Container::List(first));
+                self.open(Container::List(first));
             }
             Tag::Item => {
                 self.flush();
-                let depth = self.containers.iter().filter(|c| matches!(c, Container::List(_))).count();
+                let depth = self.lists;
                 let marker = match self.containers.last_mut() {
                     Some(Container::List(Some(n))) => {
                         *n += 1;
@@ -140,7 +148,7 @@ impl Renderer<'_> {
                     }
                     _ => ["• ", "◦ ", "▪ "][depth.saturating_sub(1) % 3].to_string(),
                 };
-                self.containers.push(Container::Item(marker, false));
+                self.open(Container::Item(marker));
             }
             Tag::Table(align) => {
                 self.flush();
@@ -195,7 +203,7 @@ impl Renderer<'_> {
                     self.blocks.pop();
                     self.blank_last = false;
                 }
-                self.containers.pop();
+                self.close();
                 self.blank();
             }
             TagEnd::CodeBlock => {
@@ -204,18 +212,18 @@ impl Renderer<'_> {
             }
             TagEnd::List(_) => {
                 self.flush();
-                self.containers.pop();
-                if !self.containers.iter().any(|c| matches!(c, Container::Item(..))) {
+                self.close();
+                if self.items == 0 {
                     self.blank();
                 }
             }
             TagEnd::Item => {
                 self.flush();
-                if matches!(self.containers.last(), Some(Container::Item(_, false))) {
+                if matches!(self.containers.last(), Some(Container::Item(_))) && self.shown < self.containers.len() {
                     // An empty item: its marker alone.
                     self.push_line(true);
                 }
-                self.containers.pop();
+                self.close();
             }
             TagEnd::TableCell => {
                 let cell = std::mem::take(&mut self.line);
@@ -311,29 +319,40 @@ impl Renderer<'_> {
         self.line.push(Segment::shown(")", span.end..span.end, look));
     }
 
+    fn open(&mut self, c: Container) {
+        match c {
+            Container::Quote => self.quotes += 1,
+            Container::List(_) => self.lists += 1,
+            Container::Item(_) => self.items += 1,
+        }
+        self.containers.push(c);
+    }
+
+    fn close(&mut self) {
+        match self.containers.pop() {
+            Some(Container::Quote) => self.quotes -= 1,
+            Some(Container::List(_)) => self.lists -= 1,
+            Some(Container::Item(_)) => self.items -= 1,
+            None => {}
+        }
+        self.shown = self.shown.min(self.containers.len());
+    }
+
     /// The prefix of a line in the containers open now: quote bars, and a list item's marker
-    /// (on its first line) or the indent under it.
+    /// (on its first line) or the indent under it. Only the innermost containers are drawn.
     fn prefix(&mut self, first_line: bool) -> Vec<Segment> {
         let mut out = Vec::new();
-        let depth = self.containers.len();
-        for (i, c) in self.containers.iter_mut().enumerate() {
-            let drawn = i + MAX_DEPTH >= depth;
+        let from = self.containers.len().saturating_sub(MAX_DEPTH);
+        for (i, c) in self.containers.iter().enumerate().skip(from) {
             match c {
-                Container::Quote if drawn => out.push(Segment::mark("│ ")),
-                Container::Item(marker, shown) if drawn => {
-                    if first_line && !*shown {
-                        out.push(Segment::mark(marker));
-                    } else {
-                        out.push(Segment::mark(&" ".repeat(super::width_of(marker))));
-                    }
-                }
-                _ => {}
+                Container::Quote => out.push(Segment::mark("│ ")),
+                Container::Item(marker) if first_line && i >= self.shown => out.push(Segment::mark(marker)),
+                Container::Item(marker) => out.push(Segment::mark(&" ".repeat(super::width_of(marker)))),
+                Container::List(_) => {}
             }
-            if first_line {
-                if let Container::Item(_, shown) = c {
-                    *shown = true;
-                }
-            }
+        }
+        if first_line {
+            self.shown = self.containers.len();
         }
         if self.code_block {
             out.push(Segment::mark("  "));
@@ -342,8 +361,7 @@ impl Renderer<'_> {
     }
 
     fn quote_prefix(&self) -> Vec<Segment> {
-        let quotes = self.containers.iter().filter(|c| matches!(c, Container::Quote)).count();
-        (0..quotes.min(MAX_DEPTH)).map(|_| Segment::mark("│ ")).collect()
+        (0..self.quotes.min(MAX_DEPTH)).map(|_| Segment::mark("│ ")).collect()
     }
 
     /// Ends the line being built, if it has text.
