@@ -283,3 +283,54 @@ fn wrapping_find_and_the_timeline_cost_linear_time() {
         );
     }
 }
+
+/// The Markdown renderer and the plain-text reflow never panic and cost time linear in the
+/// input on hostile Markdown: deep nesting of lists and quotes, a 1 MB line, unclosed emphasis
+/// and links, a huge table. Four times the input takes well under ten times as long, and every
+/// rendered segment that shows the body's bytes slices the body at character boundaries.
+#[test]
+fn the_markdown_renderer_is_linear_and_never_panics_on_hostile_input() {
+    use dossier::text::rich::{lay_out, markdown, plain};
+    /// A kind of input, made at a size in bytes.
+    type Maker = fn(usize) -> String;
+    let inputs: [(&str, Maker); 7] = [
+        ("nested lists", |n| {
+            (0..n / 40).fold(String::new(), |mut s, i| {
+                let _ = writeln!(s, "{}- item {i}", "  ".repeat(i % 200));
+                s
+            })
+        }),
+        ("nested quotes", |n| format!("{} deep\n", ">".repeat(n))),
+        ("quotes and lists", |n| "> - > 1. > * ".repeat(n / 13) + "end\n"),
+        ("one line", |n| "word *em **strong [link](http://x) `code` ".repeat(n / 42)),
+        ("unclosed", |n| "[[[***___``` <a href=".repeat(n / 22)),
+        ("table", |n| {
+            let mut s = String::from("| a | b | c |\n|---|:-:|--:|\n");
+            while s.len() < n {
+                s.push_str("| Ünïcödé 日本 | 12 | [x](y) |\n");
+            }
+            s
+        }),
+        ("hard-wrapped text", |n| {
+            "Plain words filling a line to about seventy columns, as editors do it\n".repeat(n / 70)
+        }),
+    ];
+    for (what, make) in inputs {
+        let time = |n: usize| {
+            let body = make(n);
+            let t = std::time::Instant::now();
+            let rows = lay_out(&markdown::render(&body), &body, 80);
+            let reflowed = lay_out(&plain::reflow(&body), &body, 80);
+            let took = t.elapsed().as_secs_f64();
+            for s in rows.iter().chain(&reflowed).flat_map(|r| &r.segments).filter(|s| s.shown.is_none()) {
+                assert!(body.get(s.src.clone()).is_some(), "{what}: a segment off the body's characters");
+            }
+            assert!(!rows.is_empty() && !reflowed.is_empty(), "{what}");
+            took
+        };
+        let small = time(250_000);
+        let large = time(1_000_000);
+        println!("{what}: 250 kB {small:.3} s, 1 MB {large:.3} s");
+        assert!(large < 10.0 * small + 0.1, "{what}: 4× the input {large:.3} s against {small:.3} s");
+    }
+}

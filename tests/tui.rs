@@ -765,3 +765,135 @@ fn a_fact_read_from_the_text_is_kept_or_rejected_from_its_card() {
         .any(|f| !f.rejected && f.predicate == "leads" && f.quote.get_ref().contains("Tom Enders")));
     assert!(cat.entities.iter().any(|e| e.name == "Airbus") && cat.entities.iter().any(|e| e.name == "Tom Enders"));
 }
+
+/// The Markdown fixture (heading, badges, emphasis, a link, lists, a quote, a table, code,
+/// HTML) in a folder of its own.
+/// Loaded by a relative path (tests run from the repository's folder) so screens show the same
+/// path everywhere.
+fn markdown_corpus() -> Arc<Corpus> {
+    let opts = LoadOptions { corpus: vec!["tests/fixtures/markdown".into()], ..LoadOptions::default() };
+    Arc::new(Corpus::load(&opts, &|_| {}))
+}
+
+/// The text of the cells in the reader's body that have all of `modifier` (a highlight
+/// without colour), row by row.
+fn cells_with(h: &Harness, modifier: ratatui::style::Modifier) -> Vec<String> {
+    let buf = h.term.backend().buffer();
+    let detail = h.app.geometry.detail;
+    let mut out = Vec::new();
+    for y in detail.y + 1..detail.bottom().saturating_sub(3) {
+        let mut run = String::new();
+        for x in detail.x + 1..detail.right().saturating_sub(1) {
+            let cell = &buf[(x, y)];
+            if cell.modifier.contains(modifier) {
+                run.push_str(cell.symbol());
+            } else if !run.is_empty() {
+                out.push(std::mem::take(&mut run));
+            }
+        }
+        if !run.is_empty() {
+            out.push(run);
+        }
+    }
+    out
+}
+
+/// A Markdown document is rendered: no `#`, `**`, badge URLs or HTML on screen; the table is
+/// aligned; `r` shows the raw source and says so in the title.
+#[test]
+fn markdown_is_rendered_and_r_shows_the_raw_source() {
+    for (w, ht) in [(120, 40), (80, 24)] {
+        let mut h = Harness::with(markdown_corpus(), w, ht);
+        h.key(KeyCode::Enter);
+        let s = h.screen();
+        snapshot(&format!("markdown_{w}x{ht}"), &h);
+        assert!(s.contains("Who leads what") && !s.contains("## Who"), "{s}");
+        assert!(s.contains("CI crates.io") && !s.contains("badge.svg"), "badges as their alt text: {s}");
+        assert!(s.contains("• Peter DeSantis") && !s.contains("**"), "{s}");
+        h.key(KeyCode::Char('r'));
+        let raw = h.screen();
+        snapshot(&format!("markdown_raw_{w}x{ht}"), &h);
+        assert!(raw.contains("Reader · raw source") && raw.contains("[![CI]"), "{raw}");
+        h.key(KeyCode::Char('r'));
+        assert_eq!(h.screen(), s, "r again renders it again");
+    }
+    let mut h = Harness::with(markdown_corpus(), 120, 40);
+    h.key(KeyCode::Enter);
+    let s = h.screen();
+    let table: Vec<&str> = s.lines().filter(|l| l.contains(" │ Annapurna Labs │ ")).collect();
+    let bars: Vec<usize> = table.iter().map(|l| l.find(" │ Annapurna").map_or(0, |b| l[..b].chars().count())).collect();
+    assert!(table.len() == 3 && bars.windows(2).all(|b| b[0] == b[1]), "columns aligned: {table:#?}");
+}
+
+/// An entity named in rendered text (a list item here) is a link: Tab focuses it, the focused
+/// cells are its name, Enter opens its card.
+#[test]
+fn an_entity_link_in_rendered_markdown_is_followed() {
+    let mut h = Harness::with(markdown_corpus(), 120, 40);
+    let pd = h.entity("peter-desantis");
+    h.key(KeyCode::Enter);
+    for _ in 0..40 {
+        h.key(KeyCode::Tab);
+        let View::Doc(r) = h.app.view().clone() else { panic!("reader") };
+        let m = &h.app.corpus.doc_mentions(r.doc)[r.link.expect("a link")];
+        if m.entity() == pd {
+            break;
+        }
+    }
+    let focused = cells_with(&h, ratatui::style::Modifier::REVERSED | ratatui::style::Modifier::BOLD);
+    assert_eq!(focused, ["Peter DeSantis"], "{}", h.screen());
+    h.key(KeyCode::Enter);
+    assert!(matches!(h.app.view(), View::Entity(e, _) if *e == pd), "{:?}", h.app.view());
+}
+
+/// `/` find highlights the words found in rendered text, inside emphasis and in a table cell.
+#[test]
+fn find_highlights_the_right_words_in_rendered_markdown() {
+    let mut h = Harness::with(markdown_corpus(), 120, 40);
+    h.key(KeyCode::Enter).typed("/platform team").key(KeyCode::Enter);
+    assert_eq!(cells_with(&h, ratatui::style::Modifier::REVERSED), ["platform team"], "{}", h.screen());
+    h.key(KeyCode::Esc).typed("/Inferentia").key(KeyCode::Enter);
+    assert_eq!(cells_with(&h, ratatui::style::Modifier::REVERSED), ["Inferentia"], "{}", h.screen());
+}
+
+/// `e` on rendered Markdown opens the source line of the text at the top of the view.
+#[test]
+fn e_on_rendered_markdown_opens_the_source_line_in_view() {
+    let c = markdown_corpus();
+    let mut h = Harness::with(Arc::clone(&c), 80, 24);
+    h.key(KeyCode::Enter);
+    let s = h.screen();
+    let top = s.lines().position(|l| l.contains("Who leads what")).expect("heading shown");
+    let first = s.lines().position(|l| l.contains("CI crates.io")).expect("badges shown");
+    for _ in first..top {
+        h.key(KeyCode::Down);
+    }
+    h.key(KeyCode::Char('e'));
+    let source = c.docs[0].body.lines().position(|l| l == "## Who leads what").expect("in the source");
+    let said = h.app.message.clone().unwrap_or_default();
+    assert!(said.ends_with(&format!("field-notes.md:{}", source + 1)), "{said}\n{}", h.screen());
+}
+
+/// A hard-wrapped plain-text paragraph is reflowed: no orphan words at a width narrower than
+/// its lines; `r` shows the lines as they are (with orphans).
+#[test]
+fn a_hard_wrapped_paragraph_is_reflowed() {
+    let para = "The harbour commission met on Tuesday evening to consider the proposal\n\
+                for the new breakwater in detail, and after a long and sometimes heated\n\
+                debate it agreed that the works should begin in the spring, weather and\n\
+                funding permitting, with a review of the costs at the end of the summer.\n";
+    let c = folder_corpus(&[("minutes.txt", format!("Minutes\n\n{para}\nAdjourned.\n"))]);
+    let mut h = Harness::with(c, 60, 24);
+    h.key(KeyCode::Enter);
+    let rows = |h: &Harness| -> Vec<String> {
+        let s = h.screen();
+        let lines: Vec<String> = s.lines().map(|l| l.trim_matches(['┃', '│', ' ']).to_string()).collect();
+        let from = lines.iter().position(|l| l.starts_with("The harbour")).expect("shown");
+        lines[from..].iter().take_while(|l| !l.is_empty()).cloned().collect()
+    };
+    let reflowed = rows(&h);
+    assert!(reflowed[..reflowed.len() - 1].iter().all(|l| l.chars().count() > 45), "{reflowed:#?}");
+    h.key(KeyCode::Char('r'));
+    let raw = rows(&h);
+    assert!(raw.len() > reflowed.len() && raw.iter().any(|l| l.chars().count() < 20), "{raw:#?}");
+}

@@ -5,5 +5,7 @@ pub mod date;
 pub mod fold;
 pub mod ids;
 pub mod quote;
+pub mod rich;
 pub mod sanitize;
 pub mod span;
+pub mod wrap;

@@ -48,6 +48,8 @@ pub enum Action {
     OpenJump,
     /// Find in the current document.
     OpenFind,
+    /// Show the document's raw source, or render it again (Markdown, reflowed paragraphs).
+    ToggleRaw,
     /// Next find match.
     FindNext,
     /// Previous find match.
@@ -352,6 +354,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Reader, "n N", [ch('n')], Action::FindNext, "next / previous find match (else next / previous link)"),
     bind!(Reader, "", [ch('N')], Action::FindPrev, ""),
     bind!(Reader, "/", [ch('/')], Action::OpenFind, "find in this document"),
+    bind!(Reader, "r", [ch('r')], Action::ToggleRaw, "raw source / rendered (Markdown, reflowed paragraphs)"),
     bind!(Reader, "Enter", [(KeyCode::Enter, NONE)], Action::Open, "follow the focused link"),
     bind!(Base, "Esc", [(KeyCode::Esc, NONE)], Action::Escape, "clear the find / back to the panes"),
     bind!(Detail, "h ←", [ch('h'), (KeyCode::Left, NONE)], Action::FocusLeft, "focus the panes"),

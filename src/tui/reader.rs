@@ -1,92 +1,84 @@
-//! The document reader's state and its wrapped layout (computed once per document and width,
-//! outside the draw).
+//! The document reader's state and its layout: the document rendered (Markdown) or reflowed
+//! (plain text), or its raw source, wrapped at the view's width; computed once per document,
+//! mode and width, outside the draw.
 
 use std::ops::Range;
-
-use unicode_width::UnicodeWidthChar;
+use std::sync::Arc;
 
 use crate::corpus::Corpus;
 use crate::model::DocIdx;
+use crate::text::rich::{self, Block, Row};
 
-/// Display width of one character as the reader draws it (tabs and controls are one cell).
+pub use crate::text::wrap::{cell_width, wrap};
+
+/// How a document is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// Markdown rendered, plain text reflowed into paragraphs.
+    #[default]
+    Rendered,
+    /// The source as it is.
+    Raw,
+}
+
+/// Whether a document's file is Markdown (by its extension).
 #[must_use]
-pub fn cell_width(c: char) -> usize {
-    if c == '\t' || crate::text::sanitize::is_unsafe(c) {
-        1
-    } else {
-        c.width().unwrap_or(0)
+pub fn is_markdown(path: &std::path::Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ["md", "markdown", "mdown", "mkd"].iter().any(|m| e.eq_ignore_ascii_case(m)))
+}
+
+/// The blocks of a document in a mode, before they are wrapped.
+#[must_use]
+pub fn blocks(c: &Corpus, doc: DocIdx, mode: Mode) -> Vec<Block> {
+    let d = &c.docs[doc];
+    match mode {
+        Mode::Raw => rich::plain::lines(&d.body),
+        Mode::Rendered if is_markdown(&d.path) => rich::markdown::render(&d.body),
+        Mode::Rendered => rich::plain::reflow(&d.body),
     }
 }
 
-/// Wraps `text` into lines of at most `width` cells, breaking at spaces where possible. Each
-/// line is a byte range of `text` (newlines excluded, trailing break spaces excluded).
-#[must_use]
-pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    let mut para_start = 0;
-    for para in text.split('\n') {
-        let base = para_start;
-        para_start += para.len() + 1;
-        if para.is_empty() {
-            lines.push(base..base);
-            continue;
-        }
-        let mut start = 0; // line start within para
-        let mut cells = 0;
-        let mut last_space: Option<usize> = None; // byte index of a space in the current line
-        let mut i = 0;
-        let bytes = para.len();
-        while i < bytes {
-            let c = para[i..].chars().next().unwrap_or(' ');
-            let w = cell_width(c);
-            if cells + w > width && i > start {
-                let (end, next) = match last_space {
-                    Some(s) if s > start => (s, s + 1),
-                    _ => (i, i),
-                };
-                lines.push(base + start..base + end);
-                start = next;
-                last_space = None;
-                cells = para[start..i].chars().map(cell_width).sum();
-                continue;
-            }
-            if c == ' ' {
-                last_space = Some(i);
-            }
-            cells += w;
-            i += c.len_utf8();
-        }
-        lines.push(base + start..base + bytes);
-    }
-    lines
-}
-
-/// The wrapped lines of one document at one width.
+/// The screen lines of one document in one mode at one width.
 #[derive(Debug, Clone, Default)]
 pub struct Layout {
     /// The document.
     pub doc: DocIdx,
     /// The width wrapped at.
     pub width: u16,
-    /// Byte ranges of the body, one per screen line.
-    pub lines: Vec<Range<usize>>,
+    /// Rendered or raw.
+    pub mode: Mode,
+    /// The document's blocks, kept to wrap again at another width without parsing again.
+    pub blocks: Arc<Vec<Block>>,
+    /// One per screen line.
+    pub lines: Vec<Row>,
     /// The entities the document mentions, most mentioned first (for the strip under the text).
     pub entities: Vec<(crate::model::EntIdx, usize)>,
 }
 
 impl Layout {
-    /// Wraps a document.
+    /// Lays a document out.
     #[must_use]
-    pub fn new(c: &Corpus, doc: DocIdx, width: u16) -> Self {
+    pub fn new(c: &Corpus, doc: DocIdx, mode: Mode, width: u16) -> Self {
+        Self::with_blocks(c, doc, mode, Arc::new(blocks(c, doc, mode)), width)
+    }
+
+    /// The same document and mode at another width (nothing parsed again).
+    #[must_use]
+    pub fn rewrap(&self, c: &Corpus, width: u16) -> Self {
+        Self::with_blocks(c, self.doc, self.mode, Arc::clone(&self.blocks), width)
+    }
+
+    fn with_blocks(c: &Corpus, doc: DocIdx, mode: Mode, blocks: Arc<Vec<Block>>, width: u16) -> Self {
         let d = &c.docs[doc];
-        let mut lines = wrap(&d.body, usize::from(width));
+        let mut lines = rich::lay_out(&blocks, &d.body, usize::from(width));
         // The header shows the title: a first line that only repeats it is not shown again.
         let skip = title_line_end(&d.body, &d.title);
         if skip > 0 && !d.body[skip..].trim().is_empty() {
             lines.retain(|l| l.start >= skip);
         }
-        Self { doc, width, lines, entities: crate::analysis::xref::doc_entities(c, doc) }
+        Self { doc, width, mode, blocks, lines, entities: crate::analysis::xref::doc_entities(c, doc) }
     }
 
     /// The screen line holding a byte offset.
@@ -94,6 +86,21 @@ impl Layout {
     pub fn line_of(&self, byte: usize) -> usize {
         self.lines.partition_point(|l| l.start <= byte).saturating_sub(1)
     }
+}
+
+/// The body byte under column `x` of a screen line, if text is there.
+#[must_use]
+pub fn byte_at_column(body: &str, line: &Row, x: usize) -> Option<usize> {
+    let mut col = 0;
+    for seg in &line.segments {
+        for (off, ch) in seg.text(body).char_indices() {
+            col += cell_width(ch);
+            if col > x {
+                return seg.byte_at(off);
+            }
+        }
+    }
+    None
 }
 
 /// Where the body's first line ends, when that line (without Markdown's `#` marks) is the
@@ -152,19 +159,27 @@ pub struct Reader {
     pub find: Option<Find>,
     /// A byte offset to bring into view at the next layout.
     pub reveal: Option<usize>,
+    /// A byte offset to put on the first line in view at the next layout (after a change of
+    /// mode, so the same text stays in view).
+    pub top: Option<usize>,
+    /// Rendered or raw.
+    pub mode: Mode,
 }
 
 impl Reader {
     /// A reader at the top of a document.
     #[must_use]
     pub fn new(doc: DocIdx) -> Self {
-        Self { doc, scroll: 0, link: None, highlight: None, find: None, reveal: None }
+        Self { doc, scroll: 0, link: None, highlight: None, find: None, reveal: None, top: None, mode: Mode::Rendered }
     }
 
     /// Scrolls so that the `reveal` offset is visible in a view of `height` lines, and keeps
     /// the scroll in range.
     pub fn settle(&mut self, layout: &Layout, height: usize) {
         let height = height.max(1);
+        if let Some(b) = self.top.take() {
+            self.scroll = layout.line_of(b);
+        }
         if let Some(b) = self.reveal.take() {
             let line = layout.line_of(b);
             if line < self.scroll || line >= self.scroll + height {
@@ -178,31 +193,6 @@ impl Reader {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn lines(text: &str, w: usize) -> Vec<&str> {
-        wrap(text, w).into_iter().map(|r| &text[r]).collect()
-    }
-
-    #[test]
-    fn wraps_at_spaces() {
-        assert_eq!(lines("the quick brown fox", 10), ["the quick", "brown fox"]);
-        assert_eq!(lines("a\n\nb", 10), ["a", "", "b"]);
-    }
-
-    #[test]
-    fn breaks_long_words() {
-        assert_eq!(lines("abcdefghij", 4), ["abcd", "efgh", "ij"]);
-    }
-
-    #[test]
-    fn wide_characters_count_two_cells() {
-        assert_eq!(lines("日本語テキスト", 6), ["日本語", "テキス", "ト"]);
-    }
-
-    #[test]
-    fn zero_width_never_loops() {
-        assert_eq!(lines("abc", 0).len(), 3);
-    }
 
     #[test]
     fn find_is_smart_case() {
@@ -219,8 +209,17 @@ mod tests {
 
     #[test]
     fn line_of_finds_the_wrapped_line() {
-        let l = Layout { doc: 0, width: 10, lines: wrap("the quick brown fox", 10), entities: Vec::new() };
+        let text = "the quick brown fox";
+        let lines = rich::lay_out(&rich::plain::lines(text), text, 10);
+        let l = Layout { lines, ..Layout::default() };
         assert_eq!(l.line_of(0), 0);
         assert_eq!(l.line_of(12), 1);
+    }
+
+    #[test]
+    fn markdown_is_known_by_its_extension() {
+        assert!(is_markdown(std::path::Path::new("a/README.md")));
+        assert!(is_markdown(std::path::Path::new("notes.Markdown")));
+        assert!(!is_markdown(std::path::Path::new("seeds/000.txt")));
     }
 }

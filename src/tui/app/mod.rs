@@ -17,7 +17,7 @@ use super::geometry::Geometry;
 use super::history::History;
 use super::jump::{Jump, Request};
 use super::pane::{Pane, PaneKind, PANES};
-use super::reader::{Find, Layout, Reader};
+use super::reader::{Find, Layout, Mode, Reader};
 use crate::analysis::card::{Row, Target};
 use crate::corpus::{Corpus, Progress};
 use crate::model::EntIdx;
@@ -283,7 +283,7 @@ impl App {
         // The line in view: the byte at the top of the reader, counted in the file's lines
         // (front matter included, which the body leaves out).
         let byte = match (self.view(), &self.layout) {
-            (View::Doc(r), Some(l)) if l.doc == d => l.lines.get(r.scroll).map_or(0, |x| x.start),
+            (View::Doc(r), Some(l)) if l.doc == d && l.mode == r.mode => l.lines.get(r.scroll).map_or(0, |x| x.start),
             _ => 0,
         };
         let body_line = doc.body[..doc.body.floor_char_boundary(byte)].matches('\n').count();
@@ -294,6 +294,18 @@ impl App {
             .and_then(|t| t.find(opening).map(|at| t[..at].matches('\n').count()))
             .unwrap_or(0);
         Effect::Editor(doc.path.clone(), head + body_line + 1)
+    }
+
+    /// `r`: the raw source or the rendered document, keeping the text at the top of the view.
+    fn toggle_raw(&mut self) {
+        let layout = self.layout.clone();
+        let View::Doc(r) = self.view_mut() else { return };
+        r.top =
+            layout.filter(|l| l.doc == r.doc && l.mode == r.mode).and_then(|l| l.lines.get(r.scroll).map(|x| x.start));
+        r.mode = match r.mode {
+            Mode::Rendered => Mode::Raw,
+            Mode::Raw => Mode::Rendered,
+        };
     }
 
     /// Fills one pane again (its filter or order changed), showing its new selection.
@@ -480,6 +492,7 @@ impl App {
                     r.find.get_or_insert_with(Find::default).editing = true;
                 }
             }
+            Action::ToggleRaw => self.toggle_raw(),
             Action::FindNext | Action::FindPrev => return self.find_step(ctx, action == Action::FindNext),
             Action::DeleteChar | Action::ClearInput => return self.edit_input(action == Action::ClearInput),
             Action::Open if ctx == Context::Prompt => return self.answer_prompt(None),

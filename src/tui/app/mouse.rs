@@ -66,21 +66,13 @@ impl App {
         match self.view_mut() {
             View::Doc(r) => {
                 let body = reader_rects(detail, find_open).body;
-                let Some(l) = layout.filter(|l| l.doc == r.doc) else { return };
+                let Some(l) = layout.filter(|l| l.doc == r.doc && l.mode == r.mode) else { return };
                 if !body.contains(at) {
                     return;
                 }
                 let Some(line) = l.lines.get(r.scroll + usize::from(at.y - body.y)) else { return };
-                let text = &corpus.docs[r.doc].body[line.clone()];
-                let mut col = 0;
-                let mut byte = None;
-                for (i, ch) in text.char_indices() {
-                    col += crate::tui::reader::cell_width(ch);
-                    if col > usize::from(at.x - body.x) {
-                        byte = Some(line.start + i);
-                        break;
-                    }
-                }
+                let text = &corpus.docs[r.doc].body;
+                let byte = crate::tui::reader::byte_at_column(text, line, usize::from(at.x - body.x));
                 let Some(b) = byte else { return };
                 if let Some(k) = corpus.doc_mentions(r.doc).iter().position(|m| m.span().contains(&b)) {
                     r.link = Some(k);

@@ -29,9 +29,12 @@ impl App {
             View::Doc(mut r) => {
                 let rects = reader_rects(detail, self.find_line().is_some());
                 let w = rects.body.width;
-                if self.layout.as_ref().is_none_or(|l| l.doc != r.doc || l.width != w) {
-                    self.layout = Some(Arc::new(Layout::new(&corpus, r.doc, w)));
-                }
+                self.layout = match self.layout.take() {
+                    Some(l) if l.doc == r.doc && l.mode == r.mode && l.width == w => Some(l),
+                    // Only the width changed: wrapped again, not parsed again.
+                    Some(l) if l.doc == r.doc && l.mode == r.mode => Some(Arc::new(l.rewrap(&corpus, w))),
+                    _ => Some(Arc::new(Layout::new(&corpus, r.doc, r.mode, w))),
+                };
                 if let Some(l) = &self.layout {
                     r.settle(l, usize::from(rects.body.height));
                 }

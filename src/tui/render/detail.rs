@@ -12,14 +12,16 @@ use super::style::Styles;
 use super::{block, truncate};
 use crate::analysis::card::Tone;
 use crate::model::Mention;
+use crate::text::rich::Row;
 use crate::text::sanitize::{one_line, placeholder};
 use crate::tui::app::{App, View};
 use crate::tui::geometry::{card_rects, inner, reader_rects};
-use crate::tui::reader::Reader;
+use crate::tui::reader::{Mode, Reader};
 
 pub fn draw(app: &App, area: Rect, f: &mut Frame, s: Styles) {
     let focused = app.focus.detail && app.layers.is_empty();
     let title = match app.view() {
+        View::Doc(r) if r.mode == Mode::Raw => " 5 Reader · raw source (r renders) ",
         View::Doc(_) => " 5 Reader ",
         View::Entity(..) => " 5 Card ",
         View::Timeline(_) => " 5 Timeline ",
@@ -164,7 +166,7 @@ fn draw_reader(app: &App, r: &Reader, area: Rect, f: &mut Frame, s: Styles) {
         f.render_widget(Paragraph::new("loading the text…").style(s.dim()), rects.body);
         return;
     }
-    let Some(layout) = app.layout.as_ref().filter(|l| l.doc == r.doc) else { return };
+    let Some(layout) = app.layout.as_ref().filter(|l| l.doc == r.doc && l.mode == r.mode) else { return };
     let mentions = c.doc_mentions(r.doc);
     let finds: &[Range<usize>] = r.find.as_ref().map_or(&[], |f| &f.matches);
     let current_find = r.find.as_ref().and_then(|f| f.matches.get(f.current)).cloned();
@@ -244,10 +246,12 @@ fn draw_strip(app: &App, r: &Reader, area: Rect, f: &mut Frame, s: Styles) {
     f.render_widget(Paragraph::new(lines), area);
 }
 
+/// One screen line: each segment in its look, with mentions, find matches and a highlighted
+/// quote laid over it by the body bytes it shows.
 #[allow(clippy::too_many_arguments)]
 fn styled_line<'a>(
     body: &str,
-    line: &Range<usize>,
+    line: &Row,
     mentions: &[Mention],
     r: &Reader,
     finds: &[Range<usize>],
@@ -256,39 +260,51 @@ fn styled_line<'a>(
     s: Styles,
 ) -> Line<'a> {
     let c = &app.corpus;
-    let first_m = mentions.partition_point(|m| m.span().end <= line.start);
-    let first_f = finds.partition_point(|m| m.end <= line.start);
     let mut spans: Vec<Span> = Vec::new();
     let mut run = String::new();
     let mut run_style = Style::new();
-    let (mut mi, mut fi) = (first_m, first_f);
-    for (off, ch) in body[line.clone()].char_indices() {
-        let b = line.start + off;
-        while mi < mentions.len() && mentions[mi].span().end <= b {
-            mi += 1;
+    for seg in &line.segments {
+        let base = s.look(seg.look);
+        let (mut mi, mut fi) = (mentions.len(), finds.len());
+        if !seg.src.is_empty() {
+            mi = mentions.partition_point(|m| m.span().end <= seg.src.start);
+            fi = finds.partition_point(|m| m.end <= seg.src.start);
         }
-        while fi < finds.len() && finds[fi].end <= b {
-            fi += 1;
+        // A link's target is not where an entity is named, even when its words match one.
+        let mentions = if seg.look.target { &[][..] } else { mentions };
+        for (off, ch) in seg.text(body).char_indices() {
+            let mut st = base;
+            if let Some(b) = seg.byte_at(off) {
+                while mi < mentions.len() && mentions[mi].span().end <= b {
+                    mi += 1;
+                }
+                while fi < finds.len() && finds[fi].end <= b {
+                    fi += 1;
+                }
+                if let Some(m) = mentions.get(mi).filter(|m| m.span().start <= b) {
+                    st = st.patch(if r.link == Some(mi) {
+                        s.focused_link()
+                    } else {
+                        s.mention(c.entities[m.entity()].kind, m.how)
+                    });
+                }
+                if r.highlight.as_ref().is_some_and(|h| h.contains(&b)) {
+                    st = st.patch(s.quote_highlight());
+                }
+                if let Some(fm) = finds.get(fi).filter(|m| m.start <= b) {
+                    st = st.patch(s.found(current_find == Some(fm)));
+                }
+            }
+            let shown = match ch {
+                '\t' | '\r' => ' ',
+                c => placeholder(c).unwrap_or(c),
+            };
+            if st != run_style && !run.is_empty() {
+                spans.push(Span::styled(std::mem::take(&mut run), run_style));
+            }
+            run_style = st;
+            run.push(shown);
         }
-        let mut st = Style::new();
-        if let Some(m) = mentions.get(mi).filter(|m| m.span().start <= b) {
-            st = if r.link == Some(mi) { s.focused_link() } else { s.mention(c.entities[m.entity()].kind, m.how) };
-        }
-        if r.highlight.as_ref().is_some_and(|h| h.contains(&b)) {
-            st = st.patch(s.quote_highlight());
-        }
-        if let Some(fm) = finds.get(fi).filter(|m| m.start <= b) {
-            st = st.patch(s.found(current_find == Some(fm)));
-        }
-        let shown = match ch {
-            '\t' | '\r' => ' ',
-            c => placeholder(c).unwrap_or(c),
-        };
-        if st != run_style && !run.is_empty() {
-            spans.push(Span::styled(std::mem::take(&mut run), run_style));
-        }
-        run_style = st;
-        run.push(shown);
     }
     if !run.is_empty() {
         spans.push(Span::styled(run, run_style));

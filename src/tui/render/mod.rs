@@ -152,7 +152,9 @@ fn draw_pane(app: &App, pane: &Pane, index: usize, area: Rect, f: &mut Frame, s:
 fn draw_status(app: &App, area: Rect, f: &mut Frame, s: Styles) {
     let keys = match app.context() {
         Context::Panes => "? help  q quit  ↑↓ move  Enter open  Tab pane  Ctrl-P jump  Space mark  p pick",
-        Context::Reader => "? help  Tab/S-Tab link  Enter follow  / find  n/N next  ⌫ back  ] fwd  Esc panes  p pick",
+        Context::Reader => {
+            "? help  Tab/S-Tab link  Enter follow  / find  n/N next  r raw  ⌫ back  ] fwd  Esc panes  p pick"
+        }
         Context::Card => "? help  ↑↓ select  Enter open  ⌫ back  ] forward  Esc panes  Ctrl-P jump  p pick",
         Context::Jump if matches!(app.layers.last(), Some(Layer::Jump(j)) if j.merge_from.is_some()) => {
             "type to find the entity to merge into  ↑↓ select  Enter merge  Esc cancel"

@@ -4,6 +4,7 @@
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::model::{EntityKind, MatchHow};
+use crate::text::rich::Look;
 use crate::tui::app::Theme;
 
 /// The styles of one theme.
@@ -158,5 +159,39 @@ impl Styles {
             Style::new().fg(Color::Gray).add_modifier(Modifier::ITALIC),
             Style::new().add_modifier(Modifier::ITALIC),
         )
+    }
+
+    /// Rendered Markdown: headings, emphasis, code, links and their targets, alt text and
+    /// decoration.
+    #[must_use]
+    pub fn look(self, l: Look) -> Style {
+        let mut st = Style::new();
+        if l.heading == 1 {
+            st = st.patch(self.heading()).add_modifier(Modifier::UNDERLINED);
+        } else if l.heading > 1 {
+            st = st.patch(self.heading());
+        }
+        if l.emphasis {
+            st = st.add_modifier(Modifier::ITALIC);
+        }
+        if l.strong {
+            st = st.add_modifier(Modifier::BOLD);
+        }
+        if l.strike {
+            st = st.add_modifier(Modifier::CROSSED_OUT);
+        }
+        if l.code {
+            st = st.patch(self.pick(Style::new().fg(Color::LightYellow), Style::new()));
+        }
+        if l.link {
+            st = st.patch(self.pick(Style::new().fg(Color::Blue), Style::new()));
+        }
+        if l.image {
+            st = st.patch(self.dim()).add_modifier(Modifier::ITALIC);
+        }
+        if l.target || l.mark {
+            st = st.patch(self.dim());
+        }
+        st
     }
 }
