@@ -9,6 +9,7 @@
 //! neighbouring mentions are compared and the words between them are bounded, so the cost is
 //! linear in the text. What no pattern covers is left out: precision first.
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -221,6 +222,9 @@ const EVENTS: &[&str] = &["joins", "leaves", "acquired", "invested_in", "launche
 /// The longest gap between two mentions that a pattern may cover, in bytes.
 const MAX_GAP: usize = 90;
 
+/// How many names listed after a matched one share its fact ("astronauts A, B and C").
+const MAX_LISTED: usize = 20;
+
 /// The longest quote kept: a longer sentence is cut around the two mentions.
 const MAX_QUOTE: usize = 400;
 
@@ -238,6 +242,9 @@ pub fn extract(
     if mentions.len() < 2 {
         return out;
     }
+    // Each fact once per document.
+    let key = |f: &Fact| (f.subject, f.predicate.clone(), f.object.clone());
+    let mut seen: HashSet<(usize, String, FactObject)> = HashSet::new();
     let compiled = &*RULES;
     let sentences = sentences(body);
     let mut s = 0;
@@ -315,7 +322,7 @@ pub fn extract(
             let mut listed = vec![fact];
             if rule.subject == Side::Second {
                 let mut prev = b;
-                for next in &mentions[k + 2..] {
+                for next in mentions[k + 2..].iter().take(MAX_LISTED) {
                     let between = &body[prev.span().end.min(next.span().start)..next.span().start];
                     let joined = matches!(between.trim(), "and" | "," | ", and" | "&" | ";");
                     if !joined
@@ -331,66 +338,194 @@ pub fn extract(
                 }
             }
             for fact in listed {
-                let same =
-                    |f: &Fact| f.subject == fact.subject && f.predicate == fact.predicate && f.object == fact.object;
-                if !out.iter().any(same) {
+                if seen.insert(key(&fact)) {
                     out.push(fact);
                 }
             }
             break;
         }
     }
-    out.extend(named_after_maker(doc, body, &sentences, mentions, entities, &out));
+    for fact in named_after_owner(doc, body, &sentences, mentions, entities) {
+        if seen.insert(key(&fact)) {
+            out.push(fact);
+        }
+    }
+    for fact in titled_after_department(doc, body, &sentences, mentions, entities) {
+        if seen.insert(key(&fact)) {
+            out.push(fact);
+        }
+    }
     out
 }
 
-/// "Boeing 787" in a text that names Boeing: the product is Boeing's.
-fn named_after_maker(
+/// The sentence holding a span (sentences are in order and do not overlap).
+fn sentence_of<'s>(sentences: &'s [Range<usize>], span: &Range<usize>) -> Option<&'s Range<usize>> {
+    let i = sentences.partition_point(|s| s.end < span.end);
+    sentences.get(i).filter(|s| s.start <= span.start && span.end <= s.end)
+}
+
+/// A fact whose quote is the sentence of `at`.
+fn fact_at(
+    doc: DocIdx,
+    body: &str,
+    sentence: &Range<usize>,
+    at: Range<usize>,
+    subject: usize,
+    predicate: &str,
+    object: usize,
+    value: Option<String>,
+) -> Fact {
+    let span = quote(body, sentence, at);
+    Fact {
+        subject,
+        predicate: predicate.into(),
+        object: FactObject::Entity(object),
+        value,
+        date: None,
+        doc,
+        quote: body[span.clone()].to_string(),
+        quote_span: Some(span),
+        note: None,
+        cumulative: false,
+        origin: FactOrigin::Extracted,
+    }
+}
+
+/// Names that begin with an organisation the text names: "Boeing 787" in a text that names
+/// Boeing is Boeing's product; "NASA Johnson Space Center" is part of NASA. Each name's
+/// word prefixes are looked up, so the cost is linear.
+fn named_after_owner(
     doc: DocIdx,
     body: &str,
     sentences: &[Range<usize>],
     mentions: &[Mention],
     entities: &[Entity],
-    found: &[Fact],
 ) -> Vec<Fact> {
-    let mut orgs: Vec<(String, usize)> = mentions
+    let orgs: HashMap<String, usize> = mentions
         .iter()
         .map(Mention::entity)
         .filter(|&e| entities[e].kind == EntityKind::Org)
-        .map(|e| (entities[e].name.to_lowercase() + " ", e))
+        .map(|e| (entities[e].name.to_lowercase(), e))
         .collect();
-    orgs.sort_unstable();
-    orgs.dedup();
+    let mut done: HashSet<usize> = HashSet::new();
     let mut out: Vec<Fact> = Vec::new();
     for m in mentions {
-        let product = &entities[m.entity()];
-        if K::of(product.kind) != K::X {
+        let named = &entities[m.entity()];
+        if named.kind == EntityKind::Person || !done.insert(m.entity()) {
             continue;
         }
-        let name = product.name.to_lowercase();
-        let Some(&(_, org)) = orgs.iter().find(|(o, _)| name.starts_with(o.as_str())) else { continue };
-        let object = FactObject::Entity(m.entity());
-        let known = |f: &Fact| f.subject == org && f.predicate == "develops" && f.object == object;
-        if found.iter().any(known) || out.iter().any(known) {
-            continue;
-        }
-        let Some(sentence) = sentences.iter().find(|s| s.start <= m.span().start && m.span().end <= s.end) else {
-            continue;
-        };
-        let span = quote(body, sentence, m.span());
-        out.push(Fact {
-            subject: org,
-            predicate: "develops".into(),
-            object,
-            value: None,
-            date: None,
-            doc,
-            quote: body[span.clone()].to_string(),
-            quote_span: Some(span),
-            note: None,
-            cumulative: false,
-            origin: FactOrigin::Extracted,
+        let name = named.name.to_lowercase();
+        let owner = name.match_indices(' ').take(4).find_map(|(i, _)| {
+            // An organisation is a part of the one its name begins with when the rest names a
+            // unit ("NASA Johnson Space Center"), not when it is the same one spelt longer
+            // ("Lockheed Martin Corporation", "GTCR BC Holdings").
+            let unit = named.kind != EntityKind::Org || name[i..].split(' ').any(|w| UNITS.contains(&w));
+            orgs.get(&name[..i]).copied().filter(|&o| o != m.entity() && unit)
         });
+        let (Some(owner), Some(sentence)) = (owner, sentence_of(sentences, &m.span())) else { continue };
+        out.push(if named.kind == EntityKind::Org {
+            fact_at(doc, body, sentence, m.span(), m.entity(), "part_of", owner, None)
+        } else {
+            fact_at(doc, body, sentence, m.span(), owner, "develops", m.entity(), None)
+        });
+    }
+    out
+}
+
+/// Words that name a unit of an organisation.
+const UNITS: &[&str] = &[
+    "center",
+    "centre",
+    "institute",
+    "office",
+    "bureau",
+    "division",
+    "laboratory",
+    "laboratories",
+    "lab",
+    "labs",
+    "research",
+    "agency",
+    "service",
+    "services",
+    "school",
+    "college",
+    "department",
+    "program",
+    "programme",
+    "project",
+    "team",
+    "unit",
+    "studios",
+    "directorate",
+    "administration",
+    "council",
+    "committee",
+    "foundation",
+];
+
+/// "Secretary of Energy Jennifer Granholm", "Energy Secretary Ernest Moniz", "Attorney General
+/// Merrick B. Garland", "Minister of Health X": the person leads the department the title
+/// names, when the text names that department.
+fn titled_after_department(
+    doc: DocIdx,
+    body: &str,
+    sentences: &[Range<usize>],
+    mentions: &[Mention],
+    entities: &[Entity],
+) -> Vec<Fact> {
+    static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?:\b(?P<pre>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?P<t1>Secretary|Minister)|\b(?P<t2>Secretary|Minister) (?:of|for) (?:the )?(?P<post>[A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){0,3})|\b(?P<ag>Attorney General))\s*,?\s*$",
+        )
+        .expect("the title pattern is valid")
+    });
+    // Department names by their subject: "energy" for "Department of Energy", "Energy
+    // Department", "U.S. Department of Energy"; "health" for "Ministry of Health".
+    static DEPARTMENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:the )?(?:u\.?s\.? |united states )?(?:(?:department|ministry) (?:of|for) (?:the )?(?P<a>.+)|(?P<b>.+?) (?:department|ministry))$")
+            .expect("the department pattern is valid")
+    });
+    let mut departments: HashMap<String, usize> = HashMap::new();
+    for m in mentions {
+        let e = &entities[m.entity()];
+        if e.kind != EntityKind::Org {
+            continue;
+        }
+        for n in e.names() {
+            if let Some(c) = DEPARTMENT.captures(n) {
+                let subject = c.name("a").or_else(|| c.name("b")).map_or("", |x| x.as_str()).to_lowercase();
+                departments.entry(subject).or_insert(m.entity());
+            }
+        }
+    }
+    if departments.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for m in mentions.iter().filter(|m| entities[m.entity()].kind == EntityKind::Person) {
+        let Some(sentence) = sentence_of(sentences, &m.span()) else { continue };
+        let lo = body.floor_char_boundary(m.span().start.saturating_sub(60).max(sentence.start));
+        let before = &body[lo..m.span().start];
+        let Some(c) = TITLE.captures(before) else { continue };
+        // "Assistant Attorney General", "Deputy Secretary of State": not the head.
+        let ahead = before[..c.get(0).map_or(0, |x| x.start())].trim_end();
+        if ["Assistant", "Deputy", "Associate", "Under", "Principal", "Vice", "Acting Assistant"]
+            .iter()
+            .any(|w| ahead.ends_with(w))
+        {
+            continue;
+        }
+        let (subject, title) = if c.name("ag").is_some() {
+            ("justice".to_string(), "Attorney General".to_string())
+        } else {
+            let t = c.name("t1").or_else(|| c.name("t2")).map_or("", |x| x.as_str());
+            let d = c.name("pre").or_else(|| c.name("post")).map_or("", |x| x.as_str());
+            (d.to_lowercase(), t.to_string())
+        };
+        if let Some(&dept) = departments.get(&subject) {
+            out.push(fact_at(doc, body, sentence, lo..m.span().end, m.entity(), "leads", dept, Some(title)));
+        }
     }
     out
 }
