@@ -279,9 +279,10 @@ fn evaluate_facts(split: &str) -> BTreeMap<String, Score> {
             if verbose && !right {
                 // Whether the recogniser found each side in this document at all.
                 let here = |forms: &BTreeSet<String>| {
-                    c.docs.iter().position(|x| x.id == *id).is_some_and(|d| {
-                        c.doc_mentions(d).iter().any(|m| !names(m.entity()).is_disjoint(forms))
-                    })
+                    c.docs
+                        .iter()
+                        .position(|x| x.id == *id)
+                        .is_some_and(|d| c.doc_mentions(d).iter().any(|m| !names(m.entity()).is_disjoint(forms)))
                 };
                 let sides = match (here(&g.0), here(&g.2)) {
                     (true, true) => "both sides found",

@@ -158,6 +158,17 @@ snapshots! {
     snapshot_chart_80x24: "chart" at 80 x 24;
 }
 
+/// The jump with a document selected: at 120 columns its preview, with the query's words
+/// highlighted; at 80, the list alone.
+#[test]
+fn snapshot_jump_preview() {
+    for (w, ht) in [(120, 40), (80, 24)] {
+        let mut h = Harness::new(w, ht);
+        h.ctrl('p').typed("talent exodus");
+        snapshot(&format!("jump_preview_{w}x{ht}"), &h);
+    }
+}
+
 #[test]
 fn the_chart_of_a_card_keeps_its_part_and_each_edge_opens_its_quote() {
     let mut h = Harness::new(120, 40);
@@ -716,4 +727,79 @@ fn e_asks_for_the_editor_at_the_line_in_view() {
     let mut h = Harness::new(120, 40);
     h.key(KeyCode::Enter).key(KeyCode::Char('e'));
     assert!(h.screen().contains("editor: seeds/000_81bc56f7dc5c9cfd.txt:"), "{}", h.screen());
+}
+
+/// At 100 columns and more the jump previews the selected result: a document's opening lines
+/// with the query's words highlighted, an entity's kind, counts and aliases.
+#[test]
+fn the_jump_previews_the_selected_document_and_entity() {
+    let mut h = Harness::new(120, 40);
+    h.ctrl('p').typed("@doc talent exodus");
+    let Some(dossier::tui::app::Layer::Jump(j)) = h.app.layers.last().cloned() else { panic!("the jump") };
+    let p = j.preview.expect("a preview at 120 columns");
+    assert!(matches!(p.item, Item::Doc(_)));
+    let text: Vec<String> = p.lines.iter().map(|l| l.iter().map(|(t, _)| t.as_str()).collect()).collect();
+    assert!(text[0].starts_with("Amazon Faces Talent Exodus"), "{text:?}");
+    let Item::Doc(d) = p.item else { unreachable!() };
+    assert!(text[1].contains(&h.app.corpus.docs[d].shown_path), "date and path: {text:?}");
+    assert_ne!(text[3], text[0], "the title is not repeated: {text:?}");
+    let matched: Vec<&str> = p
+        .lines
+        .iter()
+        .flatten()
+        .filter(|(_, ink)| *ink == dossier::tui::jump::Ink::Matched)
+        .map(|(t, _)| t.as_str())
+        .collect();
+    assert!(matched.iter().any(|t| t.eq_ignore_ascii_case("talent")), "{matched:?}");
+    let s = h.screen();
+    assert!(s.contains("│ Amazon Faces Talent Exodus"), "{s}");
+    // An entity: kind, counts, aliases.
+    h.ctrl('u').typed("jassy");
+    let s = h.screen();
+    let jassy = h.entity("andy-jassy");
+    let mentions = h.app.corpus.mention_count(jassy);
+    assert!(s.contains(&format!("{mentions} mentions in ")), "{s}");
+    assert!(s.contains("person · andy-jassy") && s.contains("aliases: "), "{s}");
+    // Below 100 columns there is no preview.
+    h.resize(80, 24);
+    let Some(dossier::tui::app::Layer::Jump(j)) = h.app.layers.last() else { panic!("the jump") };
+    assert!(j.preview.is_none());
+}
+
+/// A result found by an alias says which.
+#[test]
+fn the_jump_says_which_alias_matched() {
+    let mut h = Harness::new(120, 40);
+    h.ctrl('p').typed("'jesse");
+    let s = h.screen();
+    let row = s.lines().find(|l| l.contains("Andy Jassy")).expect("Jassy's row");
+    assert!(row.contains("matched alias: "), "{row}");
+    h.key(KeyCode::Esc).ctrl('p').typed("jassy");
+    let s = h.screen();
+    let row = s.lines().find(|l| l.contains("Andy Jassy")).expect("Jassy's row");
+    assert!(!row.contains("matched"), "found by the name: {row}");
+}
+
+/// Tab marks and moves down, Shift-Tab unmarks and moves up (as in fzf); with marks, Enter
+/// prints them as `p` does, and the hint line says so.
+#[test]
+fn tab_marks_in_the_jump_and_enter_picks_the_marked() {
+    let mut h = Harness::new(120, 40);
+    h.ctrl('p').typed("@person");
+    let hits = |h: &Harness| {
+        let Some(dossier::tui::app::Layer::Jump(j)) = h.app.layers.last() else { panic!("the jump") };
+        (j.selected, j.hits.iter().map(|x| h.app.entries[x.entry].item).collect::<Vec<_>>())
+    };
+    let (_, items) = hits(&h);
+    h.key(KeyCode::Tab).key(KeyCode::Tab).key(KeyCode::Tab);
+    assert_eq!(hits(&h).0, 3);
+    assert_eq!(h.app.marks, items[..3].to_vec());
+    h.key(KeyCode::BackTab);
+    assert_eq!(hits(&h).0, 2, "Shift-Tab moves up");
+    assert_eq!(h.app.marks, items[..2].to_vec(), "and unmarks the third");
+    let s = h.screen();
+    assert!(s.contains("● 2 marked · Enter prints them and exits (like p)"), "{s}");
+    assert_eq!(s.matches("● person").count(), 2, "{s}");
+    h.key(KeyCode::Enter);
+    assert_eq!(h.outcome, Some(Outcome::Pick(items[..2].to_vec())));
 }

@@ -52,8 +52,10 @@ pub enum Action {
     FindNext,
     /// Previous find match.
     FindPrev,
-    /// Mark or unmark the selected item.
+    /// Mark or unmark the selected item (in the jump, then move down).
     ToggleMark,
+    /// In the jump: move up, then mark or unmark (undoes a Tab).
+    ToggleMarkUp,
     /// Print the marked (or selected) items and exit.
     Pick,
     /// Show the help overlay.
@@ -252,7 +254,13 @@ pub fn help() -> Vec<HelpLine> {
 /// Every key binding. Earlier bindings win, so context-specific ones come first.
 pub const BINDINGS: &[Binding] = &[
     bind!(Always, "Ctrl-C", [(KeyCode::Char('c'), CTRL)], Action::Cancel, "cancel: exit 130, print nothing"),
-    bind!(Jump, "Enter", [(KeyCode::Enter, NONE)], Action::Open, "open the selected result"),
+    bind!(
+        Jump,
+        "Enter",
+        [(KeyCode::Enter, NONE)],
+        Action::Open,
+        "open the selected result; with marked items, print them and exit (like p)"
+    ),
     bind!(
         Jump,
         "↑ Ctrl-K Ctrl-P",
@@ -269,7 +277,14 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind!(Jump, "PgUp PgDn", [(KeyCode::PageUp, NONE)], Action::PageUp, "page through results"),
     bind!(Jump, "", [(KeyCode::PageDown, NONE)], Action::PageDown, ""),
-    bind!(Jump, "Tab", [(KeyCode::Tab, NONE)], Action::ToggleMark, "mark / unmark the result (multi-select)"),
+    bind!(
+        Jump,
+        "Tab Shift-Tab",
+        [(KeyCode::Tab, NONE)],
+        Action::ToggleMark,
+        "mark / unmark and move down; Shift-Tab undoes it (up, unmark); with marks Enter prints them"
+    ),
+    bind!(Jump, "", [(KeyCode::BackTab, NONE), (KeyCode::BackTab, KeyModifiers::SHIFT)], Action::ToggleMarkUp, ""),
     bind!(Jump, "Backspace Ctrl-U", [(KeyCode::Backspace, NONE)], Action::DeleteChar, "delete a character / the line"),
     bind!(Jump, "", [(KeyCode::Char('u'), CTRL)], Action::ClearInput, ""),
     bind!(Jump, "Esc", [(KeyCode::Esc, NONE)], Action::Escape, "close the jump"),
@@ -333,13 +348,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Base, "", [ch('5')], Action::FocusPane(5), ""),
     bind!(Base, "t", [ch('t')], Action::Timeline, "timeline: dated events in order, contradictions flagged"),
     bind!(Base, "c", [ch('c')], Action::Candidates, "candidates: names discovery was unsure of, with counts"),
-    bind!(
-        Base,
-        "C",
-        [ch('C')],
-        Action::Chart,
-        "chart: who leads or reports to whom, what is part of what"
-    ),
+    bind!(Base, "C", [ch('C')], Action::Chart, "chart: who leads or reports to whom, what is part of what"),
     bind!(Base, "!", [ch('!')], Action::Problems, "problems: files skipped, bad front matter, catalog errors"),
     bind!(Reader, "Tab Shift-Tab", [(KeyCode::Tab, NONE)], Action::NextLink, "next / previous link"),
     bind!(Reader, "", [(KeyCode::BackTab, NONE), (KeyCode::BackTab, KeyModifiers::SHIFT)], Action::PrevLink, ""),

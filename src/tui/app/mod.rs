@@ -452,7 +452,8 @@ impl App {
                 return self.ask_jump();
             }
             Action::Escape => self.escape(),
-            Action::ToggleMark => self.toggle_mark(ctx),
+            Action::ToggleMark => self.toggle_mark(ctx, Action::Down),
+            Action::ToggleMarkUp => self.toggle_mark(ctx, Action::Up),
             Action::Back => self.go_back(),
             Action::Forward => {
                 if self.history.forward().is_none() {
@@ -530,7 +531,12 @@ impl App {
         }
     }
 
-    fn toggle_mark(&mut self, ctx: Context) {
+    /// Space in a pane and Tab in the jump mark or unmark, then move down; Shift-Tab in the jump
+    /// moves up, then marks or unmarks: it undoes a Tab.
+    fn toggle_mark(&mut self, ctx: Context, then: Action) {
+        if then == Action::Up {
+            self.move_in(ctx, Action::Up);
+        }
         let item = match (ctx, self.layers.last()) {
             (Context::Jump, Some(Layer::Jump(j))) => j.hits.get(j.selected).map(|h| self.entries[h.entry].item),
             _ => self.current_item(),
@@ -541,7 +547,7 @@ impl App {
         } else {
             self.marks.push(item);
         }
-        if ctx == Context::Panes {
+        if then == Action::Down && matches!(ctx, Context::Panes | Context::Jump) {
             self.move_in(ctx, Action::Down);
         }
     }
@@ -616,6 +622,10 @@ impl App {
             Context::Filter => self.filtering = false,
             Context::Jump => {
                 let Some(Layer::Jump(j)) = self.layers.last() else { return Effect::None };
+                // With marks, Enter prints them as `p` does (as fzf does with its marks).
+                if j.merge_from.is_none() && !self.marks.is_empty() {
+                    return Effect::Exit(Outcome::Pick(self.marks.clone()));
+                }
                 // Enter acts on the query as typed: when the worker has not answered the last
                 // keystroke yet (fast typing, a paste, a script), the search runs here.
                 let item = if j.pending() {
