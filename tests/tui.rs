@@ -803,3 +803,36 @@ fn tab_marks_in_the_jump_and_enter_picks_the_marked() {
     h.key(KeyCode::Enter);
     assert_eq!(h.outcome, Some(Outcome::Pick(items[..2].to_vec())));
 }
+
+/// Tab in the reader focuses the first link in view, not the document's first; Shift-Tab the
+/// last in view.
+#[test]
+fn tab_in_the_reader_focuses_the_first_link_in_view() {
+    let mut h = Harness::new(120, 40);
+    h.key(KeyCode::Enter).key(KeyCode::PageDown);
+    let View::Doc(r) = h.app.view().clone() else { panic!("reader") };
+    let layout = h.app.layout.clone().expect("laid out");
+    let top = layout.lines[r.scroll].start;
+    let mentions = h.app.corpus.doc_mentions(r.doc).to_vec();
+    let first_in_view = mentions.iter().position(|m| m.span().start >= top).expect("a link below");
+    assert!(first_in_view > 0, "scrolled past some links");
+    h.key(KeyCode::Tab);
+    let View::Doc(after) = h.app.view().clone() else { panic!("reader") };
+    assert_eq!(after.link, Some(first_in_view));
+    assert_eq!(after.scroll, r.scroll, "the view stays where it was");
+    // Tab again: the next link.
+    h.key(KeyCode::Tab);
+    let View::Doc(after) = h.app.view().clone() else { panic!("reader") };
+    assert_eq!(after.link, Some(first_in_view + 1));
+    // Scrolled back to the top, away from the focused link, Shift-Tab takes the last link in view.
+    h.key(KeyCode::Char('g'));
+    let View::Doc(r) = h.app.view().clone() else { panic!("reader") };
+    let height = usize::from(h.app.geometry.detail.height) - 2 - 5;
+    let bottom = layout.lines[(r.scroll + height).min(layout.lines.len()) - 1].end;
+    let last_in_view = mentions.iter().rposition(|m| m.span().start <= bottom).expect("a link above");
+    assert!(last_in_view < first_in_view, "the focused link is out of view");
+    h.key(KeyCode::BackTab);
+    let View::Doc(after) = h.app.view().clone() else { panic!("reader") };
+    assert_eq!(after.link, Some(last_in_view));
+    assert_eq!(after.scroll, r.scroll, "the view stays where it was");
+}

@@ -680,20 +680,42 @@ impl App {
         Effect::None
     }
 
+    /// Tab and Shift-Tab in the reader: the next or previous link; when no link in view has
+    /// the focus, the first (Tab) or last (Shift-Tab) link in view, else the next one after
+    /// (before) the view.
     fn step_link(&mut self, delta: isize) {
         let corpus = Arc::clone(&self.corpus);
+        let height = usize::from(
+            crate::tui::geometry::reader_rects(crate::tui::geometry::inner(self.geometry.detail), false).body.height,
+        )
+        .max(1);
+        let layout = self.layout.clone();
         let View::Doc(r) = self.view_mut() else { return };
-        let n = corpus.doc_mentions(r.doc).len();
+        let mentions = corpus.doc_mentions(r.doc);
+        let n = mentions.len();
         if n == 0 {
             return;
         }
+        // The bytes in view, when the layout is this document's.
+        let view = layout.filter(|l| l.doc == r.doc && !l.lines.is_empty()).map(|l| {
+            let top = r.scroll.min(l.lines.len() - 1);
+            let bottom = (top + height).min(l.lines.len()) - 1;
+            l.lines[top].start..l.lines[bottom].end.max(l.lines[top].start) + 1
+        });
+        let in_view = |i: usize| view.as_ref().is_none_or(|v| v.contains(&mentions[i].span().start));
         let next = match r.link {
-            None if delta > 0 => 0,
-            None => n - 1,
-            Some(l) => (l + n).saturating_add_signed(delta) % n,
+            Some(l) if l < n && in_view(l) => (l + n).saturating_add_signed(delta) % n,
+            _ => match view {
+                None if delta > 0 => 0,
+                None => n - 1,
+                // The first link starting in view or after it.
+                Some(v) if delta > 0 => mentions.partition_point(|m| m.span().start < v.start).min(n - 1),
+                // The last link starting in view or before it.
+                Some(v) => mentions.partition_point(|m| m.span().start < v.end).saturating_sub(1),
+            },
         };
         r.link = Some(next);
-        r.reveal = Some(corpus.doc_mentions(r.doc)[next].span().start);
+        r.reveal = Some(mentions[next].span().start);
     }
 
     fn move_in(&mut self, ctx: Context, action: Action) {
