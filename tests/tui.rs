@@ -836,3 +836,28 @@ fn tab_in_the_reader_focuses_the_first_link_in_view() {
     assert_eq!(after.link, Some(last_in_view));
     assert_eq!(after.scroll, r.scroll, "the view stays where it was");
 }
+
+/// `o` asks for the system opener on the document's file (the bundled documents have no URL);
+/// `y` copies the id in a pane, the path in the reader, a fact's quote on a card.
+#[test]
+fn o_opens_the_source_and_y_copies_the_id_path_or_quote() {
+    let mut h = Harness::new(120, 40);
+    h.key(KeyCode::Char('o'));
+    let s = h.screen();
+    assert!(s.contains("open: /") && s.contains("seeds/000_81bc56f7dc5c9cfd.txt"), "{s}");
+    h.key(KeyCode::Char('y'));
+    assert!(h.screen().contains("copied the id to the clipboard: 000_81bc56f7dc5c9cfd"), "{}", h.screen());
+    h.key(KeyCode::Enter).key(KeyCode::Char('y'));
+    assert!(h.screen().contains("copied the path to the clipboard: seeds/000_81bc56f7dc5c9cfd.txt"), "{}", h.screen());
+    // On a card, the first fact's row: its quote.
+    h.ctrl('p').typed("rajesh").key(KeyCode::Enter).key(KeyCode::Char('y'));
+    assert!(h.screen().contains("copied the quote to the clipboard: "), "{}", h.screen());
+    // A person in the People pane: its id; `o` has no document to open.
+    let mut h = Harness::new(120, 40);
+    h.key(KeyCode::Char('2')).key(KeyCode::Char('y'));
+    let Some(Item::Entity(e)) = h.app.current_item() else { panic!("a person") };
+    let id = h.app.corpus.entities[e].id.clone();
+    assert!(h.screen().contains(&format!("copied the id to the clipboard: {id}")), "{}", h.screen());
+    h.key(KeyCode::Char('o'));
+    assert!(h.screen().contains("o opens a document's source"), "{}", h.screen());
+}

@@ -72,6 +72,10 @@ pub enum Action {
     ClearInput,
     /// Open the current document in the user's editor, at the line in view.
     OpenEditor,
+    /// Open the document's source URL (else its file) with the system opener.
+    OpenSource,
+    /// Copy the id, path or focused quote to the clipboard (OSC 52).
+    Copy,
     /// Filter the focused pane by what is typed.
     OpenFilter,
     /// Cycle the focused pane's order.
@@ -316,6 +320,20 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Prompt, "Esc", [(KeyCode::Esc, NONE)], Action::Escape, "cancel"),
     bind!(Base, "Ctrl-P", [(KeyCode::Char('p'), CTRL)], Action::OpenJump, "fuzzy jump to any document or entity"),
     bind!(Base, "e", [ch('e')], Action::OpenEditor, "open the document in $VISUAL / $EDITOR at the line in view"),
+    bind!(
+        Base,
+        "o",
+        [ch('o')],
+        Action::OpenSource,
+        "open the document's source URL (else its file) with the system opener"
+    ),
+    bind!(
+        Base,
+        "y",
+        [ch('y')],
+        Action::Copy,
+        "copy the id, the document's path or the fact's quote (OSC 52; DOSSIER_NO_OSC52=1 turns it off)"
+    ),
     bind!(Edit, "+", [ch('+')], Action::Promote, "promote a candidate: person, org, chip, model or service"),
     bind!(Edit, "x", [ch('x')], Action::Reject, "reject: never an entity or candidate again"),
     bind!(Edit, "m", [ch('m')], Action::Merge, "merge into another entity, chosen with the jump"),

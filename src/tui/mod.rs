@@ -47,6 +47,8 @@ pub enum Msg {
     Timeline(Arc<Vec<crate::analysis::card::Row>>, u64),
     /// Jump results.
     Jump(Results),
+    /// Something to say on the status line (an opener that failed).
+    Status(String),
 }
 
 /// How jump searches run.
@@ -139,6 +141,10 @@ pub fn apply(app: &mut App, msg: Msg, searcher: &mut Searcher, tx: &Sender<Msg>)
             app.take_results(r);
             Effect::None
         }
+        Msg::Status(m) => {
+            app.message = Some(m);
+            Effect::None
+        }
     };
     match effect {
         Effect::None => None,
@@ -162,6 +168,37 @@ pub fn apply(app: &mut App, msg: Msg, searcher: &mut Searcher, tx: &Sender<Msg>)
                 // Tests: say what would have run.
                 Searcher::Inline(_) => app.message = Some(format!("editor: {}:{line}", path.display())),
             }
+            None
+        }
+        Effect::OpenExternal(target) => {
+            match searcher {
+                Searcher::Thread(_) => {
+                    let tx = tx.clone();
+                    terminal::open_detached(&target, move |why| {
+                        let _ = tx.send(Msg::Status(why));
+                    });
+                    app.message = Some(format!("opening {target}"));
+                }
+                // Tests: say what would have run.
+                Searcher::Inline(_) => app.message = Some(format!("open: {target}")),
+            }
+            None
+        }
+        Effect::Copy(text, what) => {
+            let shown = render::truncate(&crate::text::sanitize::one_line(&text), 40);
+            app.message = Some(if terminal::osc52_off() {
+                "not copied: DOSSIER_NO_OSC52 turns copying to the clipboard off".to_string()
+            } else {
+                let sent = match searcher {
+                    Searcher::Thread(_) => terminal::copy_osc52(&text),
+                    // Tests: nothing is written; the message says what would have been.
+                    Searcher::Inline(_) => Ok(()),
+                };
+                match sent {
+                    Ok(()) => format!("copied the {what} to the clipboard: {shown}"),
+                    Err(e) => format!("cannot copy: {e}"),
+                }
+            });
             None
         }
     }

@@ -51,6 +51,10 @@ pub enum Effect {
     /// Hand the terminal to the user's editor on this file at this line (1-based), then
     /// take it back.
     Editor(std::path::PathBuf, usize),
+    /// Open a URL or file with the system opener, detached.
+    OpenExternal(String),
+    /// Put this text on the clipboard (OSC 52); the second part says what it is.
+    Copy(String, String),
 }
 
 /// What the detail view shows.
@@ -296,6 +300,81 @@ impl App {
         Effect::Editor(doc.path.clone(), head + body_line + 1)
     }
 
+    /// The selected card row's target, when a list of rows has the keyboard.
+    fn card_target(&self) -> Option<Target> {
+        match (self.view().rows(), &self.card_rows) {
+            (Some((subject, c)), Some((s, _, rows))) if *s == subject => c.target(rows).cloned(),
+            _ => None,
+        }
+    }
+
+    /// `o`: the document's source URL (from its front matter), else its file, with the system
+    /// opener. On a card, the selected fact's document.
+    fn open_source(&mut self, ctx: Context) -> Effect {
+        let doc = match (ctx, self.card_target()) {
+            (Context::Card, Some(Target::Doc(d, _) | Target::Candidate(_, Some(d)))) => Some(d),
+            _ => match self.current_item() {
+                Some(Item::Doc(d)) => Some(d),
+                _ => None,
+            },
+        };
+        let Some(d) = doc else {
+            self.message = Some("o opens a document's source: select a document or a fact".into());
+            return Effect::None;
+        };
+        let doc = &self.corpus.docs[d];
+        // Only web addresses are handed to the opener from a document's front matter.
+        let url = doc.url.as_deref().map(str::trim).filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+        if let Some(u) = url {
+            return Effect::OpenExternal(u.to_string());
+        }
+        if doc.path.is_file() {
+            let path = std::fs::canonicalize(&doc.path).unwrap_or_else(|_| doc.path.clone());
+            return Effect::OpenExternal(path.to_string_lossy().into_owned());
+        }
+        self.message = Some(format!("{} has no source URL and is not a file on disk", doc.shown_path));
+        Effect::None
+    }
+
+    /// `y`: what is in focus, on the clipboard: a fact's quote on a card row with one, the
+    /// document's path in the reader, else the item's id.
+    fn copy(&mut self, ctx: Context) -> Effect {
+        let c = &self.corpus;
+        let id = |item: Item| match item {
+            Item::Doc(d) => (c.docs[d].id.clone(), "id"),
+            Item::Entity(e) => (c.entities[e].id.clone(), "id"),
+            Item::Candidate(k) => (c.candidates[k].name.clone(), "name"),
+        };
+        let (text, what) = match ctx {
+            Context::Reader => match self.view() {
+                View::Doc(r) => (c.docs[r.doc].path.to_string_lossy().into_owned(), "path"),
+                _ => return Effect::None,
+            },
+            Context::Card => match self.card_target() {
+                Some(Target::Doc(d, span)) if !span.is_empty() && c.docs[d].body.get(span.clone()).is_some() => {
+                    (c.docs[d].body[span].to_string(), "quote")
+                }
+                Some(Target::Entity(e)) => id(Item::Entity(e)),
+                Some(Target::Candidate(k, _)) if k < c.candidates.len() => id(Item::Candidate(k)),
+                _ => match self.current_item() {
+                    Some(item) => id(item),
+                    None => {
+                        self.message = Some("nothing to copy here".into());
+                        return Effect::None;
+                    }
+                },
+            },
+            _ => match self.current_item() {
+                Some(item) => id(item),
+                None => {
+                    self.message = Some("nothing to copy: select an item".into());
+                    return Effect::None;
+                }
+            },
+        };
+        Effect::Copy(text, what.to_string())
+    }
+
     /// Fills one pane again (its filter or order changed), showing its new selection.
     pub(super) fn refill(&mut self, i: usize) {
         self.panes[i].fill(&self.corpus);
@@ -487,6 +566,8 @@ impl App {
             Action::Open if ctx == Context::Filter => self.filtering = false,
             Action::OpenFilter => self.filtering = true,
             Action::OpenEditor => return self.open_editor(),
+            Action::OpenSource => return self.open_source(ctx),
+            Action::Copy => return self.copy(ctx),
             Action::CycleSort => {
                 let i = self.focus.pane.index();
                 self.panes[i].sort = self.panes[i].sort.next();
@@ -658,23 +739,17 @@ impl App {
                 };
                 self.open_item(Item::Entity(m.entity()));
             }
-            Context::Card => {
-                let target = match (self.view().rows(), &self.card_rows) {
-                    (Some((subject, c)), Some((s, _, rows))) if *s == subject => c.target(rows).cloned(),
-                    _ => None,
-                };
-                match target {
-                    Some(Target::Doc(d, span)) => {
-                        let mut r = Reader::new(d);
-                        r.reveal = Some(span.start);
-                        r.highlight = Some(span);
-                        self.visit(View::Doc(r));
-                    }
-                    Some(Target::Entity(e)) => self.open_item(Item::Entity(e)),
-                    Some(Target::Candidate(_, Some(d))) => self.visit(View::Doc(Reader::new(d))),
-                    Some(Target::Candidate(_, None)) | None => {}
+            Context::Card => match self.card_target() {
+                Some(Target::Doc(d, span)) => {
+                    let mut r = Reader::new(d);
+                    r.reveal = Some(span.start);
+                    r.highlight = Some(span);
+                    self.visit(View::Doc(r));
                 }
-            }
+                Some(Target::Entity(e)) => self.open_item(Item::Entity(e)),
+                Some(Target::Candidate(_, Some(d))) => self.visit(View::Doc(Reader::new(d))),
+                Some(Target::Candidate(_, None)) | None => {}
+            },
             Context::Find | Context::Help => {}
         }
         Effect::None
