@@ -376,7 +376,7 @@ fn help_lists_every_key_binding() {
 fn the_timeline_opens_a_source_at_its_quote_and_flags_the_contradiction() {
     let mut h = Harness::new(120, 40);
     h.key(KeyCode::Char('t'));
-    assert!(matches!(h.app.view(), View::Timeline(_)));
+    assert!(matches!(h.app.view(), View::Timeline(..)));
     let s = h.screen();
     assert!(s.contains("⚠ Amazon launched Nova"), "{s}");
     h.key(KeyCode::Enter);
@@ -464,7 +464,8 @@ fn the_timeline_is_built_off_the_draw_path_and_shown_when_it_arrives() {
     h.tx.send(Msg::Loaded(Arc::clone(&c), entries)).expect("send");
     h.key(KeyCode::Char('t'));
     assert!(h.screen().contains("building the timeline…"), "{}", h.screen());
-    h.tx.send(Msg::Timeline(Arc::new(dossier::analysis::card::timeline_rows(&c)), 0)).expect("send");
+    let (events, rows) = dossier::tui::timeline_of(&c);
+    h.tx.send(Msg::Timeline(events, rows, 0)).expect("send");
     h.run();
     assert!(h.screen().contains("⚠ Amazon launched Nova"), "{}", h.screen());
 }
@@ -860,4 +861,54 @@ fn o_opens_the_source_and_y_copies_the_id_path_or_quote() {
     assert!(h.screen().contains(&format!("copied the id to the clipboard: {id}")), "{}", h.screen());
     h.key(KeyCode::Char('o'));
     assert!(h.screen().contains("o opens a document's source"), "{}", h.screen());
+}
+
+/// The events a timeline view shows (its dated rows' dates and texts).
+fn timeline_events(h: &Harness) -> Vec<String> {
+    let Some((_, _, rows)) = &h.app.card_rows else { panic!("rows") };
+    rows.iter().skip(3).map(|r| r.parts.iter().map(|(t, _)| t.as_str()).collect::<String>()).collect()
+}
+
+/// `t` on a card shows that entity's timeline (facts about it and dated sentences that mention
+/// it); `d` keeps a range of dates; both are named in the title and Esc clears them in turn.
+#[test]
+fn the_timeline_filters_by_entity_and_by_dates() {
+    let mut h = Harness::new(120, 40);
+    h.key(KeyCode::Char('t'));
+    let all = timeline_events(&h).len();
+    h.ctrl('p').typed("^amazon$").key(KeyCode::Enter).key(KeyCode::Char('t'));
+    let amazon = h.entity("amazon");
+    assert!(matches!(h.app.view(), View::Timeline(f, _) if f.entity == Some(amazon)));
+    let s = h.screen();
+    assert!(s.contains("5 Timeline · Amazon · Esc clears") && s.contains("Timeline of Amazon ("), "{s}");
+    let his = timeline_events(&h);
+    assert!(!his.is_empty() && his.len() < all, "{} of {all}", his.len());
+    // Every event kept involves it or one of its parts (AWS).
+    let events = h.app.timeline_events.clone().expect("events");
+    let family = [&[amazon][..], h.app.corpus.children(amazon)].concat();
+    let kept = events.events.iter().filter(|e| e.entities.iter().any(|x| family.contains(x))).count();
+    assert_eq!(his.len(), kept);
+    // Dates: only 2024.
+    h.key(KeyCode::Char('d')).typed("2024").key(KeyCode::Enter);
+    let s = h.screen();
+    assert!(s.contains("5 Timeline · Amazon · 2024 · Esc clears"), "{s}");
+    let in_2024 = timeline_events(&h);
+    assert!(!in_2024.is_empty() && in_2024.len() < his.len(), "{in_2024:?}");
+    assert!(in_2024.iter().all(|e| e.starts_with("2024")), "{in_2024:?}");
+    // A range across years, and a bad one said so.
+    h.key(KeyCode::Char('d')).ctrl('u').typed("2025..").key(KeyCode::Enter);
+    assert!(timeline_events(&h).iter().all(|e| e.starts_with("2025") || e.starts_with("2026")));
+    h.key(KeyCode::Char('d')).ctrl('u').typed("soon").key(KeyCode::Enter);
+    assert!(h.screen().contains("not a range of dates: soon"), "{}", h.screen());
+    h.key(KeyCode::Esc);
+    // Esc clears the dates, then the entity.
+    h.key(KeyCode::Esc);
+    assert_eq!(timeline_events(&h).len(), his.len());
+    h.key(KeyCode::Esc);
+    assert_eq!(timeline_events(&h).len(), all);
+    assert!(h.screen().contains(" 5 Timeline "), "{}", h.screen());
+    // The whole timeline by dates: `..2023`.
+    h.key(KeyCode::Char('d')).typed("..2023").key(KeyCode::Enter);
+    let early = timeline_events(&h);
+    assert!(!early.is_empty() && early.iter().all(|e| e[..4].parse::<i32>().is_ok_and(|y| y <= 2023)), "{early:?}");
 }

@@ -32,6 +32,8 @@ pub enum Action {
     FocusLeft,
     /// Show the timeline in the detail view.
     Timeline,
+    /// Filter the timeline by a range of dates (a prompt).
+    DateRange,
     /// Show the candidates: names discovery was unsure of.
     Candidates,
     /// The relation chart.
@@ -364,7 +366,20 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Base, "", [ch('3')], Action::FocusPane(3), ""),
     bind!(Base, "", [ch('4')], Action::FocusPane(4), ""),
     bind!(Base, "", [ch('5')], Action::FocusPane(5), ""),
-    bind!(Base, "t", [ch('t')], Action::Timeline, "timeline: dated events in order, contradictions flagged"),
+    bind!(
+        Base,
+        "t",
+        [ch('t')],
+        Action::Timeline,
+        "timeline: dated events in order, contradictions flagged; on a card, that entity's events"
+    ),
+    bind!(
+        Detail,
+        "d",
+        [ch('d')],
+        Action::DateRange,
+        "in the timeline: only these dates (2024, 2024-03..2025-01, ..2025)"
+    ),
     bind!(Base, "c", [ch('c')], Action::Candidates, "candidates: names discovery was unsure of, with counts"),
     bind!(Base, "C", [ch('C')], Action::Chart, "chart: who leads or reports to whom, what is part of what"),
     bind!(Base, "!", [ch('!')], Action::Problems, "problems: files skipped, bad front matter, catalog errors"),
@@ -374,7 +389,13 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Reader, "", [ch('N')], Action::FindPrev, ""),
     bind!(Reader, "/", [ch('/')], Action::OpenFind, "find in this document"),
     bind!(Reader, "Enter", [(KeyCode::Enter, NONE)], Action::Open, "follow the focused link"),
-    bind!(Base, "Esc", [(KeyCode::Esc, NONE)], Action::Escape, "clear the find / back to the panes"),
+    bind!(
+        Base,
+        "Esc",
+        [(KeyCode::Esc, NONE)],
+        Action::Escape,
+        "clear the find, the timeline's dates or entity / back to the panes"
+    ),
     bind!(Detail, "h ←", [ch('h'), (KeyCode::Left, NONE)], Action::FocusLeft, "focus the panes"),
     bind!(
         Detail,

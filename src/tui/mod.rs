@@ -44,7 +44,7 @@ pub enum Msg {
     Relinked(Arc<Corpus>, Arc<Vec<crate::search::items::Entry>>, u64),
     /// The timeline of the model (built after it, off the draw path), for the edit numbered so
     /// (0 for the first load).
-    Timeline(Arc<Vec<crate::analysis::card::Row>>, u64),
+    Timeline(Arc<crate::analysis::timeline::Timeline>, Arc<Vec<crate::analysis::card::Row>>, u64),
     /// Jump results.
     Jump(Results),
     /// Something to say on the status line (an opener that failed).
@@ -81,7 +81,8 @@ impl Searcher {
             let corpus = Arc::new(old.relinked(&load));
             let entries = Arc::new(crate::search::items::entries(&corpus));
             let _ = tx.send(Msg::Relinked(Arc::clone(&corpus), entries, gen));
-            let _ = tx.send(Msg::Timeline(Arc::new(crate::analysis::card::timeline_rows(&corpus)), gen));
+            let (events, rows) = timeline_of(&corpus);
+            let _ = tx.send(Msg::Timeline(events, rows, gen));
         };
         match self {
             Self::Thread(_) => {
@@ -102,6 +103,14 @@ impl Searcher {
             Self::Inline(n) => *n = Narrowing::default(),
         }
     }
+}
+
+/// The timeline of a model and its rows, unfiltered (built off the draw path).
+#[must_use]
+pub fn timeline_of(c: &Corpus) -> (Arc<crate::analysis::timeline::Timeline>, Arc<Vec<crate::analysis::card::Row>>) {
+    let t = crate::analysis::timeline::build(c);
+    let rows = crate::analysis::card::timeline_rows_of(c, &t, crate::analysis::card::TimelineFilter::default());
+    (Arc::new(t), Arc::new(rows))
 }
 
 /// Applies one message; returns the outcome when the explorer should end.
@@ -131,9 +140,10 @@ pub fn apply(app: &mut App, msg: Msg, searcher: &mut Searcher, tx: &Sender<Msg>)
             searcher.restart(app, tx);
             effect
         }
-        Msg::Timeline(rows, gen) => {
+        Msg::Timeline(events, rows, gen) => {
             if gen == app.relinks() {
                 app.timeline = Some(rows);
+                app.timeline_events = Some(events);
             }
             Effect::None
         }
@@ -297,7 +307,8 @@ pub fn run(settings: &Settings) -> crate::shared::error::Result<Exit> {
         let corpus = Arc::new(corpus);
         let entries = Arc::new(crate::search::items::entries(&corpus));
         let _ = loader_tx.send(Msg::Loaded(Arc::clone(&corpus), entries));
-        let _ = loader_tx.send(Msg::Timeline(Arc::new(crate::analysis::card::timeline_rows(&corpus)), 0));
+        let (events, rows) = timeline_of(&corpus);
+        let _ = loader_tx.send(Msg::Timeline(events, rows, 0));
     });
     let input_tx = tx.clone();
     std::thread::spawn(move || {

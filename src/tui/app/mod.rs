@@ -18,7 +18,7 @@ use super::history::History;
 use super::jump::{Jump, Request};
 use super::pane::{Pane, PaneKind, PANES};
 use super::reader::{Find, Layout, Reader};
-use crate::analysis::card::{Row, Target};
+use crate::analysis::card::{Row, Target, TimelineFilter};
 use crate::corpus::{Corpus, Progress};
 use crate::model::EntIdx;
 use crate::model::Item;
@@ -66,8 +66,8 @@ pub enum View {
     Doc(Reader),
     /// An entity's card.
     Entity(EntIdx, Rows),
-    /// The timeline.
-    Timeline(Rows),
+    /// The timeline, whole or filtered.
+    Timeline(TimelineFilter, Rows),
     /// The candidates.
     Candidates(Rows),
     /// The problems with the input.
@@ -82,7 +82,7 @@ impl View {
     pub fn rows(&self) -> Option<(Subject, &Rows)> {
         match self {
             Self::Entity(e, r) => Some((Subject::Entity(*e), r)),
-            Self::Timeline(r) => Some((Subject::Timeline, r)),
+            Self::Timeline(f, r) => Some((Subject::Timeline(*f), r)),
             Self::Candidates(r) => Some((Subject::Candidates, r)),
             Self::Problems(r) => Some((Subject::Problems, r)),
             Self::Chart(e, r) => Some((Subject::Chart(*e), r)),
@@ -92,7 +92,7 @@ impl View {
 
     fn rows_mut(&mut self) -> Option<&mut Rows> {
         match self {
-            Self::Entity(_, r) | Self::Timeline(r) | Self::Candidates(r) | Self::Problems(r) | Self::Chart(_, r) => {
+            Self::Entity(_, r) | Self::Timeline(_, r) | Self::Candidates(r) | Self::Problems(r) | Self::Chart(_, r) => {
                 Some(r)
             }
             _ => None,
@@ -103,7 +103,7 @@ impl View {
     #[must_use]
     pub fn item(&self) -> Option<Item> {
         match self {
-            Self::Empty | Self::Timeline(_) | Self::Candidates(_) | Self::Problems(_) | Self::Chart(..) => None,
+            Self::Empty | Self::Timeline(..) | Self::Candidates(_) | Self::Problems(_) | Self::Chart(..) => None,
             Self::Doc(r) => Some(Item::Doc(r.doc)),
             Self::Entity(e, _) => Some(Item::Entity(*e)),
         }
@@ -193,6 +193,8 @@ pub struct App {
     pub card_rows: Option<(Subject, u16, Arc<Vec<Row>>)>,
     /// The timeline's rows, built by the loader off the draw path; `None` while it works.
     pub timeline: Option<Arc<Vec<Row>>>,
+    /// The timeline's events, for filtering it (by entity, by dates).
+    pub timeline_events: Option<Arc<crate::analysis::timeline::Timeline>>,
     /// Warnings and errors about the input, counted once per corpus for the status line.
     pub problems: usize,
     /// Where edits go, when the explorer may edit the catalog.
@@ -212,7 +214,8 @@ impl App {
     /// An explorer over `corpus` (possibly still empty, with `loading` set).
     #[must_use]
     pub fn new(corpus: Arc<Corpus>, theme: Theme, loading: Option<Progress>) -> Self {
-        let timeline = Some(Arc::new(crate::analysis::card::timeline_rows(&corpus)));
+        let (events, rows) = super::timeline_of(&corpus);
+        let timeline = Some(rows);
         let problems = corpus.problem_count();
         let mut app = Self {
             entries: Arc::new(items::entries(&corpus)),
@@ -230,6 +233,7 @@ impl App {
             layout: None,
             card_rows: None,
             timeline,
+            timeline_events: Some(events),
             problems,
             curator: None,
             show_after_relink: None,
@@ -265,6 +269,7 @@ impl App {
         self.layout = None;
         self.card_rows = None;
         self.timeline = None;
+        self.timeline_events = None;
         self.fill_panes();
         match self.layers.iter().position(|l| matches!(l, Layer::Jump(_))) {
             Some(_) => self.ask_jump(),
@@ -422,7 +427,7 @@ impl App {
                 (true, View::Doc(_)) => Context::Reader,
                 (
                     true,
-                    View::Entity(..) | View::Timeline(_) | View::Candidates(_) | View::Problems(_) | View::Chart(..),
+                    View::Entity(..) | View::Timeline(..) | View::Candidates(_) | View::Problems(_) | View::Chart(..),
                 ) => Context::Card,
                 _ => Context::Panes,
             },
@@ -540,7 +545,21 @@ impl App {
                 }
             }
             Action::FocusPane(n) => self.focus_pane(n),
-            Action::Timeline => self.visit(View::Timeline(Rows::default())),
+            // From a card, that entity's timeline; else (or again) the whole timeline.
+            Action::Timeline => {
+                let entity = match self.view() {
+                    View::Entity(e, _) => Some(*e),
+                    _ => None,
+                };
+                self.visit(View::Timeline(TimelineFilter { entity, range: None }, Rows::default()));
+            }
+            Action::DateRange => match self.view() {
+                View::Timeline(f, _) => {
+                    let input = f.range.map(|r| r.to_string()).unwrap_or_default();
+                    self.layers.push(Layer::Prompt(Prompt { ask: Ask::Dates, input }));
+                }
+                _ => self.message = Some("d filters the timeline by dates: t shows it".into()),
+            },
             Action::Candidates => self.visit(View::Candidates(Rows::default())),
             Action::Problems => self.visit(View::Problems(Rows::default())),
             // From a card, the chart of what that entity is connected to; else (or again) all.
@@ -602,6 +621,15 @@ impl App {
         }
         let detail = self.focus.detail;
         match self.view_mut() {
+            // The timeline's filters: the dates first, then the entity.
+            View::Timeline(f, rows) if detail && !f.is_all() => {
+                if f.range.is_some() {
+                    f.range = None;
+                } else {
+                    f.entity = None;
+                }
+                *rows = Rows::default();
+            }
             View::Doc(r) if r.find.as_ref().is_some_and(|f| f.editing) => r.find = None,
             View::Doc(r) if r.find.is_some() || r.highlight.is_some() => {
                 r.find = None;

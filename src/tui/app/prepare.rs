@@ -39,7 +39,7 @@ impl App {
                 *self.view_mut() = View::Doc(r);
             }
             view @ (View::Entity(..)
-            | View::Timeline(_)
+            | View::Timeline(..)
             | View::Candidates(_)
             | View::Problems(_)
             | View::Chart(..)) => {
@@ -51,7 +51,13 @@ impl App {
                             Some((subject, body.width, Arc::new(card::entity_rows(&corpus, e, body.width))))
                         }
                         // Built by the loader; until it arrives the view says so.
-                        Subject::Timeline => self.timeline.as_ref().map(|t| (subject, body.width, Arc::clone(t))),
+                        Subject::Timeline(f) if f.is_all() => {
+                            self.timeline.as_ref().map(|t| (subject, body.width, Arc::clone(t)))
+                        }
+                        // Filtered once per filter (linear in the events), not at each draw.
+                        Subject::Timeline(f) => self.timeline_events.as_ref().map(|t| {
+                            (subject, body.width, Arc::new(crate::analysis::card::timeline_rows_of(&corpus, t, f)))
+                        }),
                         Subject::Problems => {
                             Some((subject, body.width, Arc::new(crate::analysis::card::problem_rows(&corpus))))
                         }

@@ -45,9 +45,16 @@ fn draw_prompt(app: &App, p: &Prompt, area: Rect, f: &mut Frame, s: Styles) {
             }
             vec![Line::from(spans), Line::styled("Esc cancels", s.dim())]
         }
-        Ask::Alias(_) | Ask::Rename(_) => vec![
+        Ask::Alias(_) | Ask::Rename(_) | Ask::Dates => vec![
             Line::from(vec![Span::styled("> ", s.heading()), Span::raw(one_line(&p.input)), Span::raw("▏")]),
-            Line::styled("Enter saves to the catalog · Esc cancels", s.dim()),
+            Line::styled(
+                if p.ask == Ask::Dates {
+                    "Enter filters the timeline · Esc cancels"
+                } else {
+                    "Enter saves to the catalog · Esc cancels"
+                },
+                s.dim(),
+            ),
         ],
     };
     f.render_widget(Paragraph::new(lines), body);
