@@ -91,12 +91,11 @@ impl DateRange {
     pub fn parse(s: &str) -> Option<Self> {
         let s = s.trim();
         let date = |t: &str| if t.trim().is_empty() { Some(None) } else { PartialDate::parse(t).map(Some) };
-        let r = match s.split_once("..") {
-            Some((a, b)) => Self { from: date(a)?, to: date(b)? },
-            None => {
-                let d = PartialDate::parse(s)?;
-                Self { from: Some(d), to: Some(d) }
-            }
+        let r = if let Some((a, b)) = s.split_once("..") {
+            Self { from: date(a)?, to: date(b)? }
+        } else {
+            let d = PartialDate::parse(s)?;
+            Self { from: Some(d), to: Some(d) }
         };
         if r.from.is_none() && r.to.is_none() {
             return None;

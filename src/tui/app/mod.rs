@@ -361,21 +361,21 @@ impl App {
                 }
                 Some(Target::Entity(e)) => id(Item::Entity(e)),
                 Some(Target::Candidate(k, _)) if k < c.candidates.len() => id(Item::Candidate(k)),
-                _ => match self.current_item() {
-                    Some(item) => id(item),
-                    None => {
+                _ => {
+                    let Some(item) = self.current_item() else {
                         self.message = Some("nothing to copy here".into());
                         return Effect::None;
-                    }
-                },
-            },
-            _ => match self.current_item() {
-                Some(item) => id(item),
-                None => {
-                    self.message = Some("nothing to copy: select an item".into());
-                    return Effect::None;
+                    };
+                    id(item)
                 }
             },
+            _ => {
+                let Some(item) = self.current_item() else {
+                    self.message = Some("nothing to copy: select an item".into());
+                    return Effect::None;
+                };
+                id(item)
+            }
         };
         Effect::Copy(text, what.to_string())
     }
