@@ -132,7 +132,7 @@ fn a_whole_session_writes_nothing_to_the_corpus_and_reports_what_it_skipped() {
     let mut t = Pty::dossier(&["--corpus", &d]);
     t.wait_for("2 loaded · 1 skipped");
     t.send(ENTER).send(TAB).send(ENTER).wait_for("person · catalog · ml");
-    t.send(b"t").wait_for("Timeline (");
+    t.send(b"t").wait_for("Timeline of Maria Lopez (");
     t.send(CTRL_P).send(b"tom").wait_for("person   Tom Baker");
     t.send(ENTER).send(b" ").send(b"q");
     assert_eq!(t.wait_exit(), 0);
