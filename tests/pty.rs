@@ -132,7 +132,7 @@ fn a_whole_session_writes_nothing_to_the_corpus_and_reports_what_it_skipped() {
     let mut t = Pty::dossier(&["--corpus", &d]);
     t.wait_for("2 loaded · 1 skipped");
     t.send(ENTER).send(TAB).send(ENTER).wait_for("person · catalog · ml");
-    t.send(b"t").wait_for("Timeline (");
+    t.send(b"t").wait_for("Timeline of Maria Lopez (");
     t.send(CTRL_P).send(b"tom").wait_for("person   Tom Baker");
     t.send(ENTER).send(b" ").send(b"q");
     assert_eq!(t.wait_exit(), 0);
@@ -202,4 +202,46 @@ fn e_opens_the_document_in_the_editor_and_the_explorer_comes_back() {
     t.send(b"q").send(b"q");
     t.wait_for("exit=0");
     assert_restored(&t.raw());
+}
+
+/// `o` runs `$DOSSIER_OPENER` with the document's front-matter URL, detached, and the explorer
+/// goes on; `y` writes an OSC 52 sequence with the base64 of the id to the terminal, and
+/// `DOSSIER_NO_OSC52=1` turns that off.
+#[test]
+fn o_runs_the_opener_with_the_url_and_y_copies_with_osc52() {
+    let dir = util::Dir::new();
+    dir.file("docs/a.md", "---\ntitle: Alpha\nurl: https://example.com/alpha\n---\nMaria Lopez met Tom Baker.\n");
+    let out = dir.path().join("opener-args");
+    let opener = dir.file("opener.sh", format!("#!/bin/sh\necho \"$@\" > '{}'\n", out.display()));
+    std::fs::set_permissions(&opener, std::os::unix::fs::PermissionsExt::from_mode(0o755)).expect("chmod");
+    let docs = dir.path().join("docs");
+    let script = format!(
+        "DOSSIER_OPENER='{}' \"$DOSSIER\" --corpus '{}'; echo \"exit=$?\"; sleep 2",
+        opener.display(),
+        docs.display()
+    );
+    let mut t = Pty::shell(&script);
+    t.wait_for("1 loaded");
+    t.send(b"o");
+    let start = Instant::now();
+    while !out.exists() {
+        assert!(start.elapsed() < DEADLINE, "the opener never ran:\n{}", t.screen());
+        thread::sleep(Duration::from_millis(20));
+    }
+    thread::sleep(Duration::from_millis(100));
+    assert_eq!(std::fs::read_to_string(&out).expect("args").trim(), "https://example.com/alpha");
+    t.send(b"y").wait_for("copied the id to the clipboard: a");
+    t.send(b"q");
+    t.wait_for("exit=0");
+    // "a" in base64.
+    assert!(contains(&t.raw(), b"\x1b]52;c;YQ==\x07"), "no OSC 52 sequence");
+    assert_restored(&t.raw());
+
+    let script = format!("DOSSIER_NO_OSC52=1 \"$DOSSIER\" --corpus '{}'; echo \"exit=$?\"; sleep 2", docs.display());
+    let mut t = Pty::shell(&script);
+    t.wait_for("1 loaded");
+    t.send(b"y").wait_for("not copied: DOSSIER_NO_OSC52");
+    t.send(b"q");
+    t.wait_for("exit=0");
+    assert!(!contains(&t.raw(), b"\x1b]52;"), "copied although turned off");
 }

@@ -158,6 +158,17 @@ snapshots! {
     snapshot_chart_80x24: "chart" at 80 x 24;
 }
 
+/// The jump with a document selected: at 120 columns its preview, with the query's words
+/// highlighted; at 80, the list alone.
+#[test]
+fn snapshot_jump_preview() {
+    for (w, ht) in [(120, 40), (80, 24)] {
+        let mut h = Harness::new(w, ht);
+        h.ctrl('p').typed("talent exodus");
+        snapshot(&format!("jump_preview_{w}x{ht}"), &h);
+    }
+}
+
 #[test]
 fn the_chart_of_a_card_keeps_its_part_and_each_edge_opens_its_quote() {
     let mut h = Harness::new(120, 40);
@@ -365,7 +376,7 @@ fn help_lists_every_key_binding() {
 fn the_timeline_opens_a_source_at_its_quote_and_flags_the_contradiction() {
     let mut h = Harness::new(120, 40);
     h.key(KeyCode::Char('t'));
-    assert!(matches!(h.app.view(), View::Timeline(_)));
+    assert!(matches!(h.app.view(), View::Timeline(..)));
     let s = h.screen();
     assert!(s.contains("⚠ Amazon launched Nova"), "{s}");
     h.key(KeyCode::Enter);
@@ -453,7 +464,8 @@ fn the_timeline_is_built_off_the_draw_path_and_shown_when_it_arrives() {
     h.tx.send(Msg::Loaded(Arc::clone(&c), entries)).expect("send");
     h.key(KeyCode::Char('t'));
     assert!(h.screen().contains("building the timeline…"), "{}", h.screen());
-    h.tx.send(Msg::Timeline(Arc::new(dossier::analysis::card::timeline_rows(&c)), 0)).expect("send");
+    let (events, rows) = dossier::tui::timeline_of(&c);
+    h.tx.send(Msg::Timeline(events, rows, 0)).expect("send");
     h.run();
     assert!(h.screen().contains("⚠ Amazon launched Nova"), "{}", h.screen());
 }
@@ -896,4 +908,188 @@ fn a_hard_wrapped_paragraph_is_reflowed() {
     h.key(KeyCode::Char('r'));
     let raw = rows(&h);
     assert!(raw.len() > reflowed.len() && raw.iter().any(|l| l.chars().count() < 20), "{raw:#?}");
+}
+
+/// At 100 columns and more the jump previews the selected result: a document's opening lines
+/// with the query's words highlighted, an entity's kind, counts and aliases.
+#[test]
+fn the_jump_previews_the_selected_document_and_entity() {
+    let mut h = Harness::new(120, 40);
+    h.ctrl('p').typed("@doc talent exodus");
+    let Some(dossier::tui::app::Layer::Jump(j)) = h.app.layers.last().cloned() else { panic!("the jump") };
+    let p = j.preview.expect("a preview at 120 columns");
+    assert!(matches!(p.item, Item::Doc(_)));
+    let text: Vec<String> = p.lines.iter().map(|l| l.iter().map(|(t, _)| t.as_str()).collect()).collect();
+    assert!(text[0].starts_with("Amazon Faces Talent Exodus"), "{text:?}");
+    let Item::Doc(d) = p.item else { unreachable!() };
+    assert!(text[1].contains(&h.app.corpus.docs[d].shown_path), "date and path: {text:?}");
+    assert_ne!(text[3], text[0], "the title is not repeated: {text:?}");
+    let matched: Vec<&str> = p
+        .lines
+        .iter()
+        .flatten()
+        .filter(|(_, ink)| *ink == dossier::tui::jump::Ink::Matched)
+        .map(|(t, _)| t.as_str())
+        .collect();
+    assert!(matched.iter().any(|t| t.eq_ignore_ascii_case("talent")), "{matched:?}");
+    let s = h.screen();
+    assert!(s.contains("│ Amazon Faces Talent Exodus"), "{s}");
+    // An entity: kind, counts, aliases.
+    h.ctrl('u').typed("jassy");
+    let s = h.screen();
+    let jassy = h.entity("andy-jassy");
+    let mentions = h.app.corpus.mention_count(jassy);
+    assert!(s.contains(&format!("{mentions} mentions in ")), "{s}");
+    assert!(s.contains("person · andy-jassy") && s.contains("aliases: "), "{s}");
+    // Below 100 columns there is no preview.
+    h.resize(80, 24);
+    let Some(dossier::tui::app::Layer::Jump(j)) = h.app.layers.last() else { panic!("the jump") };
+    assert!(j.preview.is_none());
+}
+
+/// A result found by an alias says which.
+#[test]
+fn the_jump_says_which_alias_matched() {
+    let mut h = Harness::new(120, 40);
+    h.ctrl('p').typed("'jesse");
+    let s = h.screen();
+    let row = s.lines().find(|l| l.contains("Andy Jassy")).expect("Jassy's row");
+    assert!(row.contains("matched alias: "), "{row}");
+    h.key(KeyCode::Esc).ctrl('p').typed("jassy");
+    let s = h.screen();
+    let row = s.lines().find(|l| l.contains("Andy Jassy")).expect("Jassy's row");
+    assert!(!row.contains("matched"), "found by the name: {row}");
+}
+
+/// Tab marks and moves down, Shift-Tab unmarks and moves up (as in fzf); with marks, Enter
+/// prints them as `p` does, and the hint line says so.
+#[test]
+fn tab_marks_in_the_jump_and_enter_picks_the_marked() {
+    let mut h = Harness::new(120, 40);
+    h.ctrl('p').typed("@person");
+    let hits = |h: &Harness| {
+        let Some(dossier::tui::app::Layer::Jump(j)) = h.app.layers.last() else { panic!("the jump") };
+        (j.selected, j.hits.iter().map(|x| h.app.entries[x.entry].item).collect::<Vec<_>>())
+    };
+    let (_, items) = hits(&h);
+    h.key(KeyCode::Tab).key(KeyCode::Tab).key(KeyCode::Tab);
+    assert_eq!(hits(&h).0, 3);
+    assert_eq!(h.app.marks, items[..3].to_vec());
+    h.key(KeyCode::BackTab);
+    assert_eq!(hits(&h).0, 2, "Shift-Tab moves up");
+    assert_eq!(h.app.marks, items[..2].to_vec(), "and unmarks the third");
+    let s = h.screen();
+    assert!(s.contains("● 2 marked · Enter prints them and exits (like p)"), "{s}");
+    assert_eq!(s.matches("● person").count(), 2, "{s}");
+    h.key(KeyCode::Enter);
+    assert_eq!(h.outcome, Some(Outcome::Pick(items[..2].to_vec())));
+}
+
+/// Tab in the reader focuses the first link in view, not the document's first; Shift-Tab the
+/// last in view.
+#[test]
+fn tab_in_the_reader_focuses_the_first_link_in_view() {
+    let mut h = Harness::new(120, 40);
+    h.key(KeyCode::Enter).key(KeyCode::PageDown);
+    let View::Doc(r) = h.app.view().clone() else { panic!("reader") };
+    let layout = h.app.layout.clone().expect("laid out");
+    let top = layout.lines[r.scroll].start;
+    let mentions = h.app.corpus.doc_mentions(r.doc).to_vec();
+    let first_in_view = mentions.iter().position(|m| m.span().start >= top).expect("a link below");
+    assert!(first_in_view > 0, "scrolled past some links");
+    h.key(KeyCode::Tab);
+    let View::Doc(after) = h.app.view().clone() else { panic!("reader") };
+    assert_eq!(after.link, Some(first_in_view));
+    assert_eq!(after.scroll, r.scroll, "the view stays where it was");
+    // Tab again: the next link.
+    h.key(KeyCode::Tab);
+    let View::Doc(after) = h.app.view().clone() else { panic!("reader") };
+    assert_eq!(after.link, Some(first_in_view + 1));
+    // Scrolled back to the top, away from the focused link, Shift-Tab takes the last link in view.
+    h.key(KeyCode::Char('g'));
+    let View::Doc(r) = h.app.view().clone() else { panic!("reader") };
+    let height = usize::from(h.app.geometry.detail.height) - 2 - 5;
+    // The view ends where the first line below it starts.
+    let end = layout.lines.get(r.scroll + height).map_or(usize::MAX, |l| l.start);
+    let last_in_view = mentions.iter().rposition(|m| m.span().start < end).expect("a link above");
+    assert!(last_in_view < first_in_view, "the focused link is out of view");
+    h.key(KeyCode::BackTab);
+    let View::Doc(after) = h.app.view().clone() else { panic!("reader") };
+    assert_eq!(after.link, Some(last_in_view));
+    assert_eq!(after.scroll, r.scroll, "the view stays where it was");
+}
+
+/// `o` asks for the system opener on the document's file (the bundled documents have no URL);
+/// `y` copies the id in a pane, the path in the reader, a fact's quote on a card.
+#[test]
+fn o_opens_the_source_and_y_copies_the_id_path_or_quote() {
+    let mut h = Harness::new(120, 40);
+    h.key(KeyCode::Char('o'));
+    let s = h.screen();
+    assert!(s.contains("open: /") && s.contains("seeds/000_81bc56f7dc5c9cfd.txt"), "{s}");
+    h.key(KeyCode::Char('y'));
+    assert!(h.screen().contains("copied the id to the clipboard: 000_81bc56f7dc5c9cfd"), "{}", h.screen());
+    h.key(KeyCode::Enter).key(KeyCode::Char('y'));
+    assert!(h.screen().contains("copied the path to the clipboard: seeds/000_81bc56f7dc5c9cfd.txt"), "{}", h.screen());
+    // On a card, the first fact's row: its quote.
+    h.ctrl('p').typed("rajesh").key(KeyCode::Enter).key(KeyCode::Char('y'));
+    assert!(h.screen().contains("copied the quote to the clipboard: "), "{}", h.screen());
+    // A person in the People pane: its id; `o` has no document to open.
+    let mut h = Harness::new(120, 40);
+    h.key(KeyCode::Char('2')).key(KeyCode::Char('y'));
+    let Some(Item::Entity(e)) = h.app.current_item() else { panic!("a person") };
+    let id = h.app.corpus.entities[e].id.clone();
+    assert!(h.screen().contains(&format!("copied the id to the clipboard: {id}")), "{}", h.screen());
+    h.key(KeyCode::Char('o'));
+    assert!(h.screen().contains("o opens a document's source"), "{}", h.screen());
+}
+
+/// The events a timeline view shows (its dated rows' dates and texts).
+fn timeline_events(h: &Harness) -> Vec<String> {
+    let Some((_, _, rows)) = &h.app.card_rows else { panic!("rows") };
+    rows.iter().skip(3).map(|r| r.parts.iter().map(|(t, _)| t.as_str()).collect::<String>()).collect()
+}
+
+/// `t` on a card shows that entity's timeline (facts about it and dated sentences that mention
+/// it); `d` keeps a range of dates; both are named in the title and Esc clears them in turn.
+#[test]
+fn the_timeline_filters_by_entity_and_by_dates() {
+    let mut h = Harness::new(120, 40);
+    h.key(KeyCode::Char('t'));
+    let all = timeline_events(&h).len();
+    h.ctrl('p').typed("^amazon$").key(KeyCode::Enter).key(KeyCode::Char('t'));
+    let amazon = h.entity("amazon");
+    assert!(matches!(h.app.view(), View::Timeline(f, _) if f.entity == Some(amazon)));
+    let s = h.screen();
+    assert!(s.contains("5 Timeline · Amazon · Esc clears") && s.contains("Timeline of Amazon ("), "{s}");
+    let his = timeline_events(&h);
+    assert!(!his.is_empty() && his.len() < all, "{} of {all}", his.len());
+    // Every event kept involves it or one of its parts (AWS).
+    let events = h.app.timeline_events.clone().expect("events");
+    let family = [&[amazon][..], h.app.corpus.children(amazon)].concat();
+    let kept = events.events.iter().filter(|e| e.entities.iter().any(|x| family.contains(x))).count();
+    assert_eq!(his.len(), kept);
+    // Dates: only 2024.
+    h.key(KeyCode::Char('d')).typed("2024").key(KeyCode::Enter);
+    let s = h.screen();
+    assert!(s.contains("5 Timeline · Amazon · 2024 · Esc clears"), "{s}");
+    let in_2024 = timeline_events(&h);
+    assert!(!in_2024.is_empty() && in_2024.len() < his.len(), "{in_2024:?}");
+    assert!(in_2024.iter().all(|e| e.starts_with("2024")), "{in_2024:?}");
+    // A range across years, and a bad one said so.
+    h.key(KeyCode::Char('d')).ctrl('u').typed("2025..").key(KeyCode::Enter);
+    assert!(timeline_events(&h).iter().all(|e| e.starts_with("2025") || e.starts_with("2026")));
+    h.key(KeyCode::Char('d')).ctrl('u').typed("soon").key(KeyCode::Enter);
+    assert!(h.screen().contains("not a range of dates: soon"), "{}", h.screen());
+    h.key(KeyCode::Esc);
+    // Esc clears the dates, then the entity.
+    h.key(KeyCode::Esc);
+    assert_eq!(timeline_events(&h).len(), his.len());
+    h.key(KeyCode::Esc);
+    assert_eq!(timeline_events(&h).len(), all);
+    assert!(h.screen().contains(" 5 Timeline "), "{}", h.screen());
+    // The whole timeline by dates: `..2023`.
+    h.key(KeyCode::Char('d')).typed("..2023").key(KeyCode::Enter);
+    let early = timeline_events(&h);
+    assert!(!early.is_empty() && early.iter().all(|e| e[..4].parse::<i32>().is_ok_and(|y| y <= 2023)), "{early:?}");
 }

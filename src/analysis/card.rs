@@ -492,23 +492,72 @@ pub fn candidate_rows(c: &Corpus, snippet_width: usize) -> Vec<Row> {
     rows
 }
 
+/// Which events the timeline shows: those of one entity (facts about it and dated sentences
+/// that mention it, its generations included), those in a range of dates, or all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TimelineFilter {
+    /// Only this entity's events.
+    pub entity: Option<EntIdx>,
+    /// Only events in these dates.
+    pub range: Option<timeline::DateRange>,
+}
+
+impl TimelineFilter {
+    /// Whether it keeps every event.
+    #[must_use]
+    pub fn is_all(&self) -> bool {
+        self.entity.is_none() && self.range.is_none()
+    }
+
+    /// What it keeps, for a title: `Andy Jassy · 2024-03..2025-01`; empty when all.
+    #[must_use]
+    pub fn label(&self, c: &Corpus) -> String {
+        let mut parts = Vec::new();
+        if let Some(e) = self.entity.and_then(|e| c.entities.get(e)) {
+            parts.push(one_line(&e.name));
+        }
+        if let Some(r) = self.range {
+            parts.push(r.to_string());
+        }
+        parts.join(" · ")
+    }
+}
+
 /// The timeline as rows: one per event, date first; contradictions flagged.
 #[must_use]
 pub fn timeline_rows(c: &Corpus) -> Vec<Row> {
-    let t = timeline::build(c);
+    timeline_rows_of(c, &timeline::build(c), TimelineFilter::default())
+}
+
+/// The rows of the events of a built timeline that `filter` keeps. Linear in the events.
+#[must_use]
+pub fn timeline_rows_of(c: &Corpus, t: &timeline::Timeline, filter: TimelineFilter) -> Vec<Row> {
+    let family: Vec<EntIdx> = filter.entity.map(|e| [&[e][..], c.children(e)].concat()).unwrap_or_default();
+    let kept: Vec<&timeline::Event> = t
+        .events
+        .iter()
+        .filter(|e| filter.entity.is_none() || e.entities.iter().any(|x| family.contains(x)))
+        .filter(|e| filter.range.is_none_or(|r| r.contains(&e.when)))
+        .collect();
+    let contradictions: std::collections::BTreeSet<usize> = kept.iter().filter_map(|e| e.contradiction).collect();
+    let of = if filter.is_all() { String::new() } else { format!(" of {}", filter.label(c).replace(" · ", ", ")) };
     let mut rows = vec![
         Row::text(
             format!(
-                "Timeline ({}, {})",
-                count(t.events.len(), "event", "events"),
-                count(t.contradictions.len(), "contradiction", "contradictions")
+                "Timeline{of} ({}, {})",
+                count(kept.len(), "event", "events"),
+                count(
+                    if filter.is_all() { t.contradictions.len() } else { contradictions.len() },
+                    "contradiction",
+                    "contradictions"
+                )
             ),
             Tone::Title,
         ),
         Row::text("Enter opens the source at the quote; ⚠ marks sources that disagree", Tone::Dim),
         Row::blank(),
     ];
-    for e in &t.events {
+    for e in kept {
         let mut parts = vec![(format!("{:<11}", e.when.to_string()), Tone::Heading)];
         if e.contradiction.is_some() {
             parts.push(("⚠ ".into(), Tone::Warn));

@@ -74,6 +74,78 @@ pub struct Timeline {
     pub contradictions: Vec<Contradiction>,
 }
 
+/// A range of dates to show: `2024`, `2024-03..2025-01`, `..2025`, `2024-06..`. Both ends are
+/// inclusive at their precision (`..2025` reaches 2025-12-31).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DateRange {
+    /// The first date, when bounded.
+    pub from: Option<PartialDate>,
+    /// The last date, when bounded.
+    pub to: Option<PartialDate>,
+}
+
+impl DateRange {
+    /// Parses `DATE`, `DATE..DATE`, `..DATE` or `DATE..` (dates as [`PartialDate::parse`] reads
+    /// them); `None` when a date does not parse or the range is empty.
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Self> {
+        let s = s.trim();
+        let date = |t: &str| if t.trim().is_empty() { Some(None) } else { PartialDate::parse(t).map(Some) };
+        let r = if let Some((a, b)) = s.split_once("..") {
+            Self { from: date(a)?, to: date(b)? }
+        } else {
+            let d = PartialDate::parse(s)?;
+            Self { from: Some(d), to: Some(d) }
+        };
+        if r.from.is_none() && r.to.is_none() {
+            return None;
+        }
+        if let (Some(a), Some(b)) = (r.from, r.to) {
+            if first_day(a) > last_day(b) {
+                return None;
+            }
+        }
+        Some(r)
+    }
+
+    /// Whether an event at `when` may fall in the range: its span of days (a month, a year)
+    /// overlaps it. Unresolved relative dates do not.
+    #[must_use]
+    pub fn contains(&self, when: &When) -> bool {
+        let When::Date(d) = when else { return false };
+        self.from.is_none_or(|f| last_day(*d) >= first_day(f)) && self.to.is_none_or(|t| first_day(*d) <= last_day(t))
+    }
+}
+
+/// `2024`, `2024-03..2025-01`, `..2025`.
+impl std::fmt::Display for DateRange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.from, self.to) {
+            (Some(a), Some(b)) if a == b => write!(f, "{a}"),
+            (a, b) => {
+                if let Some(a) = a {
+                    write!(f, "{a}")?;
+                }
+                f.write_str("..")?;
+                if let Some(b) = b {
+                    write!(f, "{b}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// A date's first day as a number that orders like it (2024-03 → 20240301).
+fn first_day(d: PartialDate) -> u32 {
+    d.year.max(0).unsigned_abs() * 10_000 + u32::from(d.month.unwrap_or(1)) * 100 + u32::from(d.day.unwrap_or(1))
+}
+
+/// A date's last day, in the same numbers (2024-03 → 20240331, near enough: 31 for every month).
+fn last_day(d: PartialDate) -> u32 {
+    d.year.max(0).unsigned_abs() * 10_000 + u32::from(d.month.unwrap_or(12)) * 100 + u32::from(d.day.unwrap_or(31))
+}
+
 /// How far a sentence reaches either side of a date (transcripts have no full stops).
 const REACH: usize = 140;
 
@@ -316,6 +388,26 @@ impl Covered {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn date_ranges_parse_and_contain_overlapping_dates() {
+        let r = DateRange::parse("2024-03..2025-01").expect("a range");
+        assert_eq!(r.to_string(), "2024-03..2025-01");
+        let at = |s: &str| When::Date(PartialDate::parse(s).expect("a date"));
+        assert!(r.contains(&at("2024-03-01")) && r.contains(&at("2025-01-31")) && r.contains(&at("2024")));
+        assert!(!r.contains(&at("2024-02-29")) && !r.contains(&at("2025-02")));
+        let y = DateRange::parse("2024").expect("a year");
+        assert_eq!(y.to_string(), "2024");
+        assert!(y.contains(&at("2024-12-04")) && !y.contains(&at("2023-12")));
+        let upto = DateRange::parse("..2025").expect("open start");
+        assert_eq!(upto.to_string(), "..2025");
+        assert!(upto.contains(&at("1999")) && upto.contains(&at("2025-12")) && !upto.contains(&at("2026-01")));
+        assert!(DateRange::parse("2024-06..").expect("open end").contains(&at("2030")));
+        for bad in ["", "..", "soon", "2025..2024", "2024-13"] {
+            assert_eq!(DateRange::parse(bad), None, "{bad}");
+        }
+        assert!(!y.contains(&When::Relative("last year".into())));
+    }
     use crate::corpus::LoadOptions;
     use crate::text::date::PartialDate;
 

@@ -370,9 +370,7 @@ fn fact_at(
     body: &str,
     sentence: &Range<usize>,
     at: Range<usize>,
-    subject: usize,
-    predicate: &str,
-    object: usize,
+    (subject, predicate, object): (usize, &str, usize),
     value: Option<String>,
 ) -> Fact {
     let span = quote(body, sentence, at);
@@ -424,9 +422,9 @@ fn named_after_owner(
         });
         let (Some(owner), Some(sentence)) = (owner, sentence_of(sentences, &m.span())) else { continue };
         out.push(if named.kind == EntityKind::Org {
-            fact_at(doc, body, sentence, m.span(), m.entity(), "part_of", owner, None)
+            fact_at(doc, body, sentence, m.span(), (m.entity(), "part_of", owner), None)
         } else {
-            fact_at(doc, body, sentence, m.span(), owner, "develops", m.entity(), None)
+            fact_at(doc, body, sentence, m.span(), (owner, "develops", m.entity()), None)
         });
     }
     out
@@ -524,7 +522,7 @@ fn titled_after_department(
             (d.to_lowercase(), t.to_string())
         };
         if let Some(&dept) = departments.get(&subject) {
-            out.push(fact_at(doc, body, sentence, lo..m.span().end, m.entity(), "leads", dept, Some(title)));
+            out.push(fact_at(doc, body, sentence, lo..m.span().end, (m.entity(), "leads", dept), Some(title)));
         }
     }
     out

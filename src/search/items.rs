@@ -31,9 +31,30 @@ pub struct Hit {
     pub score: i64,
     /// Matched character positions in the name.
     pub positions: Vec<usize>,
+    /// Which of the entry's texts matched best: 0 the name (or title), then aliases, then id.
+    pub text: usize,
 }
 
 impl Entry {
+    /// What the hit matched when it was not the name: an alias (`("alias", "AJ")`) or the id.
+    #[must_use]
+    pub fn matched_other<'c>(&self, c: &'c Corpus, hit: &Hit) -> Option<(&'static str, &'c str)> {
+        if hit.text == 0 {
+            return None;
+        }
+        match self.item {
+            Item::Entity(e) => {
+                let ent = c.entities.get(e)?;
+                match ent.aliases.get(hit.text - 1) {
+                    Some(a) => Some(("alias", a.as_str())),
+                    None => Some(("id", ent.id.as_str())),
+                }
+            }
+            Item::Doc(d) => c.docs.get(d).map(|d| ("id", d.id.as_str())),
+            Item::Candidate(_) => None,
+        }
+    }
+
     /// An entry found by these texts, the name first.
     fn new<'a>(item: Item, kind: ItemKind, texts: impl Iterator<Item = &'a str>) -> Self {
         let texts = texts.map(|t| Prepared::new(&crate::text::sanitize::one_line(t))).collect();
@@ -139,7 +160,7 @@ pub fn score(m: &Matcher, q: &Query, e: &Entry, positions: bool) -> Option<Hit> 
         if ti != 0 {
             positions.clear();
         }
-        Hit { entry: 0, score, positions }
+        Hit { entry: 0, score, positions, text: ti }
     })
 }
 

@@ -32,6 +32,8 @@ pub enum Action {
     FocusLeft,
     /// Show the timeline in the detail view.
     Timeline,
+    /// Filter the timeline by a range of dates (a prompt).
+    DateRange,
     /// Show the candidates: names discovery was unsure of.
     Candidates,
     /// The relation chart.
@@ -54,8 +56,10 @@ pub enum Action {
     FindNext,
     /// Previous find match.
     FindPrev,
-    /// Mark or unmark the selected item.
+    /// Mark or unmark the selected item (in the jump, then move down).
     ToggleMark,
+    /// In the jump: move up, then mark or unmark (undoes a Tab).
+    ToggleMarkUp,
     /// Print the marked (or selected) items and exit.
     Pick,
     /// Show the help overlay.
@@ -72,6 +76,10 @@ pub enum Action {
     ClearInput,
     /// Open the current document in the user's editor, at the line in view.
     OpenEditor,
+    /// Open the document's source URL (else its file) with the system opener.
+    OpenSource,
+    /// Copy the id, path or focused quote to the clipboard (OSC 52).
+    Copy,
     /// Filter the focused pane by what is typed.
     OpenFilter,
     /// Cycle the focused pane's order.
@@ -254,7 +262,13 @@ pub fn help() -> Vec<HelpLine> {
 /// Every key binding. Earlier bindings win, so context-specific ones come first.
 pub const BINDINGS: &[Binding] = &[
     bind!(Always, "Ctrl-C", [(KeyCode::Char('c'), CTRL)], Action::Cancel, "cancel: exit 130, print nothing"),
-    bind!(Jump, "Enter", [(KeyCode::Enter, NONE)], Action::Open, "open the selected result"),
+    bind!(
+        Jump,
+        "Enter",
+        [(KeyCode::Enter, NONE)],
+        Action::Open,
+        "open the selected result; with marked items, print them and exit (like p)"
+    ),
     bind!(
         Jump,
         "↑ Ctrl-K Ctrl-P",
@@ -271,7 +285,14 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind!(Jump, "PgUp PgDn", [(KeyCode::PageUp, NONE)], Action::PageUp, "page through results"),
     bind!(Jump, "", [(KeyCode::PageDown, NONE)], Action::PageDown, ""),
-    bind!(Jump, "Tab", [(KeyCode::Tab, NONE)], Action::ToggleMark, "mark / unmark the result (multi-select)"),
+    bind!(
+        Jump,
+        "Tab Shift-Tab",
+        [(KeyCode::Tab, NONE)],
+        Action::ToggleMark,
+        "mark / unmark and move down; Shift-Tab undoes it (up, unmark); with marks Enter prints them"
+    ),
+    bind!(Jump, "", [(KeyCode::BackTab, NONE), (KeyCode::BackTab, KeyModifiers::SHIFT)], Action::ToggleMarkUp, ""),
     bind!(Jump, "Backspace Ctrl-U", [(KeyCode::Backspace, NONE)], Action::DeleteChar, "delete a character / the line"),
     bind!(Jump, "", [(KeyCode::Char('u'), CTRL)], Action::ClearInput, ""),
     bind!(Jump, "Esc", [(KeyCode::Esc, NONE)], Action::Escape, "close the jump"),
@@ -303,6 +324,20 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Prompt, "Esc", [(KeyCode::Esc, NONE)], Action::Escape, "cancel"),
     bind!(Base, "Ctrl-P", [(KeyCode::Char('p'), CTRL)], Action::OpenJump, "fuzzy jump to any document or entity"),
     bind!(Base, "e", [ch('e')], Action::OpenEditor, "open the document in $VISUAL / $EDITOR at the line in view"),
+    bind!(
+        Base,
+        "o",
+        [ch('o')],
+        Action::OpenSource,
+        "open the document's source URL (else its file) with the system opener"
+    ),
+    bind!(
+        Base,
+        "y",
+        [ch('y')],
+        Action::Copy,
+        "copy the id, the document's path or the fact's quote (OSC 52; DOSSIER_NO_OSC52=1 turns it off)"
+    ),
     bind!(
         Edit,
         "+",
@@ -345,7 +380,20 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Base, "", [ch('3')], Action::FocusPane(3), ""),
     bind!(Base, "", [ch('4')], Action::FocusPane(4), ""),
     bind!(Base, "", [ch('5')], Action::FocusPane(5), ""),
-    bind!(Base, "t", [ch('t')], Action::Timeline, "timeline: dated events in order, contradictions flagged"),
+    bind!(
+        Base,
+        "t",
+        [ch('t')],
+        Action::Timeline,
+        "timeline: dated events in order, contradictions flagged; on a card, that entity's events"
+    ),
+    bind!(
+        Detail,
+        "d",
+        [ch('d')],
+        Action::DateRange,
+        "in the timeline: only these dates (2024, 2024-03..2025-01, ..2025)"
+    ),
     bind!(Base, "c", [ch('c')], Action::Candidates, "candidates: names discovery was unsure of, with counts"),
     bind!(Base, "C", [ch('C')], Action::Chart, "chart: who leads or reports to whom, what is part of what"),
     bind!(Base, "!", [ch('!')], Action::Problems, "problems: files skipped, bad front matter, catalog errors"),
@@ -356,7 +404,13 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Reader, "/", [ch('/')], Action::OpenFind, "find in this document"),
     bind!(Reader, "r", [ch('r')], Action::ToggleRaw, "raw source / rendered (Markdown, reflowed paragraphs)"),
     bind!(Reader, "Enter", [(KeyCode::Enter, NONE)], Action::Open, "follow the focused link"),
-    bind!(Base, "Esc", [(KeyCode::Esc, NONE)], Action::Escape, "clear the find / back to the panes"),
+    bind!(
+        Base,
+        "Esc",
+        [(KeyCode::Esc, NONE)],
+        Action::Escape,
+        "clear the find, the timeline's dates or entity / back to the panes"
+    ),
     bind!(Detail, "h ←", [ch('h'), (KeyCode::Left, NONE)], Action::FocusLeft, "focus the panes"),
     bind!(
         Detail,

@@ -28,8 +28,8 @@ pub fn entity_rows(c: &Corpus, e: EntIdx, width: u16) -> Vec<Row> {
 pub enum Subject {
     /// An entity's card.
     Entity(EntIdx),
-    /// The timeline.
-    Timeline,
+    /// The timeline, whole or filtered.
+    Timeline(crate::analysis::card::TimelineFilter),
     /// The candidates.
     Candidates,
     /// The problems.

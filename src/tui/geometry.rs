@@ -132,6 +132,37 @@ pub fn jump_area(area: Rect) -> Rect {
     centered(area, (area.width * 9 / 10).max(20), (area.height * 8 / 10).max(6))
 }
 
+/// The jump's regions on a screen of `area`, inside its border.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct JumpRects {
+    /// The query and the hint (two lines).
+    pub input: Rect,
+    /// The results.
+    pub list: Rect,
+    /// The rule between the results and the preview (wide screens).
+    pub rule: Option<Rect>,
+    /// The selected result's preview (wide screens: [`WIDE`] columns and more).
+    pub preview: Option<Rect>,
+}
+
+/// Splits the jump overlay: input lines on top, the results below, and on wide screens the
+/// preview beside them.
+#[must_use]
+pub fn jump_rects(area: Rect) -> JumpRects {
+    let body = inner(jump_area(area));
+    let top = body.height.min(2);
+    let input = Rect { height: top, ..body };
+    let below = Rect { y: body.y + top, height: body.height - top, ..body };
+    if area.width < WIDE || below.width < 40 {
+        return JumpRects { input, list: below, rule: None, preview: None };
+    }
+    let list_w = below.width / 2;
+    let list = Rect { width: list_w, ..below };
+    let rule = Rect { x: below.x + list_w, width: 1, ..below };
+    let preview = Rect { x: rule.x + 2, width: below.width - list_w - 2, ..below };
+    JumpRects { input, list, rule: Some(rule), preview: Some(preview) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,10 +9,13 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::Arc;
 use std::thread;
 
+use crate::corpus::Corpus;
+use crate::model::Item;
 use crate::search::items::{Entry, Hit};
 use crate::search::matcher::Matcher;
 use crate::search::narrow::Narrowing;
 use crate::search::query::Query;
+use crate::text::sanitize::one_line;
 
 /// The overlay's state.
 #[derive(Debug, Clone, Default)]
@@ -31,6 +34,160 @@ pub struct Jump {
     pub shown_gen: u64,
     /// Opened to choose the entity this one is merged into.
     pub merge_from: Option<crate::model::EntIdx>,
+    /// The selected result's preview (wide screens), built before the draw.
+    pub preview: Option<Preview>,
+}
+
+/// How a piece of preview text is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ink {
+    /// The title or name.
+    Title,
+    /// An entity's name, in its kind's colour.
+    Kind(crate::model::EntityKind),
+    /// Plain text.
+    Text,
+    /// Metadata.
+    Dim,
+    /// A word of the query.
+    Matched,
+}
+
+/// The preview of one jump result at one size: lines of styled parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Preview {
+    /// What it previews.
+    pub item: Item,
+    /// The query its words are highlighted for.
+    pub query: String,
+    /// Width and height it was built for.
+    pub size: (u16, u16),
+    /// The lines.
+    pub lines: Vec<Vec<(String, Ink)>>,
+}
+
+/// How many lines of a document's body a preview shows at most.
+const BODY_LINES: usize = 10;
+
+impl Preview {
+    /// The preview of `item` for `query`, `width` cells wide and at most `height` lines.
+    /// Reads at most a few kilobytes of a document.
+    #[must_use]
+    pub fn build(c: &Corpus, item: Item, query: &str, width: u16, height: u16) -> Self {
+        let w = usize::from(width).max(8);
+        let mut lines: Vec<Vec<(String, Ink)>> = Vec::new();
+        let wrapped = |text: &str, ink: Ink, out: &mut Vec<Vec<(String, Ink)>>| {
+            for r in super::reader::wrap(text, w) {
+                out.push(vec![(text[r].to_string(), ink)]);
+            }
+        };
+        match item {
+            Item::Doc(d) => {
+                let doc = &c.docs[d];
+                wrapped(&one_line(&doc.title), Ink::Title, &mut lines);
+                let mut meta: Vec<String> = Vec::new();
+                if let Some(date) = doc.date {
+                    meta.push(date.to_string());
+                }
+                meta.push(one_line(&doc.shown_path));
+                if let Some(a) = &doc.author {
+                    meta.push(one_line(a));
+                }
+                wrapped(&meta.join(" · "), Ink::Dim, &mut lines);
+                lines.push(Vec::new());
+                let words = query_words(query);
+                let head = &doc.body[..doc.body.floor_char_boundary(4096)];
+                let text: String = head.chars().map(|ch| if ch == '\t' { ' ' } else { ch }).collect();
+                // The opening lines, after any that only repeat the title (a heading).
+                let title = one_line(&doc.title);
+                let body: Vec<&str> = super::reader::wrap(&text, w)
+                    .into_iter()
+                    .map(|r| &text[r])
+                    .skip_while(|l| l.trim().is_empty() || l.trim().trim_start_matches('#').trim() == title)
+                    .take(BODY_LINES)
+                    .collect();
+                for l in body {
+                    lines.push(highlight(&one_line(l), &words));
+                }
+            }
+            Item::Entity(e) => {
+                let ent = &c.entities[e];
+                wrapped(&one_line(&ent.name), Ink::Kind(ent.kind), &mut lines);
+                wrapped(&format!("{} · {}", ent.kind, one_line(&ent.id)), Ink::Dim, &mut lines);
+                if let Some(summary) = &ent.summary {
+                    lines.push(Vec::new());
+                    wrapped(&one_line(summary), Ink::Text, &mut lines);
+                }
+                lines.push(Vec::new());
+                let mentions = c.mention_count(e);
+                let mut docs = 0;
+                let mut last = None;
+                for m in c.entity_mentions(e) {
+                    if last != Some(m.doc()) {
+                        docs += 1;
+                        last = Some(m.doc());
+                    }
+                }
+                let counts = format!(
+                    "{} in {}",
+                    crate::analysis::card::count(mentions, "mention", "mentions"),
+                    crate::analysis::card::count(docs, "document", "documents")
+                );
+                lines.push(vec![(counts, Ink::Text)]);
+                if !ent.aliases.is_empty() {
+                    let aliases: Vec<String> = ent.aliases.iter().map(|a| one_line(a)).collect();
+                    wrapped(&format!("aliases: {}", aliases.join(", ")), Ink::Dim, &mut lines);
+                }
+            }
+            Item::Candidate(k) => {
+                let cand = &c.candidates[k];
+                wrapped(&one_line(&cand.name), Ink::Title, &mut lines);
+                let docs = crate::analysis::card::count(cand.docs.len(), "document", "documents");
+                wrapped(&format!("candidate · ×{} in {docs}", cand.count), Ink::Dim, &mut lines);
+                lines.push(Vec::new());
+                wrapped(&one_line(&cand.snippet), Ink::Text, &mut lines);
+            }
+        }
+        lines.truncate(usize::from(height));
+        Self { item, query: query.to_string(), size: (width, height), lines }
+    }
+}
+
+/// The words of a query worth highlighting: its plain terms of two characters or more, lower
+/// case, without the `'`, `^`, `$` and `!` of the syntax or `@kind` filters.
+fn query_words(query: &str) -> Vec<String> {
+    query
+        .split_whitespace()
+        .filter(|w| !w.starts_with('!') && !w.starts_with('@') && *w != "|")
+        .map(|w| w.trim_start_matches(['\'', '^']).trim_end_matches('$').to_lowercase())
+        .filter(|w| w.chars().count() >= 2)
+        .collect()
+}
+
+/// A line with every occurrence of `words` (ignoring case) marked.
+fn highlight(line: &str, words: &[String]) -> Vec<(String, Ink)> {
+    let lower = line.to_lowercase();
+    // Lower-casing can change byte lengths outside ASCII: then nothing is marked.
+    let mut hit = vec![false; line.len()];
+    if lower.len() == line.len() {
+        for w in words {
+            let mut from = 0;
+            while let Some(at) = lower[from..].find(w.as_str()) {
+                let start = from + at;
+                hit[start..start + w.len()].iter_mut().for_each(|h| *h = true);
+                from = start + w.len();
+            }
+        }
+    }
+    let mut parts: Vec<(String, Ink)> = Vec::new();
+    for (i, ch) in line.char_indices() {
+        let ink = if hit[i] { Ink::Matched } else { Ink::Text };
+        match parts.last_mut() {
+            Some((t, k)) if *k == ink => t.push(ch),
+            _ => parts.push((ch.to_string(), ink)),
+        }
+    }
+    parts
 }
 
 impl Jump {

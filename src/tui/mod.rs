@@ -44,9 +44,11 @@ pub enum Msg {
     Relinked(Arc<Corpus>, Arc<Vec<crate::search::items::Entry>>, u64),
     /// The timeline of the model (built after it, off the draw path), for the edit numbered so
     /// (0 for the first load).
-    Timeline(Arc<Vec<crate::analysis::card::Row>>, u64),
+    Timeline(Arc<crate::analysis::timeline::Timeline>, Arc<Vec<crate::analysis::card::Row>>, u64),
     /// Jump results.
     Jump(Results),
+    /// Something to say on the status line (an opener that failed).
+    Status(String),
 }
 
 /// How jump searches run.
@@ -79,7 +81,8 @@ impl Searcher {
             let corpus = Arc::new(old.relinked(&load));
             let entries = Arc::new(crate::search::items::entries(&corpus));
             let _ = tx.send(Msg::Relinked(Arc::clone(&corpus), entries, gen));
-            let _ = tx.send(Msg::Timeline(Arc::new(crate::analysis::card::timeline_rows(&corpus)), gen));
+            let (events, rows) = timeline_of(&corpus);
+            let _ = tx.send(Msg::Timeline(events, rows, gen));
         };
         match self {
             Self::Thread(_) => {
@@ -100,6 +103,14 @@ impl Searcher {
             Self::Inline(n) => *n = Narrowing::default(),
         }
     }
+}
+
+/// The timeline of a model and its rows, unfiltered (built off the draw path).
+#[must_use]
+pub fn timeline_of(c: &Corpus) -> (Arc<crate::analysis::timeline::Timeline>, Arc<Vec<crate::analysis::card::Row>>) {
+    let t = crate::analysis::timeline::build(c);
+    let rows = crate::analysis::card::timeline_rows_of(c, &t, crate::analysis::card::TimelineFilter::default());
+    (Arc::new(t), Arc::new(rows))
 }
 
 /// Applies one message; returns the outcome when the explorer should end.
@@ -129,14 +140,19 @@ pub fn apply(app: &mut App, msg: Msg, searcher: &mut Searcher, tx: &Sender<Msg>)
             searcher.restart(app, tx);
             effect
         }
-        Msg::Timeline(rows, gen) => {
+        Msg::Timeline(events, rows, gen) => {
             if gen == app.relinks() {
                 app.timeline = Some(rows);
+                app.timeline_events = Some(events);
             }
             Effect::None
         }
         Msg::Jump(r) => {
             app.take_results(r);
+            Effect::None
+        }
+        Msg::Status(m) => {
+            app.message = Some(m);
             Effect::None
         }
     };
@@ -162,6 +178,37 @@ pub fn apply(app: &mut App, msg: Msg, searcher: &mut Searcher, tx: &Sender<Msg>)
                 // Tests: say what would have run.
                 Searcher::Inline(_) => app.message = Some(format!("editor: {}:{line}", path.display())),
             }
+            None
+        }
+        Effect::OpenExternal(target) => {
+            match searcher {
+                Searcher::Thread(_) => {
+                    let tx = tx.clone();
+                    terminal::open_detached(&target, move |why| {
+                        let _ = tx.send(Msg::Status(why));
+                    });
+                    app.message = Some(format!("opening {target}"));
+                }
+                // Tests: say what would have run.
+                Searcher::Inline(_) => app.message = Some(format!("open: {target}")),
+            }
+            None
+        }
+        Effect::Copy(text, what) => {
+            let shown = render::truncate(&crate::text::sanitize::one_line(&text), 40);
+            app.message = Some(if terminal::osc52_off() {
+                "not copied: DOSSIER_NO_OSC52 turns copying to the clipboard off".to_string()
+            } else {
+                let sent = match searcher {
+                    Searcher::Thread(_) => terminal::copy_osc52(&text),
+                    // Tests: nothing is written; the message says what would have been.
+                    Searcher::Inline(_) => Ok(()),
+                };
+                match sent {
+                    Ok(()) => format!("copied the {what} to the clipboard: {shown}"),
+                    Err(e) => format!("cannot copy: {e}"),
+                }
+            });
             None
         }
     }
@@ -260,7 +307,8 @@ pub fn run(settings: &Settings) -> crate::shared::error::Result<Exit> {
         let corpus = Arc::new(corpus);
         let entries = Arc::new(crate::search::items::entries(&corpus));
         let _ = loader_tx.send(Msg::Loaded(Arc::clone(&corpus), entries));
-        let _ = loader_tx.send(Msg::Timeline(Arc::new(crate::analysis::card::timeline_rows(&corpus)), 0));
+        let (events, rows) = timeline_of(&corpus);
+        let _ = loader_tx.send(Msg::Timeline(events, rows, 0));
     });
     let input_tx = tx.clone();
     std::thread::spawn(move || {

@@ -96,6 +96,74 @@ pub fn run_editor(path: &std::path::Path, line: usize) -> Result<(), String> {
     }
 }
 
+/// Opens `target` (a URL or a file) with the system opener — `$DOSSIER_OPENER` when set, else
+/// `open` on macOS and `xdg-open` elsewhere — detached: no terminal, in a process group of its
+/// own (Ctrl-C in the explorer does not reach it). `failed` is told, from another thread, if the
+/// opener cannot start or ends with an error.
+pub fn open_detached(target: &str, failed: impl FnOnce(String) + Send + 'static) {
+    use std::os::unix::process::CommandExt;
+    use std::process::{Command, Stdio};
+    let opener = std::env::var_os("DOSSIER_OPENER")
+        .filter(|o| !o.is_empty())
+        .unwrap_or_else(|| if cfg!(target_os = "macos") { "open" } else { "xdg-open" }.into());
+    let shown = opener.to_string_lossy().into_owned();
+    let child = Command::new(&opener)
+        .arg(target)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .process_group(0)
+        .spawn();
+    match child {
+        Err(e) => failed(format!("cannot run {shown}: {e} (set DOSSIER_OPENER to another program)")),
+        // Waited for on a thread of its own, so that it leaves no zombie and its failure is said.
+        Ok(mut child) => {
+            std::thread::spawn(move || match child.wait() {
+                Ok(s) if s.success() => {}
+                Ok(s) => failed(format!("{shown} ended with {s}")),
+                Err(e) => failed(format!("{shown}: {e}")),
+            });
+        }
+    }
+}
+
+/// The OSC 52 sequence that asks the terminal to put `text` on the clipboard.
+#[must_use]
+pub fn osc52(text: &str) -> String {
+    format!("\x1b]52;c;{}\x07", base64(text.as_bytes()))
+}
+
+/// Whether copying with OSC 52 is turned off (`DOSSIER_NO_OSC52` set, and not to `0`).
+#[must_use]
+pub fn osc52_off() -> bool {
+    std::env::var_os("DOSSIER_NO_OSC52").is_some_and(|v| !v.is_empty() && v != "0")
+}
+
+/// Writes the OSC 52 sequence for `text` to the terminal the explorer draws on (never stdout).
+pub fn copy_osc52(text: &str) -> io::Result<()> {
+    let mut w = tty_writer();
+    w.write_all(osc52(text).as_bytes())?;
+    w.flush()
+}
+
+/// Standard base64, with padding.
+fn base64(bytes: &[u8]) -> String {
+    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [chunk[0], chunk.get(1).copied().unwrap_or(0), chunk.get(2).copied().unwrap_or(0)];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ABC[(n >> (18 - 6 * i) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
 /// Makes a panic restore the terminal before its message is printed.
 pub fn install_panic_hook() {
     let previous = std::panic::take_hook();
@@ -103,4 +171,15 @@ pub fn install_panic_hook() {
         restore();
         previous(info);
     }));
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn base64_pads_like_the_standard() {
+        for (plain, coded) in [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foobar", "Zm9vYmFy")] {
+            assert_eq!(super::base64(plain.as_bytes()), coded);
+        }
+        assert_eq!(super::osc52("trainium"), "\x1b]52;c;dHJhaW5pdW0=\x07");
+    }
 }

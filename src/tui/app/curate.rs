@@ -54,6 +54,8 @@ pub enum Ask {
     Rename(EntIdx),
     /// A kind: for a candidate to promote, or an entity to change.
     Kind(Subject),
+    /// The dates the timeline shows (not an edit).
+    Dates,
 }
 
 /// A one-line prompt over the explorer.
@@ -96,11 +98,29 @@ impl Prompt {
             Ask::Rename(e) => format!("Rename {}", name(Subject::Entity(e))),
             Ask::Kind(s @ Subject::Candidate(_)) => format!("Promote {} as", name(s)),
             Ask::Kind(s) => format!("Change the kind of {}", name(s)),
+            Ask::Dates => "Timeline dates: 2024, 2024-03..2025-01, ..2025 (empty: all)".to_string(),
         }
     }
 }
 
 impl App {
+    /// Enter in the timeline's date prompt: the range typed, or every date when empty.
+    fn answer_dates(&mut self, input: &str) {
+        let range = if input.trim().is_empty() {
+            None
+        } else if let Some(r) = crate::analysis::timeline::DateRange::parse(input) {
+            Some(r)
+        } else {
+            self.message = Some(format!("not a range of dates: {input} (try 2024, 2024-03..2025-01 or ..2025)"));
+            return;
+        };
+        self.layers.pop();
+        if let View::Timeline(f, rows) = self.view_mut() {
+            f.range = range;
+            *rows = Rows::default();
+        }
+    }
+
     /// The entity or candidate a curation key acts on: the selected candidate in the
     /// candidates view, else the current item when it is an entity.
     fn curation_subject(&self) -> Option<Subject> {
@@ -208,6 +228,10 @@ impl App {
     pub(super) fn answer_prompt(&mut self, letter: Option<char>) -> Effect {
         let Some(Layer::Prompt(p)) = self.layers.last().cloned() else { return Effect::None };
         let edit = match p.ask {
+            Ask::Dates => {
+                self.answer_dates(&p.input);
+                return Effect::None;
+            }
             Ask::Kind(subject) => {
                 let typed = letter.or_else(|| p.input.trim().chars().next()).map(|c| c.to_ascii_lowercase());
                 let Some(kind) = typed.and_then(|l| KIND_KEYS.iter().find(|(k, _)| *k == l).map(|(_, kind)| *kind))
@@ -336,6 +360,10 @@ impl App {
                 View::Chart(Some(e), _) => {
                     let focus = map.get(*e).copied().flatten();
                     place.view = View::Chart(focus, Rows::default());
+                }
+                View::Timeline(f, rows) if f.entity.is_some() => {
+                    f.entity = f.entity.and_then(|e| map.get(e).copied().flatten());
+                    *rows = Rows::default();
                 }
                 // Mentions are numbered anew: the focused link is let go.
                 View::Doc(r) => r.link = None,

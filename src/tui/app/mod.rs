@@ -18,7 +18,7 @@ use super::history::History;
 use super::jump::{Jump, Request};
 use super::pane::{Pane, PaneKind, PANES};
 use super::reader::{Find, Layout, Mode, Reader};
-use crate::analysis::card::{Row, Target};
+use crate::analysis::card::{Row, Target, TimelineFilter};
 use crate::corpus::{Corpus, Progress};
 use crate::model::EntIdx;
 use crate::model::Item;
@@ -51,6 +51,10 @@ pub enum Effect {
     /// Hand the terminal to the user's editor on this file at this line (1-based), then
     /// take it back.
     Editor(std::path::PathBuf, usize),
+    /// Open a URL or file with the system opener, detached.
+    OpenExternal(String),
+    /// Put this text on the clipboard (OSC 52); the second part says what it is.
+    Copy(String, String),
 }
 
 /// What the detail view shows.
@@ -62,8 +66,8 @@ pub enum View {
     Doc(Reader),
     /// An entity's card.
     Entity(EntIdx, Rows),
-    /// The timeline.
-    Timeline(Rows),
+    /// The timeline, whole or filtered.
+    Timeline(TimelineFilter, Rows),
     /// The candidates.
     Candidates(Rows),
     /// The problems with the input.
@@ -78,7 +82,7 @@ impl View {
     pub fn rows(&self) -> Option<(Subject, &Rows)> {
         match self {
             Self::Entity(e, r) => Some((Subject::Entity(*e), r)),
-            Self::Timeline(r) => Some((Subject::Timeline, r)),
+            Self::Timeline(f, r) => Some((Subject::Timeline(*f), r)),
             Self::Candidates(r) => Some((Subject::Candidates, r)),
             Self::Problems(r) => Some((Subject::Problems, r)),
             Self::Chart(e, r) => Some((Subject::Chart(*e), r)),
@@ -88,7 +92,7 @@ impl View {
 
     fn rows_mut(&mut self) -> Option<&mut Rows> {
         match self {
-            Self::Entity(_, r) | Self::Timeline(r) | Self::Candidates(r) | Self::Problems(r) | Self::Chart(_, r) => {
+            Self::Entity(_, r) | Self::Timeline(_, r) | Self::Candidates(r) | Self::Problems(r) | Self::Chart(_, r) => {
                 Some(r)
             }
             _ => None,
@@ -99,7 +103,7 @@ impl View {
     #[must_use]
     pub fn item(&self) -> Option<Item> {
         match self {
-            Self::Empty | Self::Timeline(_) | Self::Candidates(_) | Self::Problems(_) | Self::Chart(..) => None,
+            Self::Empty | Self::Timeline(..) | Self::Candidates(_) | Self::Problems(_) | Self::Chart(..) => None,
             Self::Doc(r) => Some(Item::Doc(r.doc)),
             Self::Entity(e, _) => Some(Item::Entity(*e)),
         }
@@ -189,6 +193,8 @@ pub struct App {
     pub card_rows: Option<(Subject, u16, Arc<Vec<Row>>)>,
     /// The timeline's rows, built by the loader off the draw path; `None` while it works.
     pub timeline: Option<Arc<Vec<Row>>>,
+    /// The timeline's events, for filtering it (by entity, by dates).
+    pub timeline_events: Option<Arc<crate::analysis::timeline::Timeline>>,
     /// Warnings and errors about the input, counted once per corpus for the status line.
     pub problems: usize,
     /// Where edits go, when the explorer may edit the catalog.
@@ -208,7 +214,8 @@ impl App {
     /// An explorer over `corpus` (possibly still empty, with `loading` set).
     #[must_use]
     pub fn new(corpus: Arc<Corpus>, theme: Theme, loading: Option<Progress>) -> Self {
-        let timeline = Some(Arc::new(crate::analysis::card::timeline_rows(&corpus)));
+        let (events, rows) = super::timeline_of(&corpus);
+        let timeline = Some(rows);
         let problems = corpus.problem_count();
         let mut app = Self {
             entries: Arc::new(items::entries(&corpus)),
@@ -226,6 +233,7 @@ impl App {
             layout: None,
             card_rows: None,
             timeline,
+            timeline_events: Some(events),
             problems,
             curator: None,
             show_after_relink: None,
@@ -261,6 +269,7 @@ impl App {
         self.layout = None;
         self.card_rows = None;
         self.timeline = None;
+        self.timeline_events = None;
         self.fill_panes();
         match self.layers.iter().position(|l| matches!(l, Layer::Jump(_))) {
             Some(_) => self.ask_jump(),
@@ -306,6 +315,81 @@ impl App {
             Mode::Rendered => Mode::Raw,
             Mode::Raw => Mode::Rendered,
         };
+    }
+
+    /// The selected card row's target, when a list of rows has the keyboard.
+    fn card_target(&self) -> Option<Target> {
+        match (self.view().rows(), &self.card_rows) {
+            (Some((subject, c)), Some((s, _, rows))) if *s == subject => c.target(rows).cloned(),
+            _ => None,
+        }
+    }
+
+    /// `o`: the document's source URL (from its front matter), else its file, with the system
+    /// opener. On a card, the selected fact's document.
+    fn open_source(&mut self, ctx: Context) -> Effect {
+        let doc = match (ctx, self.card_target()) {
+            (Context::Card, Some(Target::Doc(d, _) | Target::Candidate(_, Some(d)))) => Some(d),
+            _ => match self.current_item() {
+                Some(Item::Doc(d)) => Some(d),
+                _ => None,
+            },
+        };
+        let Some(d) = doc else {
+            self.message = Some("o opens a document's source: select a document or a fact".into());
+            return Effect::None;
+        };
+        let doc = &self.corpus.docs[d];
+        // Only web addresses are handed to the opener from a document's front matter.
+        let url = doc.url.as_deref().map(str::trim).filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+        if let Some(u) = url {
+            return Effect::OpenExternal(u.to_string());
+        }
+        if doc.path.is_file() {
+            let path = std::fs::canonicalize(&doc.path).unwrap_or_else(|_| doc.path.clone());
+            return Effect::OpenExternal(path.to_string_lossy().into_owned());
+        }
+        self.message = Some(format!("{} has no source URL and is not a file on disk", doc.shown_path));
+        Effect::None
+    }
+
+    /// `y`: what is in focus, on the clipboard: a fact's quote on a card row with one, the
+    /// document's path in the reader, else the item's id.
+    fn copy(&mut self, ctx: Context) -> Effect {
+        let c = &self.corpus;
+        let id = |item: Item| match item {
+            Item::Doc(d) => (c.docs[d].id.clone(), "id"),
+            Item::Entity(e) => (c.entities[e].id.clone(), "id"),
+            Item::Candidate(k) => (c.candidates[k].name.clone(), "name"),
+        };
+        let (text, what) = match ctx {
+            Context::Reader => match self.view() {
+                View::Doc(r) => (c.docs[r.doc].path.to_string_lossy().into_owned(), "path"),
+                _ => return Effect::None,
+            },
+            Context::Card => match self.card_target() {
+                Some(Target::Doc(d, span)) if !span.is_empty() && c.docs[d].body.get(span.clone()).is_some() => {
+                    (c.docs[d].body[span].to_string(), "quote")
+                }
+                Some(Target::Entity(e)) => id(Item::Entity(e)),
+                Some(Target::Candidate(k, _)) if k < c.candidates.len() => id(Item::Candidate(k)),
+                _ => {
+                    let Some(item) = self.current_item() else {
+                        self.message = Some("nothing to copy here".into());
+                        return Effect::None;
+                    };
+                    id(item)
+                }
+            },
+            _ => {
+                let Some(item) = self.current_item() else {
+                    self.message = Some("nothing to copy: select an item".into());
+                    return Effect::None;
+                };
+                id(item)
+            }
+        };
+        Effect::Copy(text, what.to_string())
     }
 
     /// Fills one pane again (its filter or order changed), showing its new selection.
@@ -355,7 +439,7 @@ impl App {
                 (true, View::Doc(_)) => Context::Reader,
                 (
                     true,
-                    View::Entity(..) | View::Timeline(_) | View::Candidates(_) | View::Problems(_) | View::Chart(..),
+                    View::Entity(..) | View::Timeline(..) | View::Candidates(_) | View::Problems(_) | View::Chart(..),
                 ) => Context::Card,
                 _ => Context::Panes,
             },
@@ -464,7 +548,8 @@ impl App {
                 return self.ask_jump();
             }
             Action::Escape => self.escape(),
-            Action::ToggleMark => self.toggle_mark(ctx),
+            Action::ToggleMark => self.toggle_mark(ctx, Action::Down),
+            Action::ToggleMarkUp => self.toggle_mark(ctx, Action::Up),
             Action::Back => self.go_back(),
             Action::Forward => {
                 if self.history.forward().is_none() {
@@ -472,7 +557,21 @@ impl App {
                 }
             }
             Action::FocusPane(n) => self.focus_pane(n),
-            Action::Timeline => self.visit(View::Timeline(Rows::default())),
+            // From a card, that entity's timeline; else (or again) the whole timeline.
+            Action::Timeline => {
+                let entity = match self.view() {
+                    View::Entity(e, _) => Some(*e),
+                    _ => None,
+                };
+                self.visit(View::Timeline(TimelineFilter { entity, range: None }, Rows::default()));
+            }
+            Action::DateRange => match self.view() {
+                View::Timeline(f, _) => {
+                    let input = f.range.map(|r| r.to_string()).unwrap_or_default();
+                    self.layers.push(Layer::Prompt(Prompt { ask: Ask::Dates, input }));
+                }
+                _ => self.message = Some("d filters the timeline by dates: t shows it".into()),
+            },
             Action::Candidates => self.visit(View::Candidates(Rows::default())),
             Action::Problems => self.visit(View::Problems(Rows::default())),
             // From a card, the chart of what that entity is connected to; else (or again) all.
@@ -499,6 +598,8 @@ impl App {
             Action::Open if ctx == Context::Filter => self.filtering = false,
             Action::OpenFilter => self.filtering = true,
             Action::OpenEditor => return self.open_editor(),
+            Action::OpenSource => return self.open_source(ctx),
+            Action::Copy => return self.copy(ctx),
             Action::CycleSort => {
                 let i = self.focus.pane.index();
                 self.panes[i].sort = self.panes[i].sort.next();
@@ -533,6 +634,15 @@ impl App {
         }
         let detail = self.focus.detail;
         match self.view_mut() {
+            // The timeline's filters: the dates first, then the entity.
+            View::Timeline(f, rows) if detail && !f.is_all() => {
+                if f.range.is_some() {
+                    f.range = None;
+                } else {
+                    f.entity = None;
+                }
+                *rows = Rows::default();
+            }
             View::Doc(r) if r.find.as_ref().is_some_and(|f| f.editing) => r.find = None,
             View::Doc(r) if r.find.is_some() || r.highlight.is_some() => {
                 r.find = None;
@@ -543,7 +653,12 @@ impl App {
         }
     }
 
-    fn toggle_mark(&mut self, ctx: Context) {
+    /// Space in a pane and Tab in the jump mark or unmark, then move down; Shift-Tab in the jump
+    /// moves up, then marks or unmarks: it undoes a Tab.
+    fn toggle_mark(&mut self, ctx: Context, then: Action) {
+        if then == Action::Up {
+            self.move_in(ctx, Action::Up);
+        }
         let item = match (ctx, self.layers.last()) {
             (Context::Jump, Some(Layer::Jump(j))) => j.hits.get(j.selected).map(|h| self.entries[h.entry].item),
             _ => self.current_item(),
@@ -554,7 +669,7 @@ impl App {
         } else {
             self.marks.push(item);
         }
-        if ctx == Context::Panes {
+        if then == Action::Down && matches!(ctx, Context::Panes | Context::Jump) {
             self.move_in(ctx, Action::Down);
         }
     }
@@ -629,6 +744,10 @@ impl App {
             Context::Filter => self.filtering = false,
             Context::Jump => {
                 let Some(Layer::Jump(j)) = self.layers.last() else { return Effect::None };
+                // With marks, Enter prints them as `p` does (as fzf does with its marks).
+                if j.merge_from.is_none() && !self.marks.is_empty() {
+                    return Effect::Exit(Outcome::Pick(self.marks.clone()));
+                }
                 // Enter acts on the query as typed: when the worker has not answered the last
                 // keystroke yet (fast typing, a paste, a script), the search runs here.
                 let item = if j.pending() {
@@ -661,42 +780,59 @@ impl App {
                 };
                 self.open_item(Item::Entity(m.entity()));
             }
-            Context::Card => {
-                let target = match (self.view().rows(), &self.card_rows) {
-                    (Some((subject, c)), Some((s, _, rows))) if *s == subject => c.target(rows).cloned(),
-                    _ => None,
-                };
-                match target {
-                    Some(Target::Doc(d, span)) => {
-                        let mut r = Reader::new(d);
-                        r.reveal = Some(span.start);
-                        r.highlight = Some(span);
-                        self.visit(View::Doc(r));
-                    }
-                    Some(Target::Entity(e)) => self.open_item(Item::Entity(e)),
-                    Some(Target::Candidate(_, Some(d))) => self.visit(View::Doc(Reader::new(d))),
-                    Some(Target::Candidate(_, None)) | None => {}
+            Context::Card => match self.card_target() {
+                Some(Target::Doc(d, span)) => {
+                    let mut r = Reader::new(d);
+                    r.reveal = Some(span.start);
+                    r.highlight = Some(span);
+                    self.visit(View::Doc(r));
                 }
-            }
+                Some(Target::Entity(e)) => self.open_item(Item::Entity(e)),
+                Some(Target::Candidate(_, Some(d))) => self.visit(View::Doc(Reader::new(d))),
+                Some(Target::Candidate(_, None)) | None => {}
+            },
             Context::Find | Context::Help => {}
         }
         Effect::None
     }
 
+    /// Tab and Shift-Tab in the reader: the next or previous link; when no link in view has
+    /// the focus, the first (Tab) or last (Shift-Tab) link in view, else the next one after
+    /// (before) the view.
     fn step_link(&mut self, delta: isize) {
         let corpus = Arc::clone(&self.corpus);
+        let height = usize::from(
+            crate::tui::geometry::reader_rects(crate::tui::geometry::inner(self.geometry.detail), false).body.height,
+        )
+        .max(1);
+        let layout = self.layout.clone();
         let View::Doc(r) = self.view_mut() else { return };
-        let n = corpus.doc_mentions(r.doc).len();
+        let mentions = corpus.doc_mentions(r.doc);
+        let n = mentions.len();
         if n == 0 {
             return;
         }
+        // The bytes in view, when the layout is this document's.
+        let view = layout.filter(|l| l.doc == r.doc && l.mode == r.mode && !l.lines.is_empty()).map(|l| {
+            let top = r.scroll.min(l.lines.len() - 1);
+            // Up to where the first line below the view starts.
+            let end = l.lines.get(top + height).map_or(usize::MAX, |x| x.start);
+            l.lines[top].start..end.max(l.lines[top].start + 1)
+        });
+        let in_view = |i: usize| view.as_ref().is_none_or(|v| v.contains(&mentions[i].span().start));
         let next = match r.link {
-            None if delta > 0 => 0,
-            None => n - 1,
-            Some(l) => (l + n).saturating_add_signed(delta) % n,
+            Some(l) if l < n && in_view(l) => (l + n).saturating_add_signed(delta) % n,
+            _ => match view {
+                None if delta > 0 => 0,
+                None => n - 1,
+                // The first link starting in view or after it.
+                Some(v) if delta > 0 => mentions.partition_point(|m| m.span().start < v.start).min(n - 1),
+                // The last link starting in view or before it.
+                Some(v) => mentions.partition_point(|m| m.span().start < v.end).saturating_sub(1),
+            },
         };
         r.link = Some(next);
-        r.reveal = Some(corpus.doc_mentions(r.doc)[next].span().start);
+        r.reveal = Some(mentions[next].span().start);
     }
 
     fn move_in(&mut self, ctx: Context, action: Action) {

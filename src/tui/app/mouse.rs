@@ -29,7 +29,7 @@ impl App {
                     match self.view_mut() {
                         View::Doc(r) => r.scroll = r.scroll.saturating_add_signed(delta),
                         View::Entity(_, c)
-                        | View::Timeline(c)
+                        | View::Timeline(_, c)
                         | View::Candidates(c)
                         | View::Problems(c)
                         | View::Chart(_, c) => {
@@ -78,7 +78,7 @@ impl App {
                     r.link = Some(k);
                 }
             }
-            View::Entity(_, c) | View::Timeline(c) | View::Candidates(c) | View::Problems(c) | View::Chart(_, c) => {
+            View::Entity(_, c) | View::Timeline(_, c) | View::Candidates(c) | View::Problems(c) | View::Chart(_, c) => {
                 let (_, body) = card_rects(detail);
                 let Some(rows) = rows else { return };
                 let row = c.scroll + usize::from(at.y.saturating_sub(body.y));

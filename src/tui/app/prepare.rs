@@ -8,6 +8,7 @@ use ratatui::layout::Rect;
 use super::{App, Layer, View};
 use crate::tui::card::{self, Subject};
 use crate::tui::geometry::{card_rects, inner, reader_rects, Geometry};
+use crate::tui::jump::Preview;
 use crate::tui::pane::tab_labels;
 use crate::tui::reader::Layout;
 
@@ -41,7 +42,7 @@ impl App {
                 *self.view_mut() = View::Doc(r);
             }
             view @ (View::Entity(..)
-            | View::Timeline(_)
+            | View::Timeline(..)
             | View::Candidates(_)
             | View::Problems(_)
             | View::Chart(..)) => {
@@ -53,7 +54,13 @@ impl App {
                             Some((subject, body.width, Arc::new(card::entity_rows(&corpus, e, body.width))))
                         }
                         // Built by the loader; until it arrives the view says so.
-                        Subject::Timeline => self.timeline.as_ref().map(|t| (subject, body.width, Arc::clone(t))),
+                        Subject::Timeline(f) if f.is_all() => {
+                            self.timeline.as_ref().map(|t| (subject, body.width, Arc::clone(t)))
+                        }
+                        // Filtered once per filter (linear in the events), not at each draw.
+                        Subject::Timeline(f) => self.timeline_events.as_ref().map(|t| {
+                            (subject, body.width, Arc::new(crate::analysis::card::timeline_rows_of(&corpus, t, f)))
+                        }),
                         Subject::Problems => {
                             Some((subject, body.width, Arc::new(crate::analysis::card::problem_rows(&corpus))))
                         }
@@ -81,13 +88,27 @@ impl App {
             }
             View::Empty => {}
         }
-        let jump_rows = usize::from(crate::tui::geometry::jump_area(area).height.saturating_sub(4));
+        let rects = crate::tui::geometry::jump_rects(area);
+        let jump_rows = usize::from(rects.list.height).max(1);
+        let entries = Arc::clone(&self.entries);
         if let Some(Layer::Jump(j)) = self.layers.last_mut() {
             if j.selected < j.scroll {
                 j.scroll = j.selected;
-            } else if j.selected >= j.scroll + jump_rows.max(1) {
-                j.scroll = j.selected + 1 - jump_rows.max(1);
+            } else if j.selected >= j.scroll + jump_rows {
+                j.scroll = j.selected + 1 - jump_rows;
             }
+            // The selected result's preview, built once per result, query and size.
+            let item = j.hits.get(j.selected).and_then(|h| entries.get(h.entry)).map(|e| e.item);
+            j.preview = match (rects.preview, item) {
+                (Some(p), Some(item)) => {
+                    let size = (p.width, p.height);
+                    match j.preview.take() {
+                        Some(old) if old.item == item && old.query == j.input && old.size == size => Some(old),
+                        _ => Some(Preview::build(&corpus, item, &j.input, p.width, p.height)),
+                    }
+                }
+                _ => None,
+            };
         }
     }
 }

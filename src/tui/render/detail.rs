@@ -21,20 +21,25 @@ use crate::tui::reader::{Mode, Reader};
 pub fn draw(app: &App, area: Rect, f: &mut Frame, s: Styles) {
     let focused = app.focus.detail && app.layers.is_empty();
     let title = match app.view() {
-        View::Doc(r) if r.mode == Mode::Raw => " 5 Reader · raw source (r renders) ",
-        View::Doc(_) => " 5 Reader ",
-        View::Entity(..) => " 5 Card ",
-        View::Timeline(_) => " 5 Timeline ",
-        View::Candidates(_) => " 5 Candidates ",
-        View::Problems(_) => " 5 Problems ",
-        View::Chart(..) => " 5 Chart ",
-        View::Empty => " 5 Detail ",
+        View::Doc(r) if r.mode == Mode::Raw => " 5 Reader · raw source (r renders) ".to_string(),
+        View::Doc(_) => " 5 Reader ".to_string(),
+        View::Entity(..) => " 5 Card ".to_string(),
+        View::Timeline(filter, _) if filter.is_all() => " 5 Timeline ".to_string(),
+        // The filters in force, which Esc clears.
+        View::Timeline(filter, _) => {
+            let label = one_line(&filter.label(&app.corpus));
+            truncate(&format!(" 5 Timeline · {label} · Esc clears "), usize::from(area.width.saturating_sub(2)))
+        }
+        View::Candidates(_) => " 5 Candidates ".to_string(),
+        View::Problems(_) => " 5 Problems ".to_string(),
+        View::Chart(..) => " 5 Chart ".to_string(),
+        View::Empty => " 5 Detail ".to_string(),
     };
     f.render_widget(block(title, focused, s), area);
     let body = inner(area);
     match app.view() {
         View::Doc(r) => draw_reader(app, r, body, f, s),
-        view @ (View::Entity(..) | View::Timeline(_) | View::Candidates(_) | View::Problems(_) | View::Chart(..)) => {
+        view @ (View::Entity(..) | View::Timeline(..) | View::Candidates(_) | View::Problems(_) | View::Chart(..)) => {
             let (crumb, rows_area) = card_rects(body);
             draw_crumb(app, crumb, f, s);
             let Some((subject, c)) = view.rows() else { return };

@@ -159,9 +159,10 @@ fn draw_status(app: &App, area: Rect, f: &mut Frame, s: Styles) {
         Context::Jump if matches!(app.layers.last(), Some(Layer::Jump(j)) if j.merge_from.is_some()) => {
             "type to find the entity to merge into  ↑↓ select  Enter merge  Esc cancel"
         }
-        Context::Jump => {
-            "type to filter  ↑↓ select  Enter open  Tab mark  Esc close  ('exact ^pre suf$ !not a|b @kind)"
+        Context::Jump if !app.marks.is_empty() => {
+            "type to filter  ↑↓ select  Enter print the marked and exit  Tab/S-Tab mark  Esc close"
         }
+        Context::Jump => "type to filter  ↑↓ select  Enter open  Tab mark (Enter then prints the marked)  Esc close",
         Context::Find => "type to find  Enter keep  Esc clear",
         Context::Help => "j k ↑↓ PgUp PgDn g G scroll  any other key closes the help",
         Context::Prompt => "type  Enter save  Esc cancel",

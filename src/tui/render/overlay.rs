@@ -5,6 +5,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 use ratatui::Frame;
+use unicode_width::UnicodeWidthStr;
 
 use super::style::Styles;
 use super::{block, truncate};
@@ -14,13 +15,13 @@ use crate::search::query::Query;
 use crate::text::sanitize::one_line;
 use crate::tui::action::HelpLine;
 use crate::tui::app::{App, Ask, Layer, Prompt, KIND_KEYS};
-use crate::tui::geometry::{centered, inner, jump_area};
-use crate::tui::jump::Jump;
+use crate::tui::geometry::{centered, inner, jump_area, jump_rects};
+use crate::tui::jump::{Ink, Jump};
 
 pub fn draw(app: &App, area: Rect, f: &mut Frame, s: Styles) {
     for layer in &app.layers {
         match layer {
-            Layer::Jump(j) => draw_jump(app, j, jump_area(area), f, s),
+            Layer::Jump(j) => draw_jump(app, j, area, f, s),
             Layer::Help(scroll) => draw_help(*scroll, area, f, s),
             Layer::Prompt(p) => draw_prompt(app, p, area, f, s),
         }
@@ -44,15 +45,23 @@ fn draw_prompt(app: &App, p: &Prompt, area: Rect, f: &mut Frame, s: Styles) {
             }
             vec![Line::from(spans), Line::styled("Esc cancels", s.dim())]
         }
-        Ask::Alias(_) | Ask::Rename(_) => vec![
+        Ask::Alias(_) | Ask::Rename(_) | Ask::Dates => vec![
             Line::from(vec![Span::styled("> ", s.heading()), Span::raw(one_line(&p.input)), Span::raw("▏")]),
-            Line::styled("Enter saves to the catalog · Esc cancels", s.dim()),
+            Line::styled(
+                if p.ask == Ask::Dates {
+                    "Enter filters the timeline · Esc cancels"
+                } else {
+                    "Enter saves to the catalog · Esc cancels"
+                },
+                s.dim(),
+            ),
         ],
     };
     f.render_widget(Paragraph::new(lines), body);
 }
 
-fn draw_jump(app: &App, j: &Jump, area: Rect, f: &mut Frame, s: Styles) {
+fn draw_jump(app: &App, j: &Jump, screen: Rect, f: &mut Frame, s: Styles) {
+    let area = jump_area(screen);
     f.render_widget(Clear, area);
     let count =
         if j.pending() { format!("{}…", j.hits.len()) } else { format!("{}/{}", j.hits.len(), app.entries.len()) };
@@ -61,14 +70,22 @@ fn draw_jump(app: &App, j: &Jump, area: Rect, f: &mut Frame, s: Styles) {
         None => format!(" Jump · {count} "),
     };
     f.render_widget(block(truncate(&title, usize::from(area.width.saturating_sub(2))), true, s), area);
-    let body = inner(area);
-    if body.height < 2 {
+    let rects = jump_rects(screen);
+    if rects.input.height < 2 {
         return;
     }
     let prompt = Line::from(vec![Span::styled("> ", s.heading()), Span::raw(one_line(&j.input)), Span::raw("▏")]);
-    let hint = Line::styled("'exact ^prefix suffix$ !not a|b  @person @org @chip @model @service @doc", s.dim());
-    f.render_widget(Paragraph::new(vec![prompt, hint]), Rect { height: 2, ..body });
-    let list = Rect { y: body.y + 2, height: body.height - 2, ..body };
+    // With marks, Enter prints them: the hint says so.
+    let hint = if app.marks.is_empty() || j.merge_from.is_some() {
+        Line::styled("'exact ^prefix suffix$ !not a|b  @person @org @chip @model @service @doc", s.dim())
+    } else {
+        Line::from(vec![
+            Span::styled(format!("● {} marked", app.marks.len()), s.heading()),
+            Span::styled(" · Enter prints them and exits (like p) · Tab / Shift-Tab mark or unmark", s.dim()),
+        ])
+    };
+    f.render_widget(Paragraph::new(vec![prompt, hint]), rects.input);
+    let list = rects.list;
     let q = Query::parse(&j.input);
     let c = &app.corpus;
     let width = usize::from(list.width);
@@ -78,8 +95,14 @@ fn draw_jump(app: &App, j: &Jump, area: Rect, f: &mut Frame, s: Styles) {
         // Positions are computed only for the rows on screen.
         let positions = items::positions(&app.matcher, &q, entry);
         let kind = entry.kind;
+        // Found by an alias or id rather than the name: which one (room kept for it).
+        let other = entry.matched_other(c, hit).map(|(what, text)| format!(" — matched {what}: {}", one_line(text)));
+        let room = width.saturating_sub(12);
         let name = one_line(entry.item.name(c));
-        let name = truncate(&name, width.saturating_sub(14));
+        let name = match &other {
+            Some(o) => truncate(&name, room.saturating_sub(o.width()).max(room.min(12))),
+            None => truncate(&name, room),
+        };
         let mark = if app.marks.contains(&entry.item) { "●" } else { " " };
         let kind_style = match kind {
             ItemKind::Entity(k) => s.kind(k),
@@ -94,8 +117,14 @@ fn draw_jump(app: &App, j: &Jump, area: Rect, f: &mut Frame, s: Styles) {
             let st = if positions.contains(&ci) { s.matched() } else { Style::new() };
             spans.push(Span::styled(ch.to_string(), st));
         }
-        if let crate::model::Item::Doc(d) = entry.item {
-            spans.push(Span::styled(format!("  {}", one_line(&c.docs[d].shown_path)), s.dim()));
+        if let Some(o) = other {
+            spans.push(Span::styled(o, s.dim()));
+        } else if let crate::model::Item::Doc(d) = entry.item {
+            // The file, when it fits whole.
+            let path = format!("  {}", one_line(&c.docs[d].shown_path));
+            if 11 + name.width() + path.width() <= width {
+                spans.push(Span::styled(path, s.dim()));
+            }
         }
         let line = Line::from(spans);
         lines.push(if i == j.selected { line.style(s.selected(true)) } else { line });
@@ -104,6 +133,34 @@ fn draw_jump(app: &App, j: &Jump, area: Rect, f: &mut Frame, s: Styles) {
         lines.push(Line::styled("no matches", s.dim()));
     }
     f.render_widget(Paragraph::new(lines), list);
+    if let (Some(rule), Some(area)) = (rects.rule, rects.preview) {
+        let bar: Vec<Line> = (0..rule.height).map(|_| Line::styled("│", s.border(false))).collect();
+        f.render_widget(Paragraph::new(bar), rule);
+        let Some(p) = &j.preview else { return };
+        let width = usize::from(area.width);
+        let lines: Vec<Line> = p
+            .lines
+            .iter()
+            .map(|parts| {
+                let text: String = parts.iter().map(|(t, _)| t.as_str()).collect();
+                if text.width() > width {
+                    return Line::styled(truncate(&text, width), ink(parts.first().map_or(Ink::Text, |p| p.1), s));
+                }
+                Line::from(parts.iter().map(|(t, k)| Span::styled(t.clone(), ink(*k, s))).collect::<Vec<_>>())
+            })
+            .collect();
+        f.render_widget(Paragraph::new(lines), area);
+    }
+}
+
+fn ink(k: Ink, s: Styles) -> Style {
+    match k {
+        Ink::Title => s.title(),
+        Ink::Kind(kind) => s.kind(kind).patch(s.title()),
+        Ink::Text => Style::new(),
+        Ink::Dim => s.dim(),
+        Ink::Matched => s.matched(),
+    }
 }
 
 /// The help's lines, styled: the text is [`crate::tui::action::help`]'s.
