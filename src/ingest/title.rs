@@ -19,7 +19,10 @@ pub fn extract(body: &str) -> Option<String> {
 
 fn extract_raw(body: &str) -> Option<String> {
     // Navigation: a bar ("Home | World | Tech"), or a run of short lines ("Subscribe", "Log In").
-    let lines: Vec<&str> = body.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let all: Vec<&str> = body.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = all.iter().copied().filter(|l| !boilerplate(l)).collect();
+    // A text of furniture only ("Menu") is its own title.
+    let lines = if lines.is_empty() { all } else { lines };
     let bar = |l: &str| l.matches(" | ").count() >= 2;
     let short = |l: &str| l.split_whitespace().nth(3).is_none();
     // A short line belongs to a menu when the next line is short too, or it ends one.
@@ -44,15 +47,90 @@ fn extract_raw(body: &str) -> Option<String> {
     if let Some(h) = markdown_heading(body) {
         return Some(h);
     }
+    // A block of header fields ("Format: …", "Upstream-Name: tzdata", "Subject: …"): its
+    // name or subject field, else the first line after the block.
+    let mut first = first;
+    let block: Vec<&str> = std::iter::once(first).chain(lines.clone().take_while(|l| field(l).is_some())).collect();
+    // Two field lines at least: one ("Update: the market fell") is a title.
+    if field(first).is_some() && block.len() >= 2 {
+        if let Some(v) = block.iter().filter_map(|l| field(l)).find_map(|(k, v)| {
+            ["title", "subject", "upstream-name", "name", "package"].contains(&k.to_lowercase().as_str()).then_some(v)
+        }) {
+            return Some(clean_markup(v)).filter(|v| !v.is_empty());
+        }
+        let skip = block.len() - 1;
+        first = lines.nth(skip).unwrap_or(first);
+    }
     let first = first.trim_start_matches('\u{feff}');
-    let first = clean_markup(first);
+    // A sentence wrapped by hand goes on in the next lines of its paragraph.
+    let paragraph = wrapped_paragraph(body, first);
+    let first = clean_markup(&paragraph);
     if first.is_empty() {
         return None;
     }
-    if first.chars().count() <= SHORT_LINE {
+    if first.chars().count() <= SHORT_LINE && !paragraph.contains('\n') {
         return Some(first);
     }
     Some(cut(first_sentence(&first)))
+}
+
+/// A line of a web page's furniture or a caption file's numbering, never a title: "Skip to
+/// main content", the US government banner, section labels over a listing ("Latest News",
+/// "Press Releases"), "Displaying 1 - 20 of 4887", caption numbers and timings.
+fn boilerplate(line: &str) -> bool {
+    static FURNITURE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?ix)^(?:
+                skip\ to\ (?:main\ )?content | jump\ to\ (?:navigation|content|search)
+                | an\ official\ website\ of\ the\ united\ states\ government.* | here'?’?s\ how\ you\ know
+                | official\ websites\ use\ \.gov.* | a\ \.gov\ website\ belongs.* | secure\ \.gov\ websites.*
+                | a\ lock\ \(.* | \)\ or\ https://.* | search\ form | search | menu | main\ menu | navigation | breadcrumbs?
+                | you\ are\ here:?.* | share | print | email | other
+                | latest\ news | news | news\ briefs | press\ releases? | press\ announcements
+                | statements?\ (?:&|and)\ remarks | speeches\ (?:&|and)\ remarks | news\ releases?
+                | this\ is\ historical\ material.* | there\ are\ no\ reviewed\ versions\ of\ this\ page.*
+                | from\ wiki(?:pedia|news),\ the\ free\ .* | image\ removed\.? | listen\ to\ this\ (?:brief|story|article)
+                | (?:image|photo|photograph|credit):\ .{1,80} | notice:\ due\ to\ a\ lapse\ in\ .*
+                | back\ to\ top | u\.s\.\ flag | you\ are\ viewing\ archived\ content.* | filter\ .{1,40}\ by\ year:?
+                | displaying\ \d+\ -\ \d+\ of\ \d+ | \d+ | [\d:,.]+\ -->\ [\d:,.]+
+                | (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\ )?
+                  (?:january|february|march|april|may|june|july|august|september|october|november|december)
+                  \ \d{1,2},?\ \d{4}
+            )$",
+        )
+        .expect("a valid pattern")
+    });
+    FURNITURE.is_match(line)
+}
+
+/// A header field line, "Key: value" (a one-word key of letters and hyphens, a value).
+fn field(line: &str) -> Option<(&str, &str)> {
+    let (k, v) = line.split_once(": ")?;
+    let key = !k.is_empty() && k.len() <= 30 && k.chars().all(|c| c.is_ascii_alphabetic() || c == '-');
+    (key && !v.trim().is_empty() && k.starts_with(|c: char| c.is_ascii_uppercase())).then(|| (k, v.trim()))
+}
+
+/// `first` and, when it is a sentence wrapped by hand (it ends without a full stop, and it
+/// is filled to a width or the next line of its paragraph starts in lower case), the lines
+/// that go on with it, up to 400 bytes.
+fn wrapped_paragraph(body: &str, first: &str) -> String {
+    let Some(at) = body.find(first) else { return first.to_string() };
+    let mut out = first.to_string();
+    // A line that stops mid-sentence (on a lower-case word or a comma) goes on; a headline
+    // ("… Windows: Vista") does not.
+    let last = first.split_whitespace().last().unwrap_or("");
+    let mid_sentence = last.ends_with(',') || last.starts_with(|c: char| c.is_lowercase());
+    for line in body[at + first.len()..].lines().skip(1) {
+        let l = line.trim();
+        let ends = out.ends_with(['.', '!', '?', ':']);
+        let goes_on = l.starts_with(|c: char| c.is_lowercase()) || (mid_sentence && first.chars().count() >= 40);
+        if l.is_empty() || ends || !goes_on || boilerplate(l) || out.len() > 400 {
+            break;
+        }
+        out.push('\n');
+        out.push_str(l);
+    }
+    out
 }
 
 /// The first Markdown heading, outside code fences: `# Title` at the start of a line (a space
@@ -133,11 +211,17 @@ fn clean_markup(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The text up to the first sentence end (`.`, `!`, `?` followed by a space or the end).
+/// The text up to the first sentence end (`.`, `!`, `?` followed by a space or the end), not
+/// after an initial or a title ("MS. PSAKI", "Laura K. Whitfield", "Dr. Lee", "U.S.").
 fn first_sentence(line: &str) -> &str {
     let bytes = line.as_bytes();
     for (i, &b) in bytes.iter().enumerate() {
         if matches!(b, b'.' | b'!' | b'?') && bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace) && i > 0 {
+            let word = line[..i].rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+            let short = word.chars().count() <= 3 && word.chars().next().is_some_and(char::is_uppercase);
+            if b == b'.' && (short || word.contains('.')) {
+                continue;
+            }
             return &line[..i];
         }
     }
@@ -232,6 +316,45 @@ mod tests {
     fn a_short_title_over_a_date_or_byline_is_not_a_menu() {
         assert_eq!(extract("Meeting notes\n2024-05-01\n\nWe discussed the roadmap.").as_deref(), Some("Meeting notes"));
         assert_eq!(extract("Quarterly report\nBy Jane Doe\n\nText follows here.").as_deref(), Some("Quarterly report"));
+    }
+
+    #[test]
+    fn header_fields_and_wrapped_sentences() {
+        let dep5 = "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\nUpstream-Name: tzdata\nSource: https://www.iana.org/time-zones\n\nFiles: *\n";
+        assert_eq!(extract(dep5).as_deref(), Some("tzdata"));
+        let headers = "Format: https://example.org/1.0/\nSource: x\n\nThis package holds the tools.\n";
+        assert_eq!(extract(headers).as_deref(), Some("This package holds the tools."));
+        let wrapped =
+            "This is the Debian GNU/Linux prepackaged version of the GNU assembler,\nlinker, and binary utilities.\n";
+        assert_eq!(
+            extract(wrapped).as_deref(),
+            Some("This is the Debian GNU/Linux prepackaged version of the GNU assembler, linker…")
+        );
+        // One line shaped like a field is a title.
+        assert_eq!(extract("Update: the market fell\n\nText.\n").as_deref(), Some("Update: the market fell"));
+    }
+
+    #[test]
+    fn web_furniture_and_caption_numbers_are_not_titles() {
+        let page = "Skip to main content\n\nAn official website of the United States government\nHere's how you know\n\nLatest News\n\nTreasury Statement Following IMF Article IV Consultation\n\nWASHINGTON — Text.";
+        assert_eq!(extract(page).as_deref(), Some("Treasury Statement Following IMF Article IV Consultation"));
+        let srt = "1\n00:00:00,467 --> 00:00:01,567\nWelcome to another episode\n";
+        assert_eq!(extract(srt).as_deref(), Some("Welcome to another episode"));
+        assert_eq!(
+            extract("Displaying 1 - 20 of 4887\nFTC Approves Final Order\n").as_deref(),
+            Some("FTC Approves Final Order")
+        );
+        let dated = "Sunday, May 1, 2005\n\nOn April 30th the island of Niue held its eleventh general election.\n";
+        assert_eq!(
+            extract(dated).as_deref(),
+            Some("On April 30th the island of Niue held its eleventh general election.")
+        );
+        let headline =
+            "Microsoft announces name of new version of Windows: Vista\nThere are no reviewed versions of this page.\n";
+        assert_eq!(extract(headline).as_deref(), Some("Microsoft announces name of new version of Windows: Vista"));
+        let speaker =
+            format!("MS. PSAKI:  Hi, everyone.  Okay.  {}", "We have another member joining us today. ".repeat(4));
+        assert_eq!(extract(&speaker).as_deref(), Some("MS. PSAKI: Hi, everyone"));
     }
 
     #[test]
