@@ -146,6 +146,7 @@ fn tsv_and_print0() {
 fn list_docs_into_a_closed_pipe_ends_quietly() {
     let mut child = Command::new(bin())
         .args(["list", "entities"])
+        .env("DOSSIER_CONFIG_DIR", util::empty_config_dir())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .stdin(Stdio::null())
@@ -387,7 +388,12 @@ fn bad_starts_are_refused_with_a_reason_and_exit_2() {
     missing.code(2);
     assert!(missing.stderr.contains("/no/such/folder/anywhere: no such file or folder"), "{}", missing.stderr);
     // Tests run with no controlling terminal: the explorer says it needs one.
-    let no_tty = Command::new(bin()).stdin(Stdio::null()).env_remove("TERM").output().expect("run");
+    let no_tty = Command::new(bin())
+        .stdin(Stdio::null())
+        .env_remove("TERM")
+        .env("DOSSIER_CONFIG_DIR", util::empty_config_dir())
+        .output()
+        .expect("run");
     if std::fs::OpenOptions::new().read(true).write(true).open("/dev/tty").is_err() {
         assert_eq!(no_tty.status.code(), Some(2));
         let err = String::from_utf8_lossy(&no_tty.stderr);

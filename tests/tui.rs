@@ -39,7 +39,7 @@ impl Harness {
         let (tx, rx) = mpsc::channel();
         let mut hs = Self {
             term: Terminal::new(TestBackend::new(w, h)).expect("terminal"),
-            app: App::new(corpus, Theme { color: false }, None),
+            app: App::new(corpus, Theme::new(false), None),
             tx,
             rx,
             searcher: Searcher::Inline(Narrowing::default()),
@@ -497,7 +497,7 @@ fn the_jump_finds_candidates_under_at_candidate() {
 #[test]
 fn enter_in_the_jump_acts_on_the_query_as_typed_and_paste_types() {
     let c = corpus();
-    let mut app = App::new(Arc::clone(&c), Theme { color: false }, None);
+    let mut app = App::new(Arc::clone(&c), Theme::new(false), None);
     let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
     app.handle_key(&KeyEvent::new(KeyCode::Char('p'), KeyModifiers::CONTROL));
     // No search is ever answered here: every keystroke leaves the jump waiting.

@@ -4,7 +4,7 @@
 //! explorer turns the action names into its actions (`crate::tui::keymap`), and the command
 //! line puts the defaults under its flags.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
@@ -559,7 +559,7 @@ pub fn default_theme_and_options() -> String {
     let p = Palette::default();
     for (name, what) in PALETTE_ENTRIES {
         let c = p.get(name).unwrap_or(Colour::Default);
-        out.push_str(&format!("{:<24}# {what}\n", format!("{name} = \"{c}\"")));
+        let _ = writeln!(out, "{:<23} # {what}", format!("{name} = \"{c}\""));
     }
     out.push_str(
         "\n# Options the command line uses when its flags do not say otherwise (a flag always wins).\n\

@@ -52,6 +52,7 @@ impl Pty {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.env("DOSSIER_DATA_DIR", super::empty_data_dir());
+        cmd.env("DOSSIER_CONFIG_DIR", super::empty_config_dir());
         Self::spawn(cmd, 120, 40)
     }
 
@@ -61,6 +62,7 @@ impl Pty {
         cmd.env("TERM", "xterm-256color");
         cmd.env("DOSSIER", super::bin());
         cmd.env("DOSSIER_DATA_DIR", super::empty_data_dir());
+        cmd.env("DOSSIER_CONFIG_DIR", super::empty_config_dir());
         Self::spawn(cmd, 120, 40)
     }
 
