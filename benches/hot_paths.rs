@@ -83,7 +83,7 @@ fn jump_keystroke_extending_a_query(b: divan::Bencher) {
 #[divan::bench]
 fn render_one_frame_120x40(b: divan::Bencher) {
     let corpus = std::sync::Arc::new(Corpus::load(&LoadOptions::default(), &|_| {}));
-    let mut app = App::new(corpus, Theme { color: true }, None);
+    let mut app = App::new(corpus, Theme::new(true), None);
     let mut term = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     app.handle(dossier::tui::action::Action::Open);
     app.prepare(ratatui::layout::Rect::new(0, 0, 120, 40));

@@ -101,6 +101,7 @@ fn regression_a_relative_and_an_absolute_corpus_path_share_the_cache() {
             .arg(name)
             .args(args)
             .env("DOSSIER_CACHE_DIR", cache.path())
+            .env("DOSSIER_CONFIG_DIR", util::empty_config_dir())
             .env("DOSSIER_TIMINGS", "1")
             .stdin(Stdio::null())
             .output()
@@ -124,6 +125,7 @@ fn stderr_of(corpus: &Dir, cache: &std::path::Path, args: &[&str]) -> String {
 fn command(corpus: &Dir, cache: &std::path::Path, args: &[&str]) -> Command {
     let mut c = Command::new(bin());
     c.arg("--corpus").arg(corpus.path()).args(args).env("DOSSIER_CACHE_DIR", cache).stdin(Stdio::null());
+    c.env("DOSSIER_CONFIG_DIR", util::empty_config_dir());
     c
 }
 

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
-use util::{bin, dossier, dossier_in, Dir};
+use util::{bin, dossier, dossier_in, dossier_with_config, Dir};
 
 const ALL_DOCS: [&str; 5] = [
     "000_81bc56f7dc5c9cfd",
@@ -146,6 +146,7 @@ fn tsv_and_print0() {
 fn list_docs_into_a_closed_pipe_ends_quietly() {
     let mut child = Command::new(bin())
         .args(["list", "entities"])
+        .env("DOSSIER_CONFIG_DIR", util::empty_config_dir())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .stdin(Stdio::null())
@@ -387,7 +388,12 @@ fn bad_starts_are_refused_with_a_reason_and_exit_2() {
     missing.code(2);
     assert!(missing.stderr.contains("/no/such/folder/anywhere: no such file or folder"), "{}", missing.stderr);
     // Tests run with no controlling terminal: the explorer says it needs one.
-    let no_tty = Command::new(bin()).stdin(Stdio::null()).env_remove("TERM").output().expect("run");
+    let no_tty = Command::new(bin())
+        .stdin(Stdio::null())
+        .env_remove("TERM")
+        .env("DOSSIER_CONFIG_DIR", util::empty_config_dir())
+        .output()
+        .expect("run");
     if std::fs::OpenOptions::new().read(true).write(true).open("/dev/tty").is_err() {
         assert_eq!(no_tty.status.code(), Some(2));
         let err = String::from_utf8_lossy(&no_tty.stderr);
@@ -480,4 +486,63 @@ fn a_folder_with_no_catalog_gets_facts_from_its_text_marked_extracted() {
     assert!(facts.iter().all(|f| f["origin"] == "extracted"), "{facts:?}");
     // Every quote is where the fact says: `check` verifies them.
     dossier(&["--corpus", corpus, "check"]).code(0);
+}
+
+/// Issue 16.6: `dossier config --default` prints a file that, used as the config, changes
+/// nothing, and `--check` and `--path` say where and whether it is good.
+#[test]
+fn the_default_config_file_checks_and_changes_nothing() {
+    let d = Dir::new();
+    let default = dossier_with_config(d.path(), &["config", "--default"]);
+    default.code(0);
+    assert!(default.stdout.contains("[keys]\n") && default.stdout.contains("timeline = [\"t\"]"), "{}", default.stdout);
+    assert!(default.stdout.contains("[theme]\n") && default.stdout.contains("[defaults]\n"), "{}", default.stdout);
+    let path = dossier_with_config(d.path(), &["config", "--path"]);
+    path.code(0);
+    assert_eq!(path.stdout.trim_end(), d.path().join("config.toml").display().to_string());
+    let none = dossier_with_config(d.path(), &["config", "--check"]);
+    none.code(0);
+    assert!(none.stdout.contains("no such file; the defaults are in use"), "{}", none.stdout);
+    d.file("config.toml", &default.stdout);
+    let check = dossier_with_config(d.path(), &["config", "--check"]);
+    check.code(0);
+    assert!(check.stdout.ends_with("config.toml: ok\n"), "{}", check.stdout);
+    let with = dossier_with_config(d.path(), &["list", "people"]);
+    assert_eq!(with.code(0).stdout, dossier(&["list", "people"]).code(0).stdout);
+}
+
+/// Issue 16.6: `[defaults] output` changes how items are printed, and `-o` still wins.
+#[test]
+fn the_configs_output_format_applies_under_the_flag() {
+    let d = Dir::new();
+    d.file("config.toml", "[defaults]\noutput = \"name\"\n");
+    let names = dossier_with_config(d.path(), &["list", "people"]);
+    assert!(names.code(0).lines().contains(&"Andy Jassy"), "{}", names.stdout);
+    let ids = dossier_with_config(d.path(), &["-o", "id", "list", "people"]);
+    assert_eq!(ids.code(0).stdout, dossier(&["list", "people"]).stdout);
+    assert!(!ids.stdout.contains("Andy Jassy"), "{}", ids.stdout);
+}
+
+/// Issue 16.6: a bad key name is an error with the file, line and column: commands stop with
+/// exit 2, `config --check` exits 1.
+#[test]
+fn a_bad_config_is_an_error_with_line_and_column() {
+    let d = Dir::new();
+    d.file("config.toml", "# mine\n[keys]\ntimeline = [\"T\", \"hyper-t\"]\n");
+    let want = format!("error: {}:3:18: `hyper-t` is not a key", d.path().join("config.toml").display());
+    let list = dossier_with_config(d.path(), &["list", "people"]);
+    list.code(2);
+    assert!(list.stderr.starts_with(&want), "{}", list.stderr);
+    assert!(list.stdout.is_empty());
+    let check = dossier_with_config(d.path(), &["config", "--check"]);
+    check.code(1);
+    assert!(check.stderr.starts_with(&want), "{}", check.stderr);
+    d.file("config.toml", "[keys]\ntimeline = [\"j\"]\n");
+    let twice = dossier_with_config(d.path(), &["config", "--check"]);
+    twice.code(1);
+    assert!(
+        twice.stderr.contains("config.toml:2:13: `j` means both timeline and down in the panes"),
+        "{}",
+        twice.stderr
+    );
 }

@@ -245,3 +245,17 @@ fn o_runs_the_opener_with_the_url_and_y_copies_with_osc52() {
     t.wait_for("exit=0");
     assert!(!contains(&t.raw(), b"\x1b]52;"), "copied although turned off");
 }
+
+/// Issue 16.6: the real binary with a bad config file still opens the explorer, with the
+/// default keys, and says what is wrong and where.
+#[test]
+fn a_bad_config_still_opens_the_explorer() {
+    let d = util::Dir::new();
+    d.file("config.toml", "[theme]\nperson = \"mauve\"\n");
+    let mut t = Pty::dossier_with_config(d.path(), &[]);
+    t.wait_for("config.toml:2:10");
+    t.wait_for("People (9)");
+    t.send(b"q");
+    assert_eq!(t.wait_exit(), 0);
+    assert_restored(&t.raw());
+}

@@ -84,12 +84,15 @@ impl Setting {
         Self { home, cache: util::Dir::new(), path }
     }
 
-    fn env(&self) -> [(&'static str, String); 5] {
+    fn env(&self) -> [(&'static str, String); 7] {
         [
             ("HOME", self.home.path().display().to_string()),
             // Catalogs made by editing go under this home, whatever the environment says.
             ("XDG_DATA_HOME", self.home.path().join(".local/share").display().to_string()),
             ("DOSSIER_DATA_DIR", String::new()),
+            // The config too is this home's (none), whatever the environment says.
+            ("XDG_CONFIG_HOME", self.home.path().join(".config").display().to_string()),
+            ("DOSSIER_CONFIG_DIR", String::new()),
             ("DOSSIER_CACHE_DIR", self.cache.path().display().to_string()),
             ("PATH", self.path.clone()),
         ]

@@ -39,7 +39,7 @@ impl Harness {
         let (tx, rx) = mpsc::channel();
         let mut hs = Self {
             term: Terminal::new(TestBackend::new(w, h)).expect("terminal"),
-            app: App::new(corpus, Theme { color: false }, None),
+            app: App::new(corpus, Theme::new(false), None),
             tx,
             rx,
             searcher: Searcher::Inline(Narrowing::default()),
@@ -509,7 +509,7 @@ fn the_jump_finds_candidates_under_at_candidate() {
 #[test]
 fn enter_in_the_jump_acts_on_the_query_as_typed_and_paste_types() {
     let c = corpus();
-    let mut app = App::new(Arc::clone(&c), Theme { color: false }, None);
+    let mut app = App::new(Arc::clone(&c), Theme::new(false), None);
     let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
     app.handle_key(&KeyEvent::new(KeyCode::Char('p'), KeyModifiers::CONTROL));
     // No search is ever answered here: every keystroke leaves the jump waiting.
@@ -1092,4 +1092,65 @@ fn the_timeline_filters_by_entity_and_by_dates() {
     h.key(KeyCode::Char('d')).typed("..2023").key(KeyCode::Enter);
     let early = timeline_events(&h);
     assert!(!early.is_empty() && early.iter().all(|e| e[..4].parse::<i32>().is_ok_and(|y| y <= 2023)), "{early:?}");
+}
+
+fn config(text: &str) -> dossier::shared::config::Config {
+    dossier::shared::config::parse(std::path::Path::new("config.toml"), text).expect("a config")
+}
+
+fn shift(c: char) -> Event {
+    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::SHIFT))
+}
+
+/// Issue 16.6: a config that rebinds a key and changes a colour.
+#[test]
+fn a_config_rebinds_a_key_and_changes_a_colour() {
+    let mut h = Harness::new(120, 40);
+    let c = config("[keys]\ntimeline = [\"T\"]\nquit = [\"ctrl-q\"]\n[theme]\nperson = \"#ff8000\"\n");
+    h.app.configure(&c, None);
+    h.app.theme.color = true;
+    h.key(KeyCode::Char('2'));
+    // The status line shows the user's key, the help too.
+    let s = h.screen();
+    assert!(s.contains("Ctrl-Q quit"), "{s}");
+    // People's names are drawn in the user's colour.
+    let pane = h.app.geometry.panes[1];
+    let buf = h.term.backend().buffer();
+    let orange = (pane.x..pane.right())
+        .flat_map(|x| (pane.y..pane.bottom()).map(move |y| (x, y)))
+        .filter(|&p| buf[p].fg == ratatui::style::Color::Rgb(255, 128, 0))
+        .count();
+    assert!(orange > 10, "no person drawn in #ff8000:\n{s}");
+    // `t` does nothing now; `T` opens the timeline.
+    h.key(KeyCode::Char('t'));
+    assert!(!matches!(h.app.view(), View::Timeline(..)));
+    h.send([shift('T')]);
+    assert!(matches!(h.app.view(), View::Timeline(..)), "T opens the timeline");
+    h.key(KeyCode::F(1));
+    let help = h.screen();
+    assert!(help.lines().any(|l| l.contains("  T ") && l.contains("timeline: dated events")), "{help}");
+    assert!(help.lines().any(|l| l.contains("Ctrl-Q") && l.contains("quit: exit 0")), "{help}");
+    assert!(!help.lines().any(|l| l.contains("  t ") && l.contains("timeline:")), "{help}");
+    h.key(KeyCode::Esc);
+    h.ctrl('q');
+    assert_eq!(h.outcome, Some(Outcome::Quit));
+}
+
+/// Issue 16.6: a bad config does not keep the explorer from opening: the defaults are used, and
+/// the status line and the problems view say what is wrong, where.
+#[test]
+fn a_bad_config_opens_with_the_defaults_and_says_so() {
+    let mut h = Harness::new(120, 40);
+    let err = dossier::shared::config::parse(std::path::Path::new("config.toml"), "[keys]\ntimeline = [\"hyper-t\"]\n")
+        .expect_err("a bad key");
+    h.app.configure(&dossier::shared::config::Config::default(), Some(&err));
+    h.run();
+    let s = h.screen();
+    assert!(s.contains("config error, the defaults are in use: config.toml:2:13"), "{s}");
+    assert!(s.contains("1 problem (!)"), "{s}");
+    h.key(KeyCode::Char('t'));
+    assert!(matches!(h.app.view(), View::Timeline(..)), "the default t still opens the timeline");
+    h.key(KeyCode::Char('!'));
+    let s = h.screen();
+    assert!(s.contains("config: config.toml:2:13: `hyper-t` is not a key"), "{s}");
 }

@@ -69,7 +69,8 @@ fn parse_kind(s: &str) -> Result<EntityKind, String> {
                   dossier --corpus ~/notes -o json | jq .name"
 )]
 pub struct Args {
-    /// A folder or file to read (repeatable). Default: the bundled corpus.
+    /// A folder or file to read (repeatable). Default: the config's `[defaults] corpus`, else the
+    /// bundled corpus.
     #[arg(long, global = true, value_name = "PATH")]
     pub corpus: Vec<PathBuf>,
 
@@ -85,9 +86,9 @@ pub struct Args {
     #[arg(long, global = true)]
     pub no_discover: bool,
 
-    /// How to print items.
-    #[arg(short = 'o', long, global = true, value_enum, default_value_t)]
-    pub output: Format,
+    /// How to print items [default: the config's `[defaults] output`, else id].
+    #[arg(short = 'o', long, global = true, value_enum)]
+    pub output: Option<Format>,
 
     /// End items with NUL instead of newline.
     #[arg(long, global = true)]
@@ -237,6 +238,20 @@ pub enum Command {
         /// What to do.
         #[command(subcommand)]
         what: CatalogCommand,
+    },
+    /// The config file (keys, colours, default options): print the default file, where it is
+    /// read from, or check it.
+    #[command(group(clap::ArgGroup::new("what").required(true).args(["default", "path", "check"])))]
+    Config {
+        /// Print the commented default file (every action with its keys, every colour).
+        #[arg(long)]
+        default: bool,
+        /// Print where the config file is read from (it may not exist).
+        #[arg(long)]
+        path: bool,
+        /// Check the config file: exit 1 with the first mistake, at its line and column.
+        #[arg(long)]
+        check: bool,
     },
     /// Print shell completions.
     Completions {

@@ -14,12 +14,21 @@ pub use args::{Args, ColorWhen, Command, ListWhat};
 use crate::corpus::{CatalogChoice, Corpus, LoadOptions};
 use crate::ingest::walk::WalkOptions;
 use crate::model::Severity;
+use crate::shared::config::{Config, ConfigError};
 use crate::shared::error::Error;
 
-/// Resolves arguments: the catalog choice, and colour from `--color`, `NO_COLOR` and
-/// whether stdout is a terminal.
+/// Reads the user's config file and checks its keys as the explorer will read them.
+pub fn load_config() -> Result<Config, ConfigError> {
+    let config = crate::shared::config::load()?;
+    crate::tui::keymap::Keymap::from_config(&config)?;
+    Ok(config)
+}
+
+/// Resolves arguments over the config's defaults (a flag always wins): the corpus, the output
+/// format, the catalog choice, and colour from `--color`, `NO_COLOR` and whether stdout is a
+/// terminal.
 #[must_use]
-pub fn settings(args: &Args) -> Settings {
+pub fn settings(args: &Args, config: &Config) -> Settings {
     let catalog = match (&args.catalog, args.no_catalog) {
         (_, true) => CatalogChoice::None,
         (Some(p), false) => CatalogChoice::File(p.clone()),
@@ -32,7 +41,7 @@ pub fn settings(args: &Args) -> Settings {
         ColorWhen::Auto => (!no_color, !no_color && std::io::stdout().is_terminal()),
     };
     let mut load = LoadOptions {
-        corpus: args.corpus.clone(),
+        corpus: if args.corpus.is_empty() { config.defaults.corpus.clone() } else { args.corpus.clone() },
         catalog,
         discover: !args.no_discover,
         walk: WalkOptions { globs: args.globs.clone(), types: args.types.clone(), no_ignore: args.no_ignore },
@@ -41,7 +50,7 @@ pub fn settings(args: &Args) -> Settings {
     load.catalog = crate::shared::places::resolve_catalog(&load);
     Settings {
         load,
-        format: args.output,
+        format: args.output.or(config.defaults.output).unwrap_or_default(),
         print0: args.print0,
         color_tty,
         color_stdout,
@@ -52,8 +61,49 @@ pub fn settings(args: &Args) -> Settings {
     }
 }
 
+/// `dossier config`: the default file, the path, or a check of the file (exit 1 with its first
+/// mistake).
+pub fn config_command(
+    default: bool,
+    path: bool,
+    config: &Result<Config, ConfigError>,
+) -> crate::shared::error::Result<Exit> {
+    let mut out = crate::shared::output::Out::new(std::io::stdout().lock(), false);
+    let file = crate::shared::config::path();
+    let shown = file
+        .as_ref()
+        .map_or_else(|| "(no config folder: set $XDG_CONFIG_HOME or $HOME)".into(), |p| p.display().to_string());
+    let code = if default {
+        out.text(&crate::tui::keymap::default_file())?;
+        Exit::Ok
+    } else if path {
+        out.text(&format!("{shown}\n"))?;
+        Exit::Ok
+    } else {
+        match config {
+            Ok(_) if file.as_ref().is_some_and(|p| p.is_file()) => {
+                out.text(&format!("{shown}: ok\n"))?;
+                Exit::Ok
+            }
+            Ok(_) => {
+                out.text(&format!("{shown}: no such file; the defaults are in use\n"))?;
+                Exit::Ok
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                Exit::NoMatch
+            }
+        }
+    };
+    out.finish()?;
+    Ok(code)
+}
+
 /// Runs a non-interactive command; prints results on stdout and problems on stderr.
 pub fn run_command(command: &Command, settings: &Settings) -> crate::shared::error::Result<Exit> {
+    if let Command::Config { default, path, .. } = command {
+        return config_command(*default, *path, &load_config());
+    }
     if let Command::Completions { shell } = command {
         // Generated into memory, then written like any output: a closed pipe ends quietly.
         let mut cmd = <Args as clap::CommandFactory>::command();

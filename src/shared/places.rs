@@ -1,8 +1,9 @@
 //! Where dossier keeps its own files, outside every corpus: the cache
 //! (`$DOSSIER_CACHE_DIR`, else `$XDG_CACHE_HOME/dossier`, else `~/.cache/dossier`) and the data
 //! directory for catalogs of folders that have none of their own (`$DOSSIER_DATA_DIR`, else
-//! `$XDG_DATA_HOME/dossier`, else `~/.local/share/dossier`). Also which catalog a corpus uses,
-//! and which file edits go to.
+//! `$XDG_DATA_HOME/dossier`, else `~/.local/share/dossier`), and the config folder with the
+//! user's `config.toml` (`$DOSSIER_CONFIG_DIR`, else `$XDG_CONFIG_HOME/dossier`, else
+//! `~/.config/dossier`). Also which catalog a corpus uses, and which file edits go to.
 
 use std::path::{Path, PathBuf};
 
@@ -19,6 +20,12 @@ pub fn cache_dir() -> Option<PathBuf> {
 #[must_use]
 pub fn data_dir() -> Option<PathBuf> {
     user_dir("DOSSIER_DATA_DIR", "XDG_DATA_HOME", ".local/share")
+}
+
+/// The config folder, resolved (it may not exist).
+#[must_use]
+pub fn config_dir() -> Option<PathBuf> {
+    user_dir("DOSSIER_CONFIG_DIR", "XDG_CONFIG_HOME", ".config")
 }
 
 fn user_dir(own: &str, xdg: &str, under_home: &str) -> Option<PathBuf> {

@@ -1,7 +1,8 @@
-//! The vocabulary of user intent, and the key bindings that produce it. The help overlay is
-//! generated from [`BINDINGS`], so it lists every key.
+//! The vocabulary of user intent, and the default key bindings that produce it. The keymap
+//! (`keymap.rs`) puts the user's keys over [`BINDINGS`], and the help is generated from it, so
+//! it lists every key.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyModifiers};
 
 /// Something the user wants done.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,6 +101,28 @@ pub enum Action {
     Undo,
 }
 
+impl Action {
+    /// The action's name in the config file: the variant in snake case (`open_jump`,
+    /// `focus_pane_1`).
+    #[must_use]
+    pub fn name(self) -> String {
+        let mut out = String::new();
+        for c in format!("{self:?}").chars() {
+            if c.is_ascii_uppercase() {
+                if !out.is_empty() {
+                    out.push('_');
+                }
+                out.push(c.to_ascii_lowercase());
+            } else if c == '(' {
+                out.push('_');
+            } else if c != ')' {
+                out.push(c);
+            }
+        }
+        out
+    }
+}
+
 /// Where keys are being read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
@@ -119,6 +142,27 @@ pub enum Context {
     Prompt,
     /// A pane's filter line is open.
     Filter,
+}
+
+impl Context {
+    /// Every context.
+    pub const ALL: [Self; 8] =
+        [Self::Panes, Self::Reader, Self::Card, Self::Jump, Self::Find, Self::Help, Self::Prompt, Self::Filter];
+
+    /// How the config's errors name it.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Panes => "the panes",
+            Self::Reader => "the reader",
+            Self::Card => "a card",
+            Self::Jump => "the jump",
+            Self::Find => "the find line",
+            Self::Help => "the help",
+            Self::Prompt => "a prompt",
+            Self::Filter => "a pane's filter line",
+        }
+    }
 }
 
 /// Which contexts a binding applies in.
@@ -147,7 +191,9 @@ pub enum When {
 }
 
 impl When {
-    fn applies(self, c: Context) -> bool {
+    /// Whether bindings for here apply in a context.
+    #[must_use]
+    pub fn applies(self, c: Context) -> bool {
         match self {
             Self::Always => true,
             Self::Base => matches!(c, Context::Panes | Context::Reader | Context::Card),
@@ -159,6 +205,22 @@ impl When {
             Self::Prompt => c == Context::Prompt,
             Self::Filter => c == Context::Filter,
             Self::Edit => matches!(c, Context::Panes | Context::Reader | Context::Card),
+        }
+    }
+
+    /// The config's table for these bindings: `[keys]` (None) for the keys of panes and
+    /// detail, curation and everywhere; `[keys.NAME]` for the rest.
+    #[must_use]
+    pub fn table(self) -> Option<&'static str> {
+        match self {
+            Self::Base | Self::Edit | Self::Always => None,
+            Self::Panes => Some("panes"),
+            Self::Reader => Some("reader"),
+            Self::Detail => Some("detail"),
+            Self::Jump => Some("jump"),
+            Self::Find => Some("find"),
+            Self::Prompt => Some("prompt"),
+            Self::Filter => Some("filter"),
         }
     }
 
@@ -213,50 +275,18 @@ macro_rules! bind {
 }
 
 /// One line of the help.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HelpLine {
     /// The help's title.
     Title(&'static str),
     /// A section: where the keys below apply.
     Heading(&'static str),
     /// Keys and what they do.
-    Key(&'static str, &'static str),
+    Key(String, &'static str),
     /// An empty line.
     Blank,
     /// A remark.
     Note(&'static str),
-}
-
-/// The help's text: every binding with a label, grouped by where it applies.
-#[must_use]
-pub fn help() -> Vec<HelpLine> {
-    let mut lines = vec![HelpLine::Title("dossier — keys"), HelpLine::Blank];
-    let order = [
-        When::Base,
-        When::Panes,
-        When::Reader,
-        When::Detail,
-        When::Edit,
-        When::Jump,
-        When::Find,
-        When::Prompt,
-        When::Filter,
-        When::Always,
-    ];
-    for when in order {
-        let rows: Vec<&Binding> = BINDINGS.iter().filter(|b| b.when == when && !b.label.is_empty()).collect();
-        if rows.is_empty() {
-            continue;
-        }
-        lines.push(HelpLine::Heading(when.label()));
-        lines.extend(rows.iter().map(|b| HelpLine::Key(b.label, b.help)));
-        lines.push(HelpLine::Blank);
-    }
-    lines.push(HelpLine::Note(
-        "Mouse: click selects, the wheel scrolls. Help: j k ↑ ↓ PgUp PgDn Space g G scroll, any other key closes.",
-    ));
-    lines.push(HelpLine::Note("Reader: underlined = link (colour by kind), italic = fuzzy match."));
-    lines
 }
 
 /// Every key binding. Earlier bindings win, so context-specific ones come first.
@@ -443,58 +473,3 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Base, "g G Home End", [ch('g'), (KeyCode::Home, NONE)], Action::Top, "first / last row"),
     bind!(Base, "", [ch('G'), (KeyCode::End, NONE)], Action::Bottom, ""),
 ];
-
-/// The action a key means in a context, if any.
-#[must_use]
-pub fn lookup(context: Context, key: &KeyEvent) -> Option<Action> {
-    let mods = if matches!(key.code, KeyCode::Char(_)) { key.modifiers - KeyModifiers::SHIFT } else { key.modifiers };
-    BINDINGS
-        .iter()
-        .filter(|b| b.when.applies(context))
-        .find(|b| b.keys.iter().any(|&(code, m)| code == key.code && m == mods))
-        .map(|b| b.action)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn key(code: KeyCode, m: KeyModifiers) -> KeyEvent {
-        KeyEvent::new(code, m)
-    }
-
-    #[test]
-    fn tab_means_next_link_in_the_reader_and_next_pane_in_panes() {
-        let tab = key(KeyCode::Tab, NONE);
-        assert_eq!(lookup(Context::Reader, &tab), Some(Action::NextLink));
-        assert_eq!(lookup(Context::Panes, &tab), Some(Action::NextPane));
-        assert_eq!(lookup(Context::Jump, &tab), Some(Action::ToggleMark));
-    }
-
-    #[test]
-    fn typed_letters_are_not_actions_in_the_jump() {
-        assert_eq!(lookup(Context::Jump, &key(KeyCode::Char('q'), NONE)), None);
-        assert_eq!(lookup(Context::Jump, &key(KeyCode::Char('p'), NONE)), None);
-        assert_eq!(lookup(Context::Find, &key(KeyCode::Char('n'), NONE)), None);
-    }
-
-    #[test]
-    fn shifted_characters_match() {
-        assert_eq!(lookup(Context::Reader, &key(KeyCode::Char('N'), KeyModifiers::SHIFT)), Some(Action::FindPrev));
-        assert_eq!(lookup(Context::Panes, &key(KeyCode::Char('?'), KeyModifiers::SHIFT)), Some(Action::Help));
-    }
-
-    #[test]
-    fn ctrl_c_cancels_everywhere() {
-        for c in [Context::Panes, Context::Reader, Context::Card, Context::Jump, Context::Find, Context::Help] {
-            assert_eq!(lookup(c, &key(KeyCode::Char('c'), CTRL)), Some(Action::Cancel));
-        }
-    }
-
-    #[test]
-    fn every_binding_with_keys_has_help_or_continues_the_previous_one() {
-        for (i, b) in BINDINGS.iter().enumerate() {
-            assert!(!b.help.is_empty() || (i > 0 && BINDINGS[i - 1].when == b.when), "{b:?}");
-        }
-    }
-}

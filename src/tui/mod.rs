@@ -6,6 +6,7 @@ pub mod card;
 pub mod geometry;
 pub mod history;
 pub mod jump;
+pub mod keymap;
 pub mod pane;
 pub mod reader;
 pub mod render;
@@ -264,8 +265,13 @@ pub fn event_loop<B: Backend>(
 }
 
 /// Opens the explorer on the terminal, loads in the background, and prints the pick on stdout
-/// after the terminal is restored.
-pub fn run(settings: &Settings) -> crate::shared::error::Result<Exit> {
+/// after the terminal is restored. The keys and colours are the config's; with a bad config
+/// (`config_error`), the defaults, and the error is shown in the status line and the problems.
+pub fn run(
+    settings: &Settings,
+    config: &crate::shared::config::Config,
+    config_error: Option<&crate::shared::config::ConfigError>,
+) -> crate::shared::error::Result<Exit> {
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
@@ -332,7 +338,9 @@ pub fn run(settings: &Settings) -> crate::shared::error::Result<Exit> {
             }
         }
     });
-    let mut app = App::new(Arc::new(Corpus::default()), Theme { color: settings.color_tty }, Some(Progress::Scanning));
+    let theme = Theme { color: settings.color_tty, palette: config.palette };
+    let mut app = App::new(Arc::new(Corpus::default()), theme, Some(Progress::Scanning));
+    app.configure(config, config_error);
     app.curator = Some(app::Curator::new(settings.load.clone()));
     // For the end-to-end test that a panic restores the terminal.
     if std::env::var_os("DOSSIER_TEST_PANIC").is_some() {

@@ -63,6 +63,11 @@ pub fn empty_data_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("dossier-no-data")
 }
 
+/// A config folder with nothing in it: the tests never read the developer's own config.
+pub fn empty_config_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("dossier-no-config")
+}
+
 impl From<std::process::Output> for Run {
     fn from(out: std::process::Output) -> Self {
         Self {
@@ -75,10 +80,16 @@ impl From<std::process::Output> for Run {
 
 /// Runs `dossier ARGS` with no stdin and returns what it printed.
 pub fn dossier(args: &[&str]) -> Run {
+    dossier_with_config(&empty_config_dir(), args)
+}
+
+/// Runs `dossier ARGS` reading its config file from `config_dir`.
+pub fn dossier_with_config(config_dir: &Path, args: &[&str]) -> Run {
     Command::new(bin())
         .args(args)
         .env_remove("NO_COLOR")
         .env("DOSSIER_DATA_DIR", empty_data_dir())
+        .env("DOSSIER_CONFIG_DIR", config_dir)
         .stdin(Stdio::null())
         .output()
         .expect("run dossier")

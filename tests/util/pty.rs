@@ -47,11 +47,17 @@ impl Pty {
     }
 
     pub fn dossier(args: &[&str]) -> Self {
+        Self::dossier_with_config(&super::empty_config_dir(), args)
+    }
+
+    /// The explorer reading its config file from `config_dir`.
+    pub fn dossier_with_config(config_dir: &std::path::Path, args: &[&str]) -> Self {
         let mut cmd = CommandBuilder::new(super::bin());
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.env("DOSSIER_DATA_DIR", super::empty_data_dir());
+        cmd.env("DOSSIER_CONFIG_DIR", config_dir);
         Self::spawn(cmd, 120, 40)
     }
 
@@ -61,6 +67,7 @@ impl Pty {
         cmd.env("TERM", "xterm-256color");
         cmd.env("DOSSIER", super::bin());
         cmd.env("DOSSIER_DATA_DIR", super::empty_data_dir());
+        cmd.env("DOSSIER_CONFIG_DIR", super::empty_config_dir());
         Self::spawn(cmd, 120, 40)
     }
 

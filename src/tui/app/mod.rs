@@ -11,11 +11,12 @@ use std::sync::Arc;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::action::{lookup, Action, Context};
+use super::action::{Action, Context};
 use super::card::{Rows, Subject};
 use super::geometry::Geometry;
 use super::history::History;
 use super::jump::{Jump, Request};
+use super::keymap::Keymap;
 use super::pane::{Pane, PaneKind, PANES};
 use super::reader::{Find, Layout, Mode, Reader};
 use crate::analysis::card::{Row, Target, TimelineFilter};
@@ -154,11 +155,21 @@ pub enum Layer {
     Prompt(Prompt),
 }
 
-/// Colours or not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Colours or not, and which.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Theme {
     /// Use colour; without it, selection and links are shown with reverse, bold and underline.
     pub color: bool,
+    /// The colours, when `color`.
+    pub palette: crate::shared::config::Palette,
+}
+
+impl Theme {
+    /// The default colours, or none.
+    #[must_use]
+    pub fn new(color: bool) -> Self {
+        Self { color, ..Self::default() }
+    }
 }
 
 /// The explorer's state.
@@ -185,6 +196,8 @@ pub struct App {
     pub message: Option<String>,
     /// Colours.
     pub theme: Theme,
+    /// The keys in use: the defaults with the user's config over them.
+    pub keymap: Keymap,
     /// The screen layout of the last `prepare`.
     pub geometry: Geometry,
     /// The open document wrapped at the detail's width (shared: handlers read it without copying).
@@ -197,6 +210,9 @@ pub struct App {
     pub timeline_events: Option<Arc<crate::analysis::timeline::Timeline>>,
     /// Warnings and errors about the input, counted once per corpus for the status line.
     pub problems: usize,
+    /// What is wrong with the user's config file (the defaults are in use), for the status line
+    /// and the problems view.
+    pub config_problem: Option<String>,
     /// Where edits go, when the explorer may edit the catalog.
     pub curator: Option<Curator>,
     /// The entity to show once linking after an edit ends (by id).
@@ -229,12 +245,14 @@ impl App {
             marks: Vec::new(),
             message: None,
             theme,
+            keymap: Keymap::default(),
             geometry: Geometry::default(),
             layout: None,
             card_rows: None,
             timeline,
             timeline_events: Some(events),
             problems,
+            config_problem: None,
             curator: None,
             show_after_relink: None,
             relinks: 0,
@@ -244,6 +262,31 @@ impl App {
         };
         app.fill_panes();
         app
+    }
+
+    /// Takes the user's config: its keys and colours, or, when it is bad, the defaults and the
+    /// error said in the status line (until the first key) and kept in the problems view.
+    pub fn configure(
+        &mut self,
+        config: &crate::shared::config::Config,
+        error: Option<&crate::shared::config::ConfigError>,
+    ) {
+        let checked = match error {
+            Some(e) => Err(e.clone()),
+            None => Keymap::from_config(config),
+        };
+        match checked {
+            Ok(keymap) => {
+                self.keymap = keymap;
+                self.theme.palette = config.palette;
+            }
+            Err(e) => {
+                self.keymap = Keymap::default();
+                self.theme.palette = crate::shared::config::Palette::default();
+                self.message = Some(format!("config error, the defaults are in use: {e}"));
+                self.config_problem = Some(format!("config: {e} (the defaults are in use)"));
+            }
+        }
     }
 
     /// How many times an edit asked for linking again: the number the latest answer carries.
@@ -481,7 +524,7 @@ impl App {
     pub fn handle_key(&mut self, key: &KeyEvent) -> Effect {
         let ctx = self.context();
         if ctx == Context::Help {
-            return if let Some(Action::Cancel) = lookup(ctx, key) {
+            return if let Some(Action::Cancel) = self.keymap.lookup(ctx, key) {
                 Effect::Exit(Outcome::Cancel)
             } else {
                 let page = usize::from(self.geometry.area.height.saturating_sub(4)).max(1);
@@ -499,14 +542,14 @@ impl App {
                 // Kept within what the help can scroll at this size (as drawn: above the status
                 // line, in a bordered box).
                 let shown = usize::from(self.geometry.area.height.saturating_sub(3));
-                let most = super::action::help().len().saturating_sub(shown);
+                let most = self.keymap.help().len().saturating_sub(shown);
                 if let Some(Layer::Help(s)) = self.layers.last_mut() {
                     *s = (*s).min(most);
                 }
                 Effect::None
             };
         }
-        match lookup(ctx, key) {
+        match self.keymap.lookup(ctx, key) {
             Some(a) => self.handle(a),
             None => match key.code {
                 // A kind's letter answers a kind prompt at once.

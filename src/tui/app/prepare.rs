@@ -62,7 +62,15 @@ impl App {
                             (subject, body.width, Arc::new(crate::analysis::card::timeline_rows_of(&corpus, t, f)))
                         }),
                         Subject::Problems => {
-                            Some((subject, body.width, Arc::new(crate::analysis::card::problem_rows(&corpus))))
+                            let mut rows = crate::analysis::card::problem_rows(&corpus);
+                            if let Some(p) = &self.config_problem {
+                                let tone = crate::analysis::card::Tone::Warn;
+                                rows.insert(
+                                    3,
+                                    crate::analysis::card::Row { parts: vec![(format!("  {p}"), tone)], target: None },
+                                );
+                            }
+                            Some((subject, body.width, Arc::new(rows)))
                         }
                         Subject::Chart(focus) => Some((
                             subject,

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, BorderType, Paragraph};
 use ratatui::Frame;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::action::Context;
+use super::action::{Action, Context};
 use super::app::{App, Layer};
 use super::geometry::{centered, inner};
 use super::pane::{tab_labels, Pane, PaneKind, PaneRow, Sort, PANES};
@@ -149,25 +149,102 @@ fn draw_pane(app: &App, pane: &Pane, index: usize, area: Rect, f: &mut Frame, s:
     f.render_widget(Paragraph::new(lines), body);
 }
 
+/// A status-line hint: the actions, their keys by default, and what they do (no actions: the
+/// text alone).
+type Hint = (&'static [Action], &'static str, &'static str);
+
+const HELP: Hint = (&[Action::Help], "?", "help");
+const PICK: Hint = (&[Action::Pick], "p", "pick");
+const MOVE: &[Action] = &[Action::Up, Action::Down];
+
+/// The hints of each place, with the keys in use.
+fn hints(app: &App, ctx: Context) -> &'static [Hint] {
+    match ctx {
+        Context::Panes => &[
+            HELP,
+            (&[Action::Quit], "q", "quit"),
+            (MOVE, "↑↓", "move"),
+            (&[Action::Open], "Enter", "open"),
+            (&[Action::NextPane], "Tab", "pane"),
+            (&[Action::OpenJump], "Ctrl-P", "jump"),
+            (&[Action::ToggleMark], "Space", "mark"),
+            PICK,
+        ],
+        Context::Reader => &[
+            HELP,
+            (&[Action::NextLink, Action::PrevLink], "Tab/S-Tab", "link"),
+            (&[Action::Open], "Enter", "follow"),
+            (&[Action::OpenFind], "/", "find"),
+            (&[Action::FindNext, Action::FindPrev], "n/N", "next"),
+            (&[Action::ToggleRaw], "r", "raw"),
+            (&[Action::Back], "⌫", "back"),
+            (&[Action::Forward], "]", "fwd"),
+            (&[Action::Escape], "Esc", "panes"),
+            PICK,
+        ],
+        Context::Card => &[
+            HELP,
+            (MOVE, "↑↓", "select"),
+            (&[Action::Open], "Enter", "open"),
+            (&[Action::Back], "⌫", "back"),
+            (&[Action::Forward], "]", "forward"),
+            (&[Action::Escape], "Esc", "panes"),
+            (&[Action::OpenJump], "Ctrl-P", "jump"),
+            PICK,
+        ],
+        Context::Jump if matches!(app.layers.last(), Some(Layer::Jump(j)) if j.merge_from.is_some()) => &[
+            (&[], "", "type to find the entity to merge into"),
+            (MOVE, "↑↓", "select"),
+            (&[Action::Open], "Enter", "merge"),
+            (&[Action::Escape], "Esc", "cancel"),
+        ],
+        Context::Jump if !app.marks.is_empty() => &[
+            (&[], "", "type to filter"),
+            (MOVE, "↑↓", "select"),
+            (&[Action::Open], "Enter", "print the marked and exit"),
+            (&[Action::ToggleMark, Action::ToggleMarkUp], "Tab/S-Tab", "mark"),
+            (&[Action::Escape], "Esc", "close"),
+        ],
+        Context::Jump => &[
+            (&[], "", "type to filter"),
+            (MOVE, "↑↓", "select"),
+            (&[Action::Open], "Enter", "open"),
+            (&[Action::ToggleMark], "Tab", "mark (Enter then prints the marked)"),
+            (&[Action::Escape], "Esc", "close"),
+        ],
+        Context::Find => {
+            &[(&[], "", "type to find"), (&[Action::FindNext], "Enter", "keep"), (&[Action::Escape], "Esc", "clear")]
+        }
+        Context::Help => &[(&[], "", "j k ↑↓ PgUp PgDn g G scroll  any other key closes the help")],
+        Context::Prompt => {
+            &[(&[], "", "type"), (&[Action::Open], "Enter", "save"), (&[Action::Escape], "Esc", "cancel")]
+        }
+        Context::Filter => &[
+            (&[], "", "type to filter the pane"),
+            (&[Action::Open], "Enter", "keep"),
+            (&[Action::Escape], "Esc", "clear"),
+        ],
+    }
+}
+
+/// Hints as the status line shows them: `keys what`, two spaces apart; a hint whose actions
+/// have no key is left out.
+fn hint_text(app: &App, ctx: Context, hints: &[Hint]) -> String {
+    let mut parts = Vec::new();
+    for &(actions, keys, what) in hints {
+        if actions.is_empty() {
+            parts.push(what.to_string());
+        } else if let Some(k) = app.keymap.hint(ctx, actions, keys) {
+            parts.push(format!("{k} {what}"));
+        }
+    }
+    parts.join("  ")
+}
+
 fn draw_status(app: &App, area: Rect, f: &mut Frame, s: Styles) {
-    let keys = match app.context() {
-        Context::Panes => "? help  q quit  ↑↓ move  Enter open  Tab pane  Ctrl-P jump  Space mark  p pick",
-        Context::Reader => {
-            "? help  Tab/S-Tab link  Enter follow  / find  n/N next  r raw  ⌫ back  ] fwd  Esc panes  p pick"
-        }
-        Context::Card => "? help  ↑↓ select  Enter open  ⌫ back  ] forward  Esc panes  Ctrl-P jump  p pick",
-        Context::Jump if matches!(app.layers.last(), Some(Layer::Jump(j)) if j.merge_from.is_some()) => {
-            "type to find the entity to merge into  ↑↓ select  Enter merge  Esc cancel"
-        }
-        Context::Jump if !app.marks.is_empty() => {
-            "type to filter  ↑↓ select  Enter print the marked and exit  Tab/S-Tab mark  Esc close"
-        }
-        Context::Jump => "type to filter  ↑↓ select  Enter open  Tab mark (Enter then prints the marked)  Esc close",
-        Context::Find => "type to find  Enter keep  Esc clear",
-        Context::Help => "j k ↑↓ PgUp PgDn g G scroll  any other key closes the help",
-        Context::Prompt => "type  Enter save  Esc cancel",
-        Context::Filter => "type to filter the pane  Enter keep  Esc clear",
-    };
+    let ctx = app.context();
+    let keys = hint_text(app, ctx, hints(app, ctx));
+    let keys = keys.as_str();
     let c = &app.corpus;
     let mut right = match app.loading {
         Some(Progress::Reading(n, total)) => format!("loading {n}/{total}…"),
@@ -175,8 +252,9 @@ fn draw_status(app: &App, area: Rect, f: &mut Frame, s: Styles) {
         Some(Progress::Linking | Progress::Timed(..)) => "linking…".to_string(),
         None => {
             // Problems are counted where they can be seen: `!` lists them.
-            let shown = if app.problems > 0 {
-                format!(" · {} (!)", crate::analysis::card::count(app.problems, "problem", "problems"))
+            let problems = app.problems + usize::from(app.config_problem.is_some());
+            let shown = if problems > 0 {
+                format!(" · {} (!)", crate::analysis::card::count(problems, "problem", "problems"))
             } else {
                 String::new()
             };
@@ -191,12 +269,12 @@ fn draw_status(app: &App, area: Rect, f: &mut Frame, s: Styles) {
     let said;
     let keys = match &app.message {
         Some(m) => {
-            let leave = if matches!(app.context(), Context::Panes | Context::Reader | Context::Card) {
-                "q quit"
+            let leave: Hint = if matches!(ctx, Context::Panes | Context::Reader | Context::Card) {
+                (&[Action::Quit], "q", "quit")
             } else {
-                "Esc cancel"
+                (&[Action::Escape], "Esc", "cancel")
             };
-            said = format!("? help  {leave}  {}", one_line(m));
+            said = format!("{}  {}", hint_text(app, ctx, &[HELP, leave]), one_line(m));
             said.as_str()
         }
         None => keys,

@@ -22,7 +22,7 @@ pub fn draw(app: &App, area: Rect, f: &mut Frame, s: Styles) {
     for layer in &app.layers {
         match layer {
             Layer::Jump(j) => draw_jump(app, j, area, f, s),
-            Layer::Help(scroll) => draw_help(*scroll, area, f, s),
+            Layer::Help(scroll) => draw_help(app, *scroll, area, f, s),
             Layer::Prompt(p) => draw_prompt(app, p, area, f, s),
         }
     }
@@ -163,9 +163,10 @@ fn ink(k: Ink, s: Styles) -> Style {
     }
 }
 
-/// The help's lines, styled: the text is [`crate::tui::action::help`]'s.
-fn help_lines(s: Styles) -> Vec<Line<'static>> {
-    crate::tui::action::help()
+/// The help's lines, styled: the text is [`crate::tui::keymap::Keymap::help`]'s.
+fn help_lines(app: &App, s: Styles) -> Vec<Line<'static>> {
+    app.keymap
+        .help()
         .into_iter()
         .map(|l| match l {
             HelpLine::Title(t) | HelpLine::Heading(t) => Line::styled(t, s.heading()),
@@ -176,8 +177,8 @@ fn help_lines(s: Styles) -> Vec<Line<'static>> {
         .collect()
 }
 
-fn draw_help(scroll: usize, area: Rect, f: &mut Frame, s: Styles) {
-    let lines = help_lines(s);
+fn draw_help(app: &App, scroll: usize, area: Rect, f: &mut Frame, s: Styles) {
+    let lines = help_lines(app, s);
     // Above the status line, which stays visible; the way to scroll is in the border.
     let above = Rect { height: area.height.saturating_sub(1), ..area };
     let r = centered(above, 90, lines.len() as u16 + 2);

@@ -1,9 +1,11 @@
 //! Styles, with and without colour. Without colour, selection is reversed video and links are
-//! underlined, so both stay visible.
+//! underlined, so both stay visible. With colour, the theme's palette (the user's `[theme]`)
+//! gives the colours of entity kinds, selection, links, headings, borders, dim text and warnings.
 
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::model::{EntityKind, MatchHow};
+use crate::shared::config::{Colour, Palette};
 use crate::text::rich::Look;
 use crate::tui::app::Theme;
 
@@ -11,13 +13,42 @@ use crate::tui::app::Theme;
 #[derive(Debug, Clone, Copy)]
 pub struct Styles {
     color: bool,
+    p: Palette,
+}
+
+/// A theme colour as the terminal knows it.
+#[must_use]
+pub fn color(c: Colour) -> Color {
+    const ANSI: [Color; 16] = [
+        Color::Black,
+        Color::Red,
+        Color::Green,
+        Color::Yellow,
+        Color::Blue,
+        Color::Magenta,
+        Color::Cyan,
+        Color::Gray,
+        Color::DarkGray,
+        Color::LightRed,
+        Color::LightGreen,
+        Color::LightYellow,
+        Color::LightBlue,
+        Color::LightMagenta,
+        Color::LightCyan,
+        Color::White,
+    ];
+    match c {
+        Colour::Default => Color::Reset,
+        Colour::Named(i) => ANSI.get(usize::from(i)).copied().unwrap_or(Color::Reset),
+        Colour::Rgb(r, g, b) => Color::Rgb(r, g, b),
+    }
 }
 
 impl Styles {
     /// Styles for a theme.
     #[must_use]
     pub fn new(t: Theme) -> Self {
-        Self { color: t.color }
+        Self { color: t.color, p: t.palette }
     }
 
     fn pick(self, colored: Style, plain: Style) -> Style {
@@ -32,7 +63,7 @@ impl Styles {
     #[must_use]
     pub fn selected(self, focused: bool) -> Style {
         match (self.color, focused) {
-            (true, true) => Style::new().bg(Color::Blue).fg(Color::White).add_modifier(Modifier::BOLD),
+            (true, true) => Style::new().bg(color(self.p.selection)).fg(Color::White).add_modifier(Modifier::BOLD),
             (true, false) => Style::new().bg(Color::DarkGray),
             (false, true) => Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             (false, false) => Style::new().add_modifier(Modifier::REVERSED),
@@ -43,7 +74,7 @@ impl Styles {
     #[must_use]
     pub fn border(self, focused: bool) -> Style {
         match (self.color, focused) {
-            (true, true) => Style::new().fg(Color::Cyan),
+            (true, true) => Style::new().fg(color(self.p.border)),
             (_, true) => Style::new().add_modifier(Modifier::BOLD),
             _ => Style::new(),
         }
@@ -52,14 +83,14 @@ impl Styles {
     /// Secondary text.
     #[must_use]
     pub fn dim(self) -> Style {
-        self.pick(Style::new().fg(Color::DarkGray), Style::new().add_modifier(Modifier::DIM))
+        self.pick(Style::new().fg(color(self.p.dim)), Style::new().add_modifier(Modifier::DIM))
     }
 
     /// A heading.
     #[must_use]
     pub fn heading(self) -> Style {
         self.pick(
-            Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            Style::new().fg(color(self.p.heading)).add_modifier(Modifier::BOLD),
             Style::new().add_modifier(Modifier::BOLD),
         )
     }
@@ -85,13 +116,13 @@ impl Styles {
         if !self.color {
             return Style::new();
         }
-        Style::new().fg(match k {
-            EntityKind::Person => Color::Cyan,
-            EntityKind::Org => Color::Yellow,
-            EntityKind::Chip => Color::Magenta,
-            EntityKind::Model => Color::Green,
-            EntityKind::Service => Color::LightBlue,
-        })
+        Style::new().fg(color(match k {
+            EntityKind::Person => self.p.person,
+            EntityKind::Org => self.p.org,
+            EntityKind::Chip => self.p.chip,
+            EntityKind::Model => self.p.model,
+            EntityKind::Service => self.p.service,
+        }))
     }
 
     /// A mention in the reader: underlined in the kind's colour; fuzzy ones italic and dotted
@@ -112,7 +143,7 @@ impl Styles {
     #[must_use]
     pub fn focused_link(self) -> Style {
         self.pick(
-            Style::new().bg(Color::Cyan).fg(Color::Black).add_modifier(Modifier::BOLD),
+            Style::new().bg(color(self.p.link)).fg(Color::Black).add_modifier(Modifier::BOLD),
             Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
         )
     }
@@ -149,7 +180,7 @@ impl Styles {
     /// A warning.
     #[must_use]
     pub fn warn(self) -> Style {
-        self.pick(Style::new().fg(Color::LightRed), Style::new().add_modifier(Modifier::BOLD))
+        self.pick(Style::new().fg(color(self.p.warn)), Style::new().add_modifier(Modifier::BOLD))
     }
 
     /// A quote or snippet.
@@ -184,7 +215,7 @@ impl Styles {
             st = st.patch(self.pick(Style::new().fg(Color::LightYellow), Style::new()));
         }
         if l.link {
-            st = st.patch(self.pick(Style::new().fg(Color::Blue), Style::new()));
+            st = st.patch(self.pick(Style::new().fg(color(self.p.url)), Style::new()));
         }
         if l.image {
             st = st.patch(self.dim()).add_modifier(Modifier::ITALIC);
