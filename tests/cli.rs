@@ -162,16 +162,52 @@ fn list_docs_into_a_closed_pipe_ends_quietly() {
 }
 
 #[test]
-fn grep_prints_id_line_text() {
+fn grep_prints_path_line_column_text_as_rg_does() {
     let r = dossier(&["grep", "Annapurna"]);
     r.code(0);
-    assert!(r.lines().iter().all(|l| l.starts_with("000_81bc56f7dc5c9cfd:")), "{}", r.stdout);
     let l = r.lines()[0];
-    let mut parts = l.splitn(3, ':');
-    assert_eq!(parts.next(), Some("000_81bc56f7dc5c9cfd"));
-    assert!(parts.next().is_some_and(|n| n.parse::<usize>().is_ok()));
+    let parts: Vec<&str> = l.splitn(4, ':').collect();
+    assert_eq!(parts[..3], ["seeds/000_81bc56f7dc5c9cfd.txt", "4", "100"], "{l}");
+    assert!(parts[3].contains("Annapurna"), "{l}");
+    let ids = dossier(&["grep", "Annapurna", "-o", "id"]);
+    assert!(ids.lines().iter().all(|l| l.starts_with("000_81bc56f7dc5c9cfd:4:")), "{}", ids.stdout);
     dossier(&["grep", "zzqxv"]).code(1);
     dossier(&["grep", "("]).code(2);
+}
+
+/// Lines and columns are the file's (front matter counted), so an editor opens the match;
+/// `-l`, `-c` and `-C N` print as rg does; `.gitignore` is respected unless `--no-ignore`.
+#[test]
+fn grep_lists_counts_and_shows_context_in_the_files_own_lines() {
+    let dir = Dir::new();
+    dir.file("a.md", "---\ntitle: Notes\n---\nfirst line\nthe Needle here\nthird\nfourth\nfifth\nneedle again\n");
+    dir.file("b.txt", "nothing to see\n");
+    dir.file("skipped.txt", "a needle that git ignores\n");
+    dir.file(".gitignore", "skipped.txt\n");
+    std::fs::create_dir(dir.path().join(".git")).expect("a repository, as rg wants for .gitignore");
+    let corpus = dir.path().to_str().expect("utf-8");
+    let r = dossier(&["--corpus", corpus, "grep", "needle"]);
+    r.code(0);
+    let a = dir.path().join("a.md").display().to_string();
+    assert_eq!(r.lines(), [format!("{a}:5:5:the Needle here"), format!("{a}:9:1:needle again")], "{}", r.stdout);
+    assert_eq!(dossier(&["--corpus", corpus, "grep", "-l", "needle"]).lines(), [a.clone()]);
+    assert_eq!(dossier(&["--corpus", corpus, "grep", "-c", "needle"]).lines(), [format!("{a}:2")]);
+    let context = dossier(&["--corpus", corpus, "grep", "-C", "1", "needle"]);
+    assert_eq!(
+        context.lines(),
+        [
+            format!("{a}-4-first line"),
+            format!("{a}:5:5:the Needle here"),
+            format!("{a}-6-third"),
+            "--".to_string(),
+            format!("{a}-8-fifth"),
+            format!("{a}:9:1:needle again"),
+        ],
+        "{}",
+        context.stdout
+    );
+    let all = dossier(&["--corpus", corpus, "--no-ignore", "grep", "-l", "needle"]);
+    assert_eq!(all.lines().len(), 2, "{}", all.stdout);
 }
 
 #[test]

@@ -29,7 +29,7 @@ const EXAMPLES: &[(&str, Expect)] = &[
     ("dossier refs \"Andy Jassy\"", Expect::Prints(&["000_", "001_", "002_", "003_", "004_"])),
     ("dossier show trainium", Expect::Prints(&["Facts (1)", "“is in talks to sell its Trainium", "Documents (3)"])),
     ("dossier search desantis -o name", Expect::Prints(&["Peter DeSantis\n"])),
-    ("dossier grep Annapurna", Expect::Prints(&["000_81bc56f7dc5c9cfd:4: Peter DeSantis was"])),
+    ("dossier grep Annapurna", Expect::Prints(&["seeds/000_81bc56f7dc5c9cfd.txt:4:100:Peter DeSantis was"])),
     ("dossier check", Expect::Prints(&[])),
     (
         "dossier export | jq '.entities[] | select(.kind==\"person\") | .name'",

@@ -167,6 +167,15 @@ pub enum Command {
         /// Ignore case.
         #[arg(short = 'i', long)]
         ignore_case: bool,
+        /// Print only the files that match.
+        #[arg(short = 'l', long, conflicts_with_all = ["count", "context"])]
+        files_with_matches: bool,
+        /// Print each matching file with its number of matching lines.
+        #[arg(short = 'c', long, conflicts_with = "context")]
+        count: bool,
+        /// Print N lines of context around each match (`path-line-text`, groups apart with `--`).
+        #[arg(short = 'C', long, value_name = "N")]
+        context: Option<usize>,
     },
     /// Cross-references: the documents mentioning an entity, or the entities a document mentions.
     Refs {

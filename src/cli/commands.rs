@@ -36,7 +36,16 @@ pub fn run_on_summary<W: Write>(command: &Command, sum: &Summary, s: &Settings, 
 pub fn run<W: Write>(command: &Command, c: &Corpus, s: &Settings, out: &mut Out<W>) -> Result<Exit> {
     match command {
         Command::Show { item } => show(c, item, s, out),
-        Command::Grep { pattern, fixed_strings, ignore_case } => grep(c, pattern, *fixed_strings, *ignore_case, s, out),
+        Command::Grep { pattern, fixed_strings, ignore_case, files_with_matches, count, context } => {
+            let how = GrepHow {
+                fixed: *fixed_strings,
+                ignore_case: *ignore_case,
+                files: *files_with_matches,
+                count: *count,
+                context: context.unwrap_or(0),
+            };
+            grep(c, pattern, &how, s, out)
+        }
         Command::Refs { item, related } => refs(c, item, *related, s, out),
         Command::Timeline => timeline(c, s, out),
         Command::Chart { item } => chart(c, item.as_deref(), s, out),
@@ -153,33 +162,92 @@ fn search<W: Write>(
     print_rows(&rows, s, out)
 }
 
-fn grep<W: Write>(
-    c: &Corpus,
-    pattern: &str,
+/// How `grep` searches and prints.
+struct GrepHow {
     fixed: bool,
     ignore_case: bool,
-    s: &Settings,
-    out: &mut Out<W>,
-) -> Result<Exit> {
-    let pat = if fixed { regex::escape(pattern) } else { pattern.to_string() };
-    let case_insensitive = ignore_case || !pattern.chars().any(char::is_uppercase);
+    /// `-l`: only the files.
+    files: bool,
+    /// `-c`: files with their number of matching lines.
+    count: bool,
+    /// `-C N`: lines of context.
+    context: usize,
+}
+
+/// `grep`, as rg prints: `path:line:column:text` (1-based; lines and columns of the file, front
+/// matter counted), context lines as `path-line-text` with `--` between groups; ids instead of
+/// paths with `-o id`.
+fn grep<W: Write>(c: &Corpus, pattern: &str, how: &GrepHow, s: &Settings, out: &mut Out<W>) -> Result<Exit> {
+    let pat = if how.fixed { regex::escape(pattern) } else { pattern.to_string() };
+    let case_insensitive = how.ignore_case || !pattern.chars().any(char::is_uppercase);
     let re = regex::RegexBuilder::new(&pat)
         .case_insensitive(case_insensitive)
         .size_limit(1 << 24)
         .build()
         .map_err(|e| Error::msg(format!("bad pattern: {e}")))?;
+    let ids = s.format == Format::Id && s.format_chosen;
     let mut any = false;
     for d in &c.docs {
-        for (n, line) in d.body.lines().enumerate() {
-            let Some(m) = re.find(line) else { continue };
-            any = true;
-            let shown = if s.raw { line.to_string() } else { card::excerpt(line, m.range(), 400, s.color_stdout) };
-            match s.format {
-                Format::Json => {
-                    out.record(&json!({"type": "match", "id": d.id, "line": n + 1, "text": line}).to_string())?;
+        if !re.is_match(&d.body) {
+            continue;
+        }
+        let lines: Vec<&str> = d.body.lines().collect();
+        let hits: Vec<(usize, std::ops::Range<usize>)> =
+            lines.iter().enumerate().filter_map(|(n, l)| re.find(l).map(|m| (n, m.range()))).collect();
+        if hits.is_empty() {
+            continue;
+        }
+        any = true;
+        let path = d.path.to_string_lossy();
+        let label = if ids { d.id.as_str() } else { path.as_ref() };
+        let label = crate::text::sanitize::visible(label);
+        if how.files || how.count {
+            let record = match (s.format, how.count) {
+                (Format::Json, true) => {
+                    json!({"type": "count", "id": d.id, "path": path, "count": hits.len()}).to_string()
                 }
-                _ => out.record(&format!("{}:{}: {shown}", d.id, n + 1))?,
+                (Format::Json, false) => json!({"type": "file", "id": d.id, "path": path}).to_string(),
+                (_, true) => format!("{label}:{}", hits.len()),
+                (_, false) => label.to_string(),
+            };
+            out.record(&record)?;
+            continue;
+        }
+        let head = crate::ingest::source::lines_before_body(d);
+        let shown = |n: usize, m: Option<&std::ops::Range<usize>>| -> String {
+            let line = lines[n];
+            match (s.raw, m) {
+                (true, _) => line.to_string(),
+                (false, Some(m)) => card::excerpt(line, m.clone(), 400, s.color_stdout),
+                (false, None) => crate::text::sanitize::one_line(&line.chars().take(400).collect::<String>()),
             }
+        };
+        // Lines to print: each hit with its context, in order, each once.
+        let mut last: Option<usize> = None;
+        for (k, (n, m)) in hits.iter().enumerate() {
+            let from = n.saturating_sub(how.context).max(last.map_or(0, |l| l + 1));
+            let to = (n + how.context).min(lines.len() - 1);
+            let next_hit = hits.get(k + 1).map_or(usize::MAX, |h| h.0);
+            let to = to.min(next_hit.saturating_sub(1)).max(*n);
+            if how.context > 0 && last.is_some_and(|l| from > l + 1) && s.format != Format::Json {
+                out.record("--")?;
+            }
+            for i in from..=to {
+                let hit = (i == *n).then_some(m);
+                let record = match s.format {
+                    Format::Json => json!({
+                        "type": if hit.is_some() { "match" } else { "context" }, "id": d.id, "path": path,
+                        "line": head + i + 1, "column": hit.map(|m| m.start + 1), "text": lines[i],
+                    })
+                    .to_string(),
+                    _ => match hit {
+                        Some(m) => format!("{label}:{}:{}:{}", head + i + 1, m.start + 1, shown(i, Some(m))),
+                        None => format!("{label}-{}-{}", head + i + 1, shown(i, None)),
+                    },
+                };
+                out.record(&record)?;
+            }
+            last = Some(to);
         }
     }
     Ok(if any { Exit::Ok } else { Exit::NoMatch })

@@ -51,6 +51,7 @@ pub fn settings(args: &Args, config: &Config) -> Settings {
     Settings {
         load,
         format: args.output.or(config.defaults.output).unwrap_or_default(),
+        format_chosen: args.output.or(config.defaults.output).is_some(),
         print0: args.print0,
         color_tty,
         color_stdout,

@@ -18,6 +18,22 @@ pub const BUNDLED: [(&str, &str); 5] = [
 
 /// Reads a file and turns it into a document. `Err` when it is skipped (unreadable, binary,
 /// empty); warnings about a document that still loads go to `problems`.
+/// How many lines of a document's file come before its body (front matter, a byte-order
+/// mark's line), so that line `n` of the body is line `n + this` of the file; 0 when the file
+/// cannot be read again or its body is not found in it. The bundled documents are read from
+/// the binary.
+#[must_use]
+pub fn lines_before_body(doc: &Document) -> usize {
+    let opening = &doc.body[..doc.body.floor_char_boundary(200)];
+    let text = BUNDLED
+        .iter()
+        .find(|(p, _)| Path::new(p) == doc.path)
+        .map(|(_, t)| (*t).to_string())
+        .or_else(|| std::fs::read_to_string(&doc.path).ok())
+        .map(|t| if t.contains('\r') { t.replace("\r\n", "\n") } else { t });
+    text.and_then(|t| t.find(opening).map(|at| t[..at].matches('\n').count())).unwrap_or(0)
+}
+
 pub fn read(path: &Path, problems: &mut Vec<Problem>) -> Result<Document, Problem> {
     use std::io::Read as _;
     let unreadable = |e: std::io::Error| Problem::new(Severity::Warning, path, format!("unreadable: {e}"));

@@ -41,6 +41,9 @@ pub struct Settings {
     pub load: LoadOptions,
     /// How to print items.
     pub format: Format,
+    /// Whether the user chose the format (`-o`, or the config's default) rather than getting
+    /// the default: `grep` prints paths unless ids were asked for.
+    pub format_chosen: bool,
     /// NUL-terminated records.
     pub print0: bool,
     /// Colour for the explorer (the terminal) and for stdout.

@@ -340,11 +340,7 @@ impl App {
         };
         let body_line = doc.body[..doc.body.floor_char_boundary(byte)].matches('\n').count();
         // Lines before the body in the file (front matter): where its first line starts.
-        let opening = &doc.body[..doc.body.floor_char_boundary(200)];
-        let head = std::fs::read_to_string(&doc.path)
-            .ok()
-            .and_then(|t| t.find(opening).map(|at| t[..at].matches('\n').count()))
-            .unwrap_or(0);
+        let head = crate::ingest::source::lines_before_body(doc);
         Effect::Editor(doc.path.clone(), head + body_line + 1)
     }
 
