@@ -1,9 +1,10 @@
 //! What both front ends use: settings, exit codes, the output writer, the summary cache, where
-//! dossier keeps its files, and edits to the catalog.
+//! dossier keeps its files, writing them safely, edits to the catalog, and bookmarks.
 
 pub mod cache;
 pub mod curate;
 pub mod error;
+pub mod files;
 pub mod output;
 pub mod places;
 pub mod settings;
