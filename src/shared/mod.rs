@@ -1,6 +1,7 @@
 //! What both front ends use: settings, exit codes, the output writer, the summary cache, where
 //! dossier keeps its files, writing them safely, edits to the catalog, and bookmarks.
 
+pub mod bookmarks;
 pub mod cache;
 pub mod curate;
 pub mod error;

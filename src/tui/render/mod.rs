@@ -156,6 +156,7 @@ fn draw_status(app: &App, area: Rect, f: &mut Frame, s: Styles) {
             "? help  Tab/S-Tab link  Enter follow  / find  n/N next  r raw  ⌫ back  ] fwd  Esc panes  p pick"
         }
         Context::Card => "? help  ↑↓ select  Enter open  ⌫ back  ] forward  Esc panes  Ctrl-P jump  p pick",
+        Context::Bookmarks => "? help  ↑↓ select  Enter open  x remove  ⌫ back  Esc panes  Ctrl-P jump",
         Context::Jump if matches!(app.layers.last(), Some(Layer::Jump(j)) if j.merge_from.is_some()) => {
             "type to find the entity to merge into  ↑↓ select  Enter merge  Esc cancel"
         }
@@ -191,11 +192,12 @@ fn draw_status(app: &App, area: Rect, f: &mut Frame, s: Styles) {
     let said;
     let keys = match &app.message {
         Some(m) => {
-            let leave = if matches!(app.context(), Context::Panes | Context::Reader | Context::Card) {
-                "q quit"
-            } else {
-                "Esc cancel"
-            };
+            let leave =
+                if matches!(app.context(), Context::Panes | Context::Reader | Context::Card | Context::Bookmarks) {
+                    "q quit"
+                } else {
+                    "Esc cancel"
+                };
             said = format!("? help  {leave}  {}", one_line(m));
             said.as_str()
         }
