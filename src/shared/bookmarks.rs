@@ -213,7 +213,10 @@ impl Store {
     #[must_use]
     pub fn for_corpus(roots: &[PathBuf]) -> Self {
         let mut s = Self::open(crate::shared::places::bookmarks_file(roots));
-        s.saved.corpus = roots.iter().map(|r| r.display().to_string()).collect();
+        s.saved.corpus = roots
+            .iter()
+            .map(|r| std::fs::canonicalize(r).unwrap_or_else(|_| r.clone()).display().to_string())
+            .collect();
         s
     }
 
