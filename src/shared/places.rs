@@ -137,3 +137,20 @@ pub fn edit_target(load: &LoadOptions) -> Result<PathBuf, String> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_folder_has_its_own_key_named_after_it() {
+        assert_eq!(corpus_key(&[]), "bundled");
+        let a = tempfile::tempdir().expect("tmp");
+        let b = tempfile::tempdir().expect("tmp");
+        let (ka, kb) = (corpus_key(&[a.path().to_path_buf()]), corpus_key(&[b.path().to_path_buf()]));
+        assert_ne!(ka, kb);
+        assert_eq!(ka, corpus_key(&[a.path().to_path_buf()]), "the same folder, the same key");
+        let slug = crate::text::ids::slug(&a.path().file_name().expect("name").to_string_lossy());
+        assert!(ka.starts_with(&format!("{slug}-")), "{ka}");
+    }
+}
