@@ -1154,3 +1154,154 @@ fn a_bad_config_opens_with_the_defaults_and_says_so() {
     let s = h.screen();
     assert!(s.contains("config: config.toml:2:13: `hyper-t` is not a key"), "{s}");
 }
+
+/// The bookmarks kept in `data` (a temporary data folder), as the explorer takes them at start.
+fn keep_bookmarks_in(h: &mut Harness, data: &std::path::Path) {
+    h.app.set_bookmarks(dossier::shared::bookmarks::Store::open(Ok(data.join("bookmarks").join("corpus.json"))));
+    h.run();
+}
+
+/// A reader position bookmarked with `b` lasts: a new explorer on the same data folder lists
+/// it under `B`, and Enter opens the document with that line at the top.
+#[test]
+fn a_bookmarked_reader_line_survives_a_restart_and_opens_at_that_line() {
+    let data = tempfile::tempdir().expect("tmp");
+    let mut h = Harness::new(120, 40);
+    keep_bookmarks_in(&mut h, data.path());
+    h.key(KeyCode::Enter);
+    for _ in 0..6 {
+        h.key(KeyCode::Char('j'));
+    }
+    let View::Doc(before) = h.app.view().clone() else { panic!("the reader: {:?}", h.app.view()) };
+    assert!(before.scroll > 0);
+    h.key(KeyCode::Char('b'));
+    assert!(h.screen().contains("bookmarked \""), "{}", h.screen());
+    let top_line = h.screen().lines().nth(h.app.geometry.detail.y as usize + 4).unwrap_or_default().to_string();
+
+    let mut again = Harness::new(120, 40);
+    keep_bookmarks_in(&mut again, data.path());
+    again.key(KeyCode::Char('B'));
+    let title = &again.app.corpus.docs[before.doc].title;
+    assert!(again.screen().contains("1 bookmark"), "{}", again.screen());
+    assert!(again.screen().contains(&title.chars().take(20).collect::<String>()), "{}", again.screen());
+    again.key(KeyCode::Enter);
+    let View::Doc(after) = again.app.view() else { panic!("the reader: {:?}", again.app.view()) };
+    assert_eq!((after.doc, after.scroll), (before.doc, before.scroll));
+    assert!(again.screen().contains(top_line.trim()), "{top_line}\n{}", again.screen());
+}
+
+/// `b` on a card bookmarks the entity; `x` in the bookmarks view removes it, from the file too.
+#[test]
+fn an_entity_is_bookmarked_from_its_card_and_x_removes_it() {
+    let data = tempfile::tempdir().expect("tmp");
+    let mut h = Harness::new(120, 40);
+    keep_bookmarks_in(&mut h, data.path());
+    h.ctrl('p').typed("trainium").key(KeyCode::Enter).key(KeyCode::Char('b'));
+    h.key(KeyCode::Char('B'));
+    assert!(h.screen().contains("5 Bookmarks"), "{}", h.screen());
+    assert!(h.screen().contains("Trainium"), "{}", h.screen());
+    h.key(KeyCode::Enter);
+    assert!(matches!(h.app.view(), View::Entity(e, _) if *e == h.entity("trainium")), "{:?}", h.app.view());
+    h.key(KeyCode::Char('B')).key(KeyCode::Char('x'));
+    assert!(h.screen().contains("removed the bookmark \"Trainium\""), "{}", h.screen());
+    assert!(h.screen().contains("No bookmarks yet"), "{}", h.screen());
+    let kept = dossier::shared::bookmarks::read(&data.path().join("bookmarks").join("corpus.json")).expect("read");
+    assert!(kept.bookmarks.is_empty());
+    // `x` here removed a bookmark; it rejected nothing (no catalog was written).
+    assert!(h.entity("trainium") < h.app.corpus.entities.len());
+}
+
+/// A bookmarks file that is not JSON: a message, an empty list, no panic, and the file is not
+/// written over.
+#[test]
+fn a_corrupt_bookmarks_file_is_reported_and_the_explorer_goes_on() {
+    let data = tempfile::tempdir().expect("tmp");
+    let file = data.path().join("bookmarks").join("corpus.json");
+    std::fs::create_dir_all(file.parent().expect("dir")).expect("mkdir");
+    std::fs::write(&file, "{\"bookmarks\": [ oops").expect("write");
+    let mut h = Harness::new(120, 40);
+    keep_bookmarks_in(&mut h, data.path());
+    assert!(h.screen().contains("bookmarks: the bookmarks file is not valid (line 1, column"), "{}", h.screen());
+    h.key(KeyCode::Char('B'));
+    assert!(h.screen().contains("0 bookmarks"), "{}", h.screen());
+    assert!(h.screen().contains("(line 1, column 17: expected value)"), "{}", h.screen());
+    h.key(KeyCode::Char('1')).key(KeyCode::Char('b'));
+    assert!(h.screen().contains("until the explorer ends"), "{}", h.screen());
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), "{\"bookmarks\": [ oops");
+}
+
+/// Space marks are kept: a new explorer on the same data folder has the same marks, in order.
+#[test]
+fn space_marks_survive_a_restart() {
+    let data = tempfile::tempdir().expect("tmp");
+    let mut h = Harness::new(120, 40);
+    keep_bookmarks_in(&mut h, data.path());
+    h.key(KeyCode::Char('2')).key(KeyCode::Char(' ')).key(KeyCode::Char(' '));
+    h.key(KeyCode::Char('1')).key(KeyCode::Char(' '));
+    let marks = h.app.marks.clone();
+    assert_eq!(marks.len(), 3);
+    let mut again = Harness::new(120, 40);
+    keep_bookmarks_in(&mut again, data.path());
+    assert_eq!(again.app.marks, marks);
+    again.key(KeyCode::Char('p'));
+    assert_eq!(again.outcome, Some(Outcome::Pick(marks)));
+}
+
+/// Bookmarks and marks go to the data folder: the corpus folder has the same files after.
+#[test]
+fn bookmarking_writes_nothing_in_the_corpus() {
+    let corpus_dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(corpus_dir.path().join("a.txt"), "A note\n\nAda Lovelace met Charles Babbage in London.\n")
+        .expect("write");
+    let files = || {
+        let mut v: Vec<_> =
+            walkdir::WalkDir::new(corpus_dir.path()).into_iter().map(|e| e.expect("entry").into_path()).collect();
+        v.sort();
+        v
+    };
+    let before = files();
+    let load = LoadOptions { corpus: vec![corpus_dir.path().to_path_buf()], ..LoadOptions::default() };
+    let data = tempfile::tempdir().expect("tmp");
+    let mut h = Harness::with(Arc::new(Corpus::load(&load, &|_| {})), 120, 40);
+    keep_bookmarks_in(&mut h, data.path());
+    h.key(KeyCode::Char(' ')).key(KeyCode::Enter).key(KeyCode::Char('b'));
+    assert!(h.screen().contains("bookmarked \"A note\""), "{}", h.screen());
+    assert_eq!(files(), before);
+    let kept = dossier::shared::bookmarks::read(&data.path().join("bookmarks").join("corpus.json")).expect("read");
+    assert_eq!((kept.bookmarks.len(), kept.marks.len()), (1, 1));
+}
+
+/// The bookmarks view of a file written before: a document line, an entity, and a bookmark
+/// whose document is gone (dimmed, said missing), newest first.
+#[test]
+fn snapshot_bookmarks() {
+    use dossier::shared::bookmarks::{Bookmark, Saved, Spot};
+    let c = corpus();
+    let d = 0;
+    let at = c.docs[d].body.find('\n').map_or(0, |i| i + 1);
+    let saved = Saved {
+        version: 1,
+        corpus: vec![],
+        bookmarks: vec![
+            Bookmark::doc(&c, d, at, 1_735_000_000),
+            Bookmark::entity(&c, c.entity_by_id("trainium").expect("trainium"), 1_735_100_000),
+            Bookmark {
+                spot: Spot::Doc { id: "gone-0000".into(), offset: 10 },
+                label: "A document since deleted".into(),
+                line: "Its line".into(),
+                made: 1_735_200_000,
+            },
+        ],
+        marks: vec![],
+    };
+    for (w, ht) in [(120, 40), (80, 24)] {
+        let data = tempfile::tempdir().expect("tmp");
+        let file = data.path().join("bookmarks").join("corpus.json");
+        std::fs::create_dir_all(file.parent().expect("dir")).expect("mkdir");
+        std::fs::write(&file, serde_json::to_string(&saved).expect("json")).expect("write");
+        let mut h = Harness::with(Arc::clone(&c), w, ht);
+        keep_bookmarks_in(&mut h, data.path());
+        h.key(KeyCode::Char('B'));
+        snapshot(&format!("bookmarks_{w}x{ht}"), &h);
+    }
+}

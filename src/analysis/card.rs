@@ -50,6 +50,8 @@ pub enum Target {
     Entity(EntIdx),
     /// A candidate (index into the corpus's candidates), opened at its first document.
     Candidate(usize, Option<DocIdx>),
+    /// A bookmark (index into the bookmarks list), which may name something no longer there.
+    Bookmark(usize),
 }
 
 /// One line of a card.

@@ -232,12 +232,12 @@ fn grep<W: Write>(c: &Corpus, pattern: &str, how: &GrepHow, s: &Settings, out: &
             if how.context > 0 && last.is_some_and(|l| from > l + 1) && s.format != Format::Json {
                 out.record("--")?;
             }
-            for i in from..=to {
+            for (i, text) in lines.iter().enumerate().take(to + 1).skip(from) {
                 let hit = (i == *n).then_some(m);
                 let record = match s.format {
                     Format::Json => json!({
                         "type": if hit.is_some() { "match" } else { "context" }, "id": d.id, "path": path,
-                        "line": head + i + 1, "column": hit.map(|m| m.start + 1), "text": lines[i],
+                        "line": head + i + 1, "column": hit.map(|m| m.start + 1), "text": text,
                     })
                     .to_string(),
                     _ => match hit {

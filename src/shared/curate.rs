@@ -15,6 +15,7 @@ use toml_edit::{value, Array, ArrayOfTables, DocumentMut, Item, Table};
 use crate::corpus::Corpus;
 use crate::model::{EntIdx, EntityKind, Origin};
 use crate::recognize::catalog::Catalog;
+use crate::shared::files::{write_atomic, Lock};
 
 /// What the catalog must know of an entity to write it.
 #[derive(Debug, Clone)]
@@ -605,52 +606,6 @@ pub struct Applied {
     pub after: String,
     /// What happened, in a line.
     pub message: String,
-}
-
-/// Holds an exclusive lock for one catalog file while it lives. The lock file is in the data
-/// folder (or the system's temporary folder), never beside the catalog, which may be inside
-/// the corpus.
-struct Lock(std::fs::File);
-
-impl Lock {
-    /// Locks the folder the catalog is in (created if missing): every process editing that
-    /// catalog, whatever its settings, takes the same lock, and no file is created for it.
-    fn take(catalog: &Path) -> Result<Self, String> {
-        let real = std::fs::canonicalize(catalog).unwrap_or_else(|_| catalog.to_path_buf());
-        let catalog = real.as_path();
-        let dir = catalog.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-        let f = std::fs::File::open(dir).map_err(|e| format!("cannot open {} to lock it: {e}", dir.display()))?;
-        f.lock().map_err(|e| format!("cannot lock {}: {e}", dir.display()))?;
-        Ok(Self(f))
-    }
-}
-
-impl Drop for Lock {
-    fn drop(&mut self) {
-        let _ = self.0.unlock();
-    }
-}
-
-/// Writes a file atomically: a temporary file in the same folder, renamed over it.
-/// A symbolic link is followed (the file it points to is replaced, the link stays) and the
-/// file's permissions are kept.
-fn write_atomic(path: &Path, text: &str) -> Result<(), String> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    }
-    let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let path = real.as_path();
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.dossier-{}.tmp", std::process::id()));
-    std::fs::write(&tmp, text).map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
-    if let Ok(m) = std::fs::metadata(path) {
-        let _ = std::fs::set_permissions(&tmp, m.permissions());
-    }
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        format!("cannot replace {}: {e}", path.display())
-    })
 }
 
 /// The catalog's current text: the file, or `seed` when there is no file yet (the bundled

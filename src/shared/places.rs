@@ -3,7 +3,8 @@
 //! directory for catalogs of folders that have none of their own (`$DOSSIER_DATA_DIR`, else
 //! `$XDG_DATA_HOME/dossier`, else `~/.local/share/dossier`), and the config folder with the
 //! user's `config.toml` (`$DOSSIER_CONFIG_DIR`, else `$XDG_CONFIG_HOME/dossier`, else
-//! `~/.config/dossier`). Also which catalog a corpus uses, and which file edits go to.
+//! `~/.config/dossier`). Also which catalog a corpus uses, which file edits go to, and where a
+//! corpus's bookmarks are kept.
 
 use std::path::{Path, PathBuf};
 
@@ -59,21 +60,41 @@ pub fn resolved(p: &Path) -> Option<PathBuf> {
     }
 }
 
-/// The per-corpus catalog in the data folder: `catalogs/bundled.toml` for the bundled corpus,
-/// else `catalogs/NAME-HASH.toml` from the folders' absolute paths.
+/// The name of a corpus's own files in the data folder: `bundled` for the bundled corpus, else
+/// `NAME-HASH` from the folders' absolute paths (the first folder's name, slugged, and a hash
+/// of them all), so each folder has its own catalog and bookmarks.
 #[must_use]
-pub fn data_catalog(roots: &[PathBuf]) -> Option<PathBuf> {
+pub fn corpus_key(roots: &[PathBuf]) -> String {
     use std::hash::{Hash, Hasher};
-    let dir = data_dir()?.join("catalogs");
     if roots.is_empty() {
-        return Some(dir.join("bundled.toml"));
+        return "bundled".into();
     }
     let abs: Vec<PathBuf> = roots.iter().map(|r| std::fs::canonicalize(r).unwrap_or_else(|_| r.clone())).collect();
     let mut h = std::collections::hash_map::DefaultHasher::new();
     abs.hash(&mut h);
     let name = abs.first().and_then(|p| p.file_stem()).map(|s| crate::text::ids::slug(&s.to_string_lossy()));
     let name = name.filter(|n| !n.is_empty()).unwrap_or_else(|| "corpus".into());
-    Some(dir.join(format!("{name}-{:016x}.toml", h.finish())))
+    format!("{name}-{:016x}", h.finish())
+}
+
+/// The per-corpus catalog in the data folder: `catalogs/bundled.toml` for the bundled corpus,
+/// else `catalogs/NAME-HASH.toml` ([`corpus_key`]).
+#[must_use]
+pub fn data_catalog(roots: &[PathBuf]) -> Option<PathBuf> {
+    Some(data_dir()?.join("catalogs").join(format!("{}.toml", corpus_key(roots))))
+}
+
+/// The per-corpus bookmarks and marks in the data folder: `bookmarks/NAME-HASH.json`
+/// ([`corpus_key`]). `Err` says why there is none: no data folder, or one inside the corpus
+/// (nothing is ever written there).
+pub fn bookmarks_file(roots: &[PathBuf]) -> Result<PathBuf, String> {
+    let dir = data_dir()
+        .ok_or("no data folder for bookmarks: set $DOSSIER_DATA_DIR, $XDG_DATA_HOME or $HOME")?
+        .join("bookmarks");
+    if inside_corpus(&dir, roots) {
+        return Err(format!("the data folder {} is inside the corpus; bookmarks are not kept", dir.display()));
+    }
+    Ok(dir.join(format!("{}.json", corpus_key(roots))))
 }
 
 /// The catalog file the user's own folder has: `dossier.toml` at the first folder's root
@@ -122,5 +143,22 @@ pub fn edit_target(load: &LoadOptions) -> Result<PathBuf, String> {
             }
             Ok(p)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_folder_has_its_own_key_named_after_it() {
+        assert_eq!(corpus_key(&[]), "bundled");
+        let a = tempfile::tempdir().expect("tmp");
+        let b = tempfile::tempdir().expect("tmp");
+        let (ka, kb) = (corpus_key(&[a.path().to_path_buf()]), corpus_key(&[b.path().to_path_buf()]));
+        assert_ne!(ka, kb);
+        assert_eq!(ka, corpus_key(&[a.path().to_path_buf()]), "the same folder, the same key");
+        let slug = crate::text::ids::slug(&a.path().file_name().expect("name").to_string_lossy());
+        assert!(ka.starts_with(&format!("{slug}-")), "{ka}");
     }
 }

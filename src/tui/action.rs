@@ -99,6 +99,13 @@ pub enum Action {
     ChangeKind,
     /// Undo the last edit.
     Undo,
+    /// Bookmark what is in focus: the reader's document at the line in view, the card's
+    /// entity, a row's document or entity, a pane's item.
+    Bookmark,
+    /// Show the bookmarks.
+    OpenBookmarks,
+    /// Remove the selected bookmark.
+    RemoveBookmark,
 }
 
 impl Action {
@@ -142,12 +149,23 @@ pub enum Context {
     Prompt,
     /// A pane's filter line is open.
     Filter,
+    /// The bookmarks view has focus.
+    Bookmarks,
 }
 
 impl Context {
     /// Every context.
-    pub const ALL: [Self; 8] =
-        [Self::Panes, Self::Reader, Self::Card, Self::Jump, Self::Find, Self::Help, Self::Prompt, Self::Filter];
+    pub const ALL: [Self; 9] = [
+        Self::Panes,
+        Self::Reader,
+        Self::Card,
+        Self::Bookmarks,
+        Self::Jump,
+        Self::Find,
+        Self::Help,
+        Self::Prompt,
+        Self::Filter,
+    ];
 
     /// How the config's errors name it.
     #[must_use]
@@ -161,6 +179,7 @@ impl Context {
             Self::Help => "the help",
             Self::Prompt => "a prompt",
             Self::Filter => "a pane's filter line",
+            Self::Bookmarks => "the bookmarks",
         }
     }
 }
@@ -186,6 +205,8 @@ pub enum When {
     Filter,
     /// Editing the catalog, in panes and detail.
     Edit,
+    /// In the bookmarks view.
+    Bookmarks,
     /// In every context, overlays included.
     Always,
 }
@@ -196,15 +217,16 @@ impl When {
     pub fn applies(self, c: Context) -> bool {
         match self {
             Self::Always => true,
-            Self::Base => matches!(c, Context::Panes | Context::Reader | Context::Card),
+            Self::Base => matches!(c, Context::Panes | Context::Reader | Context::Card | Context::Bookmarks),
             Self::Panes => c == Context::Panes,
             Self::Reader => c == Context::Reader,
-            Self::Detail => matches!(c, Context::Reader | Context::Card),
+            Self::Detail => matches!(c, Context::Reader | Context::Card | Context::Bookmarks),
             Self::Jump => c == Context::Jump,
             Self::Find => c == Context::Find,
             Self::Prompt => c == Context::Prompt,
             Self::Filter => c == Context::Filter,
             Self::Edit => matches!(c, Context::Panes | Context::Reader | Context::Card),
+            Self::Bookmarks => c == Context::Bookmarks,
         }
     }
 
@@ -221,6 +243,7 @@ impl When {
             Self::Find => Some("find"),
             Self::Prompt => Some("prompt"),
             Self::Filter => Some("filter"),
+            Self::Bookmarks => Some("bookmarks"),
         }
     }
 
@@ -238,6 +261,7 @@ impl When {
             Self::Prompt => "Prompt (alias, rename, kind)",
             Self::Filter => "Pane filter (/ in a pane)",
             Self::Edit => "Curate (on the entity or candidate in focus; kept in the catalog)",
+            Self::Bookmarks => "Bookmarks (B; kept in the data folder, never in the corpus)",
         }
     }
 }
@@ -387,6 +411,22 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Edit, "R", [ch('R')], Action::Rename, "rename (the old name stays an alias)"),
     bind!(Edit, "K", [ch('K')], Action::ChangeKind, "change the kind"),
     bind!(Edit, "u", [ch('u')], Action::Undo, "undo the last edit (repeatable)"),
+    bind!(
+        Bookmarks,
+        "x Delete",
+        [ch('x'), (KeyCode::Delete, NONE)],
+        Action::RemoveBookmark,
+        "remove the selected bookmark"
+    ),
+    bind!(
+        Bookmarks,
+        "Enter",
+        [(KeyCode::Enter, NONE)],
+        Action::Open,
+        "open the bookmark: the document at its line, the card"
+    ),
+    bind!(Base, "b", [ch('b')], Action::Bookmark, "bookmark the reader's line, the card's entity or the selected item"),
+    bind!(Base, "B", [ch('B')], Action::OpenBookmarks, "bookmarks: every one kept for this corpus, newest first"),
     bind!(Base, "?  F1", [ch('?'), (KeyCode::F(1), NONE)], Action::Help, "this help"),
     bind!(Base, "q", [ch('q')], Action::Quit, "quit: exit 0, print nothing"),
     bind!(Base, "p", [ch('p')], Action::Pick, "pick: print the marked (or current) items and exit"),

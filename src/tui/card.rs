@@ -36,6 +36,8 @@ pub enum Subject {
     Problems,
     /// The relation chart, of everything or of one entity's connections.
     Chart(Option<EntIdx>),
+    /// The bookmarks.
+    Bookmarks,
 }
 
 /// A list of rows' state: which row is selected, how far it is scrolled.

@@ -28,12 +28,13 @@ impl Default for Keymap {
 }
 
 /// The order of the help's sections.
-const HELP_ORDER: [When; 10] = [
+const HELP_ORDER: [When; 11] = [
     When::Base,
     When::Panes,
     When::Reader,
     When::Detail,
     When::Edit,
+    When::Bookmarks,
     When::Jump,
     When::Find,
     When::Prompt,

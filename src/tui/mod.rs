@@ -130,6 +130,7 @@ pub fn apply(app: &mut App, msg: Msg, searcher: &mut Searcher, tx: &Sender<Msg>)
         }
         Msg::Loaded(c, entries) => {
             let effect = app.set_corpus(c, entries);
+            app.restore_marks();
             searcher.restart(app, tx);
             effect
         }
@@ -342,6 +343,8 @@ pub fn run(
     let mut app = App::new(Arc::new(Corpus::default()), theme, Some(Progress::Scanning));
     app.configure(config, config_error);
     app.curator = Some(app::Curator::new(settings.load.clone()));
+    // Read now (a small file); the marks in it are put back once the corpus is loaded.
+    app.set_bookmarks(crate::shared::bookmarks::Store::for_corpus(&settings.load.corpus));
     // For the end-to-end test that a panic restores the terminal.
     if std::env::var_os("DOSSIER_TEST_PANIC").is_some() {
         term.draw(|f| render::draw(&app, f))?;

@@ -57,10 +57,15 @@ pub fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_dossier"))
 }
 
-/// A data directory with nothing in it: the tests never see catalogs the user made by
-/// curating (a curated copy of the bundled catalog would change what the bundled corpus shows).
+/// A data directory of its own, empty: the tests never see catalogs the user made by curating
+/// (a curated copy of the bundled catalog would change what the bundled corpus shows), nor the
+/// bookmarks and marks an earlier run left (the explorer keeps marks in the data directory).
 pub fn empty_data_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("dossier-no-data")
+    let dir = tempfile::Builder::new()
+        .prefix("dossier-data-")
+        .tempdir_in(env!("CARGO_TARGET_TMPDIR"))
+        .expect("a temporary data directory");
+    dir.keep()
 }
 
 /// A config folder with nothing in it: the tests never read the developer's own config.

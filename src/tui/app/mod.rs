@@ -2,6 +2,7 @@
 //! Typing in the jump and find lines is in `input.rs`, mouse events in `mouse.rs`, and the
 //! layout computed before each draw in `prepare.rs`.
 
+mod bookmarks;
 mod curate;
 mod input;
 mod mouse;
@@ -75,6 +76,8 @@ pub enum View {
     Problems(Rows),
     /// The relation chart, of everything or of what is connected to one entity.
     Chart(Option<EntIdx>, Rows),
+    /// The bookmarks kept for this corpus.
+    Bookmarks(Rows),
 }
 
 impl View {
@@ -87,15 +90,19 @@ impl View {
             Self::Candidates(r) => Some((Subject::Candidates, r)),
             Self::Problems(r) => Some((Subject::Problems, r)),
             Self::Chart(e, r) => Some((Subject::Chart(*e), r)),
+            Self::Bookmarks(r) => Some((Subject::Bookmarks, r)),
             _ => None,
         }
     }
 
     fn rows_mut(&mut self) -> Option<&mut Rows> {
         match self {
-            Self::Entity(_, r) | Self::Timeline(_, r) | Self::Candidates(r) | Self::Problems(r) | Self::Chart(_, r) => {
-                Some(r)
-            }
+            Self::Entity(_, r)
+            | Self::Timeline(_, r)
+            | Self::Candidates(r)
+            | Self::Problems(r)
+            | Self::Chart(_, r)
+            | Self::Bookmarks(r) => Some(r),
             _ => None,
         }
     }
@@ -104,7 +111,12 @@ impl View {
     #[must_use]
     pub fn item(&self) -> Option<Item> {
         match self {
-            Self::Empty | Self::Timeline(..) | Self::Candidates(_) | Self::Problems(_) | Self::Chart(..) => None,
+            Self::Empty
+            | Self::Timeline(..)
+            | Self::Candidates(_)
+            | Self::Problems(_)
+            | Self::Chart(..)
+            | Self::Bookmarks(_) => None,
             Self::Doc(r) => Some(Item::Doc(r.doc)),
             Self::Entity(e, _) => Some(Item::Entity(*e)),
         }
@@ -215,6 +227,11 @@ pub struct App {
     pub config_problem: Option<String>,
     /// Where edits go, when the explorer may edit the catalog.
     pub curator: Option<Curator>,
+    /// The bookmarks and marks kept for this corpus ([`App::set_bookmarks`]).
+    pub bookmarks: crate::shared::bookmarks::Store,
+    /// The marks kept have been put back (once the corpus is loaded); until then marks are
+    /// not written, so that the kept ones are not lost.
+    marks_restored: bool,
     /// The entity to show once linking after an edit ends (by id).
     show_after_relink: Option<String>,
     /// Edits (and undos) that asked for linking again so far.
@@ -254,6 +271,8 @@ impl App {
             problems,
             config_problem: None,
             curator: None,
+            bookmarks: crate::shared::bookmarks::Store::none(),
+            marks_restored: false,
             show_after_relink: None,
             relinks: 0,
             filtering: false,
@@ -334,14 +353,21 @@ impl App {
         }
         // The line in view: the byte at the top of the reader, counted in the file's lines
         // (front matter included, which the body leaves out).
-        let byte = match (self.view(), &self.layout) {
-            (View::Doc(r), Some(l)) if l.doc == d && l.mode == r.mode => l.lines.get(r.scroll).map_or(0, |x| x.start),
-            _ => 0,
-        };
+        let byte = self.line_in_view().filter(|&(x, _)| x == d).map_or(0, |(_, b)| b);
         let body_line = doc.body[..doc.body.floor_char_boundary(byte)].matches('\n').count();
         // Lines before the body in the file (front matter): where its first line starts.
         let head = crate::ingest::source::lines_before_body(doc);
         Effect::Editor(doc.path.clone(), head + body_line + 1)
+    }
+
+    /// The reader's document and the body byte where the line at the top of the view starts.
+    fn line_in_view(&self) -> Option<(crate::model::DocIdx, usize)> {
+        let View::Doc(r) = self.view() else { return None };
+        let byte = match &self.layout {
+            Some(l) if l.doc == r.doc && l.mode == r.mode => l.lines.get(r.scroll).map_or(0, |x| x.start),
+            _ => 0,
+        };
+        Some((r.doc, byte))
     }
 
     /// `r`: the raw source or the rendered document, keeping the text at the top of the view.
@@ -476,6 +502,7 @@ impl App {
             None if self.find_line().is_some() => Context::Find,
             None => match (self.focus.detail, self.view()) {
                 (true, View::Doc(_)) => Context::Reader,
+                (true, View::Bookmarks(_)) => Context::Bookmarks,
                 (
                     true,
                     View::Entity(..) | View::Timeline(..) | View::Candidates(_) | View::Problems(_) | View::Chart(..),
@@ -589,6 +616,9 @@ impl App {
             Action::Escape => self.escape(),
             Action::ToggleMark => self.toggle_mark(ctx, Action::Down),
             Action::ToggleMarkUp => self.toggle_mark(ctx, Action::Up),
+            Action::Bookmark => self.bookmark(ctx),
+            Action::OpenBookmarks => self.visit(View::Bookmarks(Rows::default())),
+            Action::RemoveBookmark => self.remove_bookmark(),
             Action::Back => self.go_back(),
             Action::Forward => {
                 if self.history.forward().is_none() {
@@ -708,6 +738,7 @@ impl App {
         } else {
             self.marks.push(item);
         }
+        self.save_marks();
         if then == Action::Down && matches!(ctx, Context::Panes | Context::Jump) {
             self.move_in(ctx, Action::Down);
         }
@@ -828,8 +859,9 @@ impl App {
                 }
                 Some(Target::Entity(e)) => self.open_item(Item::Entity(e)),
                 Some(Target::Candidate(_, Some(d))) => self.visit(View::Doc(Reader::new(d))),
-                Some(Target::Candidate(_, None)) | None => {}
+                Some(Target::Candidate(_, None) | Target::Bookmark(_)) | None => {}
             },
+            Context::Bookmarks => self.open_bookmark(),
             Context::Find | Context::Help => {}
         }
         Effect::None
@@ -895,7 +927,7 @@ impl App {
                     r.scroll = r.scroll.saturating_add_signed(delta);
                 }
             }
-            Context::Card => {
+            Context::Card | Context::Bookmarks => {
                 let rows = self.card_rows.as_ref().map_or_else(|| Arc::new(Vec::new()), |(_, _, r)| Arc::clone(r));
                 if let Some(c) = self.view_mut().rows_mut() {
                     c.step(&rows, delta.clamp(-(rows.len() as isize), rows.len() as isize));

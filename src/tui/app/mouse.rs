@@ -32,7 +32,8 @@ impl App {
                         | View::Timeline(_, c)
                         | View::Candidates(c)
                         | View::Problems(c)
-                        | View::Chart(_, c) => {
+                        | View::Chart(_, c)
+                        | View::Bookmarks(c) => {
                             c.scroll = c.scroll.saturating_add_signed(delta);
                         }
                         View::Empty => {}
@@ -78,7 +79,12 @@ impl App {
                     r.link = Some(k);
                 }
             }
-            View::Entity(_, c) | View::Timeline(_, c) | View::Candidates(c) | View::Problems(c) | View::Chart(_, c) => {
+            View::Entity(_, c)
+            | View::Timeline(_, c)
+            | View::Candidates(c)
+            | View::Problems(c)
+            | View::Chart(_, c)
+            | View::Bookmarks(c) => {
                 let (_, body) = card_rects(detail);
                 let Some(rows) = rows else { return };
                 let row = c.scroll + usize::from(at.y.saturating_sub(body.y));

@@ -45,7 +45,8 @@ impl App {
             | View::Timeline(..)
             | View::Candidates(_)
             | View::Problems(_)
-            | View::Chart(..)) => {
+            | View::Chart(..)
+            | View::Bookmarks(_)) => {
                 let (_, body) = card_rects(detail);
                 let Some((subject, mut c)) = view.rows().map(|(s, c)| (s, c.clone())) else { return };
                 if self.card_rows.as_ref().is_none_or(|(s, w, _)| *s != subject || *w != body.width) {
@@ -61,6 +62,11 @@ impl App {
                         Subject::Timeline(f) => self.timeline_events.as_ref().map(|t| {
                             (subject, body.width, Arc::new(crate::analysis::card::timeline_rows_of(&corpus, t, f)))
                         }),
+                        Subject::Bookmarks => Some((
+                            subject,
+                            body.width,
+                            Arc::new(crate::shared::bookmarks::rows(&corpus, &self.bookmarks, usize::from(body.width))),
+                        )),
                         Subject::Problems => {
                             let mut rows = crate::analysis::card::problem_rows(&corpus);
                             if let Some(p) = &self.config_problem {

@@ -33,13 +33,19 @@ pub fn draw(app: &App, area: Rect, f: &mut Frame, s: Styles) {
         View::Candidates(_) => " 5 Candidates ".to_string(),
         View::Problems(_) => " 5 Problems ".to_string(),
         View::Chart(..) => " 5 Chart ".to_string(),
+        View::Bookmarks(_) => " 5 Bookmarks ".to_string(),
         View::Empty => " 5 Detail ".to_string(),
     };
     f.render_widget(block(title, focused, s), area);
     let body = inner(area);
     match app.view() {
         View::Doc(r) => draw_reader(app, r, body, f, s),
-        view @ (View::Entity(..) | View::Timeline(..) | View::Candidates(_) | View::Problems(_) | View::Chart(..)) => {
+        view @ (View::Entity(..)
+        | View::Timeline(..)
+        | View::Candidates(_)
+        | View::Problems(_)
+        | View::Chart(..)
+        | View::Bookmarks(_)) => {
             let (crumb, rows_area) = card_rects(body);
             draw_crumb(app, crumb, f, s);
             let Some((subject, c)) = view.rows() else { return };

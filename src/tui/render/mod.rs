@@ -192,6 +192,15 @@ fn hints(app: &App, ctx: Context) -> &'static [Hint] {
             (&[Action::OpenJump], "Ctrl-P", "jump"),
             PICK,
         ],
+        Context::Bookmarks => &[
+            HELP,
+            (MOVE, "↑↓", "select"),
+            (&[Action::Open], "Enter", "open"),
+            (&[Action::RemoveBookmark], "x", "remove"),
+            (&[Action::Back], "⌫", "back"),
+            (&[Action::Escape], "Esc", "panes"),
+            (&[Action::OpenJump], "Ctrl-P", "jump"),
+        ],
         Context::Jump if matches!(app.layers.last(), Some(Layer::Jump(j)) if j.merge_from.is_some()) => &[
             (&[], "", "type to find the entity to merge into"),
             (MOVE, "↑↓", "select"),
@@ -269,7 +278,7 @@ fn draw_status(app: &App, area: Rect, f: &mut Frame, s: Styles) {
     let said;
     let keys = match &app.message {
         Some(m) => {
-            let leave: Hint = if matches!(ctx, Context::Panes | Context::Reader | Context::Card) {
+            let leave: Hint = if matches!(ctx, Context::Panes | Context::Reader | Context::Card | Context::Bookmarks) {
                 (&[Action::Quit], "q", "quit")
             } else {
                 (&[Action::Escape], "Esc", "cancel")
