@@ -1305,3 +1305,23 @@ fn snapshot_bookmarks() {
         snapshot(&format!("bookmarks_{w}x{ht}"), &h);
     }
 }
+
+/// Tab in rendered Markdown passes over mentions the text does not show (inside an HTML block
+/// or a badge's address) and lands on one that is drawn.
+#[test]
+fn tab_passes_over_mentions_the_rendered_text_hides() {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(
+        dir.path().join("notes.md"),
+        "# Notes\n\n<div>Andy Jassy in an HTML block</div>\n\n[![build](https://ci.example/Andy-Jassy.svg)](https://ci.example)\n\nThe memo from Andy Jassy went out.\n",
+    )
+    .expect("write");
+    let opts = LoadOptions { corpus: vec![dir.path().to_path_buf()], ..LoadOptions::default() };
+    let mut h = Harness::with(Arc::new(Corpus::load(&opts, &|_| {})), 120, 40);
+    h.key(KeyCode::Enter).key(KeyCode::Tab);
+    let View::Doc(r) = h.app.view().clone() else { panic!("reader: {}", h.screen()) };
+    let body = &h.app.corpus.docs[r.doc].body;
+    let link = r.link.expect("a link focused");
+    let m = &h.app.corpus.doc_mentions(r.doc)[link];
+    assert!(body[..m.span().start].ends_with("The memo from "), "focused a hidden mention at {:?}", m.span());
+}

@@ -884,7 +884,7 @@ impl App {
             return;
         }
         // The bytes in view, when the layout is this document's.
-        let view = layout.filter(|l| l.doc == r.doc && l.mode == r.mode && !l.lines.is_empty()).map(|l| {
+        let view = layout.as_ref().filter(|l| l.doc == r.doc && l.mode == r.mode && !l.lines.is_empty()).map(|l| {
             let top = r.scroll.min(l.lines.len() - 1);
             // Up to where the first line below the view starts.
             let end = l.lines.get(top + height).map_or(usize::MAX, |x| x.start);
@@ -902,6 +902,32 @@ impl App {
                 Some(v) => mentions.partition_point(|m| m.span().start < v.end).saturating_sub(1),
             },
         };
+        // Mentions the rendered text does not show (inside a badge's address, an HTML block)
+        // are passed over.
+        let shown: Option<Vec<std::ops::Range<usize>>> =
+            layout.as_ref().filter(|l| l.doc == r.doc && l.mode == r.mode).map(|l| {
+                let mut v: Vec<std::ops::Range<usize>> = l
+                    .lines
+                    .iter()
+                    .flat_map(|row| row.segments.iter())
+                    .filter(|s| s.shown.is_none() && !s.src.is_empty())
+                    .map(|s| s.src.clone())
+                    .collect();
+                v.sort_by_key(|x| x.start);
+                v
+            });
+        let is_shown = |i: usize| {
+            shown.as_ref().is_none_or(|v| {
+                let at = mentions[i].span().start;
+                let k = v.partition_point(|x| x.start <= at);
+                k > 0 && v[k - 1].contains(&at)
+            })
+        };
+        let step = if delta > 0 { 1 } else { -1 };
+        let next = std::iter::successors(Some(next), |&i| Some((i + n).saturating_add_signed(step) % n))
+            .take(n)
+            .find(|&i| is_shown(i))
+            .unwrap_or(next);
         r.link = Some(next);
         r.reveal = Some(mentions[next].span().start);
     }
