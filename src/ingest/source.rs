@@ -116,18 +116,17 @@ pub fn parse(path: &Path, bytes: &[u8], problems: &mut Vec<Problem>) -> Result<D
     })
 }
 
-/// Speaker labels with timestamps (`Speaker 1 (00:02):`) or many `[00:01:02]` stamps.
+/// Speaker labels with timestamps (`Speaker 1 (00:02):`), many `[00:01:02]` stamps, or a
+/// caption file's timings (`00:00:01,567 --> 00:00:04,100`); a Markdown link (`[text](https://…)`)
+/// is not a stamp.
 fn looks_like_transcript(body: &str) -> bool {
-    let stamps = body
-        .lines()
-        .take(200)
-        .filter(|l| {
-            let l = l.trim_start();
-            (l.contains("(0") || l.starts_with('['))
-                && l.contains(':')
-                && l.chars().filter(char::is_ascii_digit).count() >= 3
-        })
-        .count();
+    static STAMP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"^(?:\[\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\]|\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?\s|.{0,60}\(\d{1,2}:\d{2}(?::\d{2})?\)\s*:)",
+        )
+        .expect("a valid pattern")
+    });
+    let stamps = body.lines().take(200).filter(|l| STAMP.is_match(l.trim_start())).count();
     stamps >= 3
 }
 
@@ -142,6 +141,15 @@ pub fn dedupe_ids(docs: &mut [Document]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn transcripts_by_their_stamps_not_by_markdown_links() {
+        assert!(looks_like_transcript("Ana (00:02): hi\nBo (00:05): hello\nAna (00:09): so\n"));
+        assert!(looks_like_transcript("[00:01:02] a\n[00:01:09] b\n[00:02:00] c\n"));
+        assert!(looks_like_transcript("1\n00:00:00,467 --> 00:00:01,567\nHi\n\n2\n00:00:01,567 --> 00:00:04,100\nYes\n\n3\n00:00:04,100 --> 00:00:05,000\nNo\n"));
+        let readme = "[Aho-Corasick](https://en.wikipedia.org/wiki/Aho%E2%80%93Corasick_algorithm)\n[![Build](https://github.com/x/y/workflows/ci/badge.svg)](https://github.com/x)\n[![crates.io](https://img.shields.io/crates/v/a.svg)](https://crates.io/crates/a)\n";
+        assert!(!looks_like_transcript(readme));
+    }
 
     fn doc(text: &str) -> (Result<Document, Problem>, Vec<Problem>) {
         let mut p = Vec::new();
