@@ -1325,3 +1325,38 @@ fn tab_passes_over_mentions_the_rendered_text_hides() {
     let m = &h.app.corpus.doc_mentions(r.doc)[link];
     assert!(body[..m.span().start].ends_with("The memo from "), "focused a hidden mention at {:?}", m.span());
 }
+
+/// Two facts read from one sentence share its quote; each is still selected and rejected on
+/// its own.
+#[test]
+fn facts_of_one_sentence_are_curated_one_at_a_time() {
+    use dossier::corpus::CatalogChoice;
+    let corpus_dir = tempfile::tempdir().expect("tmp");
+    let own = tempfile::tempdir().expect("tmp");
+    std::fs::write(
+        corpus_dir.path().join("a.txt"),
+        "Crew news\n\nNASA astronauts Bob Behnken and Doug Hurley flew to the station on Saturday.\n",
+    )
+    .expect("write");
+    let catalog = own.path().join("mine.toml");
+    std::fs::write(&catalog, "# mine\n").expect("write");
+    let load = LoadOptions {
+        corpus: vec![corpus_dir.path().to_path_buf()],
+        catalog: CatalogChoice::File(catalog.clone()),
+        ..LoadOptions::default()
+    };
+    let mut h = Harness::with(Arc::new(Corpus::load(&load, &|_| {})), 120, 40);
+    h.app.curator = Some(dossier::tui::app::Curator::new(load));
+    let members = |h: &Harness| {
+        let c = &h.app.corpus;
+        let mut m: Vec<String> =
+            c.facts.iter().filter(|f| f.predicate == "part_of").map(|f| c.entities[f.subject].name.clone()).collect();
+        m.sort();
+        m
+    };
+    assert_eq!(members(&h), ["Bob Behnken", "Doug Hurley"]);
+    h.ctrl('p').typed("^nasa$").key(KeyCode::Enter);
+    h.key(KeyCode::Char('j')).key(KeyCode::Char('x'));
+    assert!(h.screen().contains("rejected the fact \"Doug Hurley part of NASA\""), "{}", h.screen());
+    assert_eq!(members(&h), ["Bob Behnken"]);
+}

@@ -52,6 +52,22 @@ pub enum Target {
     Candidate(usize, Option<DocIdx>),
     /// A bookmark (index into the bookmarks list), which may name something no longer there.
     Bookmark(usize),
+    /// A fact (index into `Corpus::facts`): its document at its quote. Facts of one sentence
+    /// share a quote, so their rows are told apart by this, not by the span.
+    Fact(usize),
+}
+
+impl Target {
+    /// A fact as the document and quote it opens; any other target as it is.
+    #[must_use]
+    pub fn resolved(self, c: &Corpus) -> Self {
+        match self {
+            Self::Fact(i) => {
+                c.facts.get(i).map_or(Self::Fact(i), |f| Self::Doc(f.doc, f.quote_span.clone().unwrap_or(0..0)))
+            }
+            t => t,
+        }
+    }
 }
 
 /// One line of a card.
@@ -209,7 +225,7 @@ impl EntityCard {
                 };
                 let origin = if f.origin.is_extracted() { " \u{b7} extracted" } else { "" };
                 let subject = &c.entities[f.subject];
-                let target = f.quote_span.clone().map(|s| Target::Doc(f.doc, s));
+                let target = f.quote_span.is_some().then_some(Target::Fact(cf.fact));
                 rows.push(Row {
                     parts: vec![
                         ("  ".into(), Tone::Text),

@@ -103,7 +103,7 @@ impl Chart {
         let rank = |i: usize| {
             let e = &self.edges[i];
             let r = ["reports to", "led by", "part of", "member"].iter().position(|r| *r == e.relation);
-            (r, c.facts[e.fact].origin.is_extracted(), i)
+            (c.facts[e.fact].origin.is_extracted(), r, i)
         };
         let mut primary: HashMap<&Node, usize> = HashMap::new();
         for (i, e) in self.edges.iter().enumerate() {
@@ -133,12 +133,20 @@ impl Chart {
         tops.sort_by_key(|n| (std::cmp::Reverse(size(n)), name(n)));
         let mut rows = Vec::new();
         let mut visited: HashSet<&Node> = HashSet::new();
+        // Trees deeper than the indent allows go on as trees of their own, after this one.
+        let mut deferred: Vec<&Node> = Vec::new();
         for top in tops {
-            self.tree(c, top, &children, &is_primary, &mut visited, &mut rows);
+            self.tree(c, top, &children, &is_primary, &mut visited, &mut rows, &mut deferred);
+            while let Some(n) = deferred.pop() {
+                self.tree(c, n, &children, &is_primary, &mut visited, &mut rows, &mut deferred);
+            }
         }
         for &n in children.keys() {
             if !visited.contains(n) {
-                self.tree(c, n, &children, &is_primary, &mut visited, &mut rows);
+                self.tree(c, n, &children, &is_primary, &mut visited, &mut rows, &mut deferred);
+                while let Some(n) = deferred.pop() {
+                    self.tree(c, n, &children, &is_primary, &mut visited, &mut rows, &mut deferred);
+                }
             }
         }
         let mut lone: Vec<&EntIdx> = self.marks.keys().filter(|e| !visited.contains(&Node::Entity(**e))).collect();
@@ -155,6 +163,7 @@ impl Chart {
     }
 
     /// One tree, depth first, without recursion (a deep chain cannot overflow the stack).
+    #[allow(clippy::too_many_arguments)]
     fn tree<'a>(
         &'a self,
         c: &Corpus,
@@ -163,6 +172,7 @@ impl Chart {
         is_primary: &dyn Fn(usize) -> bool,
         visited: &mut HashSet<&'a Node>,
         rows: &mut Vec<Row>,
+        deferred: &mut Vec<&'a Node>,
     ) {
         if !rows.is_empty() {
             rows.push(Row::blank());
@@ -195,6 +205,12 @@ impl Chart {
             if let Node::Entity(e) = &edge.below {
                 self.mark_rows(c, *e, &indent, rows);
             }
+            // Indents stay short (a long chain would make its rows grow with its depth).
+            if indent.chars().count() >= 3 * MAX_DEPTH && children.contains_key(&edge.below) {
+                rows.push(Row::text(format!("{indent}\u{2026} continued below"), Tone::Dim));
+                deferred.push(&edge.below);
+                continue;
+            }
             push_children(&mut stack, &edge.below, &indent);
         }
     }
@@ -213,11 +229,16 @@ impl Chart {
         let target = match edge {
             Some((edge, again)) => {
                 let f = &c.facts[edge.fact];
-                let title = f.value.as_deref().map(|v| format!(", {}", one_line(v))).unwrap_or_default();
+                let title = f
+                    .value
+                    .as_deref()
+                    .filter(|v| !v.eq_ignore_ascii_case(edge.relation))
+                    .map(|v| format!(", {}", one_line(v)))
+                    .unwrap_or_default();
                 let origin = if f.origin.is_extracted() { " \u{b7} extracted" } else { "" };
                 let see = if again { " \u{b7} also elsewhere in the chart" } else { "" };
                 parts.push((format!("  {}{title}{origin}{see}", edge.relation), Tone::Dim));
-                f.quote_span.clone().map(|s| Target::Doc(f.doc, s))
+                f.quote_span.is_some().then_some(Target::Fact(edge.fact))
             }
             None => match node {
                 Node::Entity(e) => Some(Target::Entity(*e)),
@@ -231,7 +252,7 @@ impl Chart {
     fn mark_rows(&self, c: &Corpus, e: EntIdx, indent: &str, rows: &mut Vec<Row>) {
         for (text, fact) in self.marks.get(&e).into_iter().flatten() {
             let f = &c.facts[*fact];
-            let target = f.quote_span.clone().map(|s| Target::Doc(f.doc, s));
+            let target = f.quote_span.is_some().then_some(Target::Fact(*fact));
             let tone = if text.starts_with("left") { Tone::Warn } else { Tone::Dim };
             rows.push(Row {
                 parts: vec![(format!("{indent}   \u{21b3} "), Tone::Dim), (one_line(text), tone)],
@@ -261,6 +282,9 @@ impl Chart {
             .collect()
     }
 }
+
+/// How deep a tree is drawn before its lower levels go on as a tree of their own.
+const MAX_DEPTH: usize = 16;
 
 /// The nodes connected to `start` by any edge, either way.
 fn component(edges: &[Edge], start: &Node) -> HashSet<Node> {
@@ -304,7 +328,38 @@ mod tests {
         // Each edge's row opens its quote.
         let rows = Chart::build(&c, None).rows(&c);
         let desantis = rows.iter().find(|r| r.plain().contains("Peter DeSantis  reports to")).expect("row");
-        assert!(matches!(desantis.target, Some(Target::Doc(..))));
+        assert!(matches!(desantis.target.clone().map(|t| t.resolved(&c)), Some(Target::Doc(..))));
+    }
+
+    #[test]
+    fn a_long_chain_is_drawn_in_linear_space() {
+        use crate::model::{DocKind, Document};
+        let n = 400;
+        let mut body = String::new();
+        for i in 0..n {
+            body += &["Unit", &i.to_string(), " Agency, part of Unit", &(i + 1).to_string(), " Agency.\n"].concat();
+        }
+        let doc = Document {
+            id: "d".into(),
+            path: "d.txt".into(),
+            shown_path: "d.txt".into(),
+            title: "d".into(),
+            date: None,
+            author: None,
+            url: None,
+            kind: DocKind::Note,
+            keywords: Vec::new(),
+            body,
+            hints: Vec::new(),
+        };
+        let c = Corpus::from_documents(vec![doc], None, true);
+        let chart = Chart::build(&c, None);
+        assert!(chart.edges.len() > n / 2, "{} edges", chart.edges.len());
+        let rows = chart.rows(&c);
+        let longest = rows.iter().map(|r| r.plain().chars().count()).max().unwrap_or(0);
+        assert!(longest < 3 * MAX_DEPTH + 80, "a row of {longest} characters");
+        let text: usize = rows.iter().map(|r| r.plain().len()).sum();
+        assert!(text < 200 * n, "{text} bytes for {n} links");
     }
 
     #[test]

@@ -258,15 +258,21 @@ fn is_amount(v: &str) -> bool {
     v.bytes().any(|b| b.is_ascii_digit())
 }
 
-/// Two sources that name different people as holding the same title of the same organisation
-/// at the same time (their documents are of the same month, or both undated).
+/// Two sources that name different people as holding the same sole title (chief executive,
+/// chair, president…) of the same organisation at the same time (dated documents of the same
+/// month).
 fn leader_clashes(c: &Corpus) -> Vec<Contradiction> {
+    // Titles one person holds at a time; many are directors or managers of one company.
+    const SOLE: &[&str] = &["chief executive", "chair", "president", "prime minister", "premier", "mayor", "governor"];
     type Month = Option<(i32, Option<u8>)>;
     let mut groups: BTreeMap<(EntIdx, String, Month), Vec<usize>> = BTreeMap::new();
     for (i, f) in c.facts.iter().enumerate() {
+        let Some(date) = c.docs[f.doc].date else { continue };
         if let (FactObject::Entity(o), "leads", Some(title)) = (&f.object, f.predicate.as_str(), &f.value) {
-            let when = c.docs[f.doc].date.map(|d| (d.year, d.month));
-            groups.entry((*o, title.to_lowercase(), when)).or_default().push(i);
+            let title = title.to_lowercase();
+            if SOLE.contains(&title.as_str()) {
+                groups.entry((*o, title, Some((date.year, date.month)))).or_default().push(i);
+            }
         }
     }
     groups

@@ -80,6 +80,10 @@ chief [a-z]+ officer|general counsel|professor|fellow|correspondent|reporter|edi
 deputy(?: [a-z]+){1,3}|senior(?: [a-z]+){1,2}|associate(?: [a-z]+){1,2}|board member|partner|ambassador|envoy|\
 representative|striker|midfielder|defender|goalkeeper|player|driver|pilot|astronaut|staff member)";
 
+/// Words that may stand between a verb and the product it names ("unveiled its new Trainium2
+/// chip"): qualifiers and kinds of product, never a preposition ("a rival to `ChatGPT`").
+const PRODUCT_WORDS: &str = "(?: (?:new|latest|next-generation|first|second|third|own|upgraded|updated|flagship|custom|in-house|open-source|open|ai|generative|language|large|reasoning|video|image|mobile|cloud|chip|chips|processor|processors|accelerator|accelerators|model|models|service|services|platform|app|assistant|chatbot|system|software|product|version|family|series|gpu|gpus|cpu|cpus|tool|tools|device|devices|engine|browser|operating|search|game|console|aircraft|jet|jetliner|vaccine|drug|smartphone|phone|satellite|rocket|spacecraft|car|vehicle))";
+
 /// An amount of money.
 const AMOUNT: &str = r"(?P<amt>(?:us ?)?[$€£¥] ?\d[\d,.]*(?: ?(?:trillion|billion|million|bn|mn|m|b))?|\d[\d,.]* (?:trillion|billion|million) (?:dollars|euros|pounds|yen))";
 
@@ -114,11 +118,11 @@ fn rules() -> Vec<Rule> {
         r(format!("{POSS} (?P<t>(?:head|director|chief|manager|vice president) of [a-z]+(?: [a-z]+){{0,2}}){COMMA}"), Second, "part_of", &[P], &[O]),
         r(format!("{POSS} (?:co-?)?founder{COMMA}"), Second, "founded", &[P], &[O]),
         // "Tom Enders, chief executive of Airbus", "Lina Khan, who is chair of the FTC".
-        r(format!("{COMMA}{relative}{article}{qualifier} (?P<t>{LEAD}) (?:of|at|for)(?: the)?"), First, "leads", &[P], &[O]),
+        r(format!("{COMMA}{relative}(?: (?:the|its)){qualifier} (?P<t>{LEAD}) (?:of|at|for)(?: the)?"), First, "leads", &[P], &[O]),
         r(format!("{COMMA}{relative}{article} (?P<t>{ROLE}) (?:of|at|for|with)(?: the)?"), First, "part_of", &[P], &[O]),
         r(format!("{COMMA}{relative}{article} (?:co-?)?founder(?: and(?: [a-z-]+){{1,4}})? of(?: the)?"), First, "founded", &[P], &[O]),
         // "Richard Aboulafia of the Teal Group".
-        r(format!("{COMMA} (?:of|from)(?: the)?"), First, "part_of", &[P], &[O]),
+        r(format!("{COMMA} of(?: the)?"), First, "part_of", &[P], &[O]),
         // Verbs.
         r(v("join|joins|joined|joining|rejoined|rejoins"), First, "joins", &[P, O], &[O]),
         r(
@@ -153,15 +157,15 @@ fn rules() -> Vec<Rule> {
         r(format!("{POSS} {AMOUNT} investment in(?: the)?"), First, "invested_in", &[O, P], &[O]),
         r(
             v("launched|launches|launch|launching|unveiled|unveils|unveil|released|releases|release|introduced|introduces|introduce|debuted|debuts|rolled out|rolls out|announced|announces|shipped|ships")
-                + "(?: (?:its|their|a|an|the))?(?: [a-z][a-z0-9-]*){0,3}(?: ,)?",
+                + "(?: (?:its|their|a|an|the))?" + PRODUCT_WORDS + "{0,3}(?: ,)?",
             First,
             "launched",
             &[O],
             &[X],
         ),
         r(
-            v("develops|developed|develop|developing|makes|made|make|builds|built|build|designs|designed|design|manufactures|manufactured|produces|produced|created|creates|trains|trained|operates|operated|(?:the )?(?:maker|developer|creator) of")
-                + "(?: (?:its|their|a|an|the))?(?: [a-z][a-z0-9-]*){0,2}(?: ,)?",
+            v("develops|developed|developing|makes|made|builds|built|designs|designed|manufactures|manufactured|produces|produced|created|creates|trains|trained|(?:the )?(?:maker|developer|creator) of")
+                + "(?: (?:its|their|a|an|the))?" + PRODUCT_WORDS + "{0,2}(?: ,)?",
             First,
             "develops",
             &[O],
@@ -276,6 +280,9 @@ pub fn extract(
             if !rule.subjects.contains(&ks) || !rule.objects.contains(&ko) {
                 continue;
             }
+            if !plain_statement(body, sentence, a, b) {
+                break;
+            }
             if let Some(before) = &rule.before {
                 let lead = body[sentence.start..a.span().start].trim().trim_end_matches(',');
                 if !before.is_match(lead) {
@@ -292,10 +299,23 @@ pub fn extract(
             let value = group("amt").or_else(|| group("t").map(|t| title(&t)));
             let quote_span = quote(body, sentence, a.span().start..b.span().end);
             let quote = &body[quote_span.clone()];
-            let stated = extract_dates(quote, date).into_iter().find_map(|(_, w)| match w {
-                When::Date(d) => Some(d),
-                When::Relative(_) => None,
-            });
+            // The stated date nearest the pair ("hired in 2005; in 2019 Microsoft acquired …").
+            let pair = a.span().start.saturating_sub(quote_span.start)..b.span().end.saturating_sub(quote_span.start);
+            let distance = |r: &Range<usize>| {
+                if r.end <= pair.start {
+                    pair.start - r.end
+                } else {
+                    r.start.saturating_sub(pair.end)
+                }
+            };
+            let stated = extract_dates(quote, date)
+                .into_iter()
+                .filter_map(|(r, w)| match w {
+                    When::Date(d) => Some((distance(&r), d)),
+                    When::Relative(_) => None,
+                })
+                .min_by_key(|(dist, _)| *dist)
+                .map(|(_, d)| d);
             let (date, origin) = match (stated, date) {
                 (Some(d), _) => (Some(d), FactOrigin::Extracted),
                 (None, Some(d)) if EVENTS.contains(&rule.predicate) => (Some(d), FactOrigin::ExtractedDatedByDocument),
@@ -320,7 +340,7 @@ pub fn extract(
             // "NASA astronauts Bob Behnken and Doug Hurley": what is said of the second
             // mention holds for those listed with it.
             let mut listed = vec![fact];
-            if rule.subject == Side::Second {
+            if rule.subject == Side::Second && rule.predicate == "part_of" {
                 let mut prev = b;
                 for next in mentions[k + 2..].iter().take(MAX_LISTED) {
                     let between = &body[prev.span().end.min(next.span().start)..next.span().start];
@@ -357,6 +377,66 @@ pub fn extract(
     }
     out
 }
+
+/// Whether a pair's sentence states something: not a question, not a condition ("If Google
+/// buys Fitbit"), not about a former holder ("Former Google CEO Eric Schmidt"), and the second
+/// name is not the owner of what the sentence is about ("Microsoft's `OpenAI` investment",
+/// "Nokia's devices business").
+fn plain_statement(body: &str, sentence: &Range<usize>, a: &Mention, b: &Mention) -> bool {
+    let text = &body[sentence.clone()];
+    if text.trim_end_matches(['"', '\'', ')', '\u{201d}']).ends_with('?') {
+        return false;
+    }
+    let lead = body[sentence.start..a.span().start].to_lowercase();
+    let first = lead.split_whitespace().next().unwrap_or("");
+    if ["if", "whether", "unless", "should", "would", "could"].contains(&first) {
+        return false;
+    }
+    let near = lead.trim_end().rsplit(' ').next().unwrap_or("");
+    if ["former", "ex-", "then-", "late", "outgoing", "erstwhile"].iter().any(|w| near == *w || near.ends_with(w)) {
+        return false;
+    }
+    let end = body.ceil_char_boundary((b.span().end + 24).min(sentence.end).max(b.span().end));
+    let after = body[b.span().end..end].to_lowercase().replace('\u{2019}', "'");
+    if after.starts_with("'s") || after.starts_with("' ") {
+        return false;
+    }
+    let next = after.split(|c: char| !c.is_alphanumeric() && c != '-').find(|w| !w.is_empty()).unwrap_or("");
+    !OWNED_THINGS.contains(&next)
+}
+
+/// Nouns that, right after a name, make it the owner of what is spoken of, not the object of
+/// the sentence's verb.
+const OWNED_THINGS: &[&str] = &[
+    "business",
+    "businesses",
+    "team",
+    "teams",
+    "unit",
+    "units",
+    "division",
+    "stake",
+    "stakes",
+    "investment",
+    "investments",
+    "lawsuit",
+    "lawsuits",
+    "deal",
+    "deals",
+    "fine",
+    "fines",
+    "shares",
+    "shareholders",
+    "board",
+    "subsidiary",
+    "arm",
+    "operations",
+    "acquisition",
+    "merger",
+    "case",
+    "offer",
+    "bid",
+];
 
 /// The sentence holding a span (sentences are in order and do not overlap).
 fn sentence_of<'s>(sentences: &'s [Range<usize>], span: &Range<usize>) -> Option<&'s Range<usize>> {
@@ -451,15 +531,10 @@ const UNITS: &[&str] = &[
     "department",
     "program",
     "programme",
-    "project",
-    "team",
     "unit",
     "studios",
     "directorate",
     "administration",
-    "council",
-    "committee",
-    "foundation",
 ];
 
 /// "Secretary of Energy Jennifer Granholm", "Energy Secretary Ernest Moniz", "Attorney General
@@ -506,12 +581,16 @@ fn titled_after_department(
         let lo = body.floor_char_boundary(m.span().start.saturating_sub(60).max(sentence.start));
         let before = &body[lo..m.span().start];
         let Some(c) = TITLE.captures(before) else { continue };
-        // "Assistant Attorney General", "Deputy Secretary of State": not the head.
+        // The country's title only: not "Assistant Attorney General", "Deputy Secretary of
+        // State", nor a state's "Texas Attorney General".
         let ahead = before[..c.get(0).map_or(0, |x| x.start())].trim_end();
-        if ["Assistant", "Deputy", "Associate", "Under", "Principal", "Vice", "Acting Assistant"]
-            .iter()
-            .any(|w| ahead.ends_with(w))
-        {
+        let national = ahead.is_empty()
+            || ahead.ends_with([',', ':', ';', '(', '\u{2014}', '-'])
+            || ["the", "The", "U.S.", "US", "United States", "and", "by", "with", "from"].iter().any(|w| {
+                ahead.ends_with(w) && ahead[..ahead.len() - w.len()].ends_with(|c: char| !c.is_alphanumeric())
+            })
+            || ["the", "The", "U.S.", "US", "and", "by", "with", "from"].contains(&ahead);
+        if !national {
             continue;
         }
         let (subject, title) = if c.name("ag").is_some() {
@@ -538,7 +617,19 @@ fn normalise(gap: &str) -> String {
 fn normalise_with(gap: &str, lower: bool) -> String {
     let mut out = String::with_capacity(gap.len() + 8);
     for w in gap.split_whitespace() {
-        for (i, part) in w.split(',').enumerate() {
+        // A comma between digits is part of an amount ("$4,000,000").
+        let mut parts: Vec<&str> = Vec::new();
+        let mut from = 0;
+        for (at, _) in w.match_indices(',') {
+            let digits = w[..at].ends_with(|c: char| c.is_ascii_digit())
+                && w[at + 1..].starts_with(|c: char| c.is_ascii_digit());
+            if !digits {
+                parts.push(&w[from..at]);
+                from = at + 1;
+            }
+        }
+        parts.push(&w[from..]);
+        for (i, part) in parts.into_iter().enumerate() {
             if i > 0 {
                 out.push_str(" ,");
             }
@@ -750,6 +841,33 @@ mod tests {
         let o = [("BARDA", 'o'), ("HHS", 'o')];
         assert_eq!(one("BARDA, part of HHS, paid.", &o), t("BARDA", "part_of", "HHS"));
         assert_eq!(one("HHS's BARDA paid.", &o), t("BARDA", "part_of", "HHS"));
+    }
+
+    #[test]
+    fn former_holders_questions_owners_and_loose_words_state_nothing() {
+        let google = [("Eric Schmidt", 'p'), ("Google", 'o')];
+        assert!(facts_of("Former Google CEO Eric Schmidt spoke.", &google).is_empty());
+        let apple = [("Tim Cook", 'p'), ("Elon Musk", 'p'), ("Apple", 'o')];
+        let f = facts_of("Apple CEO Tim Cook and Elon Musk discussed the deal.", &apple);
+        assert_eq!(f.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(), ["Tim Cook"], "{f:?}");
+        let ms = [("Microsoft", 'o'), ("OpenAI", 'o'), ("Activision", 'o'), ("Nokia", 'o')];
+        assert!(facts_of("Microsoft's OpenAI investment grew.", &ms).is_empty());
+        assert!(facts_of("Will Microsoft buy Activision this year?", &ms).is_empty());
+        assert!(facts_of("If Microsoft buys Activision, prices rise.", &ms).is_empty());
+        assert!(facts_of("Microsoft acquired Nokia's devices business.", &ms).is_empty());
+        let chat = [("Google", 'o'), ("ChatGPT", 'x')];
+        assert!(facts_of("Google released a rival to ChatGPT.", &chat).is_empty());
+        let ctc = [("Chris Dickinson", 'p'), ("CTC", 'o')];
+        assert!(facts_of("We remove Chris Dickinson from CTC.", &ctc).is_empty());
+        let doj = [("Ken Paxton", 'p'), ("Justice Department", 'o'), ("Merrick Garland", 'p')];
+        let f = facts_of(
+            "Texas Attorney General Ken Paxton sued the Justice Department. Attorney General Merrick Garland replied.",
+            &doj,
+        );
+        assert_eq!(f.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(), ["Merrick Garland"], "{f:?}");
+        let money = [("Amazon", 'o'), ("Anthropic", 'o')];
+        let f = facts_of("Amazon invested $4,000,000 in Anthropic.", &money);
+        assert_eq!(f[0].3.as_deref(), Some("$4,000,000"), "{f:?}");
     }
 
     #[test]

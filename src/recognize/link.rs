@@ -163,12 +163,17 @@ impl Linker {
         }
         let ac = (!patterns.is_empty()).then(|| {
             let kind = if text_bytes >= DFA_FROM_BYTES { AhoCorasickKind::DFA } else { AhoCorasickKind::ContiguousNFA };
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                .kind(Some(kind))
-                .build(&patterns)
-                .expect("plain literal patterns always build")
+            // A DFA over very many names can be too large to build: then an NFA, which always is.
+            let build = |kind: Option<AhoCorasickKind>| {
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .kind(kind)
+                    .build(&patterns)
+            };
+            build(Some(kind))
+                .or_else(|_| build(Some(AhoCorasickKind::NoncontiguousNFA)))
+                .expect("plain literal patterns build as an NFA")
         });
         let weak = entities.iter().map(|e| e.origin == crate::model::Origin::Known).collect();
         Self { ac, targets, fuzzy, weak }

@@ -147,12 +147,8 @@ impl App {
     fn selected_extracted_fact(&self) -> Option<usize> {
         let View::Entity(e, r) = self.view() else { return None };
         let rows = self.card_rows.as_ref().filter(|(s, _, _)| *s == crate::tui::card::Subject::Entity(*e))?;
-        let Some(crate::analysis::card::Target::Doc(doc, span)) = r.target(&rows.2) else { return None };
-        let c = &self.corpus;
-        crate::analysis::card::EntityCard::build(c, *e).facts.iter().map(|cf| cf.fact).find(|&f| {
-            let fact = &c.facts[f];
-            fact.origin.is_extracted() && fact.doc == *doc && fact.quote_span.as_ref() == Some(span)
-        })
+        let Some(&crate::analysis::card::Target::Fact(f)) = r.target(&rows.2) else { return None };
+        self.corpus.facts.get(f).filter(|fact| fact.origin.is_extracted()).map(|_| f)
     }
 
     /// A curation key.

@@ -385,7 +385,9 @@ impl App {
     /// The selected card row's target, when a list of rows has the keyboard.
     fn card_target(&self) -> Option<Target> {
         match (self.view().rows(), &self.card_rows) {
-            (Some((subject, c)), Some((s, _, rows))) if *s == subject => c.target(rows).cloned(),
+            (Some((subject, c)), Some((s, _, rows))) if *s == subject => {
+                c.target(rows).cloned().map(|t| t.resolved(&self.corpus))
+            }
             _ => None,
         }
     }
@@ -859,7 +861,7 @@ impl App {
                 }
                 Some(Target::Entity(e)) => self.open_item(Item::Entity(e)),
                 Some(Target::Candidate(_, Some(d))) => self.visit(View::Doc(Reader::new(d))),
-                Some(Target::Candidate(_, None) | Target::Bookmark(_)) | None => {}
+                Some(Target::Candidate(_, None) | Target::Bookmark(_) | Target::Fact(_)) | None => {}
             },
             Context::Bookmarks => self.open_bookmark(),
             Context::Find | Context::Help => {}
