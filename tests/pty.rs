@@ -240,7 +240,7 @@ fn o_runs_the_opener_with_the_url_and_y_copies_with_osc52() {
     let script = format!("DOSSIER_NO_OSC52=1 \"$DOSSIER\" --corpus '{}'; echo \"exit=$?\"; sleep 2", docs.display());
     let mut t = Pty::shell(&script);
     t.wait_for("1 loaded");
-    t.send(b"y").wait_for("not copied: DOSSIER_NO_OSC52");
+    t.send(b"y").wait_for("not copied: copying to the clipboard is off");
     t.send(b"q");
     t.wait_for("exit=0");
     assert!(!contains(&t.raw(), b"\x1b]52;"), "copied although turned off");

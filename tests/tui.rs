@@ -1360,3 +1360,15 @@ fn facts_of_one_sentence_are_curated_one_at_a_time() {
     assert!(h.screen().contains("rejected the fact \"Doug Hurley part of NASA\""), "{}", h.screen());
     assert_eq!(members(&h), ["Bob Behnken"]);
 }
+
+/// `clipboard = false` in the config's `[defaults]` turns `y` off, and says so.
+#[test]
+fn the_config_turns_copying_off() {
+    let mut h = Harness::new(120, 40);
+    h.app.configure(&config("[defaults]\nclipboard = false\n"), None);
+    h.key(KeyCode::Char('y'));
+    assert!(h.screen().contains("not copied: copying to the clipboard is off"), "{}", h.screen());
+    h.app.configure(&config(""), None);
+    h.key(KeyCode::Char('y'));
+    assert!(h.screen().contains("copied the id to the clipboard"), "{}", h.screen());
+}

@@ -359,12 +359,21 @@ impl Palette {
 }
 
 /// Options used when the command line does not give them.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Defaults {
     /// The folders or files to read (`~` expanded); empty: the bundled corpus.
     pub corpus: Vec<PathBuf>,
     /// How to print items.
     pub output: Option<Format>,
+    /// Whether the explorer's `y` copies to the clipboard with OSC 52 (some terminals show the
+    /// sequence instead of using it).
+    pub clipboard: bool,
+}
+
+impl Default for Defaults {
+    fn default() -> Self {
+        Self { corpus: Vec::new(), output: None, clipboard: true }
+    }
 }
 
 /// One entry of `[keys]`: an action and its keys, as written.
@@ -482,8 +491,15 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
                             })?;
                             config.defaults.output = Some(f);
                         }
+                        "clipboard" => {
+                            config.defaults.clipboard =
+                                v.as_bool().ok_or_else(|| err(at, "`clipboard` must be true or false".into()))?;
+                        }
                         other => {
-                            return Err(err(at, format!("unknown option `{other}`; [defaults] has corpus and output")));
+                            return Err(err(
+                                at,
+                                format!("unknown option `{other}`; [defaults] has corpus, output and clipboard"),
+                            ));
                         }
                     }
                 }
@@ -567,7 +583,9 @@ pub fn default_theme_and_options() -> String {
          # The folders or files to read (~ is your home); none: the bundled corpus.\n\
          corpus = []\n\
          # How items are printed: id, name, path, json or tsv.\n\
-         output = \"id\"\n",
+         output = \"id\"\n\
+         # Whether y in the explorer copies to the clipboard (OSC 52); DOSSIER_NO_OSC52=1 also turns it off.\n\
+         clipboard = true\n",
     );
     out
 }
@@ -643,6 +661,6 @@ mod tests {
     fn the_default_theme_and_options_read_back_as_the_defaults() {
         let c = parsed(&default_theme_and_options()).expect("valid");
         assert_eq!(c.palette, Palette::default());
-        assert_eq!(c.defaults, Defaults { corpus: Vec::new(), output: Some(Format::Id) });
+        assert_eq!(c.defaults, Defaults { corpus: Vec::new(), output: Some(Format::Id), clipboard: true });
     }
 }

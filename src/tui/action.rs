@@ -390,7 +390,7 @@ pub const BINDINGS: &[Binding] = &[
         "y",
         [ch('y')],
         Action::Copy,
-        "copy the id, the document's path or the fact's quote (OSC 52; DOSSIER_NO_OSC52=1 turns it off)"
+        "copy the id, the document's path or the fact's quote (OSC 52; clipboard = false in the config turns it off)"
     ),
     bind!(
         Edit,

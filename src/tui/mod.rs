@@ -198,8 +198,9 @@ pub fn apply(app: &mut App, msg: Msg, searcher: &mut Searcher, tx: &Sender<Msg>)
         }
         Effect::Copy(text, what) => {
             let shown = render::truncate(&crate::text::sanitize::one_line(&text), 40);
-            app.message = Some(if terminal::osc52_off() {
-                "not copied: DOSSIER_NO_OSC52 turns copying to the clipboard off".to_string()
+            app.message = Some(if terminal::osc52_off() || !app.clipboard {
+                "not copied: copying to the clipboard is off (DOSSIER_NO_OSC52, or clipboard = false in the config)"
+                    .to_string()
             } else {
                 let sent = match searcher {
                     Searcher::Thread(_) => terminal::copy_osc52(&text),

@@ -210,6 +210,8 @@ pub struct App {
     pub theme: Theme,
     /// The keys in use: the defaults with the user's config over them.
     pub keymap: Keymap,
+    /// Whether `y` may copy with OSC 52 (the config's `[defaults] clipboard`).
+    pub clipboard: bool,
     /// The screen layout of the last `prepare`.
     pub geometry: Geometry,
     /// The open document wrapped at the detail's width (shared: handlers read it without copying).
@@ -263,6 +265,7 @@ impl App {
             message: None,
             theme,
             keymap: Keymap::default(),
+            clipboard: true,
             geometry: Geometry::default(),
             layout: None,
             card_rows: None,
@@ -290,6 +293,7 @@ impl App {
         config: &crate::shared::config::Config,
         error: Option<&crate::shared::config::ConfigError>,
     ) {
+        self.clipboard = config.defaults.clipboard;
         let checked = match error {
             Some(e) => Err(e.clone()),
             None => Keymap::from_config(config),
