@@ -734,24 +734,11 @@ fn e_asks_for_the_editor_at_the_line_in_view() {
 /// not read again), `u` undoes it, and `+` keeps it in the catalog as a curated fact.
 #[test]
 fn a_fact_read_from_the_text_is_kept_or_rejected_from_its_card() {
-    use dossier::corpus::CatalogChoice;
     use dossier::recognize::catalog::Catalog;
-    let corpus_dir = tempfile::tempdir().expect("tmp");
-    let own = tempfile::tempdir().expect("tmp");
-    std::fs::write(
-        corpus_dir.path().join("a.txt"),
+    let (mut h, catalog, _dirs) = curating(
         "Airbus names a boss\n\nAirbus chief executive Tom Enders said on Monday that the plane was ready.\n",
-    )
-    .expect("write");
-    let catalog = own.path().join("mine.toml");
-    std::fs::write(&catalog, "# mine\n").expect("write");
-    let load = LoadOptions {
-        corpus: vec![corpus_dir.path().to_path_buf()],
-        catalog: CatalogChoice::File(catalog.clone()),
-        ..LoadOptions::default()
-    };
-    let mut h = Harness::with(Arc::new(Corpus::load(&load, &|_| {})), 120, 40);
-    h.app.curator = Some(dossier::tui::app::Curator::new(load));
+        "# mine\n",
+    );
     let leads =
         |h: &Harness| h.app.corpus.facts.iter().find(|f| f.predicate == "leads").map(|f| f.origin.label().to_string());
     let reread = || {
@@ -1330,23 +1317,10 @@ fn tab_passes_over_mentions_the_rendered_text_hides() {
 /// its own.
 #[test]
 fn facts_of_one_sentence_are_curated_one_at_a_time() {
-    use dossier::corpus::CatalogChoice;
-    let corpus_dir = tempfile::tempdir().expect("tmp");
-    let own = tempfile::tempdir().expect("tmp");
-    std::fs::write(
-        corpus_dir.path().join("a.txt"),
+    let (mut h, _catalog, _dirs) = curating(
         "Crew news\n\nNASA astronauts Bob Behnken and Doug Hurley flew to the station on Saturday.\n",
-    )
-    .expect("write");
-    let catalog = own.path().join("mine.toml");
-    std::fs::write(&catalog, "# mine\n").expect("write");
-    let load = LoadOptions {
-        corpus: vec![corpus_dir.path().to_path_buf()],
-        catalog: CatalogChoice::File(catalog.clone()),
-        ..LoadOptions::default()
-    };
-    let mut h = Harness::with(Arc::new(Corpus::load(&load, &|_| {})), 120, 40);
-    h.app.curator = Some(dossier::tui::app::Curator::new(load));
+        "# mine\n",
+    );
     let members = |h: &Harness| {
         let c = &h.app.corpus;
         let mut m: Vec<String> =
@@ -1371,4 +1345,23 @@ fn the_config_turns_copying_off() {
     h.app.configure(&config(""), None);
     h.key(KeyCode::Char('y'));
     assert!(h.screen().contains("copied the id to the clipboard"), "{}", h.screen());
+}
+
+/// An explorer on a folder holding `text` (as `a.txt`) that edits its own catalog file, which
+/// starts as `catalog_text`: the harness, the catalog's path, and the folders (kept alive).
+fn curating(text: &str, catalog_text: &str) -> (Harness, std::path::PathBuf, [tempfile::TempDir; 2]) {
+    use dossier::corpus::CatalogChoice;
+    let corpus_dir = tempfile::tempdir().expect("tmp");
+    let own = tempfile::tempdir().expect("tmp");
+    std::fs::write(corpus_dir.path().join("a.txt"), text).expect("write");
+    let catalog = own.path().join("mine.toml");
+    std::fs::write(&catalog, catalog_text).expect("write");
+    let load = LoadOptions {
+        corpus: vec![corpus_dir.path().to_path_buf()],
+        catalog: CatalogChoice::File(catalog.clone()),
+        ..LoadOptions::default()
+    };
+    let mut h = Harness::with(Arc::new(Corpus::load(&load, &|_| {})), 120, 40);
+    h.app.curator = Some(dossier::tui::app::Curator::new(load));
+    (h, catalog, [corpus_dir, own])
 }
