@@ -1365,3 +1365,18 @@ fn curating(text: &str, catalog_text: &str) -> (Harness, std::path::PathBuf, [te
     h.app.curator = Some(dossier::tui::app::Curator::new(load));
     (h, catalog, [corpus_dir, own])
 }
+
+/// The help's own keys are in the config too (`[keys.help_overlay]`): rebound, `n` scrolls it
+/// and `j`, no longer its key, closes it.
+#[test]
+fn the_help_scrolls_with_the_users_keys() {
+    let mut h = Harness::new(80, 24);
+    h.app.configure(&config("[keys.help_overlay]\ndown = [\"n\"]\n"), None);
+    h.key(KeyCode::Char('?'));
+    assert!(h.screen().contains("Help 1/"), "{}", h.screen());
+    h.key(KeyCode::Char('n'));
+    assert!(h.screen().contains("Help 2/"), "{}", h.screen());
+    assert!(h.screen().contains("n/k/PgDn/PgUp scroll"), "{}", h.screen());
+    h.key(KeyCode::Char('j'));
+    assert!(!h.screen().contains("Help 2/"), "{}", h.screen());
+}

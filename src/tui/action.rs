@@ -207,6 +207,8 @@ pub enum When {
     Edit,
     /// In the bookmarks view.
     Bookmarks,
+    /// In the help overlay.
+    Help,
     /// In every context, overlays included.
     Always,
 }
@@ -227,6 +229,7 @@ impl When {
             Self::Filter => c == Context::Filter,
             Self::Edit => matches!(c, Context::Panes | Context::Reader | Context::Card),
             Self::Bookmarks => c == Context::Bookmarks,
+            Self::Help => c == Context::Help,
         }
     }
 
@@ -244,6 +247,7 @@ impl When {
             Self::Prompt => Some("prompt"),
             Self::Filter => Some("filter"),
             Self::Bookmarks => Some("bookmarks"),
+            Self::Help => Some("help_overlay"),
         }
     }
 
@@ -262,6 +266,7 @@ impl When {
             Self::Filter => "Pane filter (/ in a pane)",
             Self::Edit => "Curate (on the entity or candidate in focus; kept in the catalog)",
             Self::Bookmarks => "Bookmarks (B; kept in the data folder, never in the corpus)",
+            Self::Help => "This help (any other key closes it)",
         }
     }
 }
@@ -316,6 +321,12 @@ pub enum HelpLine {
 /// Every key binding. Earlier bindings win, so context-specific ones come first.
 pub const BINDINGS: &[Binding] = &[
     bind!(Always, "Ctrl-C", [(KeyCode::Char('c'), CTRL)], Action::Cancel, "cancel: exit 130, print nothing"),
+    bind!(Help, "j k ↓ ↑", [ch('j'), (KeyCode::Down, NONE)], Action::Down, "scroll down / up"),
+    bind!(Help, "", [ch('k'), (KeyCode::Up, NONE)], Action::Up, ""),
+    bind!(Help, "PgDn Space PgUp", [(KeyCode::PageDown, NONE), ch(' ')], Action::PageDown, "page down / up"),
+    bind!(Help, "", [(KeyCode::PageUp, NONE)], Action::PageUp, ""),
+    bind!(Help, "g G Home End", [ch('g'), (KeyCode::Home, NONE)], Action::Top, "top / bottom"),
+    bind!(Help, "", [ch('G'), (KeyCode::End, NONE)], Action::Bottom, ""),
     bind!(
         Jump,
         "Enter",

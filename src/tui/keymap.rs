@@ -28,7 +28,7 @@ impl Default for Keymap {
 }
 
 /// The order of the help's sections.
-const HELP_ORDER: [When; 11] = [
+const HELP_ORDER: [When; 12] = [
     When::Base,
     When::Panes,
     When::Reader,
@@ -39,6 +39,7 @@ const HELP_ORDER: [When; 11] = [
     When::Find,
     When::Prompt,
     When::Filter,
+    When::Help,
     When::Always,
 ];
 
@@ -193,9 +194,7 @@ impl Keymap {
             lines.extend(rows.iter().map(|&(i, b)| HelpLine::Key(self.label(i), b.help)));
             lines.push(HelpLine::Blank);
         }
-        lines.push(HelpLine::Note(
-            "Mouse: click selects, the wheel scrolls. Help: j k ↑ ↓ PgUp PgDn Space g G scroll, any other key closes.",
-        ));
+        lines.push(HelpLine::Note("Mouse: click selects, the wheel scrolls."));
         lines.push(HelpLine::Note("Reader: underlined = link (colour by kind), italic = fuzzy match."));
         lines
     }

@@ -553,17 +553,19 @@ impl App {
     pub fn handle_key(&mut self, key: &KeyEvent) -> Effect {
         let ctx = self.context();
         if ctx == Context::Help {
-            return if let Some(Action::Cancel) = self.keymap.lookup(ctx, key) {
+            let action = self.keymap.lookup(ctx, key);
+            return if let Some(Action::Cancel) = action {
                 Effect::Exit(Outcome::Cancel)
             } else {
                 let page = usize::from(self.geometry.area.height.saturating_sub(4)).max(1);
-                match (key.code, self.layers.last_mut()) {
-                    (KeyCode::Down | KeyCode::Char('j'), Some(Layer::Help(s))) => *s += 1,
-                    (KeyCode::Up | KeyCode::Char('k'), Some(Layer::Help(s))) => *s = s.saturating_sub(1),
-                    (KeyCode::PageDown | KeyCode::Char(' '), Some(Layer::Help(s))) => *s += page,
-                    (KeyCode::PageUp, Some(Layer::Help(s))) => *s = s.saturating_sub(page),
-                    (KeyCode::Home | KeyCode::Char('g'), Some(Layer::Help(s))) => *s = 0,
-                    (KeyCode::End | KeyCode::Char('G'), Some(Layer::Help(s))) => *s = usize::MAX,
+                // The help's own keys (`[keys.help]`) scroll it; any other closes it.
+                match (action, self.layers.last_mut()) {
+                    (Some(Action::Down), Some(Layer::Help(s))) => *s += 1,
+                    (Some(Action::Up), Some(Layer::Help(s))) => *s = s.saturating_sub(1),
+                    (Some(Action::PageDown), Some(Layer::Help(s))) => *s += page,
+                    (Some(Action::PageUp), Some(Layer::Help(s))) => *s = s.saturating_sub(page),
+                    (Some(Action::Top), Some(Layer::Help(s))) => *s = 0,
+                    (Some(Action::Bottom), Some(Layer::Help(s))) => *s = usize::MAX,
                     _ => {
                         self.layers.pop();
                     }

@@ -224,7 +224,10 @@ fn hints(app: &App, ctx: Context) -> &'static [Hint] {
         Context::Find => {
             &[(&[], "", "type to find"), (&[Action::FindNext], "Enter", "keep"), (&[Action::Escape], "Esc", "clear")]
         }
-        Context::Help => &[(&[], "", "j k ↑↓ PgUp PgDn g G scroll  any other key closes the help")],
+        Context::Help => &[
+            (&[Action::Down, Action::Up, Action::PageDown, Action::PageUp], "j k ↑↓ PgUp PgDn", "scroll"),
+            (&[], "", "any other key closes the help"),
+        ],
         Context::Prompt => {
             &[(&[], "", "type"), (&[Action::Open], "Enter", "save"), (&[Action::Escape], "Esc", "cancel")]
         }

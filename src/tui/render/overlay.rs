@@ -13,7 +13,7 @@ use crate::model::ItemKind;
 use crate::search::items;
 use crate::search::query::Query;
 use crate::text::sanitize::one_line;
-use crate::tui::action::HelpLine;
+use crate::tui::action::{Action, Context, HelpLine};
 use crate::tui::app::{App, Ask, Layer, Prompt, KIND_KEYS};
 use crate::tui::geometry::{centered, inner, jump_area, jump_rects};
 use crate::tui::jump::{Ink, Jump};
@@ -186,7 +186,17 @@ fn draw_help(app: &App, scroll: usize, area: Rect, f: &mut Frame, s: Styles) {
     let body = inner(r);
     let max_scroll = lines.len().saturating_sub(usize::from(body.height));
     let title = if max_scroll > 0 {
-        format!(" Help {}/{} · j k ↑ ↓ PgUp PgDn scroll · Esc closes ", scroll.min(max_scroll) + 1, max_scroll + 1)
+        let keys = app.keymap.hint(
+            Context::Help,
+            &[Action::Down, Action::Up, Action::PageDown, Action::PageUp],
+            "j k ↑ ↓ PgUp PgDn",
+        );
+        format!(
+            " Help {}/{} · {} scroll · Esc closes ",
+            scroll.min(max_scroll) + 1,
+            max_scroll + 1,
+            keys.unwrap_or_default()
+        )
     } else {
         " Help · Esc closes ".to_string()
     };
