@@ -169,6 +169,18 @@ fn snapshot_jump_preview() {
     }
 }
 
+/// An entity's timeline cut to a year, named in the title, at both sizes.
+#[test]
+fn snapshot_timeline_filtered() {
+    for (w, ht) in [(120, 40), (80, 24)] {
+        let mut h = Harness::new(w, ht);
+        h.ctrl('p').typed("^amazon$").key(KeyCode::Enter).key(KeyCode::Char('t'));
+        h.key(KeyCode::Char('d')).typed("2025").key(KeyCode::Enter);
+        assert!(h.screen().contains("Amazon"), "{}", h.screen());
+        snapshot(&format!("timeline_filtered_{w}x{ht}"), &h);
+    }
+}
+
 #[test]
 fn the_chart_of_a_card_keeps_its_part_and_each_edge_opens_its_quote() {
     let mut h = Harness::new(120, 40);
