@@ -397,6 +397,20 @@ fn a_text_without_line_breaks_costs_what_it_costs_with_them() {
     );
 }
 
+/// A crate's README: computing acronyms, the MIT licence and a board's name inside a hyphenated
+/// word make no organisations.
+#[test]
+fn a_technical_readme_names_no_acronyms_as_organisations() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let text = "# fastmatch\n\nThe MSRV is 1.70. It uses SIMD when it can, and builds an NFA or a DFA.\n\n\
+                On ESP-IDF the RNG is seeded early. Output is UTF-8 JSON over TLS.\n\n\
+                ## License\n\nLicensed under MIT or Apache-2.0, at your option. The MIT license applies.\n";
+    std::fs::write(tmp.path().join("README.md"), text).expect("write");
+    let c = Corpus::load(&LoadOptions::without_catalog(vec![tmp.path().into()]), &|_| {});
+    let orgs: Vec<&str> = c.entities.iter().filter(|e| e.kind == EntityKind::Org).map(|e| e.name.as_str()).collect();
+    assert!(orgs.is_empty(), "{orgs:?}");
+}
+
 /// Licence boilerplate copied into many files makes no people and no organisations: weak cues
 /// repeated do not add up to a person, and words in capitals for emphasis are not acronyms.
 #[test]

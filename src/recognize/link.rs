@@ -67,6 +67,14 @@ pub fn at_word_boundaries(text: &str, span: &Range<usize>) -> bool {
     !glued_before && !glued_after
 }
 
+/// An acronym that ends a compound written with a hyphen ("ESP-IDF", "UTF-8" is not): it is
+/// part of another name, not a mention of its own.
+fn acronym_in_compound(text: &str, span: &Range<usize>, surface: &str) -> bool {
+    let acronym = surface.len() >= 2 && surface.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    let before = text.as_bytes()[..span.start].iter().rev().take(2).copied().collect::<Vec<u8>>();
+    acronym && matches!(before.as_slice(), [b'-', c, ..] if c.is_ascii_uppercase() || c.is_ascii_digit())
+}
+
 /// Whether `s` overlaps one of `spans`, which are sorted by start and do not overlap each
 /// other (so the one that can is found by binary search).
 fn overlaps(spans: &[Range<usize>], s: &Range<usize>) -> bool {
@@ -205,6 +213,9 @@ impl Linker {
                     continue;
                 }
                 let surface = &joined[span.clone()];
+                if acronym_in_compound(text, &span, surface) {
+                    continue;
+                }
                 let fits =
                     |t: &&Target| (!t.rule.case_sensitive || surface == t.pattern) && context_ok(text, &span, &t.rule);
                 let targets = &self.targets[m.pattern().as_usize()];
@@ -376,6 +387,15 @@ mod tests {
             alias_rules: BTreeMap::new(),
             parent: None,
         }
+    }
+
+    #[test]
+    fn an_acronym_ending_a_hyphenated_name_is_not_a_mention() {
+        let idf = ent("idf", EntityKind::Org, "Israel Defense Forces", &["IDF"], MatchRule::default());
+        let l = Linker::new(&[idf]);
+        let ms = l.link(0, "On ESP-IDF, the build differs. The IDF said so. Amazon-backed IDF too.");
+        let at: Vec<usize> = ms.iter().map(|m| m.span().start).collect();
+        assert_eq!(at, [35, 62], "{ms:?}");
     }
 
     fn people() -> Vec<Entity> {
