@@ -125,6 +125,20 @@ fn rules() -> Vec<Rule> {
         r(format!("{COMMA} of(?: the)?"), First, "part_of", &[P], &[O]),
         // Verbs.
         r(v("join|joins|joined|joining|rejoined|rejoins"), First, "joins", &[P, O], &[O]),
+        // The organisation acts: "Airbus named Tom Enders its new chief executive" reads in the
+        // gap before the person only as far as the verb ("hired", "appointed", "named"), so the
+        // title comes before the name ("appointed as chief executive Tom Enders") or not at all.
+        r(
+            v("hired|hires|appointed|appoints|named|names|tapped|taps|picked|picks|chose|chooses|selected|selects")
+                + &format!("(?: as)?(?: (?:its|their|a|the))?(?: new)? (?P<t>{LEAD})(?: ,)?"),
+            Second,
+            "leads",
+            &[P],
+            &[O],
+        ),
+        r(v("hired|hires|recruited|recruits|poached|poaches|brought in|signed|signs"), Second, "joins", &[P], &[O]),
+        r(v("fired|fires|ousted|ousts|dismissed|dismisses|sacked|sacks"), Second, "leaves", &[P], &[O]),
+        r(format!("{POSS} (?:departure|exit|resignation|retirement) (?:from|at)(?: the)?"), First, "leaves", &[P], &[O]),
         r(
             v("left|leaves|leave|leaving|quit|quits|departed|departs|departing|exited|exits|(?:stepped|steps|step|stepping) down(?: as [a-z -]{1,40})? (?:from|at|of)|resign(?:ed|s)? (?:from|as [a-z -]{1,40} (?:of|at))"),
             First,
@@ -829,6 +843,21 @@ mod tests {
         let got: Vec<(&str, &str, &str)> = f.iter().map(|(s, p, o, _)| (s.as_str(), p.as_str(), o.as_str())).collect();
         assert!(got.contains(&("Boeing", "competes_with", "Airbus")), "{got:?}");
         assert!(got.contains(&("Boeing", "develops", "Boeing 787")), "{got:?}");
+    }
+
+    #[test]
+    fn an_organisation_that_hires_names_or_fires_someone() {
+        let names = [("Airbus", 'o'), ("Tom Enders", 'p')];
+        assert_eq!(
+            one("Airbus named chief executive Tom Enders on Monday.", &names),
+            t("Tom Enders", "leads", "Airbus")
+        );
+        assert_eq!(one("Airbus hired Tom Enders last year.", &names), t("Tom Enders", "joins", "Airbus"));
+        assert_eq!(one("Airbus fired Tom Enders.", &names), t("Tom Enders", "leaves", "Airbus"));
+        assert_eq!(
+            one("Tom Enders's departure from Airbus surprised many.", &names),
+            t("Tom Enders", "leaves", "Airbus")
+        );
     }
 
     #[test]
