@@ -603,26 +603,13 @@ fn problems_are_counted_and_listed_in_the_explorer() {
 /// at once, and undone one by one with `u` until the catalog is as the user left it.
 #[test]
 fn curation_keys_edit_the_catalog_the_explorer_follows_and_u_undoes_each() {
-    use dossier::corpus::CatalogChoice;
     use dossier::recognize::catalog::Catalog;
-    let corpus_dir = tempfile::tempdir().expect("tmp");
-    let own = tempfile::tempdir().expect("tmp");
-    std::fs::write(
-        corpus_dir.path().join("a.txt"),
+    let original = "# my own catalog\n";
+    let (mut h, catalog, _dirs) = curating(
         "Thandiwe Mokoena met Addresses Debian at the harbour on Monday.\n\nMs Mokoena said Addresses \
          Debian was late. Ralf Habacker wrote the patch.\n",
-    )
-    .expect("write");
-    let catalog = own.path().join("mine.toml");
-    let original = "# my own catalog\n";
-    std::fs::write(&catalog, original).expect("write");
-    let load = LoadOptions {
-        corpus: vec![corpus_dir.path().to_path_buf()],
-        catalog: CatalogChoice::File(catalog.clone()),
-        ..LoadOptions::default()
-    };
-    let mut h = Harness::with(Arc::new(Corpus::load(&load, &|_| {})), 120, 40);
-    h.app.curator = Some(dossier::tui::app::Curator::new(load));
+        original,
+    );
     let entity = |h: &Harness, name: &str| h.app.corpus.entities.iter().position(|e| e.name == name);
     let reread = || {
         let text = std::fs::read_to_string(&catalog).expect("catalog");

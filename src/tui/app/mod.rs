@@ -95,7 +95,8 @@ impl View {
         }
     }
 
-    fn rows_mut(&mut self) -> Option<&mut Rows> {
+    /// The state of a list of rows, when the view is one.
+    pub(super) fn rows_mut(&mut self) -> Option<&mut Rows> {
         match self {
             Self::Entity(_, r)
             | Self::Timeline(_, r)
@@ -509,10 +510,8 @@ impl App {
             None => match (self.focus.detail, self.view()) {
                 (true, View::Doc(_)) => Context::Reader,
                 (true, View::Bookmarks(_)) => Context::Bookmarks,
-                (
-                    true,
-                    View::Entity(..) | View::Timeline(..) | View::Candidates(_) | View::Problems(_) | View::Chart(..),
-                ) => Context::Card,
+                // Every other list of rows: a card, the timeline, the chart, …
+                (true, view) if view.rows().is_some() => Context::Card,
                 _ => Context::Panes,
             },
         }

@@ -26,17 +26,11 @@ impl App {
                 if let Some(i) = pane {
                     self.panes[i].scroll_by(delta);
                 } else if in_detail {
-                    match self.view_mut() {
-                        View::Doc(r) => r.scroll = r.scroll.saturating_add_signed(delta),
-                        View::Entity(_, c)
-                        | View::Timeline(_, c)
-                        | View::Candidates(c)
-                        | View::Problems(c)
-                        | View::Chart(_, c)
-                        | View::Bookmarks(c) => {
-                            c.scroll = c.scroll.saturating_add_signed(delta);
-                        }
-                        View::Empty => {}
+                    let view = self.view_mut();
+                    if let View::Doc(r) = view {
+                        r.scroll = r.scroll.saturating_add_signed(delta);
+                    } else if let Some(c) = view.rows_mut() {
+                        c.scroll = c.scroll.saturating_add_signed(delta);
                     }
                 }
             }
@@ -79,12 +73,8 @@ impl App {
                     r.link = Some(k);
                 }
             }
-            View::Entity(_, c)
-            | View::Timeline(_, c)
-            | View::Candidates(c)
-            | View::Problems(c)
-            | View::Chart(_, c)
-            | View::Bookmarks(c) => {
+            view => {
+                let Some(c) = view.rows_mut() else { return };
                 let (_, body) = card_rects(detail);
                 let Some(rows) = rows else { return };
                 let row = c.scroll + usize::from(at.y.saturating_sub(body.y));
@@ -92,7 +82,6 @@ impl App {
                     c.selected = row;
                 }
             }
-            View::Empty => {}
         }
     }
 }

@@ -41,12 +41,8 @@ impl App {
                 }
                 *self.view_mut() = View::Doc(r);
             }
-            view @ (View::Entity(..)
-            | View::Timeline(..)
-            | View::Candidates(_)
-            | View::Problems(_)
-            | View::Chart(..)
-            | View::Bookmarks(_)) => {
+            View::Empty => {}
+            view => {
                 let (_, body) = card_rects(detail);
                 let Some((subject, mut c)) = view.rows().map(|(s, c)| (s, c.clone())) else { return };
                 if self.card_rows.as_ref().is_none_or(|(s, w, _)| *s != subject || *w != body.width) {
@@ -100,7 +96,6 @@ impl App {
                     *r = c;
                 }
             }
-            View::Empty => {}
         }
         let rects = crate::tui::geometry::jump_rects(area);
         let jump_rows = usize::from(rects.list.height).max(1);

@@ -40,15 +40,14 @@ pub fn draw(app: &App, area: Rect, f: &mut Frame, s: Styles) {
     let body = inner(area);
     match app.view() {
         View::Doc(r) => draw_reader(app, r, body, f, s),
-        view @ (View::Entity(..)
-        | View::Timeline(..)
-        | View::Candidates(_)
-        | View::Problems(_)
-        | View::Chart(..)
-        | View::Bookmarks(_)) => {
+        View::Empty => {
+            let msg = if app.loading.is_some() { "loading…" } else { "nothing selected" };
+            f.render_widget(Paragraph::new(msg).style(s.dim()), body);
+        }
+        view => {
+            let Some((subject, c)) = view.rows() else { return };
             let (crumb, rows_area) = card_rects(body);
             draw_crumb(app, crumb, f, s);
-            let Some((subject, c)) = view.rows() else { return };
             let Some((_, _, rows)) = app.card_rows.as_ref().filter(|(k, _, _)| *k == subject) else {
                 f.render_widget(Paragraph::new("building the timeline…").style(s.dim()), rows_area);
                 return;
@@ -71,10 +70,6 @@ pub fn draw(app: &App, area: Rect, f: &mut Frame, s: Styles) {
                 })
                 .collect();
             f.render_widget(Paragraph::new(lines), rows_area);
-        }
-        View::Empty => {
-            let msg = if app.loading.is_some() { "loading…" } else { "nothing selected" };
-            f.render_widget(Paragraph::new(msg).style(s.dim()), body);
         }
     }
 }
