@@ -379,12 +379,8 @@ pub fn extract(
             break;
         }
     }
-    for fact in named_after_owner(doc, body, &sentences, mentions, entities) {
-        if seen.insert(key(&fact)) {
-            out.push(fact);
-        }
-    }
-    for fact in titled_after_department(doc, body, &sentences, mentions, entities) {
+    let text = Text { doc, body, sentences: &sentences, mentions, entities };
+    for fact in named_after_owner(&text).into_iter().chain(titled_after_department(&text)) {
         if seen.insert(key(&fact)) {
             out.push(fact);
         }
@@ -458,52 +454,62 @@ fn sentence_of<'s>(sentences: &'s [Range<usize>], span: &Range<usize>) -> Option
     sentences.get(i).filter(|s| s.start <= span.start && span.end <= s.end)
 }
 
-/// A fact whose quote is the sentence of `at`.
-fn fact_at(
+/// One document as the whole-name readers see it: its text, sentences and mentions.
+struct Text<'a> {
     doc: DocIdx,
-    body: &str,
-    sentence: &Range<usize>,
-    at: Range<usize>,
-    (subject, predicate, object): (usize, &str, usize),
-    value: Option<String>,
-) -> Fact {
-    let span = quote(body, sentence, at);
-    Fact {
-        subject,
-        predicate: predicate.into(),
-        object: FactObject::Entity(object),
-        value,
-        date: None,
-        doc,
-        quote: body[span.clone()].to_string(),
-        quote_span: Some(span),
-        note: None,
-        cumulative: false,
-        origin: FactOrigin::Extracted,
+    body: &'a str,
+    sentences: &'a [Range<usize>],
+    mentions: &'a [Mention],
+    entities: &'a [Entity],
+}
+
+impl Text<'_> {
+    /// A fact whose quote is the sentence of `at`, when `at` lies in one.
+    fn fact(
+        &self,
+        at: Range<usize>,
+        (subject, predicate, object): (usize, &str, usize),
+        value: Option<String>,
+    ) -> Option<Fact> {
+        let sentence = sentence_of(self.sentences, &at)?;
+        let span = quote(self.body, sentence, at);
+        Some(Fact {
+            subject,
+            predicate: predicate.into(),
+            object: FactObject::Entity(object),
+            value,
+            date: None,
+            doc: self.doc,
+            quote: self.body[span.clone()].to_string(),
+            quote_span: Some(span),
+            note: None,
+            cumulative: false,
+            origin: FactOrigin::Extracted,
+        })
+    }
+
+    /// Each mentioned entity of a kind once, with its first mention.
+    fn first_mentions(&self, kind: EntityKind) -> impl Iterator<Item = &Mention> + '_ {
+        let mut seen: HashSet<usize> = HashSet::new();
+        self.mentions.iter().filter(move |m| self.entities[m.entity()].kind == kind && seen.insert(m.entity()))
     }
 }
 
 /// Names that begin with an organisation the text names: "Boeing 787" in a text that names
 /// Boeing is Boeing's product; "NASA Johnson Space Center" is part of NASA. Each name's
 /// word prefixes are looked up, so the cost is linear.
-fn named_after_owner(
-    doc: DocIdx,
-    body: &str,
-    sentences: &[Range<usize>],
-    mentions: &[Mention],
-    entities: &[Entity],
-) -> Vec<Fact> {
-    let orgs: HashMap<String, usize> = mentions
-        .iter()
-        .map(Mention::entity)
-        .filter(|&e| entities[e].kind == EntityKind::Org)
-        .map(|e| (entities[e].name.to_lowercase(), e))
-        .collect();
-    let mut done: HashSet<usize> = HashSet::new();
+fn named_after_owner(t: &Text) -> Vec<Fact> {
+    let orgs: HashMap<String, usize> =
+        t.first_mentions(EntityKind::Org).map(|m| (t.entities[m.entity()].name.to_lowercase(), m.entity())).collect();
     let mut out: Vec<Fact> = Vec::new();
-    for m in mentions {
-        let named = &entities[m.entity()];
-        if named.kind == EntityKind::Person || !done.insert(m.entity()) {
+    // The first mention that writes the whole name states it ("FSF" does not).
+    let mut done: HashSet<usize> = HashSet::new();
+    for m in t.mentions {
+        let named = &t.entities[m.entity()];
+        if named.kind == EntityKind::Person
+            || !t.body[m.span()].eq_ignore_ascii_case(&named.name)
+            || !done.insert(m.entity())
+        {
             continue;
         }
         let name = named.name.to_lowercase();
@@ -514,12 +520,13 @@ fn named_after_owner(
             let unit = named.kind != EntityKind::Org || name[i..].split(' ').any(|w| UNITS.contains(&w));
             orgs.get(&name[..i]).copied().filter(|&o| o != m.entity() && unit)
         });
-        let (Some(owner), Some(sentence)) = (owner, sentence_of(sentences, &m.span())) else { continue };
-        out.push(if named.kind == EntityKind::Org {
-            fact_at(doc, body, sentence, m.span(), (m.entity(), "part_of", owner), None)
+        let Some(owner) = owner else { continue };
+        let triple = if named.kind == EntityKind::Org {
+            (m.entity(), "part_of", owner)
         } else {
-            fact_at(doc, body, sentence, m.span(), (owner, "develops", m.entity()), None)
-        });
+            (owner, "develops", m.entity())
+        };
+        out.extend(t.fact(m.span(), triple, None));
     }
     out
 }
@@ -554,13 +561,7 @@ const UNITS: &[&str] = &[
 /// "Secretary of Energy Jennifer Granholm", "Energy Secretary Ernest Moniz", "Attorney General
 /// Merrick B. Garland", "Minister of Health X": the person leads the department the title
 /// names, when the text names that department.
-fn titled_after_department(
-    doc: DocIdx,
-    body: &str,
-    sentences: &[Range<usize>],
-    mentions: &[Mention],
-    entities: &[Entity],
-) -> Vec<Fact> {
+fn titled_after_department(t: &Text) -> Vec<Fact> {
     static TITLE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"(?:\b(?P<pre>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?P<t1>Secretary|Minister)|\b(?P<t2>Secretary|Minister) (?:of|for) (?:the )?(?P<post>[A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){0,3})|\b(?P<ag>Attorney General))\s*,?\s*$",
@@ -574,12 +575,8 @@ fn titled_after_department(
             .expect("the department pattern is valid")
     });
     let mut departments: HashMap<String, usize> = HashMap::new();
-    for m in mentions {
-        let e = &entities[m.entity()];
-        if e.kind != EntityKind::Org {
-            continue;
-        }
-        for n in e.names() {
+    for m in t.first_mentions(EntityKind::Org) {
+        for n in t.entities[m.entity()].names() {
             if let Some(c) = DEPARTMENT.captures(n) {
                 let subject = c.name("a").or_else(|| c.name("b")).map_or("", |x| x.as_str()).to_lowercase();
                 departments.entry(subject).or_insert(m.entity());
@@ -590,10 +587,10 @@ fn titled_after_department(
         return Vec::new();
     }
     let mut out = Vec::new();
-    for m in mentions.iter().filter(|m| entities[m.entity()].kind == EntityKind::Person) {
-        let Some(sentence) = sentence_of(sentences, &m.span()) else { continue };
-        let lo = body.floor_char_boundary(m.span().start.saturating_sub(60).max(sentence.start));
-        let before = &body[lo..m.span().start];
+    for m in t.mentions.iter().filter(|m| t.entities[m.entity()].kind == EntityKind::Person) {
+        let Some(sentence) = sentence_of(t.sentences, &m.span()) else { continue };
+        let lo = t.body.floor_char_boundary(m.span().start.saturating_sub(60).max(sentence.start));
+        let before = &t.body[lo..m.span().start];
         let Some(c) = TITLE.captures(before) else { continue };
         // The country's title only: not "Assistant Attorney General", "Deputy Secretary of
         // State", nor a state's "Texas Attorney General".
@@ -615,7 +612,7 @@ fn titled_after_department(
             (d.to_lowercase(), t.to_string())
         };
         if let Some(&dept) = departments.get(&subject) {
-            out.push(fact_at(doc, body, sentence, lo..m.span().end, (m.entity(), "leads", dept), Some(title)));
+            out.extend(t.fact(lo..m.span().end, (m.entity(), "leads", dept), Some(title)));
         }
     }
     out
