@@ -351,6 +351,7 @@ mod tests {
             keywords: Vec::new(),
             body,
             hints: Vec::new(),
+            body_line: 0,
         };
         let c = Corpus::from_documents(vec![doc], None, true);
         let chart = Chart::build(&c, None);

@@ -213,7 +213,7 @@ fn grep<W: Write>(c: &Corpus, pattern: &str, how: &GrepHow, s: &Settings, out: &
             out.record(&record)?;
             continue;
         }
-        let head = crate::ingest::source::lines_before_body(d);
+        let head = d.body_line;
         let shown = |n: usize, m: Option<&std::ops::Range<usize>>| -> String {
             let line = lines[n];
             match (s.raw, m) {

@@ -18,22 +18,6 @@ pub const BUNDLED: [(&str, &str); 5] = [
 
 /// Reads a file and turns it into a document. `Err` when it is skipped (unreadable, binary,
 /// empty); warnings about a document that still loads go to `problems`.
-/// How many lines of a document's file come before its body (front matter, a byte-order
-/// mark's line), so that line `n` of the body is line `n + this` of the file; 0 when the file
-/// cannot be read again or its body is not found in it. The bundled documents are read from
-/// the binary.
-#[must_use]
-pub fn lines_before_body(doc: &Document) -> usize {
-    let opening = &doc.body[..doc.body.floor_char_boundary(200)];
-    let text = BUNDLED
-        .iter()
-        .find(|(p, _)| Path::new(p) == doc.path)
-        .map(|(_, t)| (*t).to_string())
-        .or_else(|| std::fs::read_to_string(&doc.path).ok())
-        .map(|t| if t.contains('\r') { t.replace("\r\n", "\n") } else { t });
-    text.and_then(|t| t.find(opening).map(|at| t[..at].matches('\n').count())).unwrap_or(0)
-}
-
 pub fn read(path: &Path, problems: &mut Vec<Problem>) -> Result<Document, Problem> {
     use std::io::Read as _;
     let unreadable = |e: std::io::Error| Problem::new(Severity::Warning, path, format!("unreadable: {e}"));
@@ -86,6 +70,8 @@ pub fn parse(path: &Path, bytes: &[u8], problems: &mut Vec<Problem>) -> Result<D
             Problem::new(Severity::Warning, path, format!("{reason}; the text is loaded without it")).at(line, col),
         );
     }
+    // The body is the end of the text: the lines before it are the front matter's.
+    let body_line = text[..text.len() - split.body.len()].matches('\n').count();
     let body = split.body.to_string();
     let fm = split.front;
     if body.trim().is_empty() {
@@ -113,6 +99,7 @@ pub fn parse(path: &Path, bytes: &[u8], problems: &mut Vec<Problem>) -> Result<D
         keywords: fm.keywords,
         body,
         hints: fm.hints,
+        body_line,
     })
 }
 
@@ -141,6 +128,15 @@ pub fn dedupe_ids(docs: &mut [Document]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_lines_before_the_body_are_counted_once_when_read() {
+        let (d, _) = doc("---\ntitle: T\ndate: 2024-01-02\n---\nfirst line\n");
+        let d = d.expect("a document");
+        assert_eq!((d.body_line, d.body.as_str()), (4, "first line\n"));
+        let (d, _) = doc("\u{feff}no front matter\r\nsecond\r\n");
+        assert_eq!(d.expect("a document").body_line, 0);
+    }
 
     #[test]
     fn transcripts_by_their_stamps_not_by_markdown_links() {

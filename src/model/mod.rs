@@ -66,6 +66,10 @@ pub struct Document {
     /// Entity names listed in front matter (`entities.companies` …), with the kind they suggest.
     #[serde(skip)]
     pub hints: Vec<(EntityKind, String)>,
+    /// How many lines of its file come before the body (the front matter): line `n` of the
+    /// body is line `n + body_line` of the file.
+    #[serde(skip)]
+    pub body_line: usize,
 }
 
 /// The kinds of entity.

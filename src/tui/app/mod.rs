@@ -361,7 +361,7 @@ impl App {
         let byte = self.line_in_view().filter(|&(x, _)| x == d).map_or(0, |(_, b)| b);
         let body_line = doc.body[..doc.body.floor_char_boundary(byte)].matches('\n').count();
         // Lines before the body in the file (front matter): where its first line starts.
-        let head = crate::ingest::source::lines_before_body(doc);
+        let head = doc.body_line;
         Effect::Editor(doc.path.clone(), head + body_line + 1)
     }
 
