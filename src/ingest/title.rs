@@ -217,11 +217,7 @@ fn first_sentence(line: &str) -> &str {
     let bytes = line.as_bytes();
     for (i, &b) in bytes.iter().enumerate() {
         if matches!(b, b'.' | b'!' | b'?') && bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace) && i > 0 {
-            let word = line[..i].rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
-            let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-            let dotted = word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.');
-            let title = TITLES.contains(&word.to_lowercase().as_str());
-            if b == b'.' && (initial || dotted || title) {
+            if b == b'.' && crate::text::sentence::is_abbreviation(&line[..i]) {
                 continue;
             }
             return &line[..i];
@@ -229,12 +225,6 @@ fn first_sentence(line: &str) -> &str {
     }
     line
 }
-
-/// Words after which a full stop ends no sentence.
-const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "gen", "sen", "rep", "gov", "prof",
-    "vs",
-];
 
 /// Cuts at the last word boundary before [`CUT_AT`] characters and adds `…`.
 fn cut(s: &str) -> String {
