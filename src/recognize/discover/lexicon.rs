@@ -2,8 +2,11 @@
 //! titles that stand before a person's name, the nouns that say what kind of product a name
 //! is, and words that are never names (places, nationalities, common acronyms).
 
-use super::words::Words;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
+
+use super::words::{Fnv, Low};
 
 /// The last word of an organisation's name: "Federal Trade Commission", "Acme Labs".
 const ORG_HEADS: &[&str] = &[
@@ -1339,19 +1342,71 @@ const PLACES: &[&str] = &[
     "coronavirus",
 ];
 
-fn set(words: &'static [&'static str]) -> Words<'static> {
-    words.iter().copied().collect()
+/// The word lists a word is on, as bits: every list is looked up at once, with one hash.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Class(pub(super) u32);
+
+impl Class {
+    pub(super) const NOT_NAME: u32 = 1;
+    pub(super) const PLACE: u32 = 1 << 1;
+    pub(super) const ORG_HEAD: u32 = 1 << 2;
+    pub(super) const ORG_OF: u32 = 1 << 3;
+    pub(super) const TITLE: u32 = 1 << 4;
+    pub(super) const HONORIFIC: u32 = 1 << 5;
+    pub(super) const PERSON_AFTER: u32 = 1 << 6;
+    pub(super) const NOT_ORG_ACRONYM: u32 = 1 << 7;
+    pub(super) const CHIP: u32 = 1 << 8;
+    pub(super) const MODEL: u32 = 1 << 9;
+    pub(super) const SERVICE: u32 = 1 << 10;
+    /// Bits the tagger's own lists use (see `tagger::TAGGER_LISTS`).
+    pub(super) const OWN: u32 = 11;
+
+    /// Whether the word is on the list `bit`.
+    pub(super) fn has(self, bit: u32) -> bool {
+        self.0 & bit != 0
+    }
 }
 
-pub(super) static ORG_HEAD_SET: LazyLock<Words<'static>> = LazyLock::new(|| set(ORG_HEADS));
-pub(super) static ORG_OF_SET: LazyLock<Words<'static>> = LazyLock::new(|| set(ORG_OF_HEADS));
-pub(super) static TITLE_SET: LazyLock<Words<'static>> = LazyLock::new(|| set(TITLES));
-pub(super) static HONORIFIC2_SET: LazyLock<Words<'static>> = LazyLock::new(|| set(HONORIFICS));
-pub(super) static PERSON_AFTER2_SET: LazyLock<Words<'static>> = LazyLock::new(|| set(PERSON_AFTER));
-pub(super) static NOT_ORG_ACRONYM_SET: LazyLock<Words<'static>> = LazyLock::new(|| set(NOT_ORG_ACRONYMS));
-pub(super) static PLACE_SET: LazyLock<Words<'static>> = LazyLock::new(|| set(PLACES));
+/// The lists of this module and of `words`, with their bits.
+fn lists() -> Vec<(u32, &'static [&'static str])> {
+    vec![
+        (Class::NOT_NAME, super::words::NOT_NAMES),
+        (Class::NOT_NAME, &crate::text::date::MONTHS),
+        (Class::PLACE, PLACES),
+        (Class::ORG_HEAD, ORG_HEADS),
+        (Class::ORG_OF, ORG_OF_HEADS),
+        (Class::TITLE, TITLES),
+        (Class::HONORIFIC, HONORIFICS),
+        (Class::PERSON_AFTER, PERSON_AFTER),
+        (Class::NOT_ORG_ACRONYM, NOT_ORG_ACRONYMS),
+    ]
+}
 
-/// The product kind a noun names (`chip`, `model`, `service`), if any.
-pub(super) fn product_noun(word: &str) -> Option<&'static str> {
-    PRODUCT_NOUNS.iter().find(|(n, _)| n.eq_ignore_ascii_case(word)).map(|(_, k)| *k)
+/// Every word of every list, lower case, with the bits of the lists it is on.
+static CLASSES: LazyLock<HashMap<&'static str, u32, BuildHasherDefault<Fnv>>> = LazyLock::new(|| {
+    let mut m: HashMap<&'static str, u32, BuildHasherDefault<Fnv>> = HashMap::default();
+    let own = super::tagger::TAGGER_LISTS.iter().enumerate().map(|(i, l)| (1 << (Class::OWN + i as u32), *l));
+    for (bit, list) in lists().into_iter().chain(own) {
+        for w in list {
+            *m.entry(w).or_default() |= bit;
+        }
+    }
+    for (w, kind) in PRODUCT_NOUNS {
+        let bit = match *kind {
+            "chip" => Class::CHIP,
+            "model" => Class::MODEL,
+            _ => Class::SERVICE,
+        };
+        *m.entry(w).or_default() |= bit;
+    }
+    m
+});
+
+/// The lists a word (any ASCII case, without a final full stop) is on.
+pub(super) fn class(word: &str) -> Class {
+    let l = Low::of(word);
+    if l.len == 0 {
+        return Class::default();
+    }
+    Class(CLASSES.get(l.as_str()).copied().unwrap_or(0))
 }

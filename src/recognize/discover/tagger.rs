@@ -12,10 +12,9 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::lexicon::{
-    product_noun, HONORIFIC2_SET, NOT_ORG_ACRONYM_SET, ORG_HEAD_SET, ORG_OF_SET, PERSON_AFTER2_SET, PLACE_SET,
-    TITLE_SET,
-};
+use std::cell::Cell;
+
+use super::lexicon::{class, Class};
 use super::words::{listed, Low, Words, NOT_NAME_SET};
 use crate::model::EntityKind;
 
@@ -303,28 +302,31 @@ const ABBREVIATIONS: &[&str] = &[
     "u.s", "u.k", "inc", "corp", "co", "ltd", "no", "vs", "mt", "ft",
 ];
 
+/// The tagger's own lists, looked up with the lexicon's (see [`Class`]): their bits follow
+/// the lexicon's, in this order.
+pub(super) const TAGGER_LISTS: [&[&str]; 7] =
+    [SINGLE_ORGS, ORG_NOUNS, ORG_AFTER, HEADLINE_VERBS, NOT_PERSON_WORDS, ABBREVIATIONS, DIRECTIONS];
+const SINGLE_ORG: u32 = 1 << Class::OWN;
+const ORG_NOUN: u32 = 1 << (Class::OWN + 1);
+const ORG_AFTER_WORD: u32 = 1 << (Class::OWN + 2);
+const HEADLINE_VERB: u32 = 1 << (Class::OWN + 3);
+const NOT_PERSON_WORD: u32 = 1 << (Class::OWN + 4);
+const ABBREVIATION: u32 = 1 << (Class::OWN + 5);
+const DIRECTION: u32 = 1 << (Class::OWN + 6);
+/// A known given name (the exact spelling is in the first-names list).
+const FIRST: u32 = 1 << 30;
+/// The word's class has been looked up.
+const LOOKED_UP: u32 = 1 << 31;
+const PRODUCT: u32 = Class::CHIP | Class::MODEL | Class::SERVICE;
+
 fn is_connector(w: &str) -> bool {
     CONNECTORS.contains(&w)
 }
 
-/// The product kind a noun next to a name gives it ("the Gaudi 3 accelerator", "H100 GPUs"):
-/// the noun in lower case, or an acronym ("GPU", `SoC`); a capitalised noun is part of a name
-/// ("Perforce Software", "Boost Software License").
-fn product_cue(w: &str) -> Option<&'static str> {
+/// Whether a word is written as a common noun: in lower case, or an acronym ("GPU", `SoC`).
+fn generic_noun(w: &str) -> bool {
     let mut cs = w.chars();
-    let (first, second) = (cs.next()?, cs.next());
-    let generic = first.is_lowercase() || second.is_some_and(char::is_uppercase);
-    if generic {
-        product_noun(w)
-    } else {
-        None
-    }
-}
-
-/// Whether a word (any case, without a final full stop) is in a short lowercase list.
-fn among(list: &[&str], w: &str) -> bool {
-    let w = w.trim_end_matches('.');
-    list.iter().any(|v| v.eq_ignore_ascii_case(w))
+    cs.next().is_some_and(char::is_lowercase) || cs.next().is_some_and(char::is_uppercase)
 }
 
 /// A word's shape.
@@ -333,8 +335,14 @@ fn capitalised(w: &str) -> bool {
 }
 
 fn all_caps(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = 0;
+    for c in w.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
 }
 
 fn has_digit(w: &str) -> bool {
@@ -362,31 +370,46 @@ pub(super) fn person_shaped(w: &str) -> bool {
     if !first.is_uppercase() {
         return false;
     }
-    let rest: Vec<char> = cs.collect();
-    if rest.is_empty() {
-        return true;
+    // Not glued words ("theCompany"): four lower-case letters, then a capital.
+    let mut lower_run = 0;
+    for c in cs {
+        if !(c.is_alphabetic() || matches!(c, '\'' | '\u{2019}' | '-')) || (lower_run >= 4 && c.is_uppercase()) {
+            return false;
+        }
+        lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
     }
-    let glued = rest.windows(5).any(|w| w[..4].iter().all(|c| c.is_lowercase()) && w[4].is_uppercase());
-    !glued && rest.iter().all(|c| c.is_alphabetic() || matches!(c, '\'' | '\u{2019}' | '-'))
+    true
 }
 
 /// The words of a text: letters and digits, with `'`, `’`, `-`, `&` and `.` inside a word
 /// ("O'Brien", "GPT-4o", "AT&T", "U.S").
 fn words(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
     let b = text.as_bytes();
+    let mut out = Vec::with_capacity(b.len() / 6);
+    // Whether the character at byte `i` is a letter or digit; ASCII is not decoded.
+    let alnum_at = |i: usize| match b.get(i) {
+        Some(c) if c.is_ascii() => c.is_ascii_alphanumeric(),
+        Some(_) => text.get(i..).and_then(|t| t.chars().next()).is_some_and(char::is_alphanumeric),
+        None => false,
+    };
     let mut start: Option<usize> = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next_alnum = iter.peek().is_some_and(|(_, n)| n.is_alphanumeric());
-        let inner = matches!(c, '\'' | '\u{2019}' | '-' | '&' | '.') && start.is_some() && next_alnum;
-        if c.is_alphanumeric() || inner {
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let (alnum, len, inner) = if c.is_ascii() {
+            (c.is_ascii_alphanumeric(), 1, matches!(c, b'\'' | b'-' | b'&' | b'.'))
+        } else {
+            let ch = text.get(i..).and_then(|t| t.chars().next()).unwrap_or(' ');
+            (ch.is_alphanumeric(), ch.len_utf8(), ch == '\u{2019}')
+        };
+        if alnum || (inner && start.is_some() && alnum_at(i + len)) {
             if start.is_none() {
                 start = Some(i);
             }
         } else if let Some(s) = start.take() {
             out.push(without_possessive(text, s..i));
         }
+        i += len;
     }
     if let Some(s) = start {
         out.push(without_possessive(text, s..b.len()));
@@ -411,7 +434,7 @@ fn without_possessive(text: &str, r: Range<usize>) -> Range<usize> {
 fn joins(prev: &str, gap: &str, join_lines: bool) -> bool {
     match gap {
         " " | " & " => true,
-        ". " => initial(prev) || among(ABBREVIATIONS, prev),
+        ". " => initial(prev) || class(prev).has(ABBREVIATION),
         "\n" => join_lines,
         _ => false,
     }
@@ -433,6 +456,9 @@ pub(super) struct Tagger<'t> {
     /// The words' text, by index.
     strs: Vec<&'t str>,
     firsts: &'t Words<'t>,
+    /// Each word's lists ([`Class`] bits, with [`FIRST`]), looked up the first time they
+    /// are asked for.
+    classes: Vec<Cell<u32>>,
     /// The names of a roster's lines, by position (see [`roster`]).
     roster: Vec<Range<usize>>,
 }
@@ -492,16 +518,53 @@ impl<'t> Tagger<'t> {
             .map(|r| Low::of(&text[r.clone()]))
             .filter(|l| l.len > 0)
             .collect();
+        // Most lower-case words share no length and first letter with an opener: a bit per
+        // (length, first letter) of the openers rejects them before they are hashed.
+        let mut shapes = [0u64; 33];
+        for l in &openers {
+            shapes[usize::from(l.len)] |= 1 << (l.as_bytes()[0] & 63);
+        }
         let lowercase = words
             .iter()
             .map(|r| &text[r.clone()])
-            .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+            .filter(|w| {
+                let b = w.trim_end_matches('.').as_bytes();
+                b.first().is_some_and(u8::is_ascii_lowercase)
+                    && b.len() < shapes.len()
+                    && shapes[b.len()] & (1 << (b[0] & 63)) != 0
+            })
             .map(Low::of)
             .filter(|l| l.len > 0 && openers.contains(l))
             .collect();
         let strs = words.iter().map(|r| &text[r.clone()]).collect();
         let roster = roster(text, firsts);
-        Self { text, words, lowercase, strs, firsts, roster }
+        let classes = vec![Cell::new(0); words.len()];
+        Self { text, words, lowercase, strs, firsts, classes, roster }
+    }
+
+    /// Whether word `k` is on the list `bit` ([`Class`] bits, or [`FIRST`]); false past the
+    /// end.
+    fn is(&self, k: usize, bit: u32) -> bool {
+        let Some(cell) = self.classes.get(k) else { return false };
+        let mut c = cell.get();
+        if c & LOOKED_UP == 0 {
+            let w = self.strs[k];
+            c = class(w).0 | LOOKED_UP | if self.firsts.contains(w) { FIRST } else { 0 };
+            cell.set(c);
+        }
+        c & bit != 0
+    }
+
+    /// The product kind word `k` gives a name next to it ("the Gaudi 3 accelerator", "H100
+    /// GPUs"): a product noun in lower case, or an acronym ("GPU", `SoC`); a capitalised noun
+    /// is part of a name ("Perforce Software", "Boost Software License").
+    fn product_cue_at(&self, k: usize) -> Option<&'static str> {
+        if !self.is(k, PRODUCT) || !generic_noun(self.w(k)) {
+            return None;
+        }
+        [(Class::CHIP, "chip"), (Class::MODEL, "model"), (Class::SERVICE, "service")]
+            .into_iter()
+            .find_map(|(bit, kind)| self.is(k, bit).then_some(kind))
     }
 
     /// Whether the document also writes this word in lower case.
@@ -534,7 +597,7 @@ impl<'t> Tagger<'t> {
                     break;
                 }
                 let wj = self.w(j);
-                if product_cue(wj).is_some() {
+                if self.product_cue_at(j).is_some() {
                     break;
                 }
                 if capitalised(wj) || is_number(wj) || (has_digit(wj) && wj.len() <= 6) {
@@ -570,9 +633,9 @@ impl<'t> Tagger<'t> {
         }
         // Common words opening a sentence ("The", "Yesterday", "However").
         while a < b
-            && (listed(&NOT_NAME_SET, self.w(a))
+            && (self.is(a, Class::NOT_NAME)
                 || (sentence_start(self.text, self.words[a].start)
-                    && !self.firsts.contains(self.w(a))
+                    && !self.is(a, FIRST)
                     && self.is_lowercase_word(self.w(a))))
         {
             a += 1;
@@ -585,15 +648,15 @@ impl<'t> Tagger<'t> {
         }
         // A nationality before a name: "The Jamaican Usain Bolt", "American Tyson Gay".
         let mut nationality = false;
-        if b - a >= 3 && listed(&PLACE_SET, self.w(a)) && (a + 1..b).all(|k| person_shaped(self.w(k))) {
+        if b - a >= 3 && self.is(a, Class::PLACE) && (a + 1..b).all(|k| person_shaped(self.w(k))) {
             a += 1;
             nationality = true;
         }
         // A name starts at a given name: "Veteran Peter DeSantis" is "Peter DeSantis" (unless
         // the words are an organisation's: "Johns Hopkins University").
-        let ends_org = listed(&ORG_HEAD_SET, self.w(b - 1));
-        if !ends_org && !self.firsts.contains(self.w(a)) {
-            if let Some(k) = (a + 1..b).find(|&k| self.firsts.contains(self.w(k))) {
+        let ends_org = self.is(b - 1, Class::ORG_HEAD);
+        if !ends_org && !self.is(a, FIRST) {
+            if let Some(k) = (a + 1..b).find(|&k| self.is(k, FIRST)) {
                 if b - k >= 2 && (a..k).all(|i| !is_connector(self.w(i))) {
                     a = k;
                 }
@@ -601,15 +664,14 @@ impl<'t> Tagger<'t> {
         }
         let lw = &self.strs[a..b];
         // An organisation named with connectors stays whole.
-        let last = lw.last().copied().unwrap_or("");
         // "Bureau of Investigation", "University of Tokyo": an organisation's head before "of".
         let head_of = lw
             .iter()
             .position(|w| matches!(*w, "of" | "for" | "on"))
-            .is_some_and(|k| k > 0 && listed(&ORG_OF_SET, lw[k - 1]));
+            .is_some_and(|k| k > 0 && self.is(a + k - 1, Class::ORG_OF));
         let only_and = lw.iter().all(|w| !is_connector(w) || *w == "and" || *w == "&");
         let org_whole = head_of
-            || (listed(&ORG_HEAD_SET, last) && only_and)
+            || (self.is(b - 1, Class::ORG_HEAD) && only_and)
             || self.text[self.words[a].start..self.words[b - 1].end].contains(" & ");
         // Headlines and listings in capitals, and runs too long to be a name.
         if b - a > 8 || (a..b).filter(|&k| all_caps(self.w(k))).count() > 3 {
@@ -639,10 +701,7 @@ impl<'t> Tagger<'t> {
             // Titles and places in front of an organisation: "Secretary Comerica Bank",
             // "Atlanta Compass Bank".
             let mut a = a;
-            while b - a > 2 && {
-                let w = Low::of(self.w(a));
-                listed(&TITLE_SET, &w) || (listed(&PLACE_SET, &w) && !DIRECTIONS.contains(&w.as_str()))
-            } {
+            while b - a > 2 && (self.is(a, Class::TITLE) || (self.is(a, Class::PLACE) && !self.is(a, DIRECTION))) {
                 a += 1;
             }
             self.weigh_titled(a, b, out);
@@ -654,15 +713,16 @@ impl<'t> Tagger<'t> {
     /// Cuts titles off the front of a person's name, then weighs what is left.
     fn weigh_titled(&self, a: usize, b: usize, out: &mut Vec<Weighed>) {
         let lw = &self.strs[a..b];
+        let title = |k: usize| self.is(a + k, Class::TITLE);
         // A title is cut off unless the name after it is an organisation's.
-        let ends_org = lw.last().is_some_and(|w| listed(&ORG_HEAD_SET, w));
+        let ends_org = b > a && self.is(b - 1, Class::ORG_HEAD);
         if !ends_org {
-            if let Some(k) = lw.iter().rposition(|w| listed(&TITLE_SET, w)) {
+            if let Some(k) = (0..lw.len()).rposition(title) {
                 if k + 1 < lw.len() {
                     // The title run: back from k over title words; a run after a connector
                     // gives its first word back ("Department of Energy Secretary").
                     let mut j = k;
-                    while j > 0 && listed(&TITLE_SET, lw[j - 1]) {
+                    while j > 0 && title(j - 1) {
                         j -= 1;
                     }
                     if j > 0 && j < k && is_connector(lw[j - 1]) {
@@ -671,20 +731,19 @@ impl<'t> Tagger<'t> {
                     if j > 0 && !is_connector(lw[j - 1]) {
                         self.weigh(a, a + j, 0, out);
                     }
-                    let strong = lw[j..=k].iter().any(|w| listed(&HONORIFIC2_SET, w)) || k > j;
+                    let strong = (a + j..=a + k).any(|i| self.is(i, Class::HONORIFIC)) || k > j;
                     self.weigh(a + k + 1, b, if strong { 3 } else { 2 }, out);
                     return;
                 }
-                if lw.iter().all(|w| listed(&TITLE_SET, w) || is_connector(w)) {
+                if (0..lw.len()).all(|k| title(k) || is_connector(lw[k])) {
                     return; // titles alone: "Assistant Secretary", "Secretary of State"
                 }
             }
         }
         let title_before = if a > 0 {
-            let p = Low::of(self.w(a - 1));
             let gap = &self.text[self.words[a - 1].end..self.words[a].start];
-            let titled = (gap == " " || gap == ". ") && listed(&TITLE_SET, &p) && capitalised(self.w(a - 1));
-            match (titled, listed(&HONORIFIC2_SET, &p)) {
+            let titled = (gap == " " || gap == ". ") && self.is(a - 1, Class::TITLE) && capitalised(self.w(a - 1));
+            match (titled, self.is(a - 1, Class::HONORIFIC)) {
                 (true, true) => 3,
                 (true, false) => 2,
                 _ => 0,
@@ -708,13 +767,12 @@ impl<'t> Tagger<'t> {
         let n = ws.len();
         // Most chunks are one capitalised word with no title before it: only a noun next to it
         // can make it something ("oil giant Shell", "Cortana, its assistant", "Acme Inc").
-        if n == 1 && titled == 0 && !all_caps(ws[0]) && !has_digit(ws[0]) && !among(SINGLE_ORGS, ws[0]) {
+        if n == 1 && titled == 0 && !all_caps(ws[0]) && !has_digit(ws[0]) && !self.is(a, SINGLE_ORG) {
             let next = self.strs.get(b).copied().unwrap_or("");
-            let prev = a.checked_sub(1).map_or("", |k| self.strs[k]);
-            let cue = product_cue(next).is_some()
-                || product_cue(prev).is_some()
-                || among(ORG_NOUNS, prev)
-                || among(ORG_AFTER, next)
+            let prev = a.checked_sub(1);
+            let cue = self.product_cue_at(b).is_some()
+                || prev.is_some_and(|k| self.product_cue_at(k).is_some() || self.is(k, ORG_NOUN))
+                || self.is(b, ORG_AFTER_WORD)
                 || next == "said";
             if !cue {
                 return;
@@ -723,40 +781,40 @@ impl<'t> Tagger<'t> {
         // Places and words that are never names.
         // A known given name that is not a place's name opens a person's name even before a
         // place ("Jimmy Wales").
-        let given = n >= 2 && self.firsts.contains(ws[0]);
-        if lw.iter().all(|w| listed(&PLACE_SET, w) || listed(&NOT_NAME_SET, w))
+        let given = n >= 2 && self.is(a, FIRST);
+        if (a..b).all(|k| self.is(k, Class::PLACE | Class::NOT_NAME))
             || (n > 1
-                && listed(&PLACE_SET, lw[n - 1])
-                && !listed(&ORG_HEAD_SET, lw[n - 1])
-                && !(n == 2 && given && !listed(&PLACE_SET, lw[0])))
+                && self.is(b - 1, Class::PLACE)
+                && !self.is(b - 1, Class::ORG_HEAD)
+                && !(n == 2 && given && !self.is(a, Class::PLACE)))
         {
             return;
         }
         // Headline fragments: "Jane Roe Joins Board", "AI Chief Says Company".
-        if n > 1 && lw.iter().any(|w| among(HEADLINE_VERBS, w)) {
+        if n > 1 && (a..b).any(|k| self.is(k, HEADLINE_VERB)) {
             return;
         }
         let span = self.words[a].start..self.words[b - 1].end;
         // The name is written out only for a chunk with some evidence (most have none).
         let mut x = Weighed { name: String::new(), span: span.clone(), ..Weighed::default() };
+        // The `i`th word before or after the name, in lower case, looked at only when needed.
         let low =
             |k: Option<usize>| k.filter(|&k| k < self.words.len()).map_or_else(Low::default, |k| Low::of(self.w(k)));
-        let before = [low(a.checked_sub(1)), low(a.checked_sub(2)), low(a.checked_sub(3))];
-        let after = [low(Some(b)), low(Some(b + 1)), low(Some(b + 2))];
+        let before = |i: usize| low(a.checked_sub(i + 1));
+        let after = |i: usize| low(Some(b + i));
         let gap_after = if b < self.words.len() { &self.text[span.end..self.words[b].start] } else { "" };
         let gap_before = if a > 0 { &self.text[self.words[a - 1].end..span.start] } else { "" };
 
         // Organisations.
-        let last = lw[n - 1];
-        if n >= 2 && listed(&ORG_HEAD_SET, last) {
+        if n >= 2 && self.is(b - 1, Class::ORG_HEAD) {
             x.ev.org += 3;
         }
-        if n >= 3 && listed(&ORG_OF_SET, lw[0]) && lw[1] == "of" {
+        if n >= 3 && self.is(a, Class::ORG_OF) && lw[1] == "of" {
             x.ev.org += 3;
         } else if let Some(k) = (1..n.saturating_sub(1)).find(|&k| lw[k] == "of") {
             // "Federal Bureau of Investigation", "Supreme Court of the United States": an
             // organisation's head before "of", after a capitalised word.
-            if listed(&ORG_OF_SET, lw[k - 1]) || listed(&ORG_HEAD_SET, lw[k - 1]) {
+            if self.is(a + k - 1, Class::ORG_OF | Class::ORG_HEAD) {
                 x.ev.org += 3;
             }
         }
@@ -783,25 +841,20 @@ impl<'t> Tagger<'t> {
             && !shouted
             && !label
             && !code
-            && !listed(&NOT_ORG_ACRONYM_SET, lw[0])
+            && !self.is(a, Class::NOT_ORG_ACRONYM)
             && !has_digit(ws[0])
             && !ws[0].contains('.')
         {
             // Once is not enough, unless it is spelled out: "Federal Trade Commission (FTC)".
             x.ev.org += if gap_before.ends_with('(') && gap_after.starts_with(')') { 3 } else { 1 };
         }
-        if n == 1 && among(SINGLE_ORGS, lw[0]) {
+        if n == 1 && self.is(a, SINGLE_ORG) {
             x.ev.org += 3;
         }
-        let org_noun = |w: &Low| among(ORG_NOUNS, w);
-        if before.first().is_some_and(org_noun) && gap_before == " " {
+        if a > 0 && self.is(a - 1, ORG_NOUN) && gap_before == " " {
             x.ev.org += 2;
         }
-        if after.first().is_some_and(|w| among(ORG_AFTER, w))
-            || (after.first().is_some_and(|w| w == "said")
-                && after.get(1).is_some_and(|w| w == "in")
-                && after.get(2).is_some_and(|w| w == "a"))
-        {
+        if self.is(b, ORG_AFTER_WORD) || (*after(0) == *"said" && *after(1) == *"in" && *after(2) == *"a") {
             x.ev.org += 2;
         }
 
@@ -811,13 +864,13 @@ impl<'t> Tagger<'t> {
             && !lw
                 .iter()
                 .enumerate()
-                .any(|(k, w)| listed(&ORG_HEAD_SET, w) || ((k > 0 || !given) && among(NOT_PERSON_WORDS, w)))
-            && (given || !listed(&PLACE_SET, lw[0]))
+                .any(|(k, _)| self.is(a + k, Class::ORG_HEAD) || ((k > 0 || !given) && self.is(a + k, NOT_PERSON_WORD)))
+            && (given || !self.is(a, Class::PLACE))
             // An acronym among written-out words is not a person's ("Chad GPT"); all in
             // capitals is a speaker label ("JANE ROE").
             && (ws.iter().all(|w| all_caps(w) || initial(w.trim_end_matches('.'))) || !ws.iter().any(|w| all_caps(w)));
         if person_like {
-            let first_known = self.firsts.contains(ws[0]) || {
+            let first_known = self.is(a, FIRST) || {
                 // Speaker labels in capitals: "JASON RHODES".
                 let title: String =
                     ws[0].chars().enumerate().map(|(i, c)| if i == 0 { c } else { c.to_ascii_lowercase() }).collect();
@@ -836,22 +889,19 @@ impl<'t> Tagger<'t> {
                 x.ev.person += titled;
             }
             if n >= 2 || x.ev.person > 0 {
-                let said = after.first().is_some_and(|w| listed(&PERSON_AFTER2_SET, w))
-                    && (gap_after == " " || gap_after == ", ");
+                let said = self.is(b, Class::PERSON_AFTER) && (gap_after == " " || gap_after == ", ");
                 if said {
                     x.ev.person += 1;
                 }
-                if gap_after.starts_with(',') && after.first().is_some_and(|w| w == "who") {
+                if gap_after.starts_with(',') && *after(0) == *"who" {
                     x.ev.person += 1;
                 }
-                if before.first().is_some_and(|w| w == "by") && n >= 2 {
+                if *before(0) == *"by" && n >= 2 {
                     x.ev.person += 2;
                 }
                 // "said Gay", "according to Maria Lopes".
-                let said_before = before
-                    .first()
-                    .is_some_and(|w| matches!(w.as_str(), "said" | "says" | "told" | "asked"))
-                    || (before.first().is_some_and(|w| w == "to") && before.get(1).is_some_and(|w| w == "according"));
+                let said_before = matches!(&*before(0), "said" | "says" | "told" | "asked")
+                    || (*before(0) == *"to" && *before(1) == *"according");
                 if said_before && (gap_before == " " || gap_before == ", ") {
                     x.ev.person += 1;
                 }
@@ -863,10 +913,10 @@ impl<'t> Tagger<'t> {
 
         // Products: a noun after ("the Gaudi 3 accelerator", "H100 GPUs") or before in
         // apposition ("its assistant, Cortana"; "the chatbot ChatGPT").
-        let noun_after = (b..(b + 2).min(self.words.len())).find_map(|k| product_cue(self.w(k)));
-        let noun_before = a.checked_sub(1).and_then(|k| product_cue(self.w(k)));
+        let noun_after = (b..(b + 2).min(self.words.len())).find_map(|k| self.product_cue_at(k));
+        let noun_before = a.checked_sub(1).and_then(|k| self.product_cue_at(k));
         let alnum = ws.iter().any(|w| has_digit(w)) && ws.iter().any(|w| w.chars().any(char::is_alphabetic));
-        let generic = n == 1 && (listed(&NOT_ORG_ACRONYM_SET, lw[0]) || listed(&NOT_NAME_SET, ws[0]));
+        let generic = n == 1 && self.is(a, Class::NOT_ORG_ACRONYM | Class::NOT_NAME);
         for (kind, weight) in [
             (noun_after, if gap_after == " " { 2 } else { 0 }),
             (noun_before, if gap_before == ", " || gap_before == " " { 2 } else { 0 }),
@@ -890,7 +940,7 @@ impl<'t> Tagger<'t> {
             x.ev.person += 3;
         }
         // A word of the stop list ("API", "YAML") is never an organisation, whatever is near.
-        if n == 1 && listed(&NOT_ORG_ACRONYM_SET, lw[0]) && all_caps(ws[0]) {
+        if n == 1 && self.is(a, Class::NOT_ORG_ACRONYM) && all_caps(ws[0]) {
             x.ev.org = 0;
         }
         if x.ev.person > 0 && x.ev.person >= x.ev.org {

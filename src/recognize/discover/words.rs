@@ -6,7 +6,7 @@ use std::collections::HashSet;
 const FIRST_NAMES: &str = include_str!("../../../assets/first_names.txt");
 
 /// Capitalised words that start runs but are not names.
-const NOT_NAMES: &[&str] = &[
+pub(super) const NOT_NAMES: &[&str] = &[
     "the",
     "a",
     "an",
