@@ -35,7 +35,7 @@ pub fn read(path: &Path, problems: &mut Vec<Problem>) -> Result<Document, Proble
     }
     bytes.reserve(usize::try_from(len).unwrap_or(0).saturating_sub(bytes.len()));
     file.read_to_end(&mut bytes).map_err(unreadable)?;
-    parse(path, &bytes, problems)
+    parse_checked(path, &bytes, problems)
 }
 
 fn binary(path: &Path) -> Problem {
@@ -48,6 +48,11 @@ pub fn parse(path: &Path, bytes: &[u8], problems: &mut Vec<Problem>) -> Result<D
     if walk::is_binary(&bytes[..bytes.len().min(walk::SNIFF)]) {
         return Err(binary(path));
     }
+    parse_checked(path, bytes, problems)
+}
+
+/// [`parse`] for bytes whose first block is known not to be binary.
+fn parse_checked(path: &Path, bytes: &[u8], problems: &mut Vec<Problem>) -> Result<Document, Problem> {
     let text = match std::str::from_utf8(bytes) {
         Ok(s) => std::borrow::Cow::Borrowed(s),
         Err(e) => {

@@ -76,9 +76,14 @@ pub fn is_binary(head: &[u8]) -> bool {
             return bad * 3 > lossy.chars().count().max(1);
         }
     };
-    let control =
-        valid.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}' | '\u{1b}')).count();
-    control * 10 > valid.chars().count().max(1)
+    // Counted on bytes: characters are the bytes that start one, and the control characters
+    // are C0 and DEL (one byte each) and C1 (`C2 80` to `C2 9F`).
+    let b = valid.as_bytes();
+    let chars = b.iter().filter(|&&x| x & 0xC0 != 0x80).count();
+    let c0 =
+        b.iter().filter(|&&x| (x < 0x20 && !matches!(x, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b)) || x == 0x7f).count();
+    let c1 = b.windows(2).filter(|w| w[0] == 0xC2 && (0x80..=0x9F).contains(&w[1])).count();
+    (c0 + c1) * 10 > chars.max(1)
 }
 
 /// Whether a file is a document: a text extension ("notes.md", "guide.rst"), else, when its

@@ -73,7 +73,7 @@ pub fn is_abbreviation(before: &str) -> bool {
     let w = word.trim_start_matches(['"', '\'']);
     let initial = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
     let dotted = w.contains('.') && w.chars().all(|c| c.is_alphabetic() || c == '.');
-    initial || dotted || ABBREVIATIONS.contains(&w.to_lowercase().as_str())
+    initial || dotted || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
 }
 
 #[cfg(test)]
