@@ -117,23 +117,29 @@ pub fn discover(docs: &[Document], entities: &[Entity], mentions: &[Mention]) ->
     let mut tallies: HashMap<String, Tally> = docs
         .par_iter()
         .enumerate()
-        .fold(HashMap::new, |mut map: HashMap<String, Tally>, (di, d)| {
-            for o in observe(d, by_doc.get(&di).map_or(&[][..], Vec::as_slice), firsts, &known) {
-                let at = (di, o.span.as_ref().map_or(0, |s| s.start));
-                let t = map.entry(o.name).or_insert_with(|| Tally {
-                    first_seen: at,
-                    first_span: o.span.clone(),
-                    ..Tally::default()
-                });
-                t.ev += o.ev;
-                t.strongest = t.strongest.max(o.ev.person);
-                t.count += 1;
-                if t.docs.last() != Some(&di) {
-                    t.docs.push(di);
+        .fold(
+            || (HashMap::new(), tagger::Scratch::default()),
+            |(mut map, mut scratch): (HashMap<String, Tally>, _), (di, d)| {
+                let seen;
+                (seen, scratch) = observe(d, by_doc.get(&di).map_or(&[][..], Vec::as_slice), firsts, &known, scratch);
+                for o in seen {
+                    let at = (di, o.span.as_ref().map_or(0, |s| s.start));
+                    let t = map.entry(o.name).or_insert_with(|| Tally {
+                        first_seen: at,
+                        first_span: o.span.clone(),
+                        ..Tally::default()
+                    });
+                    t.ev += o.ev;
+                    t.strongest = t.strongest.max(o.ev.person);
+                    t.count += 1;
+                    if t.docs.last() != Some(&di) {
+                        t.docs.push(di);
+                    }
                 }
-            }
-            map
-        })
+                (map, scratch)
+            },
+        )
+        .map(|(map, _)| map)
         .reduce(HashMap::new, |mut a, b| {
             for (name, t) in b {
                 match a.entry(name) {
@@ -270,19 +276,25 @@ impl Tally {
 }
 
 /// Every possible name in one document outside existing mentions, with its evidence.
-fn observe(d: &Document, taken: &[Range<usize>], firsts: &Words, known: &HashSet<String>) -> Vec<Observation> {
+/// The tagger's buffers come from the previous document and go on to the next.
+fn observe<'d>(
+    d: &'d Document,
+    taken: &[Range<usize>],
+    firsts: &'d Words,
+    known: &HashSet<String>,
+    scratch: tagger::Scratch<'d>,
+) -> (Vec<Observation>, tagger::Scratch<'d>) {
     let mut out = Vec::new();
     let mut title_case_lines: HashMap<usize, bool> = HashMap::new();
-    let tagger = tagger::Tagger::new(&d.body, firsts);
+    let tagger = tagger::Tagger::with(&d.body, firsts, scratch);
     for w in tagger.chunks(true) {
-        let span = w.span.clone();
+        let tagger::Weighed { name, span, ev } = w;
         // `taken` is sorted and its spans do not overlap: only the last one starting before
         // `span.end` can overlap it.
         let to = taken.partition_point(|t| t.start < span.end);
         if to > 0 && taken[to - 1].end > span.start {
             continue;
         }
-        let name = w.name.clone();
         let first = name.split(' ').next().unwrap_or("");
         let heading = !firsts.contains(first) && {
             // A heading is short: a longer line is prose, and is not scanned again per name.
@@ -291,15 +303,16 @@ fn observe(d: &Document, taken: &[Range<usize>], firsts: &Words, known: &HashSet
                 let start = line.as_ptr() as usize - d.body.as_ptr() as usize;
                 let title_case = *title_case_lines.entry(start).or_insert_with(|| is_title_case(line));
                 // A roster's entry ("Krypton Okesene 578") is a line of its own, not a heading.
-                let entry = w.ev.person >= 2 && tagger::roster_entry(line).is_some();
+                let entry = ev.person >= 2 && tagger::roster_entry(line).is_some();
                 !entry && is_heading_line(line, &name, title_case)
             }
         };
-        if heading || known.contains(&name.to_lowercase()) {
+        if heading || (!known.is_empty() && known.contains(&name.to_lowercase())) {
             continue;
         }
-        out.push(Observation { name, ev: w.ev, span: Some(span) });
+        out.push(Observation { name, ev, span: Some(span) });
     }
+    let scratch = tagger.into_scratch();
     if let Some(author) = &d.author {
         let parts: Vec<&str> = author.split(['|', ',', ';']).map(str::trim).collect();
         for &part in &parts {
@@ -319,7 +332,7 @@ fn observe(d: &Document, taken: &[Range<usize>], firsts: &Words, known: &HashSet
             }
         }
     }
-    out
+    (out, scratch)
 }
 
 /// The longest line taken for a heading or a navigation entry.
