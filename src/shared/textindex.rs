@@ -43,9 +43,17 @@ pub fn corpus_files(load: &LoadOptions) -> Vec<PathBuf> {
 /// Opens the corpus's index and brings it up to date with its files; `progress(done, total)`
 /// counts files read. An index of another version or that cannot be read is made again.
 pub fn open(load: &LoadOptions, progress: &(dyn Fn(usize, usize) + Sync)) -> Result<Ready, String> {
-    let dir = index_dir(&load.corpus)?;
+    open_in(&index_dir(&load.corpus)?, load, progress)
+}
+
+/// [`open`] with the index in `dir` (the explorer's tests keep theirs in a temporary folder).
+pub fn open_in(
+    dir: &std::path::Path,
+    load: &LoadOptions,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Ready, String> {
     let files = corpus_files(load);
-    let (mut index, opened) = TextIndex::open(&dir, load.corpus.is_empty())?;
+    let (mut index, opened) = TextIndex::open(dir, load.corpus.is_empty())?;
     let synced = index.sync(&files, progress)?;
     Ok(Ready { index, opened, synced })
 }

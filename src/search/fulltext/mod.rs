@@ -519,6 +519,21 @@ fn regex_syntax_escape(w: &str) -> String {
     regex::escape(w)
 }
 
+/// The query's hits in a text, line by line, as byte ranges of `text` (the reader's find
+/// matches after a full-text search).
+#[must_use]
+pub fn highlight(q: &FindQuery, text: &str) -> Vec<Range<usize>> {
+    let mut a = analyzer();
+    let h = Highlighter::new(q, &mut a);
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        out.extend(h.spans(line, &mut a).into_iter().map(|r| at + r.start..at + r.end));
+        at += line.len();
+    }
+    out
+}
+
 /// Finds the query's hits in a line, as the index tokenises it.
 struct Highlighter {
     /// Each positive atom: its words, and whether the last is a prefix.
