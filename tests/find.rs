@@ -119,6 +119,9 @@ fn the_index_follows_changed_new_and_deleted_files() {
     d.file("pear.txt", "now about plums, and longer than before\n");
     std::fs::remove_file(d.path().join("both.txt")).expect("rm");
     d.file("new.txt", "a new pear\n");
+    // --no-update answers from the index as it is: the new file is not seen yet.
+    let stale = find(d.path(), cache.path(), &["find", "--no-update", "new", "-o", "path"]);
+    stale.code(1);
     let r = find(d.path(), cache.path(), &["find", "pear", "-o", "path"]);
     assert!(r.stderr.contains("2 read, 2 removed"), "{}", r.stderr);
     let mut n = names(&r);

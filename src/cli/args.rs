@@ -168,6 +168,10 @@ pub enum Command {
         /// At most this many documents.
         #[arg(long, value_name = "N")]
         limit: Option<usize>,
+        /// Use the index as it is, without checking the files for changes (faster on large
+        /// folders; misses edits made since the last `find` or explorer search).
+        #[arg(long)]
+        no_update: bool,
     },
     /// Search the full text of every document: `id:line: text`.
     Grep {

@@ -16,9 +16,10 @@ use crate::shared::settings::Format;
 /// Longest part of a line printed around its hits.
 const LINE_WIDTH: usize = 400;
 
-/// Runs `find`: the index is opened (built or updated first, with progress on a terminal's
-/// stderr), the query answered; an `@kind:id` filter loads the corpus to know its mentions.
-pub fn run<W: Write>(query: &str, limit: Option<usize>, s: &Settings, out: &mut Out<W>) -> Result<Exit> {
+/// Runs `find`: the index is opened (built or updated first unless `update` is false, with
+/// progress on a terminal's stderr), the query answered; an `@kind:id` filter loads the corpus
+/// to know its mentions.
+pub fn run<W: Write>(query: &str, limit: Option<usize>, update: bool, s: &Settings, out: &mut Out<W>) -> Result<Exit> {
     let q = fulltext::parse(query).map_err(|e| Error::msg(format!("bad query: {e}")))?;
     let tty = std::io::stderr().is_terminal() && !s.quiet;
     let progress = |done: usize, total: usize| {
@@ -30,7 +31,7 @@ pub fn run<W: Write>(query: &str, limit: Option<usize>, s: &Settings, out: &mut 
         }
     };
     let t = std::time::Instant::now();
-    let ready = crate::shared::textindex::open(&s.load, &progress).map_err(Error::msg)?;
+    let ready = crate::shared::textindex::open(&s.load, update, &progress).map_err(Error::msg)?;
     if let (Opened::Rebuilt(why), false) = (&ready.opened, s.quiet) {
         eprintln!("dossier: the search index was made again ({why})");
     }
@@ -55,7 +56,12 @@ pub fn run<W: Write>(query: &str, limit: Option<usize>, s: &Settings, out: &mut 
     let keep_fn = keep.as_ref().map(|k| move |p: &Path| k.contains(p));
     let keep_ref: Option<&(dyn Fn(&Path) -> bool + Sync)> = keep_fn.as_ref().map(|f| f as _);
     let t = std::time::Instant::now();
-    let found = ready.index.search(&q, limit.unwrap_or(usize::MAX), keep_ref).map_err(Error::msg)?;
+    let mut found = ready.index.search(&q, limit.unwrap_or(usize::MAX), keep_ref).map_err(Error::msg)?;
+    // Lists of ids, paths or titles need no lines: the files are not read.
+    let listing = matches!((s.format, s.format_chosen), (Format::Id, true) | (Format::Path | Format::Name, _));
+    if !listing {
+        ready.index.add_lines(&q, &mut found);
+    }
     s.trace(&format!("query: {} documents, {:.1} ms", found.total, t.elapsed().as_secs_f64() * 1e3));
     let cwd = std::env::current_dir().ok().and_then(|d| std::fs::canonicalize(d).ok());
     for d in &found.docs {

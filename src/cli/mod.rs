@@ -137,7 +137,7 @@ pub fn run_command(command: &Command, settings: &Settings) -> crate::shared::err
             commands::run_on_summary(command, &summary, settings, &mut out)?
         }
         // The index answers; the corpus is loaded only for an entity filter.
-        Command::Find { query, limit } => find::run(query, *limit, settings, &mut out)?,
+        Command::Find { query, limit, no_update } => find::run(query, *limit, !*no_update, settings, &mut out)?,
         // Full text needs only the documents.
         Command::Grep { .. } => {
             let corpus = Corpus::load_documents(&settings.load);

@@ -41,19 +41,24 @@ pub fn corpus_files(load: &LoadOptions) -> Vec<PathBuf> {
 }
 
 /// Opens the corpus's index and brings it up to date with its files; `progress(done, total)`
-/// counts files read. An index of another version or that cannot be read is made again.
-pub fn open(load: &LoadOptions, progress: &(dyn Fn(usize, usize) + Sync)) -> Result<Ready, String> {
-    open_in(&index_dir(&load.corpus)?, load, progress)
+/// counts files read. An index of another version or that cannot be read is made again. With
+/// `update` false, an index that exists is used as it is, without walking the folders
+/// (`dossier find --no-update`).
+pub fn open(load: &LoadOptions, update: bool, progress: &(dyn Fn(usize, usize) + Sync)) -> Result<Ready, String> {
+    open_in(&index_dir(&load.corpus)?, load, update, progress)
 }
 
 /// [`open`] with the index in `dir` (the explorer's tests keep theirs in a temporary folder).
 pub fn open_in(
     dir: &std::path::Path,
     load: &LoadOptions,
+    update: bool,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Ready, String> {
-    let files = corpus_files(load);
     let (mut index, opened) = TextIndex::open(dir, load.corpus.is_empty())?;
-    let synced = index.sync(&files, progress)?;
+    if !update && opened == Opened::Reused {
+        return Ok(Ready { index, opened, synced: Synced::default() });
+    }
+    let synced = index.sync(&corpus_files(load), progress)?;
     Ok(Ready { index, opened, synced })
 }

@@ -138,7 +138,7 @@ impl Answerer {
             };
             self.index = None;
             let progress = |done: usize, total: usize| report(Report::Status(Status::Indexing(done, total)));
-            match crate::shared::textindex::open_in(&dir, &req.source.load, &progress) {
+            match crate::shared::textindex::open_in(&dir, &req.source.load, true, &progress) {
                 Ok(r) => {
                     report(Report::Status(Status::Ready(r.index.len())));
                     self.index = Some(r.index);
@@ -154,7 +154,9 @@ impl Answerer {
             let keep = if q.entities.is_empty() { None } else { Some(fulltext::mentioning(&req.corpus, &q.entities)?) };
             let keep_fn = keep.as_ref().map(|k| move |p: &std::path::Path| k.contains(p));
             let keep_ref: Option<&(dyn Fn(&std::path::Path) -> bool + Sync)> = keep_fn.as_ref().map(|f| f as _);
-            index.search(&q, SHOWN, keep_ref)
+            let mut found = index.search(&q, SHOWN, keep_ref)?;
+            index.add_lines(&q, &mut found);
+            Ok(found)
         });
         let found = match result {
             Ok(f) => f,

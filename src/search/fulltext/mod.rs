@@ -318,6 +318,16 @@ impl TextIndex {
     /// modification time changed, and new ones, are read again; those gone are removed.
     /// `progress(done, total)` counts the files read.
     pub fn sync(&mut self, files: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync)) -> Result<Synced, String> {
+        // The usual case, checked without building maps: the same files in the same order,
+        // each with its size and time.
+        let bundled = self.bundled;
+        let same = files.len() == self.stamps.len()
+            && files.par_iter().zip(self.stamps.par_iter()).all(|(p, s)| {
+                p.as_os_str() == std::ffi::OsStr::new(&s.path) && stat_doc(p, bundled) == Some((s.len, s.modified_ns))
+            });
+        if same {
+            return Ok(Synced { added: 0, removed: 0, files: files.len() });
+        }
         let now: Vec<Option<(u64, u64)>> = files.par_iter().map(|p| stat_doc(p, self.bundled)).collect();
         let old: HashMap<&str, &Stamp> = self.stamps.iter().map(|s| (s.path.as_str(), s)).collect();
         let mut keep = vec![false; files.len()];
@@ -348,7 +358,6 @@ impl TextIndex {
         let done = AtomicUsize::new(0);
         progress(0, total);
         let f = &self.fields;
-        let bundled = self.bundled;
         // Read in chunks so memory holds one chunk of texts, not the corpus.
         let mut read: Vec<(usize, Option<String>)> = Vec::with_capacity(total);
         for chunk in todo.chunks(512) {
@@ -403,8 +412,9 @@ impl TextIndex {
         Ok(Synced { added: total, removed, files: files.len() })
     }
 
-    /// Answers a query: the best `limit` documents that `keep` accepts (by path), each with
-    /// its lines that have hits. `Err` names a query the index cannot run.
+    /// Answers a query: the best `limit` documents that `keep` accepts (by path), without
+    /// their lines ([`TextIndex::add_lines`] reads them). `Err` names a query the index cannot
+    /// run.
     pub fn search(
         &self,
         q: &FindQuery,
@@ -419,8 +429,6 @@ impl TextIndex {
         let (top, total) = searcher
             .search(&query, &(TopDocs::with_limit(want.max(1)).order_by_score(), Count))
             .map_err(err("the index could not be read"))?;
-        let ids: HashMap<&str, &str> =
-            self.stamps.iter().filter_map(|s| Some((s.path.as_str(), s.id.as_deref()?))).collect();
         let mut found = Vec::new();
         for (score, addr) in top {
             let doc: TantivyDocument = searcher.doc(addr).map_err(err("the index could not be read"))?;
@@ -430,17 +438,39 @@ impl TextIndex {
             }
             let title = doc.get_first(self.fields.title).and_then(|v| v.as_str()).unwrap_or_default().to_string();
             let body_line = doc.get_first(self.fields.body_line).and_then(|v| v.as_u64()).unwrap_or(0) as usize;
-            let id = ids.get(path.as_str()).map_or_else(String::new, |s| (*s).to_string());
-            found.push(DocHit { path: PathBuf::from(path), id, title, score, body_line, lines: Vec::new(), hits: 0 });
+            found.push(DocHit {
+                path: PathBuf::from(path),
+                id: String::new(),
+                title,
+                score,
+                body_line,
+                lines: Vec::new(),
+                hits: 0,
+            });
             if found.len() >= limit {
                 break;
             }
         }
+        // Ids from the stamps, in one pass over them for the documents found.
+        let at: HashMap<&Path, usize> = found.iter().enumerate().map(|(i, d)| (d.path.as_path(), i)).collect();
+        let ids: Vec<(usize, String)> =
+            self.stamps.iter().filter_map(|s| Some((*at.get(Path::new(&s.path))?, s.id.clone()?))).collect();
+        for (i, id) in ids {
+            found[i].id = id;
+        }
+        Ok(Found { total: if keep.is_some() { found.len() } else { total }, docs: found })
+    }
+
+    /// Reads the documents found and adds their lines with hits, and the hits counted.
+    pub fn add_lines(&self, q: &FindQuery, found: &mut Found) {
+        let mut a = analyzer();
         let matcher = Highlighter::new(q, &mut a);
-        found.par_iter_mut().for_each(|d| {
+        found.docs.par_iter_mut().for_each(|d| {
             let mut a = analyzer();
             if let Some(doc) = read_doc(&d.path, self.bundled) {
                 d.body_line = doc.body_line;
+                d.lines.clear();
+                d.hits = 0;
                 for (n, line) in doc.body.lines().enumerate() {
                     let spans = matcher.spans(line, &mut a);
                     if !spans.is_empty() {
@@ -450,7 +480,6 @@ impl TextIndex {
                 }
             }
         });
-        Ok(Found { total: if keep.is_some() { found.len() } else { total }, docs: found })
     }
 
     fn query(&self, q: &FindQuery, a: &mut TextAnalyzer) -> Result<Box<dyn Query>, String> {
