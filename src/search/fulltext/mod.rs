@@ -390,6 +390,8 @@ impl TextIndex {
             }
         }
         writer.commit().map_err(err("cannot write the index"))?;
+        // Segments merged now rather than left to threads the process may end before.
+        writer.wait_merging_threads().map_err(err("cannot merge the index"))?;
         // The new stamps, in walk order, with ids made unique as the corpus makes them.
         let by_path: HashMap<&str, &Stamp> = self.stamps.iter().map(|s| (s.path.as_str(), s)).collect();
         let mut fresh: HashMap<usize, Option<String>> = read.into_iter().collect();
