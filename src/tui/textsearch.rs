@@ -240,3 +240,65 @@ impl Worker {
         let _ = self.tx.send(req);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_request_builds_the_index_with_progress_then_answers() {
+        let folder = tempfile::tempdir().expect("folder");
+        let cache = tempfile::tempdir().expect("cache");
+        for (name, text) in
+            [("a.txt", "apple pie\n"), ("b.txt", "pear tart\n"), ("c.md", "# Apples\n\napple and pear\n")]
+        {
+            std::fs::write(folder.path().join(name), text).expect("write");
+        }
+        let load = LoadOptions::without_catalog(vec![folder.path().to_path_buf()]);
+        let corpus = Arc::new(Corpus::load(&load, &|_| {}));
+        let source = Source { load, dir: Ok(cache.path().join("index")) };
+        let reports = Mutex::new(Vec::new());
+        let report = |r: Report| reports.lock().expect("lock").push(r);
+        let req = |gen: u64, query: &str| Request {
+            gen,
+            query: query.into(),
+            corpus: Arc::clone(&corpus),
+            source: source.clone(),
+            sync: gen == 1,
+        };
+        let mut answerer = Answerer::default();
+        answerer.answer(&req(1, "apple"), &report);
+        answerer.answer(&req(2, "apple -pear"), &report);
+        answerer.answer(&req(3, "\"open"), &report);
+        let reports = reports.into_inner().expect("reports");
+        let statuses: Vec<&Status> =
+            reports.iter().filter_map(|r| if let Report::Status(s) = r { Some(s) } else { None }).collect();
+        assert_eq!(statuses.first(), Some(&&Status::Indexing(0, 3)), "{statuses:?}");
+        assert!(statuses.contains(&&Status::Indexing(3, 3)), "{statuses:?}");
+        assert_eq!(statuses.last(), Some(&&Status::Ready(3)), "built once: {statuses:?}");
+        let results: Vec<(u64, Result<Vec<String>, String>)> = reports
+            .iter()
+            .filter_map(|r| match r {
+                Report::Results(g, res) => Some((
+                    *g,
+                    res.clone().map(|(hits, _)| {
+                        let mut titles: Vec<String> = hits.iter().map(|h| h.path.clone()).collect();
+                        titles.sort();
+                        titles
+                    }),
+                )),
+                Report::Status(_) => None,
+            })
+            .collect();
+        assert_eq!(results[0], (1, Ok(vec!["a.txt".to_string(), "c.md".to_string()])));
+        assert_eq!(results[1], (2, Ok(vec!["a.txt".to_string()])));
+        assert!(matches!(&results[2], (3, Err(e)) if e.contains("not closed")), "{:?}", results[2]);
+        // The documents found are the model's, so Enter can open them.
+        let Report::Results(_, Ok((hits, _))) =
+            &reports.iter().rev().find(|r| matches!(r, Report::Results(2, _))).expect("2")
+        else {
+            panic!("results");
+        };
+        assert_eq!(hits[0].doc.map(|d| corpus.docs[d].id.as_str()), Some("a"));
+    }
+}
