@@ -73,8 +73,11 @@ fn phrases_or_exclusions_and_prefixes() {
     assert_eq!(paths("apple -pear"), ["apple.md"]);
     assert_eq!(paths("launch*"), ["launch.txt"]);
     assert_eq!(paths("pear -\"pear tart\""), ["both.txt"]);
-    // The title is searched too.
+    // The title is searched too, and its line in the front matter shown.
     assert_eq!(paths("fruit"), ["apple.md"]);
+    let title = find(d.path(), cache.path(), &["find", "fruit"]);
+    let apple = d.path().join("apple.md").display().to_string();
+    assert_eq!(title.lines(), [format!("{apple}:2:8:title: Fruit notes")], "{}", title.stdout);
     // The hits counted and given as ranges.
     let j = find(d.path(), cache.path(), &["find", "launch*", "-o", "json"]);
     let v: serde_json::Value = serde_json::from_str(j.lines()[0]).expect("json");

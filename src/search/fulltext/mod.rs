@@ -463,22 +463,29 @@ impl TextIndex {
         Ok(Found { total: if keep.is_some() { found.len() } else { total }, docs: found })
     }
 
-    /// Reads the documents found and adds their lines with hits, and the hits counted.
+    /// Reads the documents found and adds their lines with hits (every line of the file, front
+    /// matter included, where a title may be), and the hits counted.
     pub fn add_lines(&self, q: &FindQuery, found: &mut Found) {
         let mut a = analyzer();
         let matcher = Highlighter::new(q, &mut a);
         found.docs.par_iter_mut().for_each(|d| {
             let mut a = analyzer();
-            if let Some(doc) = read_doc(&d.path, self.bundled) {
-                d.body_line = doc.body_line;
-                d.lines.clear();
-                d.hits = 0;
-                for (n, line) in doc.body.lines().enumerate() {
-                    let spans = matcher.spans(line, &mut a);
-                    if !spans.is_empty() {
-                        d.hits += spans.len();
-                        d.lines.push(LineHit { line: doc.body_line + n, text: line.to_string(), spans });
-                    }
+            let text = match bundled_text(&d.path).filter(|_| self.bundled) {
+                Some(t) => std::borrow::Cow::Borrowed(t),
+                None => match std::fs::read(&d.path) {
+                    Ok(bytes) => std::borrow::Cow::Owned(String::from_utf8_lossy(&bytes).into_owned()),
+                    Err(_) => return,
+                },
+            };
+            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+            d.lines.clear();
+            d.hits = 0;
+            // `lines` leaves out the `\r` of a `\r\n` ending, as the index does.
+            for (n, line) in text.lines().enumerate() {
+                let spans = matcher.spans(line, &mut a);
+                if !spans.is_empty() {
+                    d.hits += spans.len();
+                    d.lines.push(LineHit { line: n, text: line.to_string(), spans });
                 }
             }
         });
