@@ -168,6 +168,11 @@ fn nothing_is_written_in_the_corpus_and_a_cache_inside_it_is_refused() {
     let after: Vec<_> =
         walkdir::WalkDir::new(d.path()).into_iter().filter_map(Result::ok).map(walkdir::DirEntry::into_path).collect();
     assert_eq!(before, after);
+    // --no-cache: an index of its own, in a temporary folder, and nothing left in the cache.
+    let none = Dir::new();
+    let r = find(d.path(), none.path(), &["--no-cache", "find", "apple", "-o", "path"]);
+    assert_eq!(names(&r).len(), 2, "{}", r.stdout);
+    assert_eq!(std::fs::read_dir(none.path()).expect("cache").count(), 0);
     let inside = d.path().join("cache");
     let r = find(d.path(), &inside, &["find", "apple"]);
     r.code(2);

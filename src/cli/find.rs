@@ -31,7 +31,14 @@ pub fn run<W: Write>(query: &str, limit: Option<usize>, update: bool, s: &Settin
         }
     };
     let t = std::time::Instant::now();
-    let ready = crate::shared::textindex::open(&s.load, update, &progress).map_err(Error::msg)?;
+    // With --no-cache, an index of its own in a temporary folder, removed at the end.
+    let scratch = (!s.use_cache).then(|| std::env::temp_dir().join(format!("dossier-find-{}", std::process::id())));
+    let _cleanup = scratch.as_ref().map(|d| Remove(d.clone()));
+    let ready = match &scratch {
+        Some(dir) => crate::shared::textindex::open_in(dir, &s.load, true, &progress),
+        None => crate::shared::textindex::open(&s.load, update, &progress),
+    }
+    .map_err(Error::msg)?;
     if let (Opened::Rebuilt(why), false) = (&ready.opened, s.quiet) {
         eprintln!("dossier: the search index was made again ({why})");
     }
@@ -68,6 +75,15 @@ pub fn run<W: Write>(query: &str, limit: Option<usize>, update: bool, s: &Settin
         print_doc(d, cwd.as_deref(), s, out)?;
     }
     Ok(if found.docs.is_empty() { Exit::NoMatch } else { Exit::Ok })
+}
+
+/// Removes a folder when dropped.
+struct Remove(std::path::PathBuf);
+
+impl Drop for Remove {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 fn print_doc<W: Write>(d: &DocHit, cwd: Option<&Path>, s: &Settings, out: &mut Out<W>) -> Result<()> {
