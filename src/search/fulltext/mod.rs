@@ -112,7 +112,7 @@ pub struct DocHit {
 /// The answer to a query.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Found {
-    /// How many documents match (before any entity filter and limit).
+    /// How many documents match (entity filters applied), before the limit.
     pub total: usize,
     /// The best documents, best first.
     pub docs: Vec<DocHit>,
@@ -432,10 +432,15 @@ impl TextIndex {
             .search(&query, &(TopDocs::with_limit(want.max(1)).order_by_score(), Count))
             .map_err(err("the index could not be read"))?;
         let mut found = Vec::new();
+        let mut kept = 0;
         for (score, addr) in top {
             let doc: TantivyDocument = searcher.doc(addr).map_err(err("the index could not be read"))?;
             let path = doc.get_first(self.fields.path).and_then(|v| v.as_str()).unwrap_or_default().to_string();
             if keep.is_some_and(|k| !k(Path::new(&path))) {
+                continue;
+            }
+            kept += 1;
+            if found.len() >= limit {
                 continue;
             }
             let title = doc.get_first(self.fields.title).and_then(|v| v.as_str()).unwrap_or_default().to_string();
@@ -449,9 +454,6 @@ impl TextIndex {
                 lines: Vec::new(),
                 hits: 0,
             });
-            if found.len() >= limit {
-                break;
-            }
         }
         // Ids from the stamps, in one pass over them for the documents found.
         let at: HashMap<&Path, usize> = found.iter().enumerate().map(|(i, d)| (d.path.as_path(), i)).collect();
@@ -460,7 +462,7 @@ impl TextIndex {
         for (i, id) in ids {
             found[i].id = id;
         }
-        Ok(Found { total: if keep.is_some() { found.len() } else { total }, docs: found })
+        Ok(Found { total: if keep.is_some() { kept } else { total }, docs: found })
     }
 
     /// Reads the documents found and adds their lines with hits (every line of the file, front
@@ -541,7 +543,8 @@ fn one_field(atom: &Atom, field: Field, a: &mut TextAnalyzer) -> Result<Box<dyn 
     match (atom, ws.as_slice()) {
         (_, []) => Err(nothing()),
         (Atom::Prefix(_), [w]) => {
-            let re = RegexQuery::from_pattern(&format!("{}.*", regex_syntax_escape(w)), field)
+            // Folded words are letters and digits, escaped all the same.
+            let re = RegexQuery::from_pattern(&format!("{}.*", regex::escape(w)), field)
                 .map_err(|e| format!("{}: {e}", shown(atom)))?;
             Ok(Box::new(re))
         }
@@ -549,12 +552,6 @@ fn one_field(atom: &Atom, field: Field, a: &mut TextAnalyzer) -> Result<Box<dyn 
         (_, [w]) => Ok(Box::new(TermQuery::new(Term::from_field_text(field, w), IndexRecordOption::WithFreqs))),
         (_, ws) => Ok(Box::new(PhraseQuery::new(ws.iter().map(|w| Term::from_field_text(field, w)).collect()))),
     }
-}
-
-/// Escapes a word for tantivy's regular expressions (folded words are letters and digits,
-/// but a digit-only or odd Unicode word is escaped anyway).
-fn regex_syntax_escape(w: &str) -> String {
-    regex::escape(w)
 }
 
 /// The query's hits in a text, line by line, as byte ranges of `text` (the reader's find
