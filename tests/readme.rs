@@ -25,6 +25,8 @@ const EXAMPLES: &[(&str, Expect)] = &[
     ("dossier | xargs -n1 dossier show", Expect::Keys(&[b"p"], &["id: 000_81bc56f7dc5c9cfd", "mentions: Amazon"])),
     ("dossier -o json | jq .name", Expect::Keys(&[b" ", b"j", b" ", b"p"], &["\"Amazon puts AI models", "\""])),
     ("dossier -o path --print0 | xargs -0 wc -w", Expect::Keys(&[b"p"], &["seeds/000_81bc56f7dc5c9cfd.txt"])),
+    ("dossier find 'trainium OR inferentia -\"nova\"'", Expect::Prints(&["seeds/001_8b8763c081a56482.txt:16:212:"])),
+    ("dossier find 'launch* @person:andy-jassy' -o path", Expect::Prints(&["seeds/002_ad6a4f82e83b5067.txt\n"])),
     ("dossier list people", Expect::Prints(&["andy-jassy\n", "peter-desantis\n"])),
     ("dossier refs \"Andy Jassy\"", Expect::Prints(&["000_", "001_", "002_", "003_", "004_"])),
     ("dossier show trainium", Expect::Prints(&["Facts (1)", "“is in talks to sell its Trainium", "Documents (3)"])),

@@ -157,6 +157,22 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         limit: Option<usize>,
     },
+    /// Full-text search through an index kept in the cache, best documents first:
+    /// `path:line:column:text` for each line with hits. Words must all occur; "exact phrase",
+    /// `a OR b`, `-word` (leave out), `pre*` (prefix), `@person:andy-jassy` (documents that
+    /// mention that entity).
+    Find {
+        /// The query (it may start with `-`).
+        #[arg(allow_hyphen_values = true)]
+        query: String,
+        /// At most this many documents.
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+        /// Use the index as it is, without checking the files for changes (faster on large
+        /// folders; misses edits made since the last `find` or explorer search).
+        #[arg(long)]
+        no_update: bool,
+    },
     /// Search the full text of every document: `id:line: text`.
     Grep {
         /// A regular expression (smart case: case-sensitive when it has an uppercase letter).

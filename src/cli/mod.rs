@@ -4,6 +4,7 @@ pub mod args;
 mod card;
 mod commands;
 pub mod curate;
+mod find;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -135,6 +136,8 @@ pub fn run_command(command: &Command, settings: &Settings) -> crate::shared::err
             usable(summary.catalog_failed, summary.catalog_path.as_deref(), summary.stats.loaded, settings)?;
             commands::run_on_summary(command, &summary, settings, &mut out)?
         }
+        // The index answers; the corpus is loaded only for an entity filter.
+        Command::Find { query, limit, no_update } => find::run(query, *limit, !*no_update, settings, &mut out)?,
         // Full text needs only the documents.
         Command::Grep { .. } => {
             let corpus = Corpus::load_documents(&settings.load);

@@ -1,6 +1,7 @@
 //! Finding items by name: the query language, the fuzzy matcher, searching every item, and
 //! the jump's narrowing search.
 
+pub mod fulltext;
 pub mod items;
 pub mod lookup;
 pub mod matcher;

@@ -11,3 +11,4 @@ pub mod files;
 pub mod output;
 pub mod places;
 pub mod settings;
+pub mod textindex;

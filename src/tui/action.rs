@@ -49,6 +49,8 @@ pub enum Action {
     Forward,
     /// Open the fuzzy jump.
     OpenJump,
+    /// Full-text search of every document, through the on-disk index.
+    OpenTextSearch,
     /// Find in the current document.
     OpenFind,
     /// Show the document's raw source, or render it again (Markdown, reflowed paragraphs).
@@ -151,11 +153,13 @@ pub enum Context {
     Filter,
     /// The bookmarks view has focus.
     Bookmarks,
+    /// The full-text search is open.
+    TextSearch,
 }
 
 impl Context {
     /// Every context.
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 10] = [
         Self::Panes,
         Self::Reader,
         Self::Card,
@@ -165,6 +169,7 @@ impl Context {
         Self::Help,
         Self::Prompt,
         Self::Filter,
+        Self::TextSearch,
     ];
 
     /// How the config's errors name it.
@@ -180,6 +185,7 @@ impl Context {
             Self::Prompt => "a prompt",
             Self::Filter => "a pane's filter line",
             Self::Bookmarks => "the bookmarks",
+            Self::TextSearch => "the full-text search",
         }
     }
 }
@@ -209,6 +215,8 @@ pub enum When {
     Bookmarks,
     /// In the help overlay.
     Help,
+    /// In the full-text search.
+    TextSearch,
     /// In every context, overlays included.
     Always,
 }
@@ -230,6 +238,7 @@ impl When {
             Self::Edit => matches!(c, Context::Panes | Context::Reader | Context::Card),
             Self::Bookmarks => c == Context::Bookmarks,
             Self::Help => c == Context::Help,
+            Self::TextSearch => c == Context::TextSearch,
         }
     }
 
@@ -248,6 +257,7 @@ impl When {
             Self::Filter => Some("filter"),
             Self::Bookmarks => Some("bookmarks"),
             Self::Help => Some("help_overlay"),
+            Self::TextSearch => Some("text_search"),
         }
     }
 
@@ -267,6 +277,7 @@ impl When {
             Self::Edit => "Curate (on the entity or candidate in focus; kept in the catalog)",
             Self::Bookmarks => "Bookmarks (B; kept in the data folder, never in the corpus)",
             Self::Help => "This help (any other key closes it)",
+            Self::TextSearch => "Full-text search (F; the index is kept in the cache, never in the corpus)",
         }
     }
 }
@@ -361,6 +372,38 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Jump, "Backspace Ctrl-U", [(KeyCode::Backspace, NONE)], Action::DeleteChar, "delete a character / the line"),
     bind!(Jump, "", [(KeyCode::Char('u'), CTRL)], Action::ClearInput, ""),
     bind!(Jump, "Esc", [(KeyCode::Esc, NONE)], Action::Escape, "close the jump"),
+    bind!(
+        TextSearch,
+        "Enter",
+        [(KeyCode::Enter, NONE)],
+        Action::Open,
+        "open the document at its first hit; n / N in the reader go from hit to hit"
+    ),
+    bind!(
+        TextSearch,
+        "↑ Ctrl-K Ctrl-P",
+        [(KeyCode::Up, NONE), (KeyCode::Char('k'), CTRL), (KeyCode::Char('p'), CTRL)],
+        Action::Up,
+        "previous document"
+    ),
+    bind!(
+        TextSearch,
+        "↓ Ctrl-J Ctrl-N",
+        [(KeyCode::Down, NONE), (KeyCode::Char('j'), CTRL), (KeyCode::Char('n'), CTRL)],
+        Action::Down,
+        "next document"
+    ),
+    bind!(TextSearch, "PgUp PgDn", [(KeyCode::PageUp, NONE)], Action::PageUp, "page through documents"),
+    bind!(TextSearch, "", [(KeyCode::PageDown, NONE)], Action::PageDown, ""),
+    bind!(
+        TextSearch,
+        "Backspace Ctrl-U",
+        [(KeyCode::Backspace, NONE)],
+        Action::DeleteChar,
+        "delete a character / the line"
+    ),
+    bind!(TextSearch, "", [(KeyCode::Char('u'), CTRL)], Action::ClearInput, ""),
+    bind!(TextSearch, "Esc", [(KeyCode::Esc, NONE)], Action::Escape, "close the search"),
     bind!(Find, "Enter", [(KeyCode::Enter, NONE)], Action::FindNext, "keep the search, back to the reader"),
     bind!(Find, "Backspace Ctrl-U", [(KeyCode::Backspace, NONE)], Action::DeleteChar, "delete a character / the line"),
     bind!(Find, "", [(KeyCode::Char('u'), CTRL)], Action::ClearInput, ""),
@@ -388,6 +431,13 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Prompt, "", [(KeyCode::Char('u'), CTRL)], Action::ClearInput, ""),
     bind!(Prompt, "Esc", [(KeyCode::Esc, NONE)], Action::Escape, "cancel"),
     bind!(Base, "Ctrl-P", [(KeyCode::Char('p'), CTRL)], Action::OpenJump, "fuzzy jump to any document or entity"),
+    bind!(
+        Base,
+        "F",
+        [ch('F')],
+        Action::OpenTextSearch,
+        "full-text search: words, \"phrases\", a OR b, -not, pre*, @person:id; ranked, hits highlighted"
+    ),
     bind!(Base, "e", [ch('e')], Action::OpenEditor, "open the document in $VISUAL / $EDITOR at the line in view"),
     bind!(
         Base,

@@ -28,7 +28,7 @@ impl Default for Keymap {
 }
 
 /// The order of the help's sections.
-const HELP_ORDER: [When; 12] = [
+const HELP_ORDER: [When; 13] = [
     When::Base,
     When::Panes,
     When::Reader,
@@ -36,6 +36,7 @@ const HELP_ORDER: [When; 12] = [
     When::Edit,
     When::Bookmarks,
     When::Jump,
+    When::TextSearch,
     When::Find,
     When::Prompt,
     When::Filter,

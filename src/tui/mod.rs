@@ -11,6 +11,7 @@ pub mod pane;
 pub mod reader;
 pub mod render;
 pub mod terminal;
+pub mod textsearch;
 
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -48,14 +49,17 @@ pub enum Msg {
     Timeline(Arc<crate::analysis::timeline::Timeline>, Arc<Vec<crate::analysis::card::Row>>, u64),
     /// Jump results.
     Jump(Results),
+    /// What the full-text search's worker reports.
+    Text(textsearch::Report),
     /// Something to say on the status line (an opener that failed).
     Status(String),
 }
 
 /// How jump searches run.
 pub enum Searcher {
-    /// On a worker thread (the explorer).
-    Thread(Option<Worker>),
+    /// On worker threads (the explorer): the jump's, and the full-text search's once `F` is
+    /// first pressed.
+    Thread(Option<Worker>, Option<textsearch::Worker>),
     /// At once, on this thread (tests).
     Inline(Narrowing),
 }
@@ -63,11 +67,38 @@ pub enum Searcher {
 impl Searcher {
     fn ask(&mut self, app: &mut App, req: Request) {
         match self {
-            Self::Thread(Some(w)) => w.ask(req),
-            Self::Thread(None) => {}
+            Self::Thread(Some(w), _) => w.ask(req),
+            Self::Thread(None, _) => {}
             Self::Inline(n) => {
                 if let Some(hits) = n.search(&app.matcher, &app.entries, &req.query, &|| false) {
                     app.take_results(Results { gen: req.gen, hits });
+                }
+            }
+        }
+    }
+
+    /// Runs a full-text search: on its worker (started on the first), or at once (tests:
+    /// the index is opened for each request).
+    fn ask_text(&mut self, app: &mut App, req: textsearch::Request, tx: &Sender<Msg>) {
+        match self {
+            Self::Thread(_, w) => {
+                let tx = tx.clone();
+                w.get_or_insert_with(|| {
+                    textsearch::Worker::start(move |r| {
+                        let _ = tx.send(Msg::Text(r));
+                    })
+                })
+                .ask(req);
+            }
+            Self::Inline(_) => {
+                let reports = std::sync::Mutex::new(Vec::new());
+                textsearch::Answerer::default().answer(&req, &|r| {
+                    if let Ok(mut v) = reports.lock() {
+                        v.push(r);
+                    }
+                });
+                for r in reports.into_inner().unwrap_or_default() {
+                    app.take_text(r);
                 }
             }
         }
@@ -86,7 +117,7 @@ impl Searcher {
             let _ = tx.send(Msg::Timeline(events, rows, gen));
         };
         match self {
-            Self::Thread(_) => {
+            Self::Thread(..) => {
                 std::thread::spawn(work);
             }
             Self::Inline(_) => work(),
@@ -95,7 +126,7 @@ impl Searcher {
 
     fn restart(&mut self, app: &App, tx: &Sender<Msg>) {
         match self {
-            Self::Thread(w) => {
+            Self::Thread(w, _) => {
                 let tx = tx.clone();
                 *w = Some(Worker::start(Arc::clone(&app.entries), move |r| {
                     let _ = tx.send(Msg::Jump(r));
@@ -153,6 +184,10 @@ pub fn apply(app: &mut App, msg: Msg, searcher: &mut Searcher, tx: &Sender<Msg>)
             app.take_results(r);
             Effect::None
         }
+        Msg::Text(r) => {
+            app.take_text(r);
+            Effect::None
+        }
         Msg::Status(m) => {
             app.message = Some(m);
             Effect::None
@@ -164,6 +199,10 @@ pub fn apply(app: &mut App, msg: Msg, searcher: &mut Searcher, tx: &Sender<Msg>)
             searcher.ask(app, req);
             None
         }
+        Effect::FindText(req) => {
+            searcher.ask_text(app, req, tx);
+            None
+        }
         Effect::Exit(o) => Some(o),
         Effect::Relink(load) => {
             searcher.relink(app, load, app.relinks(), tx);
@@ -171,7 +210,7 @@ pub fn apply(app: &mut App, msg: Msg, searcher: &mut Searcher, tx: &Sender<Msg>)
         }
         Effect::Editor(path, line) => {
             match searcher {
-                Searcher::Thread(_) => {
+                Searcher::Thread(..) => {
                     if let Err(why) = terminal::run_editor(&path, line) {
                         app.message = Some(why);
                     }
@@ -184,7 +223,7 @@ pub fn apply(app: &mut App, msg: Msg, searcher: &mut Searcher, tx: &Sender<Msg>)
         }
         Effect::OpenExternal(target) => {
             match searcher {
-                Searcher::Thread(_) => {
+                Searcher::Thread(..) => {
                     let tx = tx.clone();
                     terminal::open_detached(&target, move |why| {
                         let _ = tx.send(Msg::Status(why));
@@ -203,7 +242,7 @@ pub fn apply(app: &mut App, msg: Msg, searcher: &mut Searcher, tx: &Sender<Msg>)
                     .to_string()
             } else {
                 let sent = match searcher {
-                    Searcher::Thread(_) => terminal::copy_osc52(&text),
+                    Searcher::Thread(..) => terminal::copy_osc52(&text),
                     // Tests: nothing is written; the message says what would have been.
                     Searcher::Inline(_) => Ok(()),
                 };
@@ -351,7 +390,8 @@ pub fn run(
         term.draw(|f| render::draw(&app, f))?;
         panic!("DOSSIER_TEST_PANIC is set: panicking on purpose after the first frame");
     }
-    let mut searcher = Searcher::Thread(None);
+    app.text_source = textsearch::Source::of(&settings.load);
+    let mut searcher = Searcher::Thread(None, None);
     let result = event_loop(&mut term, &mut app, &rx, &tx, &mut searcher, &stop, false);
     drop(term);
     drop(guard);

@@ -340,7 +340,8 @@ impl App {
         self.layers.retain(|l| match l {
             Layer::Prompt(_) => false,
             Layer::Jump(j) => j.merge_from.is_none(),
-            Layer::Help(_) => true,
+            // Documents keep their numbers when the catalog changes.
+            Layer::Help(_) | Layer::TextSearch(_) => true,
         });
         for place in self.history.places_mut() {
             match &mut place.view {

@@ -57,6 +57,9 @@ impl App {
             self.refill(i);
             return Effect::None;
         }
+        if let Some(Layer::TextSearch(_)) = self.layers.last() {
+            return self.edit_text_query(edit);
+        }
         if let Some(Layer::Jump(j)) = self.layers.last_mut() {
             edit(&mut j.input);
             j.selected = 0;

@@ -7,6 +7,7 @@ mod curate;
 mod input;
 mod mouse;
 mod prepare;
+mod textsearch;
 
 use std::sync::Arc;
 
@@ -57,6 +58,8 @@ pub enum Effect {
     OpenExternal(String),
     /// Put this text on the clipboard (OSC 52); the second part says what it is.
     Copy(String, String),
+    /// Run a full-text search off the draw path.
+    FindText(crate::tui::textsearch::Request),
 }
 
 /// What the detail view shows.
@@ -166,6 +169,8 @@ pub enum Layer {
     Help(usize),
     /// A one-line prompt of a curation key.
     Prompt(Prompt),
+    /// The full-text search.
+    TextSearch(crate::tui::textsearch::TextSearch),
 }
 
 /// Colours or not, and which.
@@ -243,6 +248,10 @@ pub struct App {
     pub filtering: bool,
     /// Draw everything anew at the next frame (another program had the terminal).
     pub redraw: bool,
+    /// Where the full-text index is (the runner sets the corpus's; tests a temporary folder).
+    pub text_source: crate::tui::textsearch::Source,
+    /// The full-text index's state.
+    pub text_status: crate::tui::textsearch::Status,
     next_gen: u64,
 }
 
@@ -281,6 +290,8 @@ impl App {
             relinks: 0,
             filtering: false,
             redraw: false,
+            text_source: crate::tui::textsearch::Source::default(),
+            text_status: crate::tui::textsearch::Status::default(),
             next_gen: 0,
         };
         app.fill_panes();
@@ -505,6 +516,7 @@ impl App {
             Some(Layer::Jump(_)) => Context::Jump,
             Some(Layer::Help(_)) => Context::Help,
             Some(Layer::Prompt(_)) => Context::Prompt,
+            Some(Layer::TextSearch(_)) => Context::TextSearch,
             None if self.filtering && !self.focus.detail => Context::Filter,
             None if self.find_line().is_some() => Context::Find,
             None => match (self.focus.detail, self.view()) {
@@ -589,8 +601,10 @@ impl App {
                     self.answer_prompt(Some(c))
                 }
                 KeyCode::Char(c)
-                    if matches!(ctx, Context::Jump | Context::Find | Context::Prompt | Context::Filter)
-                        && !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                    if matches!(
+                        ctx,
+                        Context::Jump | Context::Find | Context::Prompt | Context::Filter | Context::TextSearch
+                    ) && !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
                 {
                     self.type_char(c)
                 }
@@ -620,6 +634,7 @@ impl App {
                 self.layers.push(Layer::Jump(Jump::default()));
                 return self.ask_jump();
             }
+            Action::OpenTextSearch => return self.open_text_search(),
             Action::Escape => self.escape(),
             Action::ToggleMark => self.toggle_mark(ctx, Action::Down),
             Action::ToggleMarkUp => self.toggle_mark(ctx, Action::Up),
@@ -869,6 +884,7 @@ impl App {
                 Some(Target::Candidate(_, None) | Target::Bookmark(_) | Target::Fact(_)) | None => {}
             },
             Context::Bookmarks => self.open_bookmark(),
+            Context::TextSearch => self.open_text_hit(),
             Context::Find | Context::Help => {}
         }
         Effect::None
@@ -972,6 +988,7 @@ impl App {
                     j.selected = j.selected.saturating_add_signed(delta).min(n.saturating_sub(1));
                 }
             }
+            Context::TextSearch => self.move_text_selection(delta),
             Context::Find | Context::Help | Context::Prompt => {}
         }
     }

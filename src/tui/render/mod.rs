@@ -3,6 +3,7 @@
 mod detail;
 mod overlay;
 pub mod style;
+mod textsearch;
 
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -219,6 +220,12 @@ fn hints(app: &App, ctx: Context) -> &'static [Hint] {
             (MOVE, "↑↓", "select"),
             (&[Action::Open], "Enter", "open"),
             (&[Action::ToggleMark], "Tab", "mark (Enter then prints the marked)"),
+            (&[Action::Escape], "Esc", "close"),
+        ],
+        Context::TextSearch => &[
+            (&[], "", "type to search the text"),
+            (MOVE, "↑↓", "select"),
+            (&[Action::Open], "Enter", "open at the hit (then n/N)"),
             (&[Action::Escape], "Esc", "close"),
         ],
         Context::Find => {

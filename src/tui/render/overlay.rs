@@ -24,6 +24,7 @@ pub fn draw(app: &App, area: Rect, f: &mut Frame, s: Styles) {
             Layer::Jump(j) => draw_jump(app, j, area, f, s),
             Layer::Help(scroll) => draw_help(app, *scroll, area, f, s),
             Layer::Prompt(p) => draw_prompt(app, p, area, f, s),
+            Layer::TextSearch(t) => super::textsearch::draw(app, t, area, f, s),
         }
     }
 }
