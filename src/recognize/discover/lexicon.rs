@@ -1342,6 +1342,232 @@ const PLACES: &[&str] = &[
     "coronavirus",
 ];
 
+/// Words of direction, which start organisations' names ("North Central Baptist Hospital").
+const DIRECTIONS: &[&str] =
+    &["north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "new"];
+
+/// Institutions named by one word.
+const SINGLE_ORGS: &[&str] =
+    &["congress", "senate", "parliament", "pentagon", "kremlin", "nato", "interpol", "unicef", "wikinews", "wikipedia"];
+
+/// Nouns that make the name after them an organisation: "oil giant Shell".
+const ORG_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "maker",
+    "giant",
+    "rival",
+    "startup",
+    "start-up",
+    "retailer",
+    "bank",
+    "carrier",
+    "airline",
+    "insurer",
+    "automaker",
+    "carmaker",
+    "chipmaker",
+    "club",
+    "regulator",
+    "group",
+    "conglomerate",
+    "developer",
+    "publisher",
+    "broadcaster",
+    "newspaper",
+    "agency",
+    "lender",
+    "manufacturer",
+    "supplier",
+    "operator",
+    "network",
+];
+
+/// Words after a name that make it an organisation: "Acme Inc", "Acme shares".
+const ORG_AFTER: &[&str] =
+    &["inc", "corp", "ltd", "plc", "llc", "spokesperson", "spokesman", "spokeswoman", "shares", "stock"];
+
+/// Verbs of headlines, which names do not contain.
+const HEADLINE_VERBS: &[&str] = &[
+    "says",
+    "joins",
+    "leaves",
+    "launches",
+    "unveils",
+    "announces",
+    "plans",
+    "wins",
+    "loses",
+    "faces",
+    "gets",
+    "takes",
+    "makes",
+    "reveals",
+    "warns",
+    "hires",
+    "names",
+    "buys",
+    "sells",
+    "cuts",
+    "adds",
+    "hits",
+    "sees",
+    "beats",
+    "signs",
+    "quits",
+    "resigns",
+    "dies",
+    "calls",
+    "urges",
+    "slams",
+    "backs",
+    "rejects",
+    "approves",
+    "sues",
+    "settles",
+];
+
+/// Words in names of things that are not people: "American Jobs Plan", "Voting Rights Act".
+const NOT_PERSON_WORDS: &[&str] = &[
+    "government",
+    "river",
+    "valley",
+    "lake",
+    "island",
+    "islands",
+    "sea",
+    "ocean",
+    "bay",
+    "county",
+    "province",
+    "region",
+    "republic",
+    "kingdom",
+    "coast",
+    "desert",
+    "mountains",
+    "peninsula",
+    "act",
+    "plan",
+    "bill",
+    "law",
+    "report",
+    "reports",
+    "article",
+    "program",
+    "programme",
+    "policy",
+    "strategy",
+    "agreement",
+    "treaty",
+    "award",
+    "awards",
+    "prize",
+    "day",
+    "week",
+    "month",
+    "year",
+    "festival",
+    "war",
+    "crisis",
+    "initiative",
+    "rule",
+    "order",
+    "amendment",
+    "code",
+    "index",
+    "fund",
+    "games",
+    "cup",
+    "open",
+    "tour",
+    "series",
+    "room",
+    "hall",
+    "building",
+    "tower",
+    "stadium",
+    "arena",
+    "airport",
+    "street",
+    "avenue",
+    "road",
+    "drive",
+    "lane",
+    "boulevard",
+    "parkway",
+    "highway",
+    "square",
+    "terrace",
+    "hotel",
+    "centre",
+    "center",
+    "prize",
+    "medal",
+    "trophy",
+    "plaza",
+    "memorial",
+    "monument",
+    "statement",
+    "remarks",
+    "briefing",
+    "release",
+    "news",
+    "page",
+    "edit",
+    "share",
+    "contact",
+    "menu",
+    "search",
+    "home",
+    "about",
+    "license",
+    "licence",
+    "public",
+    "software",
+    "version",
+    "copyright",
+    "warranty",
+    "purpose",
+    "particular",
+    "fitness",
+    "library",
+    "file",
+    "files",
+    "source",
+    "code",
+    "documentation",
+    "manual",
+    "guide",
+    "chapter",
+    "section",
+    "table",
+    "figure",
+    "appendix",
+    "note",
+    "notes",
+    "example",
+    "usage",
+    "installation",
+    "readme",
+    "changelog",
+    "bug",
+    "bugs",
+    "issue",
+    "issues",
+    "support",
+    "terms",
+    "conditions",
+    "agreement",
+    "policy",
+];
+
+/// Abbreviations followed by a full stop that do not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gov", "sen", "rep", "lt", "gen", "col", "capt", "prof", "rev", "sgt",
+    "u.s", "u.k", "inc", "corp", "co", "ltd", "no", "vs", "mt", "ft",
+];
+
 /// The word lists a word is on, as bits: every list is looked up at once, with one hash.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Class(pub(super) u32);
@@ -1358,8 +1584,15 @@ impl Class {
     pub(super) const CHIP: u32 = 1 << 8;
     pub(super) const MODEL: u32 = 1 << 9;
     pub(super) const SERVICE: u32 = 1 << 10;
-    /// Bits the tagger's own lists use (see `tagger::TAGGER_LISTS`).
-    pub(super) const OWN: u32 = 11;
+    pub(super) const SINGLE_ORG: u32 = 1 << 11;
+    pub(super) const ORG_NOUN: u32 = 1 << 12;
+    pub(super) const ORG_AFTER: u32 = 1 << 13;
+    pub(super) const HEADLINE_VERB: u32 = 1 << 14;
+    pub(super) const NOT_PERSON_WORD: u32 = 1 << 15;
+    pub(super) const ABBREVIATION: u32 = 1 << 16;
+    pub(super) const DIRECTION: u32 = 1 << 17;
+    /// A noun that names a product of some kind.
+    pub(super) const PRODUCT: u32 = Self::CHIP | Self::MODEL | Self::SERVICE;
 
     /// Whether the word is on the list `bit`.
     pub(super) fn has(self, bit: u32) -> bool {
@@ -1379,14 +1612,20 @@ fn lists() -> Vec<(u32, &'static [&'static str])> {
         (Class::HONORIFIC, HONORIFICS),
         (Class::PERSON_AFTER, PERSON_AFTER),
         (Class::NOT_ORG_ACRONYM, NOT_ORG_ACRONYMS),
+        (Class::SINGLE_ORG, SINGLE_ORGS),
+        (Class::ORG_NOUN, ORG_NOUNS),
+        (Class::ORG_AFTER, ORG_AFTER),
+        (Class::HEADLINE_VERB, HEADLINE_VERBS),
+        (Class::NOT_PERSON_WORD, NOT_PERSON_WORDS),
+        (Class::ABBREVIATION, ABBREVIATIONS),
+        (Class::DIRECTION, DIRECTIONS),
     ]
 }
 
 /// Every word of every list, lower case, with the bits of the lists it is on.
 static CLASSES: LazyLock<HashMap<&'static str, u32, BuildHasherDefault<Fnv>>> = LazyLock::new(|| {
     let mut m: HashMap<&'static str, u32, BuildHasherDefault<Fnv>> = HashMap::default();
-    let own = super::tagger::TAGGER_LISTS.iter().enumerate().map(|(i, l)| (1 << (Class::OWN + i as u32), *l));
-    for (bit, list) in lists().into_iter().chain(own) {
+    for (bit, list) in lists() {
         for w in list {
             *m.entry(w).or_default() |= bit;
         }

@@ -76,248 +76,10 @@ const CONNECTORS: &[&str] = &[
     "ibn", "al", "el", "y", "the", "on",
 ];
 
-/// Words of direction, which start organisations' names ("North Central Baptist Hospital").
-const DIRECTIONS: &[&str] =
-    &["north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "new"];
-
-/// Institutions named by one word.
-const SINGLE_ORGS: &[&str] =
-    &["congress", "senate", "parliament", "pentagon", "kremlin", "nato", "interpol", "unicef", "wikinews", "wikipedia"];
-
-/// Nouns that make the name after them an organisation: "oil giant Shell".
-const ORG_NOUNS: &[&str] = &[
-    "company",
-    "firm",
-    "maker",
-    "giant",
-    "rival",
-    "startup",
-    "start-up",
-    "retailer",
-    "bank",
-    "carrier",
-    "airline",
-    "insurer",
-    "automaker",
-    "carmaker",
-    "chipmaker",
-    "club",
-    "regulator",
-    "group",
-    "conglomerate",
-    "developer",
-    "publisher",
-    "broadcaster",
-    "newspaper",
-    "agency",
-    "lender",
-    "manufacturer",
-    "supplier",
-    "operator",
-    "network",
-];
-
-/// Words after a name that make it an organisation: "Acme Inc", "Acme shares".
-const ORG_AFTER: &[&str] =
-    &["inc", "corp", "ltd", "plc", "llc", "spokesperson", "spokesman", "spokeswoman", "shares", "stock"];
-
-/// Verbs of headlines, which names do not contain.
-const HEADLINE_VERBS: &[&str] = &[
-    "says",
-    "joins",
-    "leaves",
-    "launches",
-    "unveils",
-    "announces",
-    "plans",
-    "wins",
-    "loses",
-    "faces",
-    "gets",
-    "takes",
-    "makes",
-    "reveals",
-    "warns",
-    "hires",
-    "names",
-    "buys",
-    "sells",
-    "cuts",
-    "adds",
-    "hits",
-    "sees",
-    "beats",
-    "signs",
-    "quits",
-    "resigns",
-    "dies",
-    "calls",
-    "urges",
-    "slams",
-    "backs",
-    "rejects",
-    "approves",
-    "sues",
-    "settles",
-];
-
-/// Words in names of things that are not people: "American Jobs Plan", "Voting Rights Act".
-const NOT_PERSON_WORDS: &[&str] = &[
-    "government",
-    "river",
-    "valley",
-    "lake",
-    "island",
-    "islands",
-    "sea",
-    "ocean",
-    "bay",
-    "county",
-    "province",
-    "region",
-    "republic",
-    "kingdom",
-    "coast",
-    "desert",
-    "mountains",
-    "peninsula",
-    "act",
-    "plan",
-    "bill",
-    "law",
-    "report",
-    "reports",
-    "article",
-    "program",
-    "programme",
-    "policy",
-    "strategy",
-    "agreement",
-    "treaty",
-    "award",
-    "awards",
-    "prize",
-    "day",
-    "week",
-    "month",
-    "year",
-    "festival",
-    "war",
-    "crisis",
-    "initiative",
-    "rule",
-    "order",
-    "amendment",
-    "code",
-    "index",
-    "fund",
-    "games",
-    "cup",
-    "open",
-    "tour",
-    "series",
-    "room",
-    "hall",
-    "building",
-    "tower",
-    "stadium",
-    "arena",
-    "airport",
-    "street",
-    "avenue",
-    "road",
-    "drive",
-    "lane",
-    "boulevard",
-    "parkway",
-    "highway",
-    "square",
-    "terrace",
-    "hotel",
-    "centre",
-    "center",
-    "prize",
-    "medal",
-    "trophy",
-    "plaza",
-    "memorial",
-    "monument",
-    "statement",
-    "remarks",
-    "briefing",
-    "release",
-    "news",
-    "page",
-    "edit",
-    "share",
-    "contact",
-    "menu",
-    "search",
-    "home",
-    "about",
-    "license",
-    "licence",
-    "public",
-    "software",
-    "version",
-    "copyright",
-    "warranty",
-    "purpose",
-    "particular",
-    "fitness",
-    "library",
-    "file",
-    "files",
-    "source",
-    "code",
-    "documentation",
-    "manual",
-    "guide",
-    "chapter",
-    "section",
-    "table",
-    "figure",
-    "appendix",
-    "note",
-    "notes",
-    "example",
-    "usage",
-    "installation",
-    "readme",
-    "changelog",
-    "bug",
-    "bugs",
-    "issue",
-    "issues",
-    "support",
-    "terms",
-    "conditions",
-    "agreement",
-    "policy",
-];
-
-/// Abbreviations followed by a full stop that do not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gov", "sen", "rep", "lt", "gen", "col", "capt", "prof", "rev", "sgt",
-    "u.s", "u.k", "inc", "corp", "co", "ltd", "no", "vs", "mt", "ft",
-];
-
-/// The tagger's own lists, looked up with the lexicon's (see [`Class`]): their bits follow
-/// the lexicon's, in this order.
-pub(super) const TAGGER_LISTS: [&[&str]; 7] =
-    [SINGLE_ORGS, ORG_NOUNS, ORG_AFTER, HEADLINE_VERBS, NOT_PERSON_WORDS, ABBREVIATIONS, DIRECTIONS];
-const SINGLE_ORG: u32 = 1 << Class::OWN;
-const ORG_NOUN: u32 = 1 << (Class::OWN + 1);
-const ORG_AFTER_WORD: u32 = 1 << (Class::OWN + 2);
-const HEADLINE_VERB: u32 = 1 << (Class::OWN + 3);
-const NOT_PERSON_WORD: u32 = 1 << (Class::OWN + 4);
-const ABBREVIATION: u32 = 1 << (Class::OWN + 5);
-const DIRECTION: u32 = 1 << (Class::OWN + 6);
 /// A known given name (the exact spelling is in the first-names list).
 const FIRST: u32 = 1 << 30;
 /// The word's class has been looked up.
 const LOOKED_UP: u32 = 1 << 31;
-const PRODUCT: u32 = Class::CHIP | Class::MODEL | Class::SERVICE;
 
 fn is_connector(w: &str) -> bool {
     CONNECTORS.contains(&w)
@@ -441,7 +203,7 @@ fn without_possessive(text: &str, r: Range<usize>) -> Range<usize> {
 fn joins(prev: &str, gap: &str, join_lines: bool) -> bool {
     match gap {
         " " | " & " => true,
-        ". " => initial(prev) || class(prev).has(ABBREVIATION),
+        ". " => initial(prev) || class(prev).has(Class::ABBREVIATION),
         "\n" => join_lines,
         _ => false,
     }
@@ -603,7 +365,7 @@ impl<'t> Tagger<'t> {
     /// GPUs"): a product noun in lower case, or an acronym ("GPU", `SoC`); a capitalised noun
     /// is part of a name ("Perforce Software", "Boost Software License").
     fn product_cue_at(&self, k: usize) -> Option<&'static str> {
-        if !self.is(k, PRODUCT) || !generic_noun(self.w(k)) {
+        if !self.is(k, Class::PRODUCT) || !generic_noun(self.w(k)) {
             return None;
         }
         [(Class::CHIP, "chip"), (Class::MODEL, "model"), (Class::SERVICE, "service")]
@@ -745,7 +507,8 @@ impl<'t> Tagger<'t> {
             // Titles and places in front of an organisation: "Secretary Comerica Bank",
             // "Atlanta Compass Bank".
             let mut a = a;
-            while b - a > 2 && (self.is(a, Class::TITLE) || (self.is(a, Class::PLACE) && !self.is(a, DIRECTION))) {
+            while b - a > 2 && (self.is(a, Class::TITLE) || (self.is(a, Class::PLACE) && !self.is(a, Class::DIRECTION)))
+            {
                 a += 1;
             }
             self.weigh_titled(a, b, out);
@@ -811,12 +574,12 @@ impl<'t> Tagger<'t> {
         let n = ws.len();
         // Most chunks are one capitalised word with no title before it: only a noun next to it
         // can make it something ("oil giant Shell", "Cortana, its assistant", "Acme Inc").
-        if n == 1 && titled == 0 && !all_caps(ws[0]) && !has_digit(ws[0]) && !self.is(a, SINGLE_ORG) {
+        if n == 1 && titled == 0 && !all_caps(ws[0]) && !has_digit(ws[0]) && !self.is(a, Class::SINGLE_ORG) {
             let next = self.strs.get(b).copied().unwrap_or("");
             let prev = a.checked_sub(1);
             let cue = self.product_cue_at(b).is_some()
-                || prev.is_some_and(|k| self.product_cue_at(k).is_some() || self.is(k, ORG_NOUN))
-                || self.is(b, ORG_AFTER_WORD)
+                || prev.is_some_and(|k| self.product_cue_at(k).is_some() || self.is(k, Class::ORG_NOUN))
+                || self.is(b, Class::ORG_AFTER)
                 || next == "said";
             if !cue {
                 return;
@@ -835,7 +598,7 @@ impl<'t> Tagger<'t> {
             return;
         }
         // Headline fragments: "Jane Roe Joins Board", "AI Chief Says Company".
-        if n > 1 && (a..b).any(|k| self.is(k, HEADLINE_VERB)) {
+        if n > 1 && (a..b).any(|k| self.is(k, Class::HEADLINE_VERB)) {
             return;
         }
         let span = self.words[a].start..self.words[b - 1].end;
@@ -892,13 +655,13 @@ impl<'t> Tagger<'t> {
             // Once is not enough, unless it is spelled out: "Federal Trade Commission (FTC)".
             x.ev.org += if gap_before.ends_with('(') && gap_after.starts_with(')') { 3 } else { 1 };
         }
-        if n == 1 && self.is(a, SINGLE_ORG) {
+        if n == 1 && self.is(a, Class::SINGLE_ORG) {
             x.ev.org += 3;
         }
-        if a > 0 && self.is(a - 1, ORG_NOUN) && gap_before == " " {
+        if a > 0 && self.is(a - 1, Class::ORG_NOUN) && gap_before == " " {
             x.ev.org += 2;
         }
-        if self.is(b, ORG_AFTER_WORD) || (*after(0) == *"said" && *after(1) == *"in" && *after(2) == *"a") {
+        if self.is(b, Class::ORG_AFTER) || (*after(0) == *"said" && *after(1) == *"in" && *after(2) == *"a") {
             x.ev.org += 2;
         }
 
@@ -908,7 +671,7 @@ impl<'t> Tagger<'t> {
             && !lw
                 .iter()
                 .enumerate()
-                .any(|(k, _)| self.is(a + k, Class::ORG_HEAD) || ((k > 0 || !given) && self.is(a + k, NOT_PERSON_WORD)))
+                .any(|(k, _)| self.is(a + k, Class::ORG_HEAD) || ((k > 0 || !given) && self.is(a + k, Class::NOT_PERSON_WORD)))
             && (given || !self.is(a, Class::PLACE))
             // An acronym among written-out words is not a person's ("Chad GPT"); all in
             // capitals is a speaker label ("JANE ROE").
