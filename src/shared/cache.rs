@@ -1,9 +1,23 @@
-//! A cache of [`Summary`] for repeated `list` and `search` calls on the same large folder.
+//! Two caches for a large folder, both outside the corpus (`$DOSSIER_CACHE_DIR`, else
+//! `$XDG_CACHE_HOME/dossier`, else `~/.cache/dossier`), one file each per corpus and options:
 //!
-//! It lives outside the corpus (`$DOSSIER_CACHE_DIR`, else `$XDG_CACHE_HOME/dossier`, else
-//! `~/.cache/dossier`), one file per corpus and options. It is used only when every document
-//! file (the same list, each with the same size and modification time) and the catalog are
-//! unchanged; a cache that cannot be read, is of another version, or is stale is rebuilt.
+//! - **The model** (`*.model`): the whole linked corpus (documents with their text,
+//!   entities, mentions, facts, problems, and what each file read became; see
+//!   `Corpus::write_snapshot`), with what it was built from: the format, this build of
+//!   dossier, the folders and options, and the stamp (path, size, modification time) of every file and of the catalog.
+//!   [`model`] checks the stamps (in parallel) and then either answers from the file (nothing
+//!   changed), or reads again only the files whose stamp changed or that are new, drops the
+//!   removed ones, and links the whole corpus again from the documents already read
+//!   ([`Corpus::load_reusing`]), whose result equals a full load's; a changed catalog is the
+//!   same case with no file to read. The explorer opens the file first and checks the stamps
+//!   after ([`open`], then [`refresh`]).
+//! - **The summary** (`*.cache`): one row per item for `list` and `search`, used only when
+//!   every file and the catalog are unchanged; on a miss the model (cached or not) is
+//!   summarised.
+//!
+//! A cache that cannot be read, is damaged, is of another version or build, or is stale is
+//! rebuilt, with a note under `--verbose`; it is never an error. Writing is atomic (a temporary
+//! file renamed over the old one) and a failure to write only means the next call loads again.
 
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -157,7 +171,7 @@ pub fn summary(
     progress: &(dyn Fn(Progress) + Sync),
     trace: &dyn Fn(&str),
 ) -> (Summary, Source) {
-    let load = || Summary::of(&Corpus::load(opts, progress));
+    let load = || Summary::of(&model(opts, use_cache, progress, trace).0);
     if opts.corpus.is_empty() || !use_cache {
         return (load(), Source::Loaded);
     }
@@ -173,6 +187,326 @@ pub fn summary(
     (s, Source::Loaded)
 }
 
+/// Changes whenever the model cache's layout or what goes into the model changes.
+const MODEL_FORMAT: &str = concat!("dossier-model-1-", env!("CARGO_PKG_VERSION"));
+
+/// What a cached model was built by and from, apart from the files: it must match for any of
+/// the file to be used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct ModelKey {
+    format: String,
+    /// The folders as given and as resolved (documents keep the path they were found by).
+    roots: Vec<(String, String)>,
+    catalog: String,
+    discover: bool,
+    globs: Vec<String>,
+    types: Vec<String>,
+    no_ignore: bool,
+}
+
+/// The stamps of the catalog and of every file found, in the order they were found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamps {
+    catalog: Option<Stamp>,
+    files: Vec<Stamp>,
+}
+
+fn model_key(opts: &LoadOptions) -> ModelKey {
+    let canonical =
+        |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf()).to_string_lossy().into_owned();
+    ModelKey {
+        format: format_of_this_build().replacen(FORMAT, MODEL_FORMAT, 1),
+        roots: opts.corpus.iter().map(|p| (p.to_string_lossy().into_owned(), canonical(p))).collect(),
+        catalog: format!("{:?}", opts.catalog),
+        discover: opts.discover,
+        globs: opts.walk.globs.clone(),
+        types: opts.walk.types.clone(),
+        no_ignore: opts.walk.no_ignore,
+    }
+}
+
+/// The stamps of the files a load would read now, taken in parallel.
+fn stamps_now(opts: &LoadOptions) -> Stamps {
+    let found = crate::ingest::walk::scan(&opts.corpus, &opts.walk).files;
+    let files = found.par_iter().filter_map(|p| stamp(p, p.to_string_lossy().into_owned())).collect();
+    let catalog = catalog_file(opts).and_then(|p| stamp(&p, p.to_string_lossy().into_owned()));
+    Stamps { catalog, files }
+}
+
+fn model_file(opts: &LoadOptions) -> Option<PathBuf> {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (&opts.corpus, &opts.catalog, opts.discover, &opts.walk).hash(&mut h);
+    Some(dir(opts)?.join(format!("{:016x}.model", h.finish())))
+}
+
+/// A cached model: the corpus, and the stamps it was built from.
+pub struct Cached {
+    /// The model as cached.
+    pub corpus: Corpus,
+    /// The stamps of the files it was built from.
+    pub stamps: Stamps,
+}
+
+/// Reads the model cache when it was built by this build from these folders and options;
+/// `None` when it is missing, damaged or of another kind. The stamps are not checked.
+fn read_model(path: &Path, key: &ModelKey, trace: &dyn Fn(&str)) -> Option<Cached> {
+    let t = std::time::Instant::now();
+    let lap = |what: &str| trace(&format!("model cache: {what} at {:.2?}", t.elapsed()));
+    let bytes = std::fs::read(path).ok()?;
+    lap("file read");
+    let unreadable = |e: &dyn std::fmt::Display| trace(&format!("model cache unreadable ({e}), rebuilding"));
+    let Some((body, sum)) = bytes.split_last_chunk::<8>() else {
+        unreadable(&"too short");
+        return None;
+    };
+    let (k, rest): (ModelKey, &[u8]) = match postcard::take_from_bytes(body) {
+        Ok(x) => x,
+        Err(e) => {
+            unreadable(&e);
+            return None;
+        }
+    };
+    if k != *key {
+        let what = if k.format == key.format { "options changed" } else { "another version" };
+        trace(&format!("model cache of {what}, rebuilding"));
+        return None;
+    }
+    // Decoded while the checksum is computed; thrown away if it does not match (decoding
+    // checks what it reads, so damaged bytes never panic).
+    let (sum_ok, decoded) = rayon::join(
+        || checksum(body) == u64::from_le_bytes(*sum),
+        || {
+            let (stamps, rest) = postcard::take_from_bytes::<Stamps>(rest).ok()?;
+            Some((stamps, Corpus::read_snapshot(rest)?))
+        },
+    );
+    if !sum_ok {
+        unreadable(&"damaged: its checksum does not match");
+        return None;
+    }
+    let Some((stamps, corpus)) = decoded else {
+        unreadable(&"damaged or inconsistent model");
+        return None;
+    };
+    lap("model decoded");
+    Some(Cached { corpus, stamps })
+}
+
+/// Bytes hashed per block: blocks are hashed in parallel when read, then combined in order.
+const BLOCK: usize = 1 << 20;
+
+/// A fast checksum against damage (not tampering): each block of [`BLOCK`] bytes hashed word
+/// by word, the blocks' hashes combined in order, with the length.
+fn checksum(bytes: &[u8]) -> u64 {
+    let blocks: Vec<u64> = bytes.par_chunks(BLOCK).map(block_hash).collect();
+    combine(&blocks, bytes.len())
+}
+
+fn block_hash(block: &[u8]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut h = K;
+    let mut words = block.chunks_exact(8);
+    for w in &mut words {
+        let w = u64::from_le_bytes(w.try_into().unwrap_or_default());
+        h = (h ^ w).wrapping_mul(K).rotate_left(31);
+    }
+    for &b in words.remainder() {
+        h = (h ^ u64::from(b)).wrapping_mul(K).rotate_left(31);
+    }
+    h
+}
+
+fn combine(blocks: &[u64], len: usize) -> u64 {
+    blocks.iter().fold(len as u64, |acc, &b| (acc ^ b).wrapping_mul(0xff51_afd7_ed55_8ccd).rotate_left(29))
+}
+
+/// A writer that hashes what goes through it as [`checksum`] does.
+struct Summing<W> {
+    inner: W,
+    block: Vec<u8>,
+    blocks: Vec<u64>,
+    len: usize,
+}
+
+impl<W: std::io::Write> std::io::Write for Summing<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        let mut rest = &buf[..n];
+        self.len += n;
+        while !rest.is_empty() {
+            let take = (BLOCK - self.block.len()).min(rest.len());
+            self.block.extend_from_slice(&rest[..take]);
+            rest = &rest[take..];
+            if self.block.len() == BLOCK {
+                self.blocks.push(block_hash(&self.block));
+                self.block.clear();
+            }
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+impl<W> Summing<W> {
+    fn sum(&mut self) -> u64 {
+        if !self.block.is_empty() {
+            self.blocks.push(block_hash(&self.block));
+            self.block.clear();
+        }
+        combine(&self.blocks, self.len)
+    }
+}
+
+/// Writes the model cache atomically, with a checksum at the end; failure (no space, a path
+/// that is not UTF-8) only means there is no cache.
+fn write_model(path: &Path, key: &ModelKey, stamps: &Stamps, corpus: &Corpus) -> bool {
+    use std::io::Write;
+    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+    let written = (|| -> Option<()> {
+        let file = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&tmp).ok()?);
+        let mut w = Summing { inner: file, block: Vec::with_capacity(BLOCK), blocks: Vec::new(), len: 0 };
+        postcard::to_io(key, &mut w).ok()?;
+        postcard::to_io(stamps, &mut w).ok()?;
+        corpus.write_snapshot(&mut w).ok()?;
+        let sum = w.sum();
+        let mut file = w.inner;
+        file.write_all(&sum.to_le_bytes()).ok()?;
+        file.flush().ok()?;
+        std::fs::rename(&tmp, path).ok()
+    })();
+    if written.is_none() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written.is_some()
+}
+
+/// Where a model came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModelSource {
+    /// The cache was valid.
+    Cache,
+    /// Some files or the catalog changed: only those files were read, and the model linked again.
+    Updated,
+    /// Loaded from scratch.
+    Loaded,
+}
+
+/// The linked model of a corpus, from the model cache when nothing changed, updated from it
+/// when some files or the catalog changed, else loaded; the cache is written when it was not
+/// valid. The bundled corpus and `use_cache = false` always load (and write nothing).
+#[must_use]
+pub fn model(
+    opts: &LoadOptions,
+    use_cache: bool,
+    progress: &(dyn Fn(Progress) + Sync),
+    trace: &dyn Fn(&str),
+) -> (Corpus, ModelSource) {
+    if opts.corpus.is_empty() || !use_cache {
+        return (Corpus::load(opts, progress), ModelSource::Loaded);
+    }
+    let Some(path) = model_file(opts) else { return (Corpus::load(opts, progress), ModelSource::Loaded) };
+    let key = model_key(opts);
+    let started = std::time::Instant::now();
+    let now = stamps_now(opts);
+    trace(&format!("model cache: {} files stamped in {:.2?}", now.files.len(), started.elapsed()));
+    let started = std::time::Instant::now();
+    let cached = read_model(&path, &key, trace);
+    if let Some(c) = &cached {
+        trace(&format!("model cache read in {:.2?}", started.elapsed()));
+        if c.stamps == now {
+            trace("model from the cache");
+            return (cached.map(|c| c.corpus).unwrap_or_default(), ModelSource::Cache);
+        }
+    }
+    let (corpus, source) = match &cached {
+        Some(old) => (update(opts, &old.corpus, &old.stamps, &now, progress, trace), ModelSource::Updated),
+        None => (Corpus::load(opts, progress), ModelSource::Loaded),
+    };
+    drop(cached);
+    let started = std::time::Instant::now();
+    if write_model(&path, &key, &now, &corpus) {
+        trace(&format!("model cache written in {:.2?}", started.elapsed()));
+    }
+    (corpus, source)
+}
+
+/// The model linked again from `old`, reading only the files whose stamps differ from the
+/// ones it was built from (or that are new).
+fn update(
+    opts: &LoadOptions,
+    old: &Corpus,
+    old_stamps: &Stamps,
+    now: &Stamps,
+    progress: &(dyn Fn(Progress) + Sync),
+    trace: &dyn Fn(&str),
+) -> Corpus {
+    use std::collections::{HashMap, HashSet};
+    let before: HashMap<&str, &Stamp> = old_stamps.files.iter().map(|s| (s.path.as_str(), s)).collect();
+    let same: HashSet<&str> =
+        now.files.iter().filter(|s| before.get(s.path.as_str()) == Some(s)).map(|s| s.path.as_str()).collect();
+    let found: HashSet<&str> = now.files.iter().map(|s| s.path.as_str()).collect();
+    let removed = old_stamps.files.iter().filter(|s| !found.contains(s.path.as_str())).count();
+    trace(&format!(
+        "model cache stale: {} of {} files changed or new, {removed} removed{}; updating",
+        now.files.len() - same.len(),
+        now.files.len(),
+        if old_stamps.catalog == now.catalog { "" } else { ", catalog changed" }
+    ));
+    Corpus::load_reusing(opts, progress, old, &|p: &Path| same.contains(p.to_string_lossy().as_ref()))
+}
+
+/// The cached model without checking whether the files changed (the explorer shows it at
+/// once, then calls [`refresh`]); `None` when there is no usable cache.
+#[must_use]
+pub fn open(opts: &LoadOptions, use_cache: bool, trace: &dyn Fn(&str)) -> Option<Cached> {
+    if opts.corpus.is_empty() || !use_cache {
+        return None;
+    }
+    read_model(&model_file(opts)?, &model_key(opts), trace)
+}
+
+/// Checks an opened cache (its model and stamps) against the files: `None` when nothing
+/// changed, else the model updated (and the cache rewritten). Progress is reported only
+/// once something changed.
+#[must_use]
+pub fn refresh(
+    opts: &LoadOptions,
+    corpus: &Corpus,
+    stamps: &Stamps,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Option<Corpus> {
+    let now = stamps_now(opts);
+    if now == *stamps {
+        return None;
+    }
+    let corpus = update(opts, corpus, stamps, &now, progress, &|_| {});
+    if let Some(path) = model_file(opts) {
+        write_model(&path, &model_key(opts), &now, &corpus);
+    }
+    Some(corpus)
+}
+
+/// Writes the model cache for a corpus just loaded (the explorer, after a load): the stamps
+/// are taken first, so that a file changed meanwhile is read again next time.
+pub fn store(opts: &LoadOptions, stamps: &Stamps, corpus: &Corpus) {
+    if opts.corpus.is_empty() {
+        return;
+    }
+    if let Some(path) = model_file(opts) {
+        write_model(&path, &model_key(opts), stamps, corpus);
+    }
+}
+
+/// The stamps of the files now, to take before a load whose model [`store`] will cache.
+#[must_use]
+pub fn stamps(opts: &LoadOptions) -> Stamps {
+    stamps_now(opts)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,5 +518,30 @@ mod tests {
         std::fs::write(&p, b"\xff\x00garbage").expect("write");
         let key = Key { format: FORMAT.into(), roots: vec![], catalog: None, discover: true, files: vec![] };
         assert!(read(&p, &key, &|_| {}).is_none());
+    }
+
+    #[test]
+    fn a_model_cache_of_another_version_or_damaged_is_not_used() {
+        let dir = tempfile::tempdir().expect("temp");
+        let p = dir.path().join("x.model");
+        let opts = LoadOptions::default();
+        let corpus = Corpus::load(&opts, &|_| {});
+        let stamps = Stamps { catalog: None, files: Vec::new() };
+        let key = model_key(&opts);
+        assert!(write_model(&p, &key, &stamps, &corpus));
+        let traced = std::cell::RefCell::new(String::new());
+        let trace = |t: &str| traced.borrow_mut().push_str(t);
+        let back = read_model(&p, &key, &trace).expect("read back");
+        assert_eq!(crate::analysis::export::export(&back.corpus), crate::analysis::export::export(&corpus));
+        let other = ModelKey { format: "dossier-model-0".into(), ..key.clone() };
+        assert!(read_model(&p, &other, &trace).is_none());
+        assert!(traced.borrow().contains("another version"), "{}", traced.borrow());
+        // A flipped byte in the text: still valid, but the checksum refuses it.
+        let mut bytes = std::fs::read(&p).expect("read");
+        let at = bytes.len() - 100;
+        bytes[at] ^= 0x01;
+        std::fs::write(&p, bytes).expect("write");
+        assert!(read_model(&p, &key, &trace).is_none());
+        assert!(traced.borrow().contains("checksum"), "{}", traced.borrow());
     }
 }
