@@ -410,13 +410,27 @@ pub fn model(
     }
     let Some(path) = model_file(opts) else { return (Corpus::load(opts, progress), ModelSource::Loaded) };
     let key = model_key(opts);
-    let started = std::time::Instant::now();
-    let now = stamps_now(opts);
-    trace(&format!("model cache: {} files stamped in {:.2?}", now.files.len(), started.elapsed()));
-    let started = std::time::Instant::now();
-    let cached = read_model(&path, &key, trace);
+    // The files are stamped while the cache is read.
+    let said = std::sync::Mutex::new(Vec::new());
+    let say = |t: &str| said.lock().map_or((), |mut v| v.push(t.to_string()));
+    let (now, cached) = rayon::join(
+        || {
+            let started = std::time::Instant::now();
+            let now = stamps_now(opts);
+            say(&format!("model cache: {} files stamped in {:.2?}", now.files.len(), started.elapsed()));
+            now
+        },
+        || {
+            let started = std::time::Instant::now();
+            let cached = read_model(&path, &key, &say);
+            say(&format!("model cache read in {:.2?}", started.elapsed()));
+            cached
+        },
+    );
+    for t in said.into_inner().unwrap_or_default() {
+        trace(&t);
+    }
     if let Some(c) = &cached {
-        trace(&format!("model cache read in {:.2?}", started.elapsed()));
         if c.stamps == now {
             trace("model from the cache");
             return (cached.map(|c| c.corpus).unwrap_or_default(), ModelSource::Cache);
