@@ -4,8 +4,9 @@
 //! (`crate::shared::cache` keeps it). Reading it back gives the same model a load gave: the
 //! indexes (mentions by document and entity, ids) are rebuilt from it in linear time.
 //!
-//! The text is stored rather than read again from the files: one sequential read of the
-//! cache is much faster than opening 100,000 files, and mention spans index the text in memory.
+//! The text is stored rather than read again from the files (the cache writes it after this,
+//! and reads it straight into each document's buffer): reading one file is much faster than
+//! opening 100,000, and mention spans index the text in memory.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -166,8 +167,10 @@ fn owned(s: Option<Cow<'_, str>>) -> Option<String> {
 }
 
 impl Corpus {
-    /// Writes the model: the small parts through serde (postcard), then the mentions and the
-    /// documents' text as plain bytes, which read back many times faster than through serde.
+    /// Writes the model but the documents' text: the small parts through serde (postcard),
+    /// then the mentions as plain bytes, which read back many times faster than through serde.
+    /// The text is written by the caller (the cache), from `docs[i].body`, and handed back to
+    /// [`Corpus::read_snapshot`].
     pub fn write_snapshot(&self, w: &mut impl Write) -> std::io::Result<()> {
         postcard::to_io(&self.snapshot(), &mut *w).map_err(std::io::Error::other)?;
         w.write_all(&(self.mentions.len() as u64).to_le_bytes())?;
@@ -181,22 +184,19 @@ impl Corpus {
             }
             w.write_all(&buf)?;
         }
-        for d in &self.docs {
-            w.write_all(&(d.body.len() as u64).to_le_bytes())?;
-        }
-        for d in &self.docs {
-            w.write_all(d.body.as_bytes())?;
-        }
         Ok(())
     }
 
-    /// Reads what [`Corpus::write_snapshot`] wrote; `None` when it is damaged or does not hang
-    /// together.
+    /// Reads what [`Corpus::write_snapshot`] wrote, with the documents' text (one per
+    /// document, in order); `None` when it is damaged or does not hang together.
     #[must_use]
-    pub fn read_snapshot(bytes: &[u8]) -> Option<Self> {
+    pub fn read_snapshot(bytes: &[u8], bodies: Vec<String>) -> Option<Self> {
         let (snapshot, rest): (Snapshot<'_>, &[u8]) = postcard::take_from_bytes(bytes).ok()?;
         let (n, rest) = take_u64(rest)?;
         let (raw, rest) = rest.split_at_checked(usize::try_from(n).ok()?.checked_mul(MENTION)?)?;
+        if !rest.is_empty() {
+            return None;
+        }
         let mentions: Vec<Mention> = raw
             .par_chunks_exact(MENTION)
             .map(|r| {
@@ -204,24 +204,6 @@ impl Corpus {
                 Mention::new(u(0), u(4), u(8)..u(12), how_in(r[16]))
             })
             .collect();
-        let mut rest = rest;
-        let mut lens = Vec::with_capacity(snapshot.docs.len());
-        for _ in 0..snapshot.docs.len() {
-            let (len, r) = take_u64(rest)?;
-            lens.push(usize::try_from(len).ok()?);
-            rest = r;
-        }
-        let mut spans = Vec::with_capacity(lens.len());
-        let mut at = 0usize;
-        for len in lens {
-            spans.push(at..at.checked_add(len)?);
-            at += len;
-        }
-        if at != rest.len() {
-            return None;
-        }
-        let bodies: Vec<String> =
-            spans.into_par_iter().map(|r| String::from_utf8(rest[r].to_vec()).ok()).collect::<Option<_>>()?;
         Self::from_snapshot(snapshot, mentions, bodies)
     }
 
@@ -455,10 +437,14 @@ mod tests {
         b
     }
 
+    fn bodies(c: &Corpus) -> Vec<String> {
+        c.docs.iter().map(|d| d.body.clone()).collect()
+    }
+
     #[test]
     fn a_model_read_back_is_the_model_written() {
         let c = Corpus::load(&LoadOptions::default(), &|_| {});
-        let back = Corpus::read_snapshot(&bytes(&c)).expect("read back");
+        let back = Corpus::read_snapshot(&bytes(&c), bodies(&c)).expect("read back");
         assert_eq!(crate::analysis::export::export(&back), crate::analysis::export::export(&c));
         assert_eq!(back.mentions, c.mentions);
         assert_eq!(back.problems.len(), c.problems.len());
@@ -476,14 +462,14 @@ mod tests {
         let c = Corpus::load(&LoadOptions::default(), &|_| {});
         let good = bytes(&c);
         for cut in (0..good.len()).step_by(97) {
-            assert!(Corpus::read_snapshot(&good[..cut]).is_none(), "cut at {cut}");
+            assert!(Corpus::read_snapshot(&good[..cut], bodies(&c)).is_none(), "cut at {cut}");
         }
         // Flipped bytes: refused, or read into a model that hangs together (the cache's
         // checksum refuses those); never a panic.
         for at in (0..good.len()).step_by(89) {
             let mut b = good.clone();
             b[at] ^= 0xa5;
-            if let Some(m) = Corpus::read_snapshot(&b) {
+            if let Some(m) = Corpus::read_snapshot(&b, bodies(&c)) {
                 let _ = crate::analysis::export::export(&m);
             }
         }

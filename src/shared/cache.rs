@@ -250,17 +250,22 @@ pub struct Cached {
 
 /// Reads the model cache when it was built by this build from these folders and options;
 /// `None` when it is missing, damaged or of another kind. The stamps are not checked.
+///
+/// The file is: the key, the stamps and the model but its text (postcard and plain bytes,
+/// see `Corpus::write_snapshot`), the number of documents and each text's length, the texts,
+/// then where the lengths start and a checksum. The texts are read in parallel straight into
+/// each document's buffer, and hashed as they come.
 fn read_model(path: &Path, key: &ModelKey, trace: &dyn Fn(&str)) -> Option<Cached> {
     let t = std::time::Instant::now();
     let lap = |what: &str| trace(&format!("model cache: {what} at {:.2?}", t.elapsed()));
-    let bytes = std::fs::read(path).ok()?;
-    lap("file read");
     let unreadable = |e: &dyn std::fmt::Display| trace(&format!("model cache unreadable ({e}), rebuilding"));
-    let Some((body, sum)) = bytes.split_last_chunk::<8>() else {
-        unreadable(&"too short");
+    let file = std::fs::File::open(path).ok()?;
+    let size = file.metadata().ok()?.len();
+    let Some(parts) = Parts::read(&file, size) else {
+        unreadable(&"damaged: its parts do not fit");
         return None;
     };
-    let (k, rest): (ModelKey, &[u8]) = match postcard::take_from_bytes(body) {
+    let (k, rest): (ModelKey, &[u8]) = match postcard::take_from_bytes(&parts.head[..parts.text_at]) {
         Ok(x) => x,
         Err(e) => {
             unreadable(&e);
@@ -272,20 +277,33 @@ fn read_model(path: &Path, key: &ModelKey, trace: &dyn Fn(&str)) -> Option<Cache
         trace(&format!("model cache of {what}, rebuilding"));
         return None;
     }
-    // Decoded while the checksum is computed; thrown away if it does not match (decoding
-    // checks what it reads, so damaged bytes never panic).
-    let (sum_ok, decoded) = rayon::join(
-        || checksum(body) == u64::from_le_bytes(*sum),
+    lap("head read");
+    // The texts are read while the rest is decoded (decoding checks what it reads, so
+    // damaged bytes never panic; the checksum then refuses them).
+    let (texts, (head_blocks, decoded)) = rayon::join(
+        || read_texts(path, parts.texts_from, &parts.lens),
         || {
-            let (stamps, rest) = postcard::take_from_bytes::<Stamps>(rest).ok()?;
-            Some((stamps, Corpus::read_snapshot(rest)?))
+            rayon::join(
+                || parts.head.par_chunks(BLOCK).map(block_hash).collect::<Vec<u64>>(),
+                || postcard::take_from_bytes::<Stamps>(rest).ok(),
+            )
         },
     );
-    if !sum_ok {
+    let Some((bodies, body_hashes)) = texts else {
+        unreadable(&"damaged: a text cannot be read");
+        return None;
+    };
+    let blocks: Vec<u64> = head_blocks.into_iter().chain(body_hashes).collect();
+    if combine(&blocks, usize::try_from(size - TRAILER).unwrap_or_default()) != parts.sum {
         unreadable(&"damaged: its checksum does not match");
         return None;
     }
-    let Some((stamps, corpus)) = decoded else {
+    lap("texts read");
+    let Some((stamps, rest)) = decoded else {
+        unreadable(&"damaged stamps");
+        return None;
+    };
+    let Some(corpus) = Corpus::read_snapshot(rest, bodies) else {
         unreadable(&"damaged or inconsistent model");
         return None;
     };
@@ -293,15 +311,88 @@ fn read_model(path: &Path, key: &ModelKey, trace: &dyn Fn(&str)) -> Option<Cache
     Some(Cached { corpus, stamps })
 }
 
+/// The checksum and where the texts start, at the end of the file.
+const TRAILER: u64 = 16;
+
+/// The model cache file's parts before the texts.
+struct Parts {
+    /// Everything before the texts (key, stamps, model, lengths).
+    head: Vec<u8>,
+    /// Where the number of texts is in `head` (the model ends there).
+    text_at: usize,
+    /// Each text's length.
+    lens: Vec<usize>,
+    /// Where the texts start in the file.
+    texts_from: u64,
+    sum: u64,
+}
+
+impl Parts {
+    fn read(file: &std::fs::File, size: u64) -> Option<Self> {
+        use std::io::{Read, Seek, SeekFrom};
+        let mut f = file;
+        let body_end = size.checked_sub(TRAILER)?;
+        let mut trailer = [0u8; 16];
+        f.seek(SeekFrom::Start(body_end)).ok()?;
+        f.read_exact(&mut trailer).ok()?;
+        let (at, sum) = trailer.split_at(8);
+        let text_at = u64::from_le_bytes(at.try_into().ok()?);
+        let sum = u64::from_le_bytes(sum.try_into().ok()?);
+        let n_end = text_at.checked_add(8).filter(|&e| e <= body_end)?;
+        let mut head = vec![0u8; usize::try_from(n_end).ok()?];
+        f.seek(SeekFrom::Start(0)).ok()?;
+        f.read_exact(&mut head).ok()?;
+        let n = u64::from_le_bytes(head[head.len() - 8..].try_into().ok()?);
+        let texts_from = n.checked_mul(8).and_then(|b| n_end.checked_add(b)).filter(|&e| e <= body_end)?;
+        head.resize(usize::try_from(texts_from).ok()?, 0);
+        f.read_exact(&mut head[usize::try_from(n_end).ok()?..]).ok()?;
+        let lens: Vec<usize> = head[usize::try_from(n_end).ok()?..]
+            .chunks_exact(8)
+            .map(|b| usize::try_from(u64::from_le_bytes(b.try_into().unwrap_or_default())).ok())
+            .collect::<Option<_>>()?;
+        let total = lens.iter().try_fold(0u64, |a, &l| a.checked_add(l as u64))?;
+        if texts_from.checked_add(total)? != body_end {
+            return None;
+        }
+        Some(Self { head, text_at: usize::try_from(text_at).ok()?, lens, texts_from, sum })
+    }
+}
+
+/// The texts, read in parallel (each worker reads a run of them in order from its own handle)
+/// straight into their buffers, with their hashes.
+fn read_texts(path: &Path, from: u64, lens: &[usize]) -> Option<(Vec<String>, Vec<u64>)> {
+    use std::io::{Read, Seek, SeekFrom};
+    let runs = (rayon::current_num_threads() * 4).max(1);
+    let per = lens.len().div_ceil(runs).max(1);
+    let starts: Vec<u64> = lens
+        .iter()
+        .scan(from, |at, &l| {
+            let s = *at;
+            *at += l as u64;
+            Some(s)
+        })
+        .collect();
+    let read: Vec<Vec<(String, u64)>> = lens
+        .par_chunks(per)
+        .enumerate()
+        .map(|(r, run)| {
+            let mut f = std::fs::File::open(path).ok()?;
+            f.seek(SeekFrom::Start(starts[r * per])).ok()?;
+            run.iter()
+                .map(|&len| {
+                    let mut buf = vec![0u8; len];
+                    f.read_exact(&mut buf).ok()?;
+                    let h = block_hash(&buf);
+                    Some((String::from_utf8(buf).ok()?, h))
+                })
+                .collect::<Option<Vec<_>>>()
+        })
+        .collect::<Option<_>>()?;
+    Some(read.into_iter().flatten().unzip())
+}
+
 /// Bytes hashed per block: blocks are hashed in parallel when read, then combined in order.
 const BLOCK: usize = 1 << 20;
-
-/// A fast checksum against damage (not tampering): each block of [`BLOCK`] bytes hashed word
-/// by word, the blocks' hashes combined in order, with the length.
-fn checksum(bytes: &[u8]) -> u64 {
-    let blocks: Vec<u64> = bytes.par_chunks(BLOCK).map(block_hash).collect();
-    combine(&blocks, bytes.len())
-}
 
 fn block_hash(block: &[u8]) -> u64 {
     const K: u64 = 0x9e37_79b9_7f4a_7c15;
@@ -317,11 +408,13 @@ fn block_hash(block: &[u8]) -> u64 {
     h
 }
 
+/// A fast checksum against damage (not tampering): the part before the texts hashed in
+/// blocks of [`BLOCK`] bytes, each text hashed on its own, all combined in order with the length.
 fn combine(blocks: &[u64], len: usize) -> u64 {
     blocks.iter().fold(len as u64, |acc, &b| (acc ^ b).wrapping_mul(0xff51_afd7_ed55_8ccd).rotate_left(29))
 }
 
-/// A writer that hashes what goes through it as [`checksum`] does.
+/// A writer that hashes what goes through it as [`read_model`] checks it.
 struct Summing<W> {
     inner: W,
     block: Vec<u8>,
@@ -351,13 +444,21 @@ impl<W: std::io::Write> std::io::Write for Summing<W> {
     }
 }
 
-impl<W> Summing<W> {
-    fn sum(&mut self) -> u64 {
+impl<W: std::io::Write> Summing<W> {
+    /// Ends the blocked part: what follows is hashed one text at a time.
+    fn end_blocks(&mut self) {
         if !self.block.is_empty() {
             self.blocks.push(block_hash(&self.block));
             self.block.clear();
         }
-        combine(&self.blocks, self.len)
+    }
+
+    /// Writes one text, hashed on its own.
+    fn text(&mut self, t: &[u8]) -> std::io::Result<()> {
+        self.inner.write_all(t)?;
+        self.blocks.push(block_hash(t));
+        self.len += t.len();
+        Ok(())
     }
 }
 
@@ -372,10 +473,21 @@ fn write_model(path: &Path, key: &ModelKey, stamps: &Stamps, corpus: &Corpus) ->
         postcard::to_io(key, &mut w).ok()?;
         postcard::to_io(stamps, &mut w).ok()?;
         corpus.write_snapshot(&mut w).ok()?;
-        let sum = w.sum();
+        let text_at = w.len as u64;
+        w.write_all(&(corpus.docs.len() as u64).to_le_bytes()).ok()?;
+        for d in &corpus.docs {
+            w.write_all(&(d.body.len() as u64).to_le_bytes()).ok()?;
+        }
+        w.end_blocks();
+        for d in &corpus.docs {
+            w.text(d.body.as_bytes()).ok()?;
+        }
+        let sum = combine(&w.blocks, w.len);
         let mut file = w.inner;
+        file.write_all(&text_at.to_le_bytes()).ok()?;
         file.write_all(&sum.to_le_bytes()).ok()?;
         file.flush().ok()?;
+        drop(file);
         std::fs::rename(&tmp, path).ok()
     })();
     if written.is_none() {
@@ -552,7 +664,8 @@ mod tests {
         assert!(traced.borrow().contains("another version"), "{}", traced.borrow());
         // A flipped byte in the text: still valid, but the checksum refuses it.
         let mut bytes = std::fs::read(&p).expect("read");
-        let at = bytes.len() - 100;
+        let at =
+            (0..bytes.len() - 16).rev().find(|&i| bytes[i].is_ascii_lowercase()).expect("a letter of the last text");
         bytes[at] ^= 0x01;
         std::fs::write(&p, bytes).expect("write");
         assert!(read_model(&p, &key, &trace).is_none());
