@@ -16,6 +16,8 @@ mod index;
 mod load;
 mod snapshot;
 
+pub use snapshot::Decoded;
+
 pub use index::pane_order;
 
 /// Which catalog to use.

@@ -285,7 +285,10 @@ fn read_model(path: &Path, key: &ModelKey, trace: &dyn Fn(&str)) -> Option<Cache
         || {
             rayon::join(
                 || parts.head.par_chunks(BLOCK).map(block_hash).collect::<Vec<u64>>(),
-                || postcard::take_from_bytes::<Stamps>(rest).ok(),
+                || {
+                    let (stamps, rest) = postcard::take_from_bytes::<Stamps>(rest).ok()?;
+                    Some((stamps, Corpus::decode_snapshot(rest)?))
+                },
             )
         },
     );
@@ -299,11 +302,11 @@ fn read_model(path: &Path, key: &ModelKey, trace: &dyn Fn(&str)) -> Option<Cache
         return None;
     }
     lap("texts read");
-    let Some((stamps, rest)) = decoded else {
-        unreadable(&"damaged stamps");
+    let Some((stamps, decoded)) = decoded else {
+        unreadable(&"damaged model");
         return None;
     };
-    let Some(corpus) = Corpus::read_snapshot(rest, bodies) else {
+    let Some(corpus) = decoded.with_texts(bodies) else {
         unreadable(&"damaged or inconsistent model");
         return None;
     };
