@@ -469,6 +469,7 @@ impl<W: std::io::Write> Summing<W> {
 /// that is not UTF-8) only means there is no cache.
 fn write_model(path: &Path, key: &ModelKey, stamps: &Stamps, corpus: &Corpus) -> bool {
     use std::io::Write;
+    remove_leftovers(path);
     let tmp = path.with_extension(format!("tmp{}", std::process::id()));
     let written = (|| -> Option<()> {
         let file = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&tmp).ok()?);
@@ -497,6 +498,18 @@ fn write_model(path: &Path, key: &ModelKey, stamps: &Stamps, corpus: &Corpus) ->
         let _ = std::fs::remove_file(&tmp);
     }
     written.is_some()
+}
+
+/// Removes temporary files an interrupted write of this cache left (the explorer quit while
+/// writing, say): a model cache's are as large as the corpus.
+fn remove_leftovers(path: &Path) {
+    let (Some(dir), Some(stem)) = (path.parent(), path.file_stem().and_then(|s| s.to_str())) else { return };
+    let prefix = format!("{stem}.tmp");
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        if entry.file_name().to_str().is_some_and(|n| n.starts_with(&prefix)) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Where a model came from.
@@ -660,6 +673,10 @@ mod tests {
         assert!(write_model(&p, &key, &stamps, &corpus));
         let traced = std::cell::RefCell::new(String::new());
         let trace = |t: &str| traced.borrow_mut().push_str(t);
+        let leftover = dir.path().join("x.tmp999999");
+        std::fs::write(&leftover, b"an interrupted write").expect("write");
+        assert!(write_model(&p, &key, &stamps, &corpus));
+        assert!(!leftover.exists(), "an interrupted write's file is removed");
         let back = read_model(&p, &key, &trace).expect("read back");
         assert_eq!(crate::analysis::export::export(&back.corpus), crate::analysis::export::export(&corpus));
         let other = ModelKey { format: "dossier-model-0".into(), ..key.clone() };
