@@ -383,8 +383,12 @@ fn read_texts(path: &Path, from: u64, lens: &[usize]) -> Option<(Vec<String>, Ve
             f.seek(SeekFrom::Start(starts[r * per])).ok()?;
             run.iter()
                 .map(|&len| {
-                    let mut buf = vec![0u8; len];
-                    f.read_exact(&mut buf).ok()?;
+                    // Read into spare capacity: no zeroing of what is overwritten at once.
+                    let mut buf = Vec::with_capacity(len);
+                    (&mut f).take(len as u64).read_to_end(&mut buf).ok()?;
+                    if buf.len() != len {
+                        return None;
+                    }
                     let h = block_hash(&buf);
                     Some((String::from_utf8(buf).ok()?, h))
                 })
