@@ -143,3 +143,139 @@ fn a_warning_is_printed_once_then_counted_and_q_silences_it() {
     assert_eq!(stderr_of(&d, cache.path(), &["-q", "--no-cache", "list", "docs"]), "");
     assert_eq!(stderr_of(&d, cache.path(), &["--quiet", "show", "maria-lopez"]), "");
 }
+
+// The model cache: the whole linked model, for `show`, `refs`, `timeline`, `export` and the
+// explorer.
+
+/// `dossier export` on a corpus with the model cache in CACHE: the JSON, the problems printed
+/// (trace lines left out), and what the cache traced.
+fn export(corpus: &Dir, cache: &std::path::Path, extra: &[&str]) -> (String, String, String) {
+    let mut c = command(corpus, cache, extra);
+    let out = c.arg("export").env("DOSSIER_TIMINGS", "1").env("DOSSIER_DATA_DIR", util::empty_data_dir()).output();
+    let out = out.expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let err = String::from_utf8_lossy(&out.stderr);
+    // Problems are printed as `dossier: warning: …`; the rest of `dossier: …` is the trace.
+    let is_problem = |l: &&str| ["warning:", "error:", "note:"].iter().any(|p| l.contains(p));
+    let problems: Vec<&str> = err.lines().filter(is_problem).collect();
+    (String::from_utf8_lossy(&out.stdout).into_owned(), problems.join("\n"), err.into_owned())
+}
+
+/// Checks that the cached or updated model equals a fresh load's, and returns the trace.
+fn same_as_fresh(d: &Dir, cache: &std::path::Path) -> String {
+    let (cached, cached_problems, trace) = export(d, cache, &[]);
+    let fresh_cache = Dir::new();
+    let (fresh, fresh_problems, _) = export(d, fresh_cache.path(), &["--no-cache"]);
+    assert!(cached == fresh, "the model differs from a fresh load's ({trace})");
+    assert_eq!(cached_problems, fresh_problems, "{trace}");
+    assert!(std::fs::read_dir(fresh_cache.path()).expect("dir").next().is_none(), "--no-cache writes nothing");
+    trace
+}
+
+/// Documents whose names cross files: discovery is corpus-wide, so a name found in one file
+/// is linked in the others.
+fn linked_corpus() -> Dir {
+    let d = Dir::new();
+    d.file("one.md", "---\ntitle: One\ndate: 2024-03-01\n---\nCEO Maria Lopez said Vertex Labs would grow.\n");
+    d.file("two.txt", "Two\n\nMaria Lopez met Dana Whitfield in March 2024. Whitfield agreed.\n");
+    d.file("three.txt", "Three\n\nNothing about anyone here, on 2024-05-02.\n");
+    d.file("sub/one.txt", "Another one\n\nTom Baker, who runs sales, agreed with Lopez.\n");
+    d.file("gone.txt", "Gone\n\nChief executive Ada Quinn said hello.\n");
+    d.file("bad.txt", b"Latin-1 caf\xe9 text\n");
+    d
+}
+
+#[test]
+fn a_reopened_unchanged_folder_gives_the_loaded_model_from_the_cache() {
+    let (d, cache) = (linked_corpus(), Dir::new());
+    let (first, first_problems, trace) = export(&d, cache.path(), &[]);
+    assert!(!trace.contains("model from the cache"), "{trace}");
+    let again = same_as_fresh(&d, cache.path());
+    assert!(again.contains("model from the cache"), "{again}");
+    let (second, second_problems, _) = export(&d, cache.path(), &[]);
+    assert_eq!((first, first_problems), (second, second_problems));
+    // The other commands answer from it too.
+    for args in [&["show", "maria-lopez"][..], &["refs", "maria-lopez"], &["timeline"], &["list", "people"]] {
+        let out = command(&d, cache.path(), args).env("DOSSIER_TIMINGS", "1").output().expect("run");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {err}");
+        assert!(!err.contains("read and parse documents"), "{args:?} read the files again: {err}");
+    }
+}
+
+#[test]
+fn edited_added_and_removed_files_update_the_model_to_what_a_full_load_gives() {
+    let (d, cache) = (linked_corpus(), Dir::new());
+    export(&d, cache.path(), &[]);
+    // An edit that names someone new, whom unchanged files mention too: the new name must be
+    // linked in them.
+    d.file("three.txt", "Three, edited\n\nChief executive Dana Whitfield said it, on 2024-05-02.\n");
+    let trace = same_as_fresh(&d, cache.path());
+    assert!(trace.contains("1 of 6 files changed or new, 0 removed; updating"), "{trace}");
+    // A new file repeating a stem (its id becomes `one-3`), and a removed one whose person
+    // then disappears.
+    d.file("sub/deeper/one.txt", "Deeper one\n\nAda Quinn is not here; Vertex Labs is.\n");
+    std::fs::remove_file(d.path().join("gone.txt")).expect("rm");
+    let trace = same_as_fresh(&d, cache.path());
+    assert!(trace.contains("1 of 6 files changed or new, 1 removed"), "{trace}");
+    // The file with a problem stays reported after updates.
+    let (_, problems, _) = export(&d, cache.path(), &[]);
+    assert!(problems.contains("bad.txt"), "{problems}");
+    // Then nothing changed: from the cache.
+    assert!(same_as_fresh(&d, cache.path()).contains("model from the cache"));
+}
+
+#[test]
+fn a_catalog_change_links_the_documents_again_with_it() {
+    let (d, cache) = (linked_corpus(), Dir::new());
+    let catalog = "[[entity]]\nid = \"vertex\"\nkind = \"org\"\nname = \"Vertex Labs\"\naliases = [\"Vertex\"]\n\n\
+                   [[document]]\nid = \"two\"\ntitle = \"Two, as the catalog calls it\"\n";
+    d.file("dossier.toml", catalog);
+    export(&d, cache.path(), &[]);
+    let (json, _, _) = export(&d, cache.path(), &[]);
+    assert!(json.contains("Two, as the catalog calls it"));
+    // The override goes: the title is the one read from the file again, not the old override.
+    d.file("dossier.toml", "[[entity]]\nid = \"whitfield\"\nkind = \"person\"\nname = \"Dana Whitfield\"\n");
+    let trace = same_as_fresh(&d, cache.path());
+    assert!(trace.contains("catalog changed") && trace.contains("0 of 6 files changed"), "{trace}");
+    let (json, _, _) = export(&d, cache.path(), &[]);
+    assert!(!json.contains("as the catalog calls it") && json.contains("\"whitfield\""), "{json}");
+}
+
+#[test]
+fn a_damaged_model_cache_is_rebuilt_and_nothing_is_written_in_the_corpus() {
+    let (d, cache) = (linked_corpus(), Dir::new());
+    let listing = |p: &std::path::Path| {
+        let mut v: Vec<_> = walkdir::WalkDir::new(p).into_iter().map(|e| e.expect("entry").into_path()).collect();
+        v.sort();
+        v
+    };
+    let before = listing(d.path());
+    let (good, _, _) = export(&d, cache.path(), &[]);
+    assert_eq!(listing(d.path()), before, "nothing is written inside the corpus");
+    let models: Vec<_> = std::fs::read_dir(cache.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "model"))
+        .collect();
+    assert_eq!(models.len(), 1);
+    let bytes = std::fs::read(&models[0]).expect("read");
+    // Cut short, then flipped bytes in the middle (where the model is, past the key).
+    for damaged in [bytes[..bytes.len() / 2].to_vec(), {
+        let mut b = bytes.clone();
+        let mid = b.len() / 2;
+        for x in &mut b[mid..mid + 64] {
+            *x ^= 0x5a;
+        }
+        b
+    }] {
+        std::fs::write(&models[0], damaged).expect("damage");
+        let (again, _, trace) = export(&d, cache.path(), &[]);
+        assert_eq!(good, again, "{trace}");
+        assert!(!trace.contains("model from the cache"), "{trace}");
+    }
+    // Rewritten: the next call uses it.
+    let (_, _, trace) = export(&d, cache.path(), &[]);
+    assert!(trace.contains("model from the cache"), "{trace}");
+    assert_eq!(listing(d.path()), before);
+}

@@ -259,3 +259,46 @@ fn a_bad_config_still_opens_the_explorer() {
     assert_eq!(t.wait_exit(), 0);
     assert_restored(&t.raw());
 }
+
+#[test]
+fn a_reopened_folder_comes_from_the_model_cache_and_then_shows_the_files_changed_since() {
+    let (corpus, cache) = (util::Dir::new(), util::Dir::new());
+    corpus.file("a.txt", "Alpha\n\nChief executive Maria Lopez said so.\n");
+    let open = || {
+        let mut cmd = portable_pty::CommandBuilder::new(util::bin());
+        cmd.arg("--corpus");
+        cmd.arg(corpus.path());
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("DOSSIER_DATA_DIR", util::empty_data_dir());
+        cmd.env("DOSSIER_CONFIG_DIR", util::empty_config_dir());
+        cmd.env("DOSSIER_CACHE_DIR", cache.path());
+        Pty::spawn(cmd, 120, 40)
+    };
+    let models = || {
+        std::fs::read_dir(cache.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "model"))
+            .count()
+    };
+    let mut t = open();
+    t.wait_for("Maria Lopez");
+    // The explorer writes the model cache after loading.
+    let start = Instant::now();
+    while models() == 0 {
+        assert!(start.elapsed() < DEADLINE, "no model cache written");
+        thread::sleep(Duration::from_millis(20));
+    }
+    t.send(b"q");
+    assert_eq!(t.wait_exit(), 0);
+    // A file added since: the cached model is shown, then the update with the new person.
+    corpus.file("b.txt", "Beta\n\nChief executive Dana Whitfield said hello to Maria Lopez.\n");
+    let mut t = open();
+    let s = t.wait_for("Dana Whitfield");
+    assert!(s.contains("Maria Lopez"), "{s}");
+    t.wait_for("People (2)");
+    t.send(b"q");
+    assert_eq!(t.wait_exit(), 0);
+    assert!(!corpus.path().join(".cache").exists() && models() == 1);
+}

@@ -119,7 +119,7 @@ pub struct Args {
     #[arg(short = 'q', long, global = true)]
     pub quiet: bool,
 
-    /// Do not read or write the cache that makes repeated `list` and `search` calls fast.
+    /// Do not read or write the caches (the linked model, and the summary `list` and `search` use).
     #[arg(long, global = true)]
     pub no_cache: bool,
 

@@ -152,8 +152,12 @@ pub fn run_command(command: &Command, settings: &Settings) -> crate::shared::err
             usable(false, None, corpus.stats.loaded, settings)?;
             code
         }
+        // The linked model: from the model cache once the files are checked.
         _ => {
-            let corpus = Corpus::load(&settings.load, &|p| settings.progress(p));
+            let (corpus, _) =
+                crate::shared::cache::model(&settings.load, settings.use_cache, &|p| settings.progress(p), &|t| {
+                    settings.trace(t);
+                });
             report_corpus_problems(&corpus, settings.quiet);
             let catalog = corpus.catalog_path.as_ref().map(|p| p.display().to_string());
             usable(corpus.catalog_failed, catalog.as_deref(), corpus.stats.loaded, settings)?;

@@ -23,6 +23,7 @@ impl Corpus {
                 continue;
             };
             let d = &mut self.docs[i];
+            self.originals.entry(i).or_insert_with(|| super::Original::of(d));
             if let Some(t) = &o.title {
                 d.title.clone_from(t);
             }

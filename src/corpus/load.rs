@@ -1,15 +1,15 @@
 //! The load pipeline: read the documents, choose and apply the catalog, link, discover names
 //! no catalog covers, link again. Each phase reports its time through the progress callback.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use rayon::prelude::*;
 
-use super::{CatalogChoice, Corpus, LoadOptions, Progress};
+use super::{CatalogChoice, Corpus, FileRead, LoadOptions, Original, Progress};
 use crate::ingest::source;
-use crate::model::{DocKind, Document, Fact, FactObject, Mention, Problem};
+use crate::model::{DocIdx, DocKind, Document, Fact, FactObject, Mention, Problem};
 use crate::recognize::catalog::Catalog;
 use crate::recognize::link::Linker;
 use crate::recognize::{discover, facts};
@@ -41,20 +41,79 @@ impl Corpus {
     /// their ids, titles and metadata in final order, without their text (which the full
     /// corpus brings when linking ends), and no entities yet.
     pub fn load_staged(opts: &LoadOptions, progress: &(dyn Fn(Progress) + Sync), preview: &dyn Fn(Self)) -> Self {
+        Self::load_with(opts, progress, preview, &|_| None)
+    }
+
+    /// Loads again after some files changed: the files for which `unchanged` holds and that
+    /// `old` read are taken from it as they were read (before ids were made unique and the
+    /// catalog applied), the others are read; then everything is linked as by
+    /// [`Corpus::load`], whose result this equals.
+    pub fn load_reusing(
+        opts: &LoadOptions,
+        progress: &(dyn Fn(Progress) + Sync),
+        old: &Self,
+        unchanged: &(dyn Fn(&std::path::Path) -> bool + Sync),
+    ) -> Self {
+        let by_path: HashMap<&std::path::Path, &FileRead> = old.files.iter().map(|f| (f.path.as_path(), f)).collect();
+        let reuse = |path: &std::path::Path| {
+            if !unchanged(path) {
+                return None;
+            }
+            let f = by_path.get(path)?;
+            let outcome = match &f.outcome {
+                Ok(d) => Ok(old.as_read(*d)?),
+                Err(p) => Err(p.clone()),
+            };
+            Some((outcome, f.problems.clone()))
+        };
+        Self::load_with(opts, progress, &|_| {}, &reuse)
+    }
+
+    fn load_with(
+        opts: &LoadOptions,
+        progress: &(dyn Fn(Progress) + Sync),
+        preview: &dyn Fn(Self),
+        reuse: &Reuse<'_>,
+    ) -> Self {
         let mut corpus = Self::default();
         progress(Progress::Scanning);
         let t = Timer::start(progress);
-        let mut docs =
-            if opts.corpus.is_empty() { read_bundled(&mut corpus) } else { read_folders(opts, &mut corpus, progress) };
+        let docs = if opts.corpus.is_empty() {
+            read_bundled(&mut corpus)
+        } else {
+            read_folders(opts, &mut corpus, progress, reuse)
+        };
         t.lap("read and parse documents");
-        source::dedupe_ids(&mut docs);
-        corpus.docs = docs;
-        corpus.stats.loaded = corpus.docs.len();
+        corpus.set_docs(docs);
         preview(corpus.preview());
         let catalog = corpus.choose_catalog(opts);
         progress(Progress::Linking);
         corpus.build(catalog.as_ref(), opts.discover, progress);
         corpus
+    }
+
+    /// A document as its file was read: with the id and metadata loading changed put back.
+    fn as_read(&self, d: DocIdx) -> Option<Document> {
+        let mut doc = self.docs.get(d)?.clone();
+        if let Some(o) = self.originals.get(&d) {
+            o.restore(&mut doc);
+        }
+        Some(doc)
+    }
+
+    /// Takes the documents read, making their ids unique (and remembering the ids as read).
+    fn set_docs(&mut self, mut docs: Vec<Document>) {
+        let read: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
+        source::dedupe_ids(&mut docs);
+        for (i, (d, id)) in docs.iter().zip(read).enumerate() {
+            if d.id != id {
+                let mut o = Original::of(d);
+                o.id = id;
+                self.originals.insert(i, o);
+            }
+        }
+        self.docs = docs;
+        self.stats.loaded = self.docs.len();
     }
 
     /// The documents without their text, and nothing else: what [`Corpus::load_staged`]
@@ -71,11 +130,12 @@ impl Corpus {
     #[must_use]
     pub fn load_documents(opts: &LoadOptions) -> Self {
         let mut corpus = Self::default();
-        let mut docs =
-            if opts.corpus.is_empty() { read_bundled(&mut corpus) } else { read_folders(opts, &mut corpus, &|_| {}) };
-        source::dedupe_ids(&mut docs);
-        corpus.docs = docs;
-        corpus.stats.loaded = corpus.docs.len();
+        let docs = if opts.corpus.is_empty() {
+            read_bundled(&mut corpus)
+        } else {
+            read_folders(opts, &mut corpus, &|_| {}, &|_| None)
+        };
+        corpus.set_docs(docs);
         corpus.set_mentions(Vec::new());
         corpus
     }
@@ -87,11 +147,13 @@ impl Corpus {
     pub fn relinked(&self, opts: &LoadOptions) -> Self {
         let old_catalog = self.catalog_path.as_deref();
         let mut corpus = Self {
-            docs: self.docs.clone(),
             problems: self.problems.iter().filter(|p| Some(p.path.as_path()) != old_catalog).cloned().collect(),
             stats: self.stats,
+            files: self.files.clone(),
             ..Self::default()
         };
+        // As read: the old catalog's overrides are not the new one's.
+        corpus.set_docs((0..self.docs.len()).filter_map(|d| self.as_read(d)).collect());
         let catalog = corpus.choose_catalog(opts);
         corpus.build(catalog.as_ref(), opts.discover, &|_| {});
         corpus
@@ -100,9 +162,8 @@ impl Corpus {
     /// A corpus from documents already read (tests, generators), with an optional catalog.
     #[must_use]
     pub fn from_documents(docs: Vec<Document>, catalog: Option<&Catalog>, discover: bool) -> Self {
-        let mut corpus = Self { docs, ..Self::default() };
-        source::dedupe_ids(&mut corpus.docs);
-        corpus.stats.loaded = corpus.docs.len();
+        let mut corpus = Self::default();
+        corpus.set_docs(docs);
         corpus.build(catalog, discover, &|_| {});
         corpus
     }
@@ -215,7 +276,16 @@ fn read_bundled(corpus: &mut Corpus) -> Vec<Document> {
         .collect()
 }
 
-fn read_folders(opts: &LoadOptions, corpus: &mut Corpus, progress: &(dyn Fn(Progress) + Sync)) -> Vec<Document> {
+/// What a file read before became, when it can be taken instead of reading the file: the
+/// document or why it was skipped, and the problems reading it raised.
+type Reuse<'a> = dyn Fn(&std::path::Path) -> Option<(Result<Document, Problem>, Vec<Problem>)> + Sync + 'a;
+
+fn read_folders(
+    opts: &LoadOptions,
+    corpus: &mut Corpus,
+    progress: &(dyn Fn(Progress) + Sync),
+    reuse: &Reuse<'_>,
+) -> Vec<Document> {
     let scan = crate::ingest::walk::scan(&opts.corpus, &opts.walk);
     corpus.problems.extend(scan.problems);
     corpus.stats.other_files = scan.skipped_other;
@@ -226,8 +296,10 @@ fn read_folders(opts: &LoadOptions, corpus: &mut Corpus, progress: &(dyn Fn(Prog
         .files
         .par_iter()
         .map(|path| {
-            let mut problems = Vec::new();
-            let r = source::read(path, &mut problems);
+            let (r, problems) = reuse(path).unwrap_or_else(|| {
+                let mut problems = Vec::new();
+                (source::read(path, &mut problems), problems)
+            });
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             if n.is_multiple_of(256) || n == total {
                 progress(Progress::Reading(n, total));
@@ -236,8 +308,10 @@ fn read_folders(opts: &LoadOptions, corpus: &mut Corpus, progress: &(dyn Fn(Prog
         })
         .collect();
     let mut docs = Vec::with_capacity(total);
-    for (r, problems) in results {
-        corpus.problems.extend(problems);
+    corpus.files = Vec::with_capacity(total);
+    for ((r, problems), path) in results.into_iter().zip(scan.files) {
+        corpus.problems.extend(problems.iter().cloned());
+        corpus.files.push(FileRead { path, problems, outcome: r.as_ref().map(|_| docs.len()).map_err(Clone::clone) });
         match r {
             Ok(mut d) => {
                 if let Some(rel) = opts.corpus.iter().find_map(|root| d.path.strip_prefix(root).ok()) {

@@ -14,6 +14,9 @@ use crate::recognize::discover;
 mod apply;
 mod index;
 mod load;
+mod snapshot;
+
+pub use snapshot::Decoded;
 
 pub use index::pane_order;
 
@@ -108,11 +111,51 @@ pub struct Corpus {
     pub catalog_path: Option<PathBuf>,
     /// Entities named in a document's `author` field: (document, entity).
     pub authors: Vec<(DocIdx, EntIdx)>,
+    /// Every file read, in reading order, and what came of it (for reading again only the
+    /// files that changed).
+    files: Vec<FileRead>,
+    /// Documents whose id or metadata loading changed (a repeated stem, a catalog override),
+    /// with their values as read.
+    originals: HashMap<DocIdx, Original>,
     doc_mentions: Vec<Range<usize>>,
     entity_mentions: Vec<Vec<usize>>,
     doc_by_id: HashMap<String, DocIdx>,
     entity_by_id: HashMap<String, EntIdx>,
     children: Vec<Vec<EntIdx>>,
+}
+
+/// One file read from the folders: the problems reading it raised, and the document it became
+/// (its index: documents are in the order of their files) or why it was skipped.
+#[derive(Debug, Clone)]
+struct FileRead {
+    path: PathBuf,
+    problems: Vec<Problem>,
+    outcome: Result<DocIdx, Problem>,
+}
+
+/// A document's id and metadata as read from its file, before ids were made unique and the
+/// catalog's overrides applied.
+#[derive(Debug, Clone, PartialEq)]
+struct Original {
+    id: String,
+    title: String,
+    date: Option<crate::text::date::PartialDate>,
+    kind: crate::model::DocKind,
+    author: Option<String>,
+}
+
+impl Original {
+    fn of(d: &Document) -> Self {
+        Self { id: d.id.clone(), title: d.title.clone(), date: d.date, kind: d.kind, author: d.author.clone() }
+    }
+
+    fn restore(&self, d: &mut Document) {
+        d.id.clone_from(&self.id);
+        d.title.clone_from(&self.title);
+        d.date = self.date;
+        d.kind = self.kind;
+        d.author.clone_from(&self.author);
+    }
 }
 
 #[cfg(test)]

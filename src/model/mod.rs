@@ -131,7 +131,7 @@ impl fmt::Display for EntityKind {
 }
 
 /// Where an entity came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Origin {
     /// The curated catalog.
@@ -156,7 +156,7 @@ impl fmt::Display for Origin {
 }
 
 /// When an alias may link: rules for names that are also ordinary words.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct MatchRule {
     /// Link only when the text has exactly this case.
     pub case_sensitive: bool,
@@ -235,7 +235,7 @@ impl Entity {
 }
 
 /// How a mention was matched.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum MatchHow {
     /// The entity's name.
@@ -261,7 +261,7 @@ impl fmt::Display for MatchHow {
 
 /// One place where a document names an entity. Kept small (20 bytes): a large corpus has
 /// millions of them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Mention {
     entity: u32,
     doc: u32,
@@ -300,7 +300,7 @@ impl Mention {
 }
 
 /// The object of a fact: another entity or a plain value.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 pub enum FactObject {
     /// Another entity.
     Entity(EntIdx),
@@ -336,7 +336,7 @@ pub struct Fact {
 }
 
 /// Where a fact comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FactOrigin {
     /// Written in a catalog by a person.
@@ -378,7 +378,7 @@ pub enum Severity {
 }
 
 /// Something wrong with the input, reported with where and why.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct Problem {
     /// How serious.
     pub severity: Severity,

@@ -1,9 +1,23 @@
-//! A cache of [`Summary`] for repeated `list` and `search` calls on the same large folder.
+//! Two caches for a large folder, both outside the corpus (`$DOSSIER_CACHE_DIR`, else
+//! `$XDG_CACHE_HOME/dossier`, else `~/.cache/dossier`), one file each per corpus and options:
 //!
-//! It lives outside the corpus (`$DOSSIER_CACHE_DIR`, else `$XDG_CACHE_HOME/dossier`, else
-//! `~/.cache/dossier`), one file per corpus and options. It is used only when every document
-//! file (the same list, each with the same size and modification time) and the catalog are
-//! unchanged; a cache that cannot be read, is of another version, or is stale is rebuilt.
+//! - **The model** (`*.model`): the whole linked corpus (documents with their text,
+//!   entities, mentions, facts, problems, and what each file read became; see
+//!   `Corpus::write_snapshot`), with what it was built from: the format, this build of
+//!   dossier, the folders and options, and the stamp (path, size, modification time) of every file and of the catalog.
+//!   [`model`] checks the stamps (in parallel) and then either answers from the file (nothing
+//!   changed), or reads again only the files whose stamp changed or that are new, drops the
+//!   removed ones, and links the whole corpus again from the documents already read
+//!   ([`Corpus::load_reusing`]), whose result equals a full load's; a changed catalog is the
+//!   same case with no file to read. The explorer opens the file first and checks the stamps
+//!   after ([`open`], then [`refresh`]).
+//! - **The summary** (`*.cache`): one row per item for `list` and `search`, used only when
+//!   every file and the catalog are unchanged; on a miss the model (cached or not) is
+//!   summarised.
+//!
+//! A cache that cannot be read, is damaged, is of another version or build, or is stale is
+//! rebuilt, with a note under `--verbose`; it is never an error. Writing is atomic (a temporary
+//! file renamed over the old one) and a failure to write only means the next call loads again.
 
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -157,7 +171,7 @@ pub fn summary(
     progress: &(dyn Fn(Progress) + Sync),
     trace: &dyn Fn(&str),
 ) -> (Summary, Source) {
-    let load = || Summary::of(&Corpus::load(opts, progress));
+    let load = || Summary::of(&model(opts, use_cache, progress, trace).0);
     if opts.corpus.is_empty() || !use_cache {
         return (load(), Source::Loaded);
     }
@@ -173,6 +187,472 @@ pub fn summary(
     (s, Source::Loaded)
 }
 
+/// Changes whenever the model cache's layout or what goes into the model changes.
+const MODEL_FORMAT: &str = concat!("dossier-model-1-", env!("CARGO_PKG_VERSION"));
+
+/// What a cached model was built by and from, apart from the files: it must match for any of
+/// the file to be used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct ModelKey {
+    format: String,
+    /// The folders as given and as resolved (documents keep the path they were found by).
+    roots: Vec<(String, String)>,
+    catalog: String,
+    discover: bool,
+    globs: Vec<String>,
+    types: Vec<String>,
+    no_ignore: bool,
+}
+
+/// The stamps of the catalog and of every file found, in the order they were found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamps {
+    catalog: Option<Stamp>,
+    files: Vec<Stamp>,
+}
+
+fn model_key(opts: &LoadOptions) -> ModelKey {
+    let canonical =
+        |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf()).to_string_lossy().into_owned();
+    ModelKey {
+        format: format_of_this_build().replacen(FORMAT, MODEL_FORMAT, 1),
+        roots: opts.corpus.iter().map(|p| (p.to_string_lossy().into_owned(), canonical(p))).collect(),
+        catalog: format!("{:?}", opts.catalog),
+        discover: opts.discover,
+        globs: opts.walk.globs.clone(),
+        types: opts.walk.types.clone(),
+        no_ignore: opts.walk.no_ignore,
+    }
+}
+
+/// The stamps of the files a load would read now, taken in parallel.
+fn stamps_now(opts: &LoadOptions) -> Stamps {
+    let found = crate::ingest::walk::scan(&opts.corpus, &opts.walk).files;
+    let files = found.par_iter().filter_map(|p| stamp(p, p.to_string_lossy().into_owned())).collect();
+    let catalog = catalog_file(opts).and_then(|p| stamp(&p, p.to_string_lossy().into_owned()));
+    Stamps { catalog, files }
+}
+
+fn model_file(opts: &LoadOptions) -> Option<PathBuf> {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (&opts.corpus, &opts.catalog, opts.discover, &opts.walk).hash(&mut h);
+    Some(dir(opts)?.join(format!("{:016x}.model", h.finish())))
+}
+
+/// A cached model: the corpus, and the stamps it was built from.
+pub struct Cached {
+    /// The model as cached.
+    pub corpus: Corpus,
+    /// The stamps of the files it was built from.
+    pub stamps: Stamps,
+}
+
+/// Reads the model cache when it was built by this build from these folders and options;
+/// `None` when it is missing, damaged or of another kind. The stamps are not checked.
+///
+/// The file is: the key, the stamps and the model but its text (postcard and plain bytes,
+/// see `Corpus::write_snapshot`), the number of documents and each text's length, the texts,
+/// then where the lengths start and a checksum. The texts are read in parallel straight into
+/// each document's buffer, and hashed as they come.
+fn read_model(path: &Path, key: &ModelKey, trace: &dyn Fn(&str)) -> Option<Cached> {
+    let t = std::time::Instant::now();
+    let lap = |what: &str| trace(&format!("model cache: {what} at {:.2?}", t.elapsed()));
+    let unreadable = |e: &dyn std::fmt::Display| trace(&format!("model cache unreadable ({e}), rebuilding"));
+    let file = std::fs::File::open(path).ok()?;
+    let size = file.metadata().ok()?.len();
+    let Some(parts) = Parts::read(&file, size) else {
+        unreadable(&"damaged: its parts do not fit");
+        return None;
+    };
+    let (k, rest): (ModelKey, &[u8]) = match postcard::take_from_bytes(&parts.head[..parts.text_at]) {
+        Ok(x) => x,
+        Err(e) => {
+            unreadable(&e);
+            return None;
+        }
+    };
+    if k != *key {
+        let what = if k.format == key.format { "options changed" } else { "another version" };
+        trace(&format!("model cache of {what}, rebuilding"));
+        return None;
+    }
+    lap("head read");
+    // The texts are read while the rest is decoded (decoding checks what it reads, so
+    // damaged bytes never panic; the checksum then refuses them).
+    let (texts, (head_blocks, decoded)) = rayon::join(
+        || read_texts(path, parts.texts_from, &parts.lens),
+        || {
+            rayon::join(
+                || parts.head.par_chunks(BLOCK).map(block_hash).collect::<Vec<u64>>(),
+                || {
+                    let (stamps, rest) = postcard::take_from_bytes::<Stamps>(rest).ok()?;
+                    Some((stamps, Corpus::decode_snapshot(rest)?))
+                },
+            )
+        },
+    );
+    let Some((bodies, body_hashes)) = texts else {
+        unreadable(&"damaged: a text cannot be read");
+        return None;
+    };
+    let blocks: Vec<u64> = head_blocks.into_iter().chain(body_hashes).collect();
+    if combine(&blocks, usize::try_from(size - TRAILER).unwrap_or_default()) != parts.sum {
+        unreadable(&"damaged: its checksum does not match");
+        return None;
+    }
+    lap("texts read");
+    let Some((stamps, decoded)) = decoded else {
+        unreadable(&"damaged model");
+        return None;
+    };
+    let Some(corpus) = decoded.with_texts(bodies) else {
+        unreadable(&"damaged or inconsistent model");
+        return None;
+    };
+    lap("model decoded");
+    Some(Cached { corpus, stamps })
+}
+
+/// The checksum and where the texts start, at the end of the file.
+const TRAILER: u64 = 16;
+
+/// The model cache file's parts before the texts.
+struct Parts {
+    /// Everything before the texts (key, stamps, model, lengths).
+    head: Vec<u8>,
+    /// Where the number of texts is in `head` (the model ends there).
+    text_at: usize,
+    /// Each text's length.
+    lens: Vec<usize>,
+    /// Where the texts start in the file.
+    texts_from: u64,
+    sum: u64,
+}
+
+impl Parts {
+    fn read(file: &std::fs::File, size: u64) -> Option<Self> {
+        use std::io::{Read, Seek, SeekFrom};
+        let mut f = file;
+        let body_end = size.checked_sub(TRAILER)?;
+        let mut trailer = [0u8; 16];
+        f.seek(SeekFrom::Start(body_end)).ok()?;
+        f.read_exact(&mut trailer).ok()?;
+        let (at, sum) = trailer.split_at(8);
+        let text_at = u64::from_le_bytes(at.try_into().ok()?);
+        let sum = u64::from_le_bytes(sum.try_into().ok()?);
+        let n_end = text_at.checked_add(8).filter(|&e| e <= body_end)?;
+        let mut head = vec![0u8; usize::try_from(n_end).ok()?];
+        f.seek(SeekFrom::Start(0)).ok()?;
+        f.read_exact(&mut head).ok()?;
+        let n = u64::from_le_bytes(head[head.len() - 8..].try_into().ok()?);
+        let texts_from = n.checked_mul(8).and_then(|b| n_end.checked_add(b)).filter(|&e| e <= body_end)?;
+        head.resize(usize::try_from(texts_from).ok()?, 0);
+        f.read_exact(&mut head[usize::try_from(n_end).ok()?..]).ok()?;
+        let lens: Vec<usize> = head[usize::try_from(n_end).ok()?..]
+            .chunks_exact(8)
+            .map(|b| usize::try_from(u64::from_le_bytes(b.try_into().unwrap_or_default())).ok())
+            .collect::<Option<_>>()?;
+        let total = lens.iter().try_fold(0u64, |a, &l| a.checked_add(l as u64))?;
+        if texts_from.checked_add(total)? != body_end {
+            return None;
+        }
+        Some(Self { head, text_at: usize::try_from(text_at).ok()?, lens, texts_from, sum })
+    }
+}
+
+/// The texts, read in parallel (each worker reads a run of them in order from its own handle)
+/// straight into their buffers, with their hashes.
+fn read_texts(path: &Path, from: u64, lens: &[usize]) -> Option<(Vec<String>, Vec<u64>)> {
+    use std::io::{Read, Seek, SeekFrom};
+    let runs = (rayon::current_num_threads() * 4).max(1);
+    let per = lens.len().div_ceil(runs).max(1);
+    let starts: Vec<u64> = lens
+        .iter()
+        .scan(from, |at, &l| {
+            let s = *at;
+            *at += l as u64;
+            Some(s)
+        })
+        .collect();
+    let read: Vec<Vec<(String, u64)>> = lens
+        .par_chunks(per)
+        .enumerate()
+        .map(|(r, run)| {
+            let mut f = std::fs::File::open(path).ok()?;
+            f.seek(SeekFrom::Start(starts[r * per])).ok()?;
+            run.iter()
+                .map(|&len| {
+                    // Read into spare capacity: no zeroing of what is overwritten at once.
+                    let mut buf = Vec::with_capacity(len);
+                    (&mut f).take(len as u64).read_to_end(&mut buf).ok()?;
+                    if buf.len() != len {
+                        return None;
+                    }
+                    let h = block_hash(&buf);
+                    Some((String::from_utf8(buf).ok()?, h))
+                })
+                .collect::<Option<Vec<_>>>()
+        })
+        .collect::<Option<_>>()?;
+    Some(read.into_iter().flatten().unzip())
+}
+
+/// Bytes hashed per block: blocks are hashed in parallel when read, then combined in order.
+const BLOCK: usize = 1 << 20;
+
+fn block_hash(block: &[u8]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut h = K;
+    let mut words = block.chunks_exact(8);
+    for w in &mut words {
+        let w = u64::from_le_bytes(w.try_into().unwrap_or_default());
+        h = (h ^ w).wrapping_mul(K).rotate_left(31);
+    }
+    for &b in words.remainder() {
+        h = (h ^ u64::from(b)).wrapping_mul(K).rotate_left(31);
+    }
+    h
+}
+
+/// A fast checksum against damage (not tampering): the part before the texts hashed in
+/// blocks of [`BLOCK`] bytes, each text hashed on its own, all combined in order with the length.
+fn combine(blocks: &[u64], len: usize) -> u64 {
+    blocks.iter().fold(len as u64, |acc, &b| (acc ^ b).wrapping_mul(0xff51_afd7_ed55_8ccd).rotate_left(29))
+}
+
+/// A writer that hashes what goes through it as [`read_model`] checks it.
+struct Summing<W> {
+    inner: W,
+    block: Vec<u8>,
+    blocks: Vec<u64>,
+    len: usize,
+}
+
+impl<W: std::io::Write> std::io::Write for Summing<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        let mut rest = &buf[..n];
+        self.len += n;
+        while !rest.is_empty() {
+            let take = (BLOCK - self.block.len()).min(rest.len());
+            self.block.extend_from_slice(&rest[..take]);
+            rest = &rest[take..];
+            if self.block.len() == BLOCK {
+                self.blocks.push(block_hash(&self.block));
+                self.block.clear();
+            }
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+impl<W: std::io::Write> Summing<W> {
+    /// Ends the blocked part: what follows is hashed one text at a time.
+    fn end_blocks(&mut self) {
+        if !self.block.is_empty() {
+            self.blocks.push(block_hash(&self.block));
+            self.block.clear();
+        }
+    }
+
+    /// Writes one text, hashed on its own.
+    fn text(&mut self, t: &[u8]) -> std::io::Result<()> {
+        self.inner.write_all(t)?;
+        self.blocks.push(block_hash(t));
+        self.len += t.len();
+        Ok(())
+    }
+}
+
+/// Writes the model cache atomically, with a checksum at the end; failure (no space, a path
+/// that is not UTF-8) only means there is no cache.
+fn write_model(path: &Path, key: &ModelKey, stamps: &Stamps, corpus: &Corpus) -> bool {
+    use std::io::Write;
+    remove_leftovers(path);
+    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+    let written = (|| -> Option<()> {
+        let file = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&tmp).ok()?);
+        let mut w = Summing { inner: file, block: Vec::with_capacity(BLOCK), blocks: Vec::new(), len: 0 };
+        postcard::to_io(key, &mut w).ok()?;
+        postcard::to_io(stamps, &mut w).ok()?;
+        corpus.write_snapshot(&mut w).ok()?;
+        let text_at = w.len as u64;
+        w.write_all(&(corpus.docs.len() as u64).to_le_bytes()).ok()?;
+        for d in &corpus.docs {
+            w.write_all(&(d.body.len() as u64).to_le_bytes()).ok()?;
+        }
+        w.end_blocks();
+        for d in &corpus.docs {
+            w.text(d.body.as_bytes()).ok()?;
+        }
+        let sum = combine(&w.blocks, w.len);
+        let mut file = w.inner;
+        file.write_all(&text_at.to_le_bytes()).ok()?;
+        file.write_all(&sum.to_le_bytes()).ok()?;
+        file.flush().ok()?;
+        drop(file);
+        std::fs::rename(&tmp, path).ok()
+    })();
+    if written.is_none() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written.is_some()
+}
+
+/// Removes temporary files an interrupted write of this cache left (the explorer quit while
+/// writing, say): a model cache's are as large as the corpus.
+fn remove_leftovers(path: &Path) {
+    let (Some(dir), Some(stem)) = (path.parent(), path.file_stem().and_then(|s| s.to_str())) else { return };
+    let prefix = format!("{stem}.tmp");
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        if entry.file_name().to_str().is_some_and(|n| n.starts_with(&prefix)) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Where a model came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModelSource {
+    /// The cache was valid.
+    Cache,
+    /// Some files or the catalog changed: only those files were read, and the model linked again.
+    Updated,
+    /// Loaded from scratch.
+    Loaded,
+}
+
+/// The linked model of a corpus, from the model cache when nothing changed, updated from it
+/// when some files or the catalog changed, else loaded; the cache is written when it was not
+/// valid. The bundled corpus and `use_cache = false` always load (and write nothing).
+#[must_use]
+pub fn model(
+    opts: &LoadOptions,
+    use_cache: bool,
+    progress: &(dyn Fn(Progress) + Sync),
+    trace: &dyn Fn(&str),
+) -> (Corpus, ModelSource) {
+    if opts.corpus.is_empty() || !use_cache {
+        return (Corpus::load(opts, progress), ModelSource::Loaded);
+    }
+    let Some(path) = model_file(opts) else { return (Corpus::load(opts, progress), ModelSource::Loaded) };
+    let key = model_key(opts);
+    // The files are stamped while the cache is read.
+    let said = std::sync::Mutex::new(Vec::new());
+    let say = |t: &str| said.lock().map_or((), |mut v| v.push(t.to_string()));
+    let (now, cached) = rayon::join(
+        || {
+            let started = std::time::Instant::now();
+            let now = stamps_now(opts);
+            say(&format!("model cache: {} files stamped in {:.2?}", now.files.len(), started.elapsed()));
+            now
+        },
+        || {
+            let started = std::time::Instant::now();
+            let cached = read_model(&path, &key, &say);
+            say(&format!("model cache read in {:.2?}", started.elapsed()));
+            cached
+        },
+    );
+    for t in said.into_inner().unwrap_or_default() {
+        trace(&t);
+    }
+    if let Some(c) = &cached {
+        if c.stamps == now {
+            trace("model from the cache");
+            return (cached.map(|c| c.corpus).unwrap_or_default(), ModelSource::Cache);
+        }
+    }
+    let (corpus, source) = match &cached {
+        Some(old) => (update(opts, &old.corpus, &old.stamps, &now, progress, trace), ModelSource::Updated),
+        None => (Corpus::load(opts, progress), ModelSource::Loaded),
+    };
+    drop(cached);
+    let started = std::time::Instant::now();
+    if write_model(&path, &key, &now, &corpus) {
+        trace(&format!("model cache written in {:.2?}", started.elapsed()));
+    }
+    (corpus, source)
+}
+
+/// The model linked again from `old`, reading only the files whose stamps differ from the
+/// ones it was built from (or that are new).
+fn update(
+    opts: &LoadOptions,
+    old: &Corpus,
+    old_stamps: &Stamps,
+    now: &Stamps,
+    progress: &(dyn Fn(Progress) + Sync),
+    trace: &dyn Fn(&str),
+) -> Corpus {
+    use std::collections::{HashMap, HashSet};
+    let before: HashMap<&str, &Stamp> = old_stamps.files.iter().map(|s| (s.path.as_str(), s)).collect();
+    let same: HashSet<&str> =
+        now.files.iter().filter(|s| before.get(s.path.as_str()) == Some(s)).map(|s| s.path.as_str()).collect();
+    let found: HashSet<&str> = now.files.iter().map(|s| s.path.as_str()).collect();
+    let removed = old_stamps.files.iter().filter(|s| !found.contains(s.path.as_str())).count();
+    trace(&format!(
+        "model cache stale: {} of {} files changed or new, {removed} removed{}; updating",
+        now.files.len() - same.len(),
+        now.files.len(),
+        if old_stamps.catalog == now.catalog { "" } else { ", catalog changed" }
+    ));
+    Corpus::load_reusing(opts, progress, old, &|p: &Path| same.contains(p.to_string_lossy().as_ref()))
+}
+
+/// The cached model without checking whether the files changed (the explorer shows it at
+/// once, then calls [`refresh`]); `None` when there is no usable cache.
+#[must_use]
+pub fn open(opts: &LoadOptions, use_cache: bool, trace: &dyn Fn(&str)) -> Option<Cached> {
+    if opts.corpus.is_empty() || !use_cache {
+        return None;
+    }
+    read_model(&model_file(opts)?, &model_key(opts), trace)
+}
+
+/// Checks an opened cache (its model and stamps) against the files: `None` when nothing
+/// changed, else the model updated (and the cache rewritten). Progress is reported only
+/// once something changed.
+#[must_use]
+pub fn refresh(
+    opts: &LoadOptions,
+    corpus: &Corpus,
+    stamps: &Stamps,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Option<Corpus> {
+    let now = stamps_now(opts);
+    if now == *stamps {
+        return None;
+    }
+    let corpus = update(opts, corpus, stamps, &now, progress, &|_| {});
+    if let Some(path) = model_file(opts) {
+        write_model(&path, &model_key(opts), &now, &corpus);
+    }
+    Some(corpus)
+}
+
+/// Writes the model cache for a corpus just loaded (the explorer, after a load): the stamps
+/// are taken first, so that a file changed meanwhile is read again next time.
+pub fn store(opts: &LoadOptions, stamps: &Stamps, corpus: &Corpus) {
+    if opts.corpus.is_empty() {
+        return;
+    }
+    if let Some(path) = model_file(opts) {
+        write_model(&path, &model_key(opts), stamps, corpus);
+    }
+}
+
+/// The stamps of the files now, to take before a load whose model [`store`] will cache.
+#[must_use]
+pub fn stamps(opts: &LoadOptions) -> Stamps {
+    stamps_now(opts)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,5 +664,35 @@ mod tests {
         std::fs::write(&p, b"\xff\x00garbage").expect("write");
         let key = Key { format: FORMAT.into(), roots: vec![], catalog: None, discover: true, files: vec![] };
         assert!(read(&p, &key, &|_| {}).is_none());
+    }
+
+    #[test]
+    fn a_model_cache_of_another_version_or_damaged_is_not_used() {
+        let dir = tempfile::tempdir().expect("temp");
+        let p = dir.path().join("x.model");
+        let opts = LoadOptions::default();
+        let corpus = Corpus::load(&opts, &|_| {});
+        let stamps = Stamps { catalog: None, files: Vec::new() };
+        let key = model_key(&opts);
+        assert!(write_model(&p, &key, &stamps, &corpus));
+        let traced = std::cell::RefCell::new(String::new());
+        let trace = |t: &str| traced.borrow_mut().push_str(t);
+        let leftover = dir.path().join("x.tmp999999");
+        std::fs::write(&leftover, b"an interrupted write").expect("write");
+        assert!(write_model(&p, &key, &stamps, &corpus));
+        assert!(!leftover.exists(), "an interrupted write's file is removed");
+        let back = read_model(&p, &key, &trace).expect("read back");
+        assert_eq!(crate::analysis::export::export(&back.corpus), crate::analysis::export::export(&corpus));
+        let other = ModelKey { format: "dossier-model-0".into(), ..key.clone() };
+        assert!(read_model(&p, &other, &trace).is_none());
+        assert!(traced.borrow().contains("another version"), "{}", traced.borrow());
+        // A flipped byte in the text: still valid, but the checksum refuses it.
+        let mut bytes = std::fs::read(&p).expect("read");
+        let at =
+            (0..bytes.len() - 16).rev().find(|&i| bytes[i].is_ascii_lowercase()).expect("a letter of the last text");
+        bytes[at] ^= 0x01;
+        std::fs::write(&p, bytes).expect("write");
+        assert!(read_model(&p, &key, &trace).is_none());
+        assert!(traced.borrow().contains("checksum"), "{}", traced.borrow());
     }
 }

@@ -333,6 +333,7 @@ pub fn run(
     let mut term = Terminal::new(ratatui::backend::CrosstermBackend::new(out))?;
     let (tx, rx) = mpsc::channel();
     let load = settings.load.clone();
+    let use_cache = settings.use_cache;
     let loader_tx = tx.clone();
     std::thread::spawn(move || {
         let progress_tx = std::sync::Mutex::new(loader_tx.clone());
@@ -347,15 +348,32 @@ pub fn run(
                 send(Msg::Progress(p));
             }
         };
+        let loaded = |corpus: &Arc<Corpus>| {
+            let entries = Arc::new(crate::search::items::entries(corpus));
+            let _ = loader_tx.send(Msg::Loaded(Arc::clone(corpus), entries));
+            let (events, rows) = timeline_of(corpus);
+            let _ = loader_tx.send(Msg::Timeline(events, rows, 0));
+        };
+        // A cached model is shown at once; the files are checked after, and a model updated
+        // for the files that changed replaces it.
+        if let Some(cached) = crate::shared::cache::open(&load, use_cache, &|_| {}) {
+            let corpus = Arc::new(cached.corpus);
+            loaded(&corpus);
+            if let Some(fresh) = crate::shared::cache::refresh(&load, &corpus, &cached.stamps, &on_progress) {
+                loaded(&Arc::new(fresh));
+            }
+            return;
+        }
+        let stamps = use_cache.then(|| crate::shared::cache::stamps(&load));
         let corpus = Corpus::load_staged(&load, &on_progress, &|preview| {
             let entries = Arc::new(crate::search::items::entries(&preview));
             send(Msg::Documents(Arc::new(preview), entries));
         });
         let corpus = Arc::new(corpus);
-        let entries = Arc::new(crate::search::items::entries(&corpus));
-        let _ = loader_tx.send(Msg::Loaded(Arc::clone(&corpus), entries));
-        let (events, rows) = timeline_of(&corpus);
-        let _ = loader_tx.send(Msg::Timeline(events, rows, 0));
+        loaded(&corpus);
+        if let Some(stamps) = stamps {
+            crate::shared::cache::store(&load, &stamps, &corpus);
+        }
     });
     let input_tx = tx.clone();
     std::thread::spawn(move || {

@@ -68,6 +68,16 @@ pub fn empty_data_dir() -> PathBuf {
     dir.keep()
 }
 
+/// A cache folder of its own, empty: the tests never write model or summary caches into the
+/// developer's own cache folder, nor read ones an earlier run left.
+pub fn empty_cache_dir() -> PathBuf {
+    let dir = tempfile::Builder::new()
+        .prefix("dossier-cache-")
+        .tempdir_in(env!("CARGO_TARGET_TMPDIR"))
+        .expect("a temporary cache directory");
+    dir.keep()
+}
+
 /// A config folder with nothing in it: the tests never read the developer's own config.
 pub fn empty_config_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("dossier-no-config")
@@ -94,6 +104,7 @@ pub fn dossier_with_config(config_dir: &Path, args: &[&str]) -> Run {
         .args(args)
         .env_remove("NO_COLOR")
         .env("DOSSIER_DATA_DIR", empty_data_dir())
+        .env("DOSSIER_CACHE_DIR", empty_cache_dir())
         .env("DOSSIER_CONFIG_DIR", config_dir)
         .stdin(Stdio::null())
         .output()

@@ -57,6 +57,7 @@ impl Pty {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.env("DOSSIER_DATA_DIR", super::empty_data_dir());
+        cmd.env("DOSSIER_CACHE_DIR", super::empty_cache_dir());
         cmd.env("DOSSIER_CONFIG_DIR", config_dir);
         Self::spawn(cmd, 120, 40)
     }
@@ -67,6 +68,7 @@ impl Pty {
         cmd.env("TERM", "xterm-256color");
         cmd.env("DOSSIER", super::bin());
         cmd.env("DOSSIER_DATA_DIR", super::empty_data_dir());
+        cmd.env("DOSSIER_CACHE_DIR", super::empty_cache_dir());
         cmd.env("DOSSIER_CONFIG_DIR", super::empty_config_dir());
         Self::spawn(cmd, 120, 40)
     }

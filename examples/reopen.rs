@@ -1,0 +1,55 @@
+//! Time from process start until a text appears on the explorer's screen, in a
+//! pseudo-terminal: `cargo run --release --example reopen -- TEXT [DOSSIER ARGS…]` (runs
+//! target/release/dossier 5 times, prints each time and the median). With TEXT the name of
+//! the most mentioned person (`dossier list people -o name | head -1`), it measures how soon
+//! people appear: on a reopened folder, how fast the model cache is.
+
+use std::io::Read;
+use std::time::{Duration, Instant};
+
+use portable_pty::{native_pty_system, CommandBuilder, PtySize};
+
+fn once(needle: &[u8], args: &[String]) -> Duration {
+    let pair =
+        native_pty_system().openpty(PtySize { rows: 40, cols: 120, pixel_width: 0, pixel_height: 0 }).expect("pty");
+    let bin = std::env::current_dir().expect("cwd").join("target/release/dossier");
+    let mut cmd = CommandBuilder::new(bin);
+    cmd.args(args);
+    cmd.env("TERM", "xterm-256color");
+    for var in ["DOSSIER_CACHE_DIR", "DOSSIER_DATA_DIR", "DOSSIER_CONFIG_DIR"] {
+        if let Some(v) = std::env::var_os(var) {
+            cmd.env(var, v);
+        }
+    }
+    let mut reader = pair.master.try_clone_reader().expect("reader");
+    let mut writer = pair.master.take_writer().expect("writer");
+    let start = Instant::now();
+    let mut child = pair.slave.spawn_command(cmd).expect("spawn");
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 8192];
+    let elapsed = loop {
+        let n = reader.read(&mut buf).expect("read");
+        assert!(n > 0, "dossier exited before showing the text");
+        seen.extend_from_slice(&buf[..n]);
+        if seen.windows(needle.len()).any(|w| w == needle) {
+            break start.elapsed();
+        }
+    };
+    let _ = writer.write_all(b"q");
+    let _ = child.wait();
+    elapsed
+}
+
+fn main() {
+    use std::io::Write as _;
+    let mut args = std::env::args().skip(1);
+    let needle = args.next().expect("usage: reopen TEXT [DOSSIER ARGS…]");
+    let args: Vec<String> = args.collect();
+    let mut times: Vec<Duration> = (0..5).map(|_| once(needle.as_bytes(), &args)).collect();
+    for t in &times {
+        print!("{:.0} ms  ", t.as_secs_f64() * 1e3);
+    }
+    times.sort();
+    println!("\nmedian time until {needle:?} shows: {:.0} ms", times[2].as_secs_f64() * 1e3);
+    let _ = std::io::stdout().flush();
+}
