@@ -1,6 +1,8 @@
 //! Searching every document and entity with a [`Query`]: shared by `dossier search` and the
 //! explorer's jump.
 
+use rayon::prelude::*;
+
 use crate::corpus::Corpus;
 use crate::search::matcher::{Matcher, Prepared};
 
@@ -227,9 +229,13 @@ pub fn search(m: &Matcher, q: &Query, entries: &[Entry], within: Option<&[usize]
         all = (0..entries.len()).collect();
         &all
     };
-    let mut hits: Vec<Hit> =
-        candidates.iter().filter_map(|&i| score(m, q, &entries[i], false).map(|h| Hit { entry: i, ..h })).collect();
-    sort_hits(&mut hits, entries);
+    // Scored and sorted on every core.
+    let mut hits: Vec<Hit> = candidates
+        .par_iter()
+        .with_min_len(1024)
+        .filter_map(|&i| score(m, q, &entries[i], false).map(|h| Hit { entry: i, ..h }))
+        .collect();
+    hits.par_sort_by(|a, b| order(a, b, entries));
     hits
 }
 
