@@ -45,7 +45,28 @@ pub struct Answer {
 struct Found {
     query: Query,
     ids: Vec<usize>,
+    /// The first answer's rows, once known.
+    first: Vec<(usize, i32, u32)>,
     hits: Option<Vec<(usize, i32, u32)>>,
+}
+
+/// Rows as remembered: entry, score and which text matched (16 bytes a row).
+fn compact(hits: &[Hit]) -> Vec<(usize, i32, u32)> {
+    hits.iter()
+        .map(|h| (h.entry, i32::try_from(h.score).unwrap_or(i32::MIN), u32::try_from(h.text).unwrap_or(u32::MAX)))
+        .collect()
+}
+
+/// Remembered rows as hits (positions are computed when drawn).
+fn expand(rows: &[(usize, i32, u32)]) -> Vec<Hit> {
+    rows.iter()
+        .map(|&(entry, score, text)| Hit {
+            entry,
+            score: i64::from(score),
+            positions: Vec::new(),
+            text: usize::try_from(text).unwrap_or(usize::MAX),
+        })
+        .collect()
 }
 
 /// Remembers recent queries and their matches, to search only those when the next query
@@ -224,24 +245,21 @@ impl Narrowing {
         // Seen before (a deleted character): at once.
         if let Some(i) = self.found.iter().position(|f| f.query == *q && f.hits.is_some()) {
             let f = self.found.remove(i);
-            let hits: Vec<Hit> = f
-                .hits
-                .iter()
-                .flatten()
-                .map(|&(entry, score, text)| Hit {
-                    entry,
-                    score: i64::from(score),
-                    positions: Vec::new(),
-                    text: text as usize,
-                })
-                .collect();
+            let hits = expand(f.hits.as_deref().unwrap_or_default());
             deliver(Answer { total: hits.len(), hits, complete: true });
             self.found.push(f);
             return true;
         }
-        // The fewest matches of an earlier query this one narrows, else every entry.
+        // Seen, but its complete list was abandoned: its first answer at once, then the rest.
+        let seen = self.found.iter().position(|f| f.query == *q && !f.first.is_empty()).map(|i| self.found.remove(i));
+        if let Some(f) = &seen {
+            deliver(Answer { hits: expand(&f.first), total: f.ids.len(), complete: false });
+        }
+        // The fewest matches of an earlier query this one narrows (or its own), else every entry.
         let all: Vec<usize>;
-        let within = if let Some(f) = self.found.iter().filter(|f| q.narrows(&f.query)).min_by_key(|f| f.ids.len()) {
+        let within = if let Some(f) = &seen {
+            f.ids.as_slice()
+        } else if let Some(f) = self.found.iter().filter(|f| q.narrows(&f.query)).min_by_key(|f| f.ids.len()) {
             f.ids.as_slice()
         } else {
             all = (0..entries.len()).collect();
@@ -249,10 +267,22 @@ impl Narrowing {
         };
         let Some(cands) = bounds(m, entries, q, within, stale) else { return false };
         let total = cands.len();
-        self.remember(Found { query: q.clone(), ids: cands.iter().map(|c| c.0).collect(), hits: None });
-        let Some(mut hits) = best_of(m, entries, q, &cands, SHOWN, stale) else { return false };
+        let first = seen.map(|f| f.first).unwrap_or_default();
+        let known = !first.is_empty();
+        self.remember(Found { query: q.clone(), ids: cands.iter().map(|c| c.0).collect(), first, hits: None });
+        let mut hits = if known {
+            expand(self.found.last().map_or(&[][..], |f| &f.first))
+        } else {
+            let Some(hits) = best_of(m, entries, q, &cands, SHOWN, stale) else { return false };
+            hits
+        };
         if hits.len() < total {
-            deliver(Answer { hits: hits.clone(), total, complete: false });
+            if !known {
+                if let Some(f) = self.found.last_mut() {
+                    f.first = compact(&hits);
+                }
+                deliver(Answer { hits: hits.clone(), total, complete: false });
+            }
             // Every other match ranks after the first ones: score, sort and append them.
             let mut first: Vec<usize> = hits.iter().map(|h| h.entry).collect();
             first.sort_unstable();
@@ -267,10 +297,7 @@ impl Narrowing {
         }
         debug_assert_eq!(hits.len(), total, "the bound pass and the scorer disagree on a match");
         if let Some(f) = self.found.last_mut() {
-            let compact = hits.iter().map(|h| {
-                (h.entry, i32::try_from(h.score).unwrap_or(i32::MIN), u32::try_from(h.text).unwrap_or(u32::MAX))
-            });
-            f.hits = Some(compact.collect());
+            f.hits = Some(compact(&hits));
         }
         deliver(Answer { total: hits.len(), hits, complete: true });
         true
@@ -326,6 +353,28 @@ mod tests {
         for q in typed.iter().chain(&["@doc a", "a | ^t", "e !amazon", "'ama", "Am", "s$", "^a"]) {
             check(&mut n, &m, &entries, &Query::parse(q));
         }
+    }
+
+    #[test]
+    fn a_query_whose_list_was_abandoned_answers_its_first_rows_at_once() {
+        let texts: Vec<(Vec<String>, i64)> = (0..3000usize).map(|i| (vec![format!("name {i} a")], 0)).collect();
+        let entries = items::of_texts(&texts);
+        let (m, q) = (Matcher::default(), Query::parse("a"));
+        let mut n = Narrowing::default();
+        // Stale as soon as the first answer is out: the complete list is abandoned.
+        let delivered = std::sync::atomic::AtomicBool::new(false);
+        let stale = || delivered.load(std::sync::atomic::Ordering::Relaxed);
+        let mut first = Vec::new();
+        assert!(!n.search(&m, &entries, &q, &stale, &mut |a| {
+            delivered.store(true, std::sync::atomic::Ordering::Relaxed);
+            first.push(a);
+        }));
+        assert_eq!(first.len(), 1);
+        // Asked again: the same first answer before anything is scored, then the whole list.
+        let got = answers(&mut n, &m, &entries, &q);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0], first[0]);
+        assert_eq!(got[1].hits, items::search(&m, &q, &entries, None));
     }
 
     #[test]
