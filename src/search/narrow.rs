@@ -157,6 +157,12 @@ fn best_of(
 
 /// The threshold search of [`best_of`] with one scorer: returns the scored hits, the best
 /// `shown` (or all of them) sorted first, and how many are first.
+///
+/// Candidates are taken from the highest bound down, and within one bound in the order ties
+/// are broken (relevance, shorter name, entry): a candidate's place with its bound as score
+/// is never below its place with its real score, so once the `shown`th best scored so far
+/// ranks before the next candidate so placed, no candidate left can enter the first rows.
+/// A tie on the best score among thousands then costs `shown` scores, not thousands.
 fn rank(
     m: &Matcher,
     entries: &[Entry],
@@ -166,37 +172,56 @@ fn rank(
     by: Scorer,
     stale: &(dyn Fn() -> bool + Sync),
 ) -> Option<(Vec<Hit>, usize)> {
-    // Bounds are small integers: count the candidates at each.
+    // Bounds are small integers: the candidates by bound, highest first.
     let lo = cands.iter().map(|c| c.1).min().unwrap_or(0);
     let hi = cands.iter().map(|c| c.1).max().unwrap_or(0);
-    let at = |b: i64| usize::try_from(b - lo).unwrap_or(0);
-    let mut counts = vec![0usize; at(hi) + 1];
+    let at = |b: i64| usize::try_from(hi - b).unwrap_or(0);
+    let mut starts = vec![0usize; at(lo) + 2];
     for c in cands {
-        counts[at(c.1)] += 1;
+        starts[at(c.1) + 1] += 1;
     }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut fill = starts.clone();
+    let mut by_bound = vec![(0usize, 0i64); cands.len()];
+    for &c in cands {
+        by_bound[fill[at(c.1)]] = c;
+        fill[at(c.1)] += 1;
+    }
+    // The place of a candidate not scored yet: its bound as its score.
+    let placed = |c: (usize, i64)| Hit { entry: c.0, score: c.1, positions: Vec::new(), text: 0 };
+    let tie = |a: &(usize, i64), b: &(usize, i64)| items::order(&placed(*a), &placed(*b), entries);
     let mut hits: Vec<Hit> = Vec::new();
-    // Every candidate with a bound at or above `done` is scored.
-    let mut done = hi + 1;
-    loop {
-        // Lower the line until it takes in `shown` more candidates, or as many as are scored
-        // already (few passes when bounds are loose), or all.
-        let mut line = done;
-        let mut taken = 0;
-        while line > lo && taken < shown.max(hits.len()) {
-            line -= 1;
-            taken += counts[at(line)];
-        }
-        hits.extend(score_range(m, entries, q, cands, line..done, &|_| false, by, stale)?);
-        done = line;
-        // The best bound not scored yet.
-        let Some(next) = (lo..done).rev().find(|&b| counts[at(b)] > 0) else {
-            break;
-        };
-        if hits.len() >= shown {
-            let mut scores: Vec<i64> = hits.iter().map(|h| h.score).collect();
-            let (_, kth, _) = scores.select_nth_unstable_by(shown - 1, |a, b| b.cmp(a));
-            // The best `shown` are above every bound not scored: they are final.
-            if *kth > next {
+    for level in 0..starts.len() - 1 {
+        // The best bound below this one, if any.
+        let below = by_bound.get(starts[level + 1]).map(|c| c.1);
+        let mut rest = &mut by_bound[starts[level]..starts[level + 1]];
+        while !rest.is_empty() {
+            let n = shown.max(hits.len()).min(rest.len());
+            if n < rest.len() {
+                rest.select_nth_unstable_by(n - 1, tie);
+            }
+            let (batch, after) = rest.split_at_mut(n);
+            hits.extend(score_range(m, entries, q, batch, i64::MIN..i64::MAX, &|_| false, by, stale)?);
+            rest = after;
+            if hits.len() < shown {
+                continue;
+            }
+            // The best candidate left: in this bound, else the best bound below.
+            let next = rest.iter().min_by(|a, b| tie(a, b)).copied();
+            if next.is_none() && below.is_none() {
+                break;
+            }
+            let mut firsts: Vec<&Hit> = hits.iter().collect();
+            let (_, kth, _) = firsts.select_nth_unstable_by(shown - 1, |a, b| items::order(a, b, entries));
+            // Below this bound any candidate ranks after a `shown`th best scoring above it.
+            let done = match (next, below) {
+                (Some(c), _) => items::order(kth, &placed(c), entries) == std::cmp::Ordering::Less,
+                (None, Some(b)) => kth.score > b,
+                (None, None) => false,
+            };
+            if done {
                 let sure = rank_first(&mut hits, entries, shown);
                 return Some((hits, sure));
             }
