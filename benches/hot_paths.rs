@@ -74,10 +74,14 @@ fn jump_keystroke_extending_a_query(b: divan::Bencher) {
     let (q1, q2) = (Query::parse("rep"), Query::parse("repo"));
     b.with_inputs(|| {
         let mut n = Narrowing::default();
-        n.search(&m, &entries, &q1, &|| false);
+        n.search(&m, &entries, &q1, &|| false, &mut |_| {});
         n
     })
-    .bench_local_refs(|n| n.search(&m, &entries, &q2, &|| false).map(|h| h.len()));
+    .bench_local_refs(|n| {
+        let mut rows = 0;
+        n.search(&m, &entries, &q2, &|| false, &mut |a| rows = a.hits.len());
+        rows
+    });
 }
 
 #[divan::bench]

@@ -1,6 +1,8 @@
 //! Searching every document and entity with a [`Query`]: shared by `dossier search` and the
 //! explorer's jump.
 
+use rayon::prelude::*;
+
 use crate::corpus::Corpus;
 use crate::search::matcher::{Matcher, Prepared};
 
@@ -67,6 +69,17 @@ impl Entry {
     }
 }
 
+/// Entries found by these texts (the name first) with these weights, as documents: for tests
+/// of the search on generated lists.
+#[cfg(test)]
+pub(crate) fn of_texts(texts: &[(Vec<String>, i64)]) -> Vec<Entry> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, (t, w))| Entry::new(Item::Doc(i), ItemKind::Doc, t.iter().map(String::as_str)).weighed((1, *w)))
+        .collect()
+}
+
 /// Every document (by title and id) and entity (by name, aliases and id), prepared for matching.
 #[must_use]
 pub fn entries(c: &Corpus) -> Vec<Entry> {
@@ -112,6 +125,56 @@ pub fn entries_of_rows(rows: &[crate::analysis::summary::Row]) -> Vec<Entry> {
 /// Scores one entry; `None` when the query does not match it.
 #[must_use]
 pub fn score(m: &Matcher, q: &Query, e: &Entry, positions: bool) -> Option<Hit> {
+    let best = evaluate(
+        q,
+        e,
+        |term, text, ti| m.score(term, text, positions && ti == 0),
+        |term, text| m.score(term, text, false).is_some(),
+    );
+    best.map(|(score, ti, mut positions)| {
+        positions.sort_unstable();
+        positions.dedup();
+        if ti != 0 {
+            positions.clear();
+        }
+        Hit { entry: 0, score, positions, text: ti }
+    })
+}
+
+/// Whether the query matches an entry (`None` when not, as [`score`]) and a score no smaller
+/// than [`score`]'s, without running the fuzzy scorer ([`Matcher::bound`]).
+#[must_use]
+pub fn bound(m: &Matcher, q: &Query, e: &Entry) -> Option<i64> {
+    let best = evaluate(
+        q,
+        e,
+        |term, text, _| m.matches(term, text).then(|| (m.bound(term, text), Vec::new())),
+        |term, text| m.matches(term, text),
+    );
+    best.map(|(score, _, _)| score)
+}
+
+/// [`score`]'s hit without positions, from a port of the fuzzy scorer where it applies
+/// ([`Matcher::estimate`]): for ranking candidates before the ones shown are scored.
+#[must_use]
+pub fn estimate(m: &Matcher, q: &Query, e: &Entry) -> Option<Hit> {
+    let best = evaluate(
+        q,
+        e,
+        |term, text, _| m.estimate(term, text).map(|s| (s, Vec::new())),
+        |term, text| m.matches(term, text),
+    );
+    best.map(|(score, ti, _)| Hit { entry: 0, score, positions: Vec::new(), text: ti })
+}
+
+/// The best of an entry's texts by the query: its total, which text, and positions.
+/// `term` scores one term on one text; `found` says whether a term occurs in a text.
+fn evaluate(
+    q: &Query,
+    e: &Entry,
+    term: impl Fn(&crate::search::query::Term, &Prepared, usize) -> Option<(i64, Vec<usize>)>,
+    found: impl Fn(&crate::search::query::Term, &Prepared) -> bool,
+) -> Option<(i64, usize, Vec<usize>)> {
     if !q.kinds.is_empty() && !q.kinds.contains(&e.kind) {
         return None;
     }
@@ -125,14 +188,13 @@ pub fn score(m: &Matcher, q: &Query, e: &Entry, positions: bool) -> Option<Hit> 
         let mut pos = Vec::new();
         let ok = q.groups.iter().all(|group| {
             let mut matched = false;
-            for term in group {
-                let r = m.score(term, text, positions && ti == 0);
-                if term.negate {
-                    if r.is_none() {
+            for t in group {
+                if t.negate {
+                    if !found(t, text) {
                         matched = true;
                         break;
                     }
-                } else if let Some((s, p)) = r {
+                } else if let Some((s, p)) = term(t, text, ti) {
                     total += s;
                     pos.extend(p);
                     matched = true;
@@ -143,7 +205,7 @@ pub fn score(m: &Matcher, q: &Query, e: &Entry, positions: bool) -> Option<Hit> 
         });
         // A negated term applies to every text: an alias containing it excludes the item.
         if !ok {
-            if q.groups.iter().any(|g| g.len() == 1 && g[0].negate && m.score(&g[0], text, false).is_some()) {
+            if q.groups.iter().any(|g| g.len() == 1 && g[0].negate && found(&g[0], text)) {
                 return None;
             }
             continue;
@@ -154,14 +216,7 @@ pub fn score(m: &Matcher, q: &Query, e: &Entry, positions: bool) -> Option<Hit> 
             best = Some((total, ti, pos));
         }
     }
-    best.map(|(score, ti, mut positions)| {
-        positions.sort_unstable();
-        positions.dedup();
-        if ti != 0 {
-            positions.clear();
-        }
-        Hit { entry: 0, score, positions, text: ti }
-    })
+    best
 }
 
 /// Every matching entry, best first (score, then shorter name, then entry order).
@@ -174,22 +229,30 @@ pub fn search(m: &Matcher, q: &Query, entries: &[Entry], within: Option<&[usize]
         all = (0..entries.len()).collect();
         &all
     };
-    let mut hits: Vec<Hit> =
-        candidates.iter().filter_map(|&i| score(m, q, &entries[i], false).map(|h| Hit { entry: i, ..h })).collect();
-    sort_hits(&mut hits, entries);
+    // Scored and sorted on every core.
+    let mut hits: Vec<Hit> = candidates
+        .par_iter()
+        .with_min_len(1024)
+        .filter_map(|&i| score(m, q, &entries[i], false).map(|h| Hit { entry: i, ..h }))
+        .collect();
+    hits.par_sort_by(|a, b| order(a, b, entries));
     hits
 }
 
 /// Ranks hits: score, then relevance (an entity's mentions, a document's date), then shorter
 /// name, then entry order. With no query every score is equal: relevance orders the list.
 pub fn sort_hits(hits: &mut [Hit], entries: &[Entry]) {
-    hits.sort_by(|a, b| {
-        b.score
-            .cmp(&a.score)
-            .then_with(|| entries[b.entry].weight.cmp(&entries[a.entry].weight))
-            .then_with(|| entries[a.entry].texts[0].len().cmp(&entries[b.entry].texts[0].len()))
-            .then_with(|| a.entry.cmp(&b.entry))
-    });
+    hits.sort_by(|a, b| order(a, b, entries));
+}
+
+/// The order of [`sort_hits`]: `Less` when `a` ranks first.
+#[must_use]
+pub fn order(a: &Hit, b: &Hit, entries: &[Entry]) -> std::cmp::Ordering {
+    b.score
+        .cmp(&a.score)
+        .then_with(|| entries[b.entry].weight.cmp(&entries[a.entry].weight))
+        .then_with(|| entries[a.entry].texts[0].len().cmp(&entries[b.entry].texts[0].len()))
+        .then_with(|| a.entry.cmp(&b.entry))
 }
 
 /// The matched positions in an entry's name, for highlighting a visible row.

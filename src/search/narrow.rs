@@ -1,6 +1,16 @@
-//! The jump's search as the user types: when a query narrows the previous one (more
-//! characters, more terms), only the previous matches are scored; chunks are scored on every
-//! core, and the search is abandoned as soon as a newer query makes it stale.
+//! The jump's search as the user types. An answer within a frame at 100,000 items comes from
+//! not scoring most of them:
+//!
+//! 1. every candidate is tested and given an upper bound of its score without running the
+//!    fuzzy scorer ([`items::bound`]): the set of matches, and their number, are exact;
+//! 2. candidates are scored by fuzzy-matcher from the highest bound down, until the best
+//!    [`SHOWN`] scores found are above every bound left: those rows are then exactly the
+//!    rows, in the order, that scoring every candidate gives; they are the first answer;
+//! 3. the rest is scored and the whole list sorted, then sent as a second answer, unless a
+//!    newer query came (the search is abandoned as soon as one does).
+//!
+//! A query that narrows an earlier one (more characters, more terms) tests only that one's
+//! matches; the last few queries' results are kept, so deleting a character answers at once.
 
 use rayon::prelude::*;
 
@@ -8,48 +18,322 @@ use crate::search::items::{self, Entry, Hit};
 use crate::search::matcher::Matcher;
 use crate::search::query::Query;
 
-/// How many entries are scored between checks for a newer query.
+/// How many entries are tested or scored between checks for a newer query.
 const CHUNK: usize = 2048;
 
-/// Remembers the last query and its hits, to search only those when the next query narrows.
+/// How many of the best rows the first answer ranks: more than a screen.
+pub const SHOWN: usize = 200;
+
+/// How many recent queries' results are kept (at most 2 MB each at 100,000 items).
+const REMEMBERED: usize = 24;
+
+/// One answer to a query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    /// The best matches, best first: every match when `complete`, else at least the best
+    /// [`SHOWN`] (or all) in their final order.
+    pub hits: Vec<Hit>,
+    /// How many entries match.
+    pub total: usize,
+    /// Whether `hits` holds every match.
+    pub complete: bool,
+}
+
+/// A recent query: its matches (sorted entry indices), and its whole ranked list once known
+/// (entry, score and which text matched: 16 bytes a row).
+#[derive(Debug)]
+struct Found {
+    query: Query,
+    ids: Vec<usize>,
+    /// The first answer's rows, once known.
+    first: Vec<(usize, i32, u32)>,
+    hits: Option<Vec<(usize, i32, u32)>>,
+}
+
+/// Rows as remembered: entry, score and which text matched (16 bytes a row).
+fn compact(hits: &[Hit]) -> Vec<(usize, i32, u32)> {
+    hits.iter()
+        .map(|h| (h.entry, i32::try_from(h.score).unwrap_or(i32::MIN), u32::try_from(h.text).unwrap_or(u32::MAX)))
+        .collect()
+}
+
+/// Remembered rows as hits (positions are computed when drawn).
+fn expand(rows: &[(usize, i32, u32)]) -> Vec<Hit> {
+    rows.iter()
+        .map(|&(entry, score, text)| Hit {
+            entry,
+            score: i64::from(score),
+            positions: Vec::new(),
+            text: usize::try_from(text).unwrap_or(usize::MAX),
+        })
+        .collect()
+}
+
+/// Remembers recent queries and their matches, to search only those when the next query
+/// narrows one, and to answer a query seen again (a deleted character) at once.
 #[derive(Debug, Default)]
 pub struct Narrowing {
-    last: Option<(Query, Vec<usize>)>,
+    found: Vec<Found>,
+}
+
+/// Tests every candidate in parallel: the matches with their bounds, or `None` when stale.
+fn bounds(
+    m: &Matcher,
+    entries: &[Entry],
+    q: &Query,
+    ids: &[usize],
+    stale: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<(usize, i64)>> {
+    let chunks: Option<Vec<Vec<(usize, i64)>>> = ids
+        .par_chunks(CHUNK)
+        .map(|chunk| {
+            (!stale()).then(|| chunk.iter().filter_map(|&i| items::bound(m, q, &entries[i]).map(|b| (i, b))).collect())
+        })
+        .collect();
+    Some(chunks?.into_iter().flatten().collect())
+}
+
+/// How a candidate is scored: by fuzzy-matcher, or by the port of its scorer.
+type Scorer = fn(&Matcher, &Query, &Entry) -> Option<Hit>;
+
+fn skim(m: &Matcher, q: &Query, e: &Entry) -> Option<Hit> {
+    items::score(m, q, e, false)
+}
+
+/// Scores, in parallel, the candidates whose bound is in `range` and that `skip` does not
+/// exclude; `None` when stale.
+#[allow(clippy::too_many_arguments)]
+fn score_range(
+    m: &Matcher,
+    entries: &[Entry],
+    q: &Query,
+    cands: &[(usize, i64)],
+    range: std::ops::Range<i64>,
+    skip: &(dyn Fn(usize) -> bool + Sync),
+    by: Scorer,
+    stale: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<Hit>> {
+    let chunks: Option<Vec<Vec<Hit>>> = cands
+        .par_chunks(CHUNK)
+        .map(|chunk| {
+            (!stale()).then(|| {
+                chunk
+                    .iter()
+                    .filter(|c| range.contains(&c.1) && !skip(c.0))
+                    .filter_map(|&(i, _)| by(m, q, &entries[i]).map(|h| Hit { entry: i, ..h }))
+                    .collect()
+            })
+        })
+        .collect();
+    Some(chunks?.into_iter().flatten().collect())
+}
+
+/// The best `shown` matches among candidates with their bounds, scoring as few as it can:
+/// first ranked by the port of the scorer (fast), then those shown scored by fuzzy-matcher;
+/// should the two ever disagree on one of them, everything is ranked again by fuzzy-matcher.
+/// Returns the best `shown` (or all) hits, final and sorted, and the number of matches.
+fn best_of(
+    m: &Matcher,
+    entries: &[Entry],
+    q: &Query,
+    cands: &[(usize, i64)],
+    shown: usize,
+    stale: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<Hit>> {
+    let (mut hits, sure) = rank(m, entries, q, cands, shown, items::estimate, stale)?;
+    hits.truncate(sure);
+    for h in &mut hits {
+        match items::score(m, q, &entries[h.entry], false) {
+            Some(s) if s.score == h.score && s.text == h.text => h.positions = s.positions,
+            _ => {
+                let (mut hits, sure) = rank(m, entries, q, cands, shown, skim, stale)?;
+                hits.truncate(sure);
+                return Some(hits);
+            }
+        }
+    }
+    Some(hits)
+}
+
+/// The threshold search of [`best_of`] with one scorer: returns the scored hits, the best
+/// `shown` (or all of them) sorted first, and how many are first.
+///
+/// Candidates are taken from the highest bound down, and within one bound in the order ties
+/// are broken (relevance, shorter name, entry): a candidate's place with its bound as score
+/// is never below its place with its real score, so once the `shown`th best scored so far
+/// ranks before the next candidate so placed, no candidate left can enter the first rows.
+/// A tie on the best score among thousands then costs `shown` scores, not thousands.
+fn rank(
+    m: &Matcher,
+    entries: &[Entry],
+    q: &Query,
+    cands: &[(usize, i64)],
+    shown: usize,
+    by: Scorer,
+    stale: &(dyn Fn() -> bool + Sync),
+) -> Option<(Vec<Hit>, usize)> {
+    // Bounds are small integers: the candidates by bound, highest first.
+    let lo = cands.iter().map(|c| c.1).min().unwrap_or(0);
+    let hi = cands.iter().map(|c| c.1).max().unwrap_or(0);
+    let at = |b: i64| usize::try_from(hi - b).unwrap_or(0);
+    let mut starts = vec![0usize; at(lo) + 2];
+    for c in cands {
+        starts[at(c.1) + 1] += 1;
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut fill = starts.clone();
+    let mut by_bound = vec![(0usize, 0i64); cands.len()];
+    for &c in cands {
+        by_bound[fill[at(c.1)]] = c;
+        fill[at(c.1)] += 1;
+    }
+    // The place of a candidate not scored yet: its bound as its score.
+    let placed = |c: (usize, i64)| Hit { entry: c.0, score: c.1, positions: Vec::new(), text: 0 };
+    let tie = |a: &(usize, i64), b: &(usize, i64)| items::order(&placed(*a), &placed(*b), entries);
+    let mut hits: Vec<Hit> = Vec::new();
+    for level in 0..starts.len() - 1 {
+        // The best bound below this one, if any.
+        let below = by_bound.get(starts[level + 1]).map(|c| c.1);
+        let mut rest = &mut by_bound[starts[level]..starts[level + 1]];
+        while !rest.is_empty() {
+            let n = shown.max(hits.len()).min(rest.len());
+            if n < rest.len() {
+                rest.select_nth_unstable_by(n - 1, tie);
+            }
+            let (batch, after) = rest.split_at_mut(n);
+            hits.extend(score_range(m, entries, q, batch, i64::MIN..i64::MAX, &|_| false, by, stale)?);
+            rest = after;
+            if hits.len() < shown {
+                continue;
+            }
+            // The best candidate left: in this bound, else the best bound below.
+            let next = rest.iter().min_by(|a, b| tie(a, b)).copied();
+            if next.is_none() && below.is_none() {
+                break;
+            }
+            let mut firsts: Vec<&Hit> = hits.iter().collect();
+            let (_, kth, _) = firsts.select_nth_unstable_by(shown - 1, |a, b| items::order(a, b, entries));
+            // Below this bound any candidate ranks after a `shown`th best scoring above it.
+            let done = match (next, below) {
+                (Some(c), _) => items::order(kth, &placed(c), entries) == std::cmp::Ordering::Less,
+                (None, Some(b)) => kth.score > b,
+                (None, None) => false,
+            };
+            if done {
+                let sure = rank_first(&mut hits, entries, shown);
+                return Some((hits, sure));
+            }
+        }
+    }
+    let n = shown.min(hits.len());
+    let sure = rank_first(&mut hits, entries, n);
+    Some((hits, sure))
+}
+
+/// Sorts the best `n` hits to the front, in order; returns `n`.
+fn rank_first(hits: &mut [Hit], entries: &[Entry], n: usize) -> usize {
+    if n == 0 {
+        return 0;
+    }
+    if n < hits.len() {
+        hits.select_nth_unstable_by(n - 1, |a, b| items::order(a, b, entries));
+    }
+    items::sort_hits(&mut hits[..n], entries);
+    n
+}
+
+/// The best `shown` matches of a query over every entry, in order (or all, when fewer),
+/// scoring as few as it can; with their total.
+#[must_use]
+pub fn best(m: &Matcher, entries: &[Entry], q: &Query, shown: usize) -> (Vec<Hit>, usize) {
+    let ids: Vec<usize> = (0..entries.len()).collect();
+    let never = || false;
+    let cands = bounds(m, entries, q, &ids, &never).unwrap_or_default();
+    let hits = best_of(m, entries, q, &cands, shown.max(1), &never).unwrap_or_default();
+    (hits.into_iter().take(shown).collect(), cands.len())
 }
 
 impl Narrowing {
-    /// Runs a query, reusing the previous matches when it narrows them. `stale` is checked
-    /// between chunks; when it says so, the search is abandoned (`None`).
+    /// Runs a query: `deliver` gets the first answer (the best rows, final) as soon as it is
+    /// known, then the complete list. `stale` is checked between chunks; when it says so, the
+    /// search is abandoned (and nothing more is delivered). Returns whether it was completed.
     pub fn search(
         &mut self,
         m: &Matcher,
         entries: &[Entry],
         q: &Query,
         stale: &(dyn Fn() -> bool + Sync),
-    ) -> Option<Vec<Hit>> {
-        let within: Option<Vec<usize>> = match &self.last {
-            Some((prev, ids)) if q.narrows(prev) => Some(ids.clone()),
-            _ => None,
+        deliver: &mut dyn FnMut(Answer),
+    ) -> bool {
+        // Seen before (a deleted character): at once.
+        if let Some(i) = self.found.iter().position(|f| f.query == *q && f.hits.is_some()) {
+            let f = self.found.remove(i);
+            let hits = expand(f.hits.as_deref().unwrap_or_default());
+            deliver(Answer { total: hits.len(), hits, complete: true });
+            self.found.push(f);
+            return true;
+        }
+        // Seen, but its complete list was abandoned: its first answer at once, then the rest.
+        let seen = self.found.iter().position(|f| f.query == *q && !f.first.is_empty()).map(|i| self.found.remove(i));
+        if let Some(f) = &seen {
+            deliver(Answer { hits: expand(&f.first), total: f.ids.len(), complete: false });
+        }
+        // The fewest matches of an earlier query this one narrows (or its own), else every entry.
+        let all: Vec<usize>;
+        let within = if let Some(f) = &seen {
+            f.ids.as_slice()
+        } else if let Some(f) = self.found.iter().filter(|f| q.narrows(&f.query)).min_by_key(|f| f.ids.len()) {
+            f.ids.as_slice()
+        } else {
+            all = (0..entries.len()).collect();
+            &all
         };
-        let ids: Vec<usize> = within.unwrap_or_else(|| (0..entries.len()).collect());
-        // Chunks are scored on every core; each checks first whether a newer query came.
-        let chunks: Option<Vec<Vec<Hit>>> = ids
-            .par_chunks(CHUNK)
-            .map(|chunk| {
-                (!stale()).then(|| {
-                    chunk
-                        .iter()
-                        .filter_map(|&i| items::score(m, q, &entries[i], false).map(|h| Hit { entry: i, ..h }))
-                        .collect()
-                })
-            })
-            .collect();
-        let mut hits: Vec<Hit> = chunks?.into_iter().flatten().collect();
-        let mut ids: Vec<usize> = hits.iter().map(|h| h.entry).collect();
-        ids.sort_unstable();
-        self.last = Some((q.clone(), ids));
-        items::sort_hits(&mut hits, entries);
-        Some(hits)
+        let Some(cands) = bounds(m, entries, q, within, stale) else { return false };
+        let total = cands.len();
+        let first = seen.map(|f| f.first).unwrap_or_default();
+        let known = !first.is_empty();
+        self.remember(Found { query: q.clone(), ids: cands.iter().map(|c| c.0).collect(), first, hits: None });
+        let mut hits = if known {
+            expand(self.found.last().map_or(&[][..], |f| &f.first))
+        } else {
+            let Some(hits) = best_of(m, entries, q, &cands, SHOWN, stale) else { return false };
+            hits
+        };
+        if hits.len() < total {
+            if !known {
+                if let Some(f) = self.found.last_mut() {
+                    f.first = compact(&hits);
+                }
+                deliver(Answer { hits: hits.clone(), total, complete: false });
+            }
+            // Every other match ranks after the first ones: score, sort and append them.
+            let mut first: Vec<usize> = hits.iter().map(|h| h.entry).collect();
+            first.sort_unstable();
+            let skip = |i: usize| first.binary_search(&i).is_ok();
+            let all = i64::MIN..i64::MAX;
+            let Some(mut rest) = score_range(m, entries, q, &cands, all, &skip, skim, stale) else { return false };
+            if stale() {
+                return false;
+            }
+            items::sort_hits(&mut rest, entries);
+            hits.extend(rest);
+        }
+        debug_assert_eq!(hits.len(), total, "the bound pass and the scorer disagree on a match");
+        if let Some(f) = self.found.last_mut() {
+            f.hits = Some(compact(&hits));
+        }
+        deliver(Answer { total: hits.len(), hits, complete: true });
+        true
+    }
+
+    fn remember(&mut self, f: Found) {
+        self.found.retain(|old| old.query != f.query);
+        if self.found.len() >= REMEMBERED {
+            self.found.remove(0);
+        }
+        self.found.push(f);
     }
 }
 
@@ -57,25 +341,127 @@ impl Narrowing {
 mod tests {
     use super::*;
     use crate::corpus::{Corpus, LoadOptions};
+    use proptest::prelude::*;
+
+    /// Every answer a query gets.
+    fn answers(n: &mut Narrowing, m: &Matcher, entries: &[Entry], q: &Query) -> Vec<Answer> {
+        let mut out = Vec::new();
+        assert!(n.search(m, entries, q, &|| false, &mut |a| out.push(a)));
+        out
+    }
+
+    /// Checks each answer against scoring every entry: the first answer's rows are the first
+    /// rows of the full ranking, the last is the full ranking, both with the exact total.
+    fn check(n: &mut Narrowing, m: &Matcher, entries: &[Entry], q: &Query) {
+        let full = items::search(m, q, entries, None);
+        let got = answers(n, m, entries, q);
+        let last = got.last().expect("an answer");
+        assert!(last.complete);
+        assert_eq!(last.hits, full, "complete answer for {:?}", q.source);
+        for a in &got {
+            assert_eq!(a.total, full.len(), "{:?}", q.source);
+            assert_eq!(a.hits[..], full[..a.hits.len()], "first answer for {:?}", q.source);
+            assert!(a.hits.len() >= full.len().min(SHOWN), "{:?}", q.source);
+        }
+        let (best, total) = best(m, entries, q, 3);
+        assert_eq!(best[..], full[..full.len().min(3)]);
+        assert_eq!(total, full.len());
+    }
 
     #[test]
-    fn a_narrowing_query_gives_the_same_results_as_a_full_search() {
+    fn typing_deleting_and_filtering_give_the_rows_a_full_search_gives() {
         let c = Corpus::load(&LoadOptions::default(), &|_| {});
         let entries = items::entries(&c);
         let m = Matcher::default();
         let mut n = Narrowing::default();
-        let never = || false;
-        for q in ["a", "am", "ama", "ama z", "amaz"] {
-            let q = Query::parse(q);
-            let narrowed = n.search(&m, &entries, &q, &never).expect("not stale");
-            assert_eq!(narrowed, items::search(&m, &q, &entries, None), "{}", q.source);
+        let typed = ["", "a", "am", "ama", "ama z", "amaz", "ama", "am", "a", "", "@person", "@person j", "@person ja"];
+        for q in typed.iter().chain(&["@doc a", "a | ^t", "e !amazon", "'ama", "Am", "s$", "^a"]) {
+            check(&mut n, &m, &entries, &Query::parse(q));
         }
+    }
+
+    #[test]
+    fn a_query_whose_list_was_abandoned_answers_its_first_rows_at_once() {
+        let texts: Vec<(Vec<String>, i64)> = (0..3000usize).map(|i| (vec![format!("name {i} a")], 0)).collect();
+        let entries = items::of_texts(&texts);
+        let (m, q) = (Matcher::default(), Query::parse("a"));
+        let mut n = Narrowing::default();
+        // Stale as soon as the first answer is out: the complete list is abandoned.
+        let delivered = std::sync::atomic::AtomicBool::new(false);
+        let stale = || delivered.load(std::sync::atomic::Ordering::Relaxed);
+        let mut first = Vec::new();
+        assert!(!n.search(&m, &entries, &q, &stale, &mut |a| {
+            delivered.store(true, std::sync::atomic::Ordering::Relaxed);
+            first.push(a);
+        }));
+        assert_eq!(first.len(), 1);
+        // Asked again: the same first answer before anything is scored, then the whole list.
+        let got = answers(&mut n, &m, &entries, &q);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0], first[0]);
+        assert_eq!(got[1].hits, items::search(&m, &q, &entries, None));
     }
 
     #[test]
     fn a_stale_search_is_abandoned() {
         let c = Corpus::load(&LoadOptions::default(), &|_| {});
         let entries = items::entries(&c);
-        assert!(Narrowing::default().search(&Matcher::default(), &entries, &Query::parse("a"), &|| true).is_none());
+        let mut got = 0;
+        let done =
+            Narrowing::default().search(&Matcher::default(), &entries, &Query::parse("a"), &|| true, &mut |_| {
+                got += 1;
+            });
+        assert!(!done && got == 0);
+    }
+
+    #[test]
+    fn many_matches_are_answered_first_by_their_best_rows() {
+        // 3,000 names that all match `a`: the first answer ranks only the best rows.
+        let texts: Vec<(Vec<String>, i64)> = (0..3000usize)
+            .map(|i| (vec![format!("name {i} with a{}", "x".repeat(i % 7))], i64::try_from(i % 5).expect("small")))
+            .collect();
+        let entries = items::of_texts(&texts);
+        let got = answers(&mut Narrowing::default(), &Matcher::default(), &entries, &Query::parse("a"));
+        assert_eq!(got.len(), 2);
+        assert!(!got[0].complete && got[0].hits.len() == SHOWN && got[0].total == 3000);
+        assert_eq!(got[1].hits.len(), 3000);
+    }
+
+    /// Names of a few letters in both cases, digits, spaces and punctuation, so that heads of
+    /// words, camel case, breaks and repeated letters all occur.
+    fn text() -> impl Strategy<Value = String> {
+        proptest::string::string_regex("[aAbBcé1 ._/(-]{0,24}").expect("regex")
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn the_fast_path_ranks_as_scoring_everything(
+            texts in proptest::collection::vec((proptest::collection::vec(text(), 1..3), 0i64..3), 1..400),
+            queries in proptest::collection::vec("[aAbBcé1 ._!^$'|-]{0,5}", 1..6),
+        ) {
+            let entries = items::of_texts(&texts);
+            let m = Matcher::default();
+            let mut n = Narrowing::default();
+            for q in &queries {
+                let q = Query::parse(q);
+                for e in &entries {
+                    let exact = items::score(&m, &q, e, false);
+                    // A score does not depend on what was scored before (skim's reused matrix).
+                    let alone = items::score(&Matcher::default(), &q, e, false);
+                    prop_assert_eq!(exact.as_ref().map(|h| h.score), alone.map(|h| h.score));
+                    // The port of the scorer gives its scores.
+                    let port = items::estimate(&m, &q, e);
+                    prop_assert_eq!(exact.as_ref().map(|h| (h.score, h.text)), port.map(|h| (h.score, h.text)));
+                    let bound = items::bound(&m, &q, e);
+                    prop_assert_eq!(exact.is_some(), bound.is_some());
+                    if let (Some(h), Some(b)) = (exact, bound) {
+                        prop_assert!(b >= h.score, "bound {} < score {} for {:?}", b, h.score, q.source);
+                    }
+                }
+                check(&mut n, &m, &entries, &q);
+            }
+        }
     }
 }

@@ -96,6 +96,10 @@ impl Query {
         {
             return false;
         }
+        // Candidates are found only under `@candidate`: a query without it found none.
+        if self.kinds.contains(&ItemKind::Candidate) && !previous.kinds.contains(&ItemKind::Candidate) {
+            return false;
+        }
         previous.groups.iter().zip(&self.groups).all(|(p, s)| match (p.as_slice(), s.as_slice()) {
             ([p], [s]) if !p.negate && !s.negate && p.kind == s.kind && p.case_sensitive == s.case_sensitive => {
                 match p.kind {
@@ -247,5 +251,7 @@ mod tests {
         assert!(!Query::parse("ja").narrows(&p));
         assert!(!Query::parse("!jas").narrows(&p));
         assert!(!Query::parse("jas | x").narrows(&p));
+        assert!(!Query::parse("@candidate jas").narrows(&p), "candidates are found only under @candidate");
+        assert!(Query::parse("@candidate jass").narrows(&Query::parse("@candidate jas")));
     }
 }

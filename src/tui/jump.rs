@@ -2,7 +2,9 @@
 //!
 //! Each keystroke sends the query to the worker with a new generation number. The worker
 //! abandons a search as soon as a newer generation is asked for; the search itself, which
-//! reuses the previous matches when a query narrows them, is [`crate::search::narrow`].
+//! reuses the previous matches when a query narrows them, is [`crate::search::narrow`]. A
+//! generation is answered twice when it has many matches: first its best rows (within a
+//! frame), then every match.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -22,8 +24,10 @@ use crate::text::sanitize::one_line;
 pub struct Jump {
     /// What is typed.
     pub input: String,
-    /// Results for `shown_gen`, best first.
+    /// Results for `shown_gen`, best first: the best rows at first, then every match.
     pub hits: Vec<Hit>,
+    /// How many items match `shown_gen`'s query.
+    pub total: usize,
     /// Selected result.
     pub selected: usize,
     /// First result shown.
@@ -212,8 +216,13 @@ pub struct Request {
 pub struct Results {
     /// Which request these answer.
     pub gen: u64,
-    /// Best first.
+    /// Best first: the best rows, final, or every match when `complete`.
     pub hits: Vec<Hit>,
+    /// How many items match.
+    pub total: usize,
+    /// Whether `hits` holds every match (a second answer for the same generation follows
+    /// the first when it does not).
+    pub complete: bool,
 }
 
 /// The worker thread's handle.
@@ -232,15 +241,20 @@ impl Worker {
         thread::spawn(move || {
             let m = Matcher::default();
             let mut narrowing = Narrowing::default();
+            // The list with no query, which opening the jump asks for, is ranked at once (off
+            // the draw path, while nothing is asked): opening then answers from memory.
+            let opening = || seen.load(Ordering::Relaxed) > 0;
+            narrowing.search(&m, &entries, &Query::default(), &opening, &mut |_| {});
             while let Ok(mut req) = rx.recv() {
                 // Only the newest request matters.
                 while let Ok(newer) = rx.try_recv() {
                     req = newer;
                 }
                 let stale = || seen.load(Ordering::Relaxed) > req.gen;
-                if let Some(hits) = narrowing.search(&m, &entries, &req.query, &stale) {
-                    deliver(Results { gen: req.gen, hits });
-                }
+                let gen = req.gen;
+                narrowing.search(&m, &entries, &req.query, &stale, &mut |a| {
+                    deliver(Results { gen, hits: a.hits, total: a.total, complete: a.complete });
+                });
             }
         });
         Self { tx, latest }

@@ -70,8 +70,11 @@ impl Searcher {
             Self::Thread(Some(w), _) => w.ask(req),
             Self::Thread(None, _) => {}
             Self::Inline(n) => {
-                if let Some(hits) = n.search(&app.matcher, &app.entries, &req.query, &|| false) {
-                    app.take_results(Results { gen: req.gen, hits });
+                let gen = req.gen;
+                let mut answers = Vec::new();
+                n.search(&app.matcher, &app.entries, &req.query, &|| false, &mut |a| answers.push(a));
+                for a in answers {
+                    app.take_results(Results { gen, hits: a.hits, total: a.total, complete: a.complete });
                 }
             }
         }

@@ -99,6 +99,7 @@ impl App {
             if r.gen >= j.shown_gen && r.gen <= j.asked_gen {
                 j.shown_gen = r.gen;
                 j.hits = r.hits;
+                j.total = r.total;
                 j.selected = j.selected.min(j.hits.len().saturating_sub(1));
             }
         }

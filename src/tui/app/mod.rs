@@ -844,7 +844,7 @@ impl App {
                 // keystroke yet (fast typing, a paste, a script), the search runs here.
                 let item = if j.pending() {
                     let q = crate::search::query::Query::parse(&j.input);
-                    let hits = items::search(&self.matcher, &q, &self.entries, None);
+                    let (hits, _) = crate::search::narrow::best(&self.matcher, &self.entries, &q, 1);
                     hits.first().map(|h| self.entries[h.entry].item)
                 } else {
                     j.hits.get(j.selected).map(|h| self.entries[h.entry].item)

@@ -64,8 +64,7 @@ fn draw_prompt(app: &App, p: &Prompt, area: Rect, f: &mut Frame, s: Styles) {
 fn draw_jump(app: &App, j: &Jump, screen: Rect, f: &mut Frame, s: Styles) {
     let area = jump_area(screen);
     f.render_widget(Clear, area);
-    let count =
-        if j.pending() { format!("{}…", j.hits.len()) } else { format!("{}/{}", j.hits.len(), app.entries.len()) };
+    let count = if j.pending() { format!("{}…", j.total) } else { format!("{}/{}", j.total, app.entries.len()) };
     let title = match j.merge_from.and_then(|e| app.corpus.entities.get(e)) {
         Some(e) => format!(" Merge {} into… · {count} ", one_line(&e.name)),
         None => format!(" Jump · {count} "),
