@@ -178,6 +178,10 @@ pub fn discover(docs: &[Document], entities: &[Entity], mentions: &[Mention]) ->
     for (variant, canonical) in &folded {
         aliases.entry(canonical.as_str()).or_default().push(variant.clone());
     }
+    // The map's order changes from run to run; the aliases' must not.
+    for v in aliases.values_mut() {
+        v.sort_unstable();
+    }
     for name in order {
         if near.contains_key(&name) || folded.contains_key(&name) {
             continue;
