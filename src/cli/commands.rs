@@ -51,7 +51,7 @@ pub fn run<W: Write>(command: &Command, c: &Corpus, s: &Settings, out: &mut Out<
         Command::Chart { item } => chart(c, item.as_deref(), s, out),
         Command::Suggest => suggest(c, out),
         Command::Export => {
-            out.text(&serde_json::to_string_pretty(&crate::analysis::export::export(c))?)?;
+            out.json(&crate::analysis::export::Export(c))?;
             out.text("\n")?;
             Ok(Exit::Ok)
         }

@@ -38,6 +38,15 @@ impl<W: Write> Out<W> {
         self.check(r)
     }
 
+    /// Writes a value as pretty JSON, as it is serialized (nothing is built in memory first).
+    pub fn json<T: serde::Serialize>(&mut self, v: &T) -> io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let r = serde_json::to_writer_pretty(&mut self.w, v).map_err(io::Error::from);
+        self.check(r)
+    }
+
     /// Flushes; a closed pipe is fine.
     pub fn finish(&mut self) -> io::Result<()> {
         if self.closed {
