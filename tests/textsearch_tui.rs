@@ -1,99 +1,41 @@
 //! Full-text search in the explorer (`F`), driven through the real event loop on ratatui's
 //! `TestBackend` with searches run inline; the index lives in a temporary cache folder.
 
-use std::sync::atomic::AtomicBool;
-use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::Arc;
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 use dossier::corpus::{Corpus, LoadOptions};
-use dossier::search::narrow::Narrowing;
 use dossier::tui::app::{App, Theme, View};
 use dossier::tui::textsearch::{Source, Status};
-use dossier::tui::{event_loop, Msg, Searcher};
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
 
-struct Harness {
-    term: Terminal<TestBackend>,
-    app: App,
-    tx: Sender<Msg>,
-    rx: Receiver<Msg>,
-    searcher: Searcher,
-    _cache: tempfile::TempDir,
+mod util;
+use util::harness::Harness;
+
+/// The explorer on the bundled corpus, its full-text index in a temporary cache folder.
+fn harness(w: u16, h: u16) -> Harness {
+    let corpus = Arc::new(Corpus::load(&LoadOptions::default(), &|_| {}));
+    let cache = tempfile::tempdir().expect("cache");
+    let mut app = App::new(corpus, Theme::new(false), None);
+    app.text_source = Source { load: LoadOptions::default(), dir: Ok(cache.path().join("index")) };
+    let mut hs = Harness::with_app(app, w, h);
+    hs.keep = Some(cache);
+    hs
 }
 
-impl Harness {
-    fn new(w: u16, h: u16) -> Self {
-        let corpus = Arc::new(Corpus::load(&LoadOptions::default(), &|_| {}));
-        let cache = tempfile::tempdir().expect("cache");
-        let mut app = App::new(corpus, Theme::new(false), None);
-        app.text_source = Source { load: LoadOptions::default(), dir: Ok(cache.path().join("index")) };
-        let (tx, rx) = mpsc::channel();
-        let mut hs = Self {
-            term: Terminal::new(TestBackend::new(w, h)).expect("terminal"),
-            app,
-            tx,
-            rx,
-            searcher: Searcher::Inline(Narrowing::default()),
-            _cache: cache,
-        };
-        hs.run();
-        hs
-    }
-
-    fn run(&mut self) {
-        let stop = AtomicBool::new(false);
-        event_loop(&mut self.term, &mut self.app, &self.rx, &self.tx, &mut self.searcher, &stop, true).expect("draws");
-    }
-
-    fn send(&mut self, events: impl IntoIterator<Item = Event>) -> &mut Self {
-        for e in events {
-            self.tx.send(Msg::Input(e)).expect("send");
+/// The reader's find: its matches and the current one.
+fn find(h: &Harness) -> (usize, usize, String) {
+    match h.app.view() {
+        View::Doc(r) => {
+            let f = r.find.as_ref().expect("the reader's find is seeded");
+            (f.matches.len(), f.current, h.app.corpus.docs[r.doc].body[f.matches[f.current].clone()].to_string())
         }
-        self.run();
-        self
-    }
-
-    fn key(&mut self, code: KeyCode) -> &mut Self {
-        self.send([Event::Key(KeyEvent::new(code, KeyModifiers::NONE))])
-    }
-
-    fn typed(&mut self, s: &str) -> &mut Self {
-        self.send(
-            s.chars().map(|c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))).collect::<Vec<_>>(),
-        )
-    }
-
-    fn screen(&self) -> String {
-        let buf = self.term.backend().buffer();
-        let mut out = String::new();
-        for y in 0..buf.area.height {
-            let mut line = String::new();
-            for x in 0..buf.area.width {
-                line.push_str(buf[(x, y)].symbol());
-            }
-            out.push_str(line.trim_end());
-            out.push('\n');
-        }
-        out
-    }
-
-    /// The reader's find: its matches and the current one.
-    fn find(&self) -> (usize, usize, String) {
-        match self.app.view() {
-            View::Doc(r) => {
-                let f = r.find.as_ref().expect("the reader's find is seeded");
-                (f.matches.len(), f.current, self.app.corpus.docs[r.doc].body[f.matches[f.current].clone()].to_string())
-            }
-            other => panic!("not the reader: {other:?}"),
-        }
+        other => panic!("not the reader: {other:?}"),
     }
 }
 
 #[test]
 fn typing_searches_the_index_and_results_follow_the_query() {
-    let mut h = Harness::new(120, 40);
+    let mut h = harness(120, 40);
     h.key(KeyCode::Char('F'));
     assert!(matches!(h.app.text_status, Status::Ready(5)), "{:?}", h.app.text_status);
     assert!(h.screen().contains("5 documents indexed"), "{}", h.screen());
@@ -113,7 +55,7 @@ fn typing_searches_the_index_and_results_follow_the_query() {
 #[test]
 fn search_view_snapshots() {
     for (w, ht) in [(120, 40), (80, 24)] {
-        let mut h = Harness::new(w, ht);
+        let mut h = harness(w, ht);
         h.key(KeyCode::Char('F')).typed("trainium OR inferentia");
         insta::assert_snapshot!(format!("textsearch_{w}x{ht}"), h.screen());
     }
@@ -122,22 +64,22 @@ fn search_view_snapshots() {
 #[test]
 fn enter_opens_the_reader_at_the_first_hit_and_n_moves_between_hits() {
     for (w, ht) in [(120, 40), (80, 24)] {
-        let mut h = Harness::new(w, ht);
+        let mut h = harness(w, ht);
         h.key(KeyCode::Char('F')).typed("trainium").key(KeyCode::Enter);
-        let (n, current, text) = h.find();
+        let (n, current, text) = find(&h);
         assert!(n >= 2, "several hits to move between: {n}");
         assert_eq!((current, text.to_lowercase().as_str()), (0, "trainium"));
         insta::assert_snapshot!(format!("textsearch_reader_{w}x{ht}"), h.screen());
         h.key(KeyCode::Char('n'));
-        assert_eq!(h.find().1, 1, "n goes to the next hit");
+        assert_eq!(find(&h).1, 1, "n goes to the next hit");
         h.key(KeyCode::Char('N')).key(KeyCode::Char('N'));
-        assert_eq!(h.find().1, n - 1, "N goes back, round to the last");
+        assert_eq!(find(&h).1, n - 1, "N goes back, round to the last");
     }
 }
 
 #[test]
 fn an_entity_filter_keeps_the_documents_that_mention_it() {
-    let mut h = Harness::new(120, 40);
+    let mut h = harness(120, 40);
     h.key(KeyCode::Char('F')).typed("amazon");
     let all = h.screen().matches('×').count();
     h.typed(" @person:peter-desantis");

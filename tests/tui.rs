@@ -3,105 +3,17 @@
 //! runs until no message is waiting, and jump searches run inline.
 
 use std::fmt::Write as _;
-use std::sync::atomic::AtomicBool;
-use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::Arc;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use dossier::corpus::{Corpus, LoadOptions};
 use dossier::model::Item;
-use dossier::search::narrow::Narrowing;
 use dossier::tui::app::{App, Focus, Outcome, Theme, View};
 use dossier::tui::pane::PaneKind;
-use dossier::tui::{event_loop, Msg, Searcher};
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
+use dossier::tui::Msg;
 
-struct Harness {
-    term: Terminal<TestBackend>,
-    app: App,
-    tx: Sender<Msg>,
-    rx: Receiver<Msg>,
-    searcher: Searcher,
-    outcome: Option<Outcome>,
-}
-
-fn corpus() -> Arc<Corpus> {
-    Arc::new(Corpus::load(&LoadOptions::default(), &|_| {}))
-}
-
-impl Harness {
-    fn new(w: u16, h: u16) -> Self {
-        Self::with(corpus(), w, h)
-    }
-
-    fn with(corpus: Arc<Corpus>, w: u16, h: u16) -> Self {
-        let (tx, rx) = mpsc::channel();
-        let mut hs = Self {
-            term: Terminal::new(TestBackend::new(w, h)).expect("terminal"),
-            app: App::new(corpus, Theme::new(false), None),
-            tx,
-            rx,
-            searcher: Searcher::Inline(Narrowing::default()),
-            outcome: None,
-        };
-        hs.run();
-        hs
-    }
-
-    fn run(&mut self) {
-        let stop = AtomicBool::new(false);
-        let r = event_loop(&mut self.term, &mut self.app, &self.rx, &self.tx, &mut self.searcher, &stop, true);
-        if let Some(o) = r.expect("draws") {
-            self.outcome = Some(o);
-        }
-    }
-
-    fn send(&mut self, events: impl IntoIterator<Item = Event>) -> &mut Self {
-        for e in events {
-            self.tx.send(Msg::Input(e)).expect("send");
-        }
-        self.run();
-        self
-    }
-
-    fn key(&mut self, code: KeyCode) -> &mut Self {
-        self.send([Event::Key(KeyEvent::new(code, KeyModifiers::NONE))])
-    }
-
-    fn ctrl(&mut self, c: char) -> &mut Self {
-        self.send([Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))])
-    }
-
-    fn typed(&mut self, s: &str) -> &mut Self {
-        self.send(
-            s.chars().map(|c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))).collect::<Vec<_>>(),
-        )
-    }
-
-    fn screen(&self) -> String {
-        let buf = self.term.backend().buffer();
-        let mut out = String::new();
-        for y in 0..buf.area.height {
-            let mut line = String::new();
-            for x in 0..buf.area.width {
-                line.push_str(buf[(x, y)].symbol());
-            }
-            out.push_str(line.trim_end());
-            out.push('\n');
-        }
-        out
-    }
-
-    fn resize(&mut self, w: u16, h: u16) -> &mut Self {
-        self.term.backend_mut().resize(w, h);
-        self.send([Event::Resize(w, h)])
-    }
-
-    fn entity(&self, id: &str) -> usize {
-        self.app.corpus.entity_by_id(id).expect("entity")
-    }
-}
+mod util;
+use util::harness::{corpus, Harness};
 
 fn snapshot(name: &str, h: &Harness) {
     insta::assert_snapshot!(name, h.screen());

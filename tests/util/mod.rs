@@ -2,6 +2,7 @@
 //! actual output readably when an assertion fails.
 #![allow(dead_code)]
 
+pub mod harness;
 pub mod pty;
 
 use std::path::{Path, PathBuf};
