@@ -7,6 +7,7 @@
 //! already covers are left out. The same full name across documents is one entity; a surname
 //! alone later in a document folds into it through the linker's short forms.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -124,11 +125,12 @@ pub fn discover(docs: &[Document], entities: &[Entity], mentions: &[Mention]) ->
                 (seen, scratch) = observe(d, by_doc.get(&di).map_or(&[][..], Vec::as_slice), firsts, &known, scratch);
                 for o in seen {
                     let at = (di, o.span.as_ref().map_or(0, |s| s.start));
-                    let t = map.entry(o.name).or_insert_with(|| Tally {
-                        first_seen: at,
-                        first_span: o.span.clone(),
-                        ..Tally::default()
-                    });
+                    // A name is copied only the first time it is seen.
+                    if !map.contains_key(&*o.name) {
+                        let first = Tally { first_seen: at, first_span: o.span.clone(), ..Tally::default() };
+                        map.insert(o.name.clone().into_owned(), first);
+                    }
+                    let Some(t) = map.get_mut(&*o.name) else { continue };
                     t.ev += o.ev;
                     t.strongest = t.strongest.max(o.ev.person);
                     t.count += 1;
@@ -258,8 +260,8 @@ fn fold_short_forms(tallies: &HashMap<String, Tally>) -> HashMap<String, String>
 }
 
 /// One sighting of a possible name: its evidence, and where (`None` for the author field).
-struct Observation {
-    name: String,
+struct Observation<'d> {
+    name: Cow<'d, str>,
     ev: Evidence,
     span: Option<Range<usize>>,
 }
@@ -287,7 +289,7 @@ fn observe<'d>(
     firsts: &'d Words,
     known: &HashSet<String>,
     scratch: tagger::Scratch<'d>,
-) -> (Vec<Observation>, tagger::Scratch<'d>) {
+) -> (Vec<Observation<'d>>, tagger::Scratch<'d>) {
     let mut out = Vec::new();
     let mut title_case_lines: HashMap<usize, bool> = HashMap::new();
     let tagger = tagger::Tagger::with(&d.body, firsts, scratch);
@@ -329,7 +331,7 @@ fn observe<'d>(
                 && !known.contains(&part.to_lowercase())
             {
                 out.push(Observation {
-                    name: part.to_string(),
+                    name: Cow::Borrowed(part),
                     ev: Evidence { person: 3, ..Evidence::default() },
                     span: None,
                 });

@@ -12,6 +12,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
+use std::borrow::Cow;
 use std::cell::Cell;
 
 use super::lexicon::{class, Class};
@@ -61,9 +62,9 @@ impl std::ops::AddAssign for Evidence {
 
 /// One chunk and its evidence.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub(super) struct Weighed {
-    /// The name as it will be shown.
-    pub name: String,
+pub(super) struct Weighed<'t> {
+    /// The name as it will be shown: the text itself unless a line break is in it.
+    pub name: Cow<'t, str>,
     /// Where it is.
     pub span: Range<usize>,
     /// What the words around it say.
@@ -384,7 +385,7 @@ impl<'t> Tagger<'t> {
     }
 
     /// Every chunk in the text, weighed.
-    pub(super) fn chunks(&self, join_lines: bool) -> Vec<Weighed> {
+    pub(super) fn chunks(&self, join_lines: bool) -> Vec<Weighed<'t>> {
         let mut out = Vec::new();
         let n = self.words.len();
         let mut i = 0;
@@ -425,7 +426,7 @@ impl<'t> Tagger<'t> {
     }
 
     /// Cuts the chunk of words `a..b` into names and weighs each.
-    fn cut(&self, mut a: usize, mut b: usize, out: &mut Vec<Weighed>) {
+    fn cut(&self, mut a: usize, mut b: usize, out: &mut Vec<Weighed<'t>>) {
         // A count after a name at the end of a line is not part of it: "Terry Coe 563".
         if b - a >= 3
             && is_number(self.w(b - 1))
@@ -518,7 +519,7 @@ impl<'t> Tagger<'t> {
     }
 
     /// Cuts titles off the front of a person's name, then weighs what is left.
-    fn weigh_titled(&self, a: usize, b: usize, out: &mut Vec<Weighed>) {
+    fn weigh_titled(&self, a: usize, b: usize, out: &mut Vec<Weighed<'t>>) {
         let lw = &self.strs[a..b];
         let title = |k: usize| self.is(a + k, Class::TITLE);
         // A title is cut off unless the name after it is an organisation's.
@@ -562,7 +563,7 @@ impl<'t> Tagger<'t> {
     }
 
     /// Weighs the name made of words `a..b`; `titled` is the evidence of a title before it.
-    fn weigh(&self, mut a: usize, b: usize, titled: i32, out: &mut Vec<Weighed>) {
+    fn weigh(&self, mut a: usize, b: usize, titled: i32, out: &mut Vec<Weighed<'t>>) {
         while a < b && is_connector(self.w(a)) {
             a += 1;
         }
@@ -603,7 +604,7 @@ impl<'t> Tagger<'t> {
         }
         let span = self.words[a].start..self.words[b - 1].end;
         // The name is written out only for a chunk with some evidence (most have none).
-        let mut x = Weighed { name: String::new(), span: span.clone(), ..Weighed::default() };
+        let mut x = Weighed { name: Cow::Borrowed(""), span: span.clone(), ..Weighed::default() };
         // The `i`th word before or after the name, in lower case, looked at only when needed.
         let low =
             |k: Option<usize>| k.filter(|&k| k < self.words.len()).map_or_else(Low::default, |k| Low::of(self.w(k)));
@@ -756,7 +757,8 @@ impl<'t> Tagger<'t> {
             x.ev.service = 0;
         }
         if x.ev.any() {
-            x.name = self.text[span].replace('\n', " ");
+            let text = &self.text[span];
+            x.name = if text.contains('\n') { Cow::Owned(text.replace('\n', " ")) } else { Cow::Borrowed(text) };
             out.push(x);
         }
     }
@@ -772,7 +774,7 @@ mod tests {
             .chunks(true)
             .into_iter()
             .filter(|w| w.ev.any())
-            .map(|w| (w.name, w.ev.person, w.ev.org, w.ev.chip + w.ev.model + w.ev.service))
+            .map(|w| (w.name.into_owned(), w.ev.person, w.ev.org, w.ev.chip + w.ev.model + w.ev.service))
             .collect()
     }
 
