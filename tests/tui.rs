@@ -1291,3 +1291,31 @@ fn the_help_scrolls_with_the_users_keys() {
     h.key(KeyCode::Char('j'));
     assert!(!h.screen().contains("Help 2/"), "{}", h.screen());
 }
+
+#[test]
+fn regression_a_refreshed_model_with_a_file_gone_keeps_the_reader_on_its_document() {
+    // A cached model is shown, then replaced by one brought up to date with the files; with a
+    // file deleted the documents are numbered anew, and the reader kept the old number (an
+    // index out of bounds on the next frame, or another document's text).
+    let dir = tempfile::tempdir().expect("temp");
+    let load = LoadOptions { corpus: vec![dir.path().to_path_buf()], discover: false, ..LoadOptions::default() };
+    for (name, text) in [("a.md", "Alpha text."), ("b.md", "Bravo text."), ("c.md", "Charlie NEEDLE text.")] {
+        std::fs::write(dir.path().join(name), text).expect("write");
+    }
+    let cached = Arc::new(Corpus::load(&load, &|_| {}));
+    let mut h = Harness::with(Arc::clone(&cached), 100, 30);
+    let c_old = cached.docs.iter().position(|d| d.path.ends_with("c.md")).expect("c.md");
+    for _ in 0..c_old {
+        h.key(KeyCode::Down);
+    }
+    h.key(KeyCode::Enter).typed("/NEEDLE").key(KeyCode::Enter);
+    std::fs::remove_file(dir.path().join("a.md")).expect("remove");
+    let fresh = Arc::new(Corpus::load(&load, &|_| {}));
+    let entries = Arc::new(dossier::search::items::entries(&fresh));
+    h.tx.send(Msg::Refreshed(Arc::clone(&fresh), entries)).expect("send");
+    h.run();
+    let View::Doc(r) = h.app.view().clone() else { panic!("still the reader:\n{}", h.screen()) };
+    assert!(fresh.docs[r.doc].path.ends_with("c.md"), "the reader follows its file");
+    assert_eq!(r.find.expect("the find is kept: same text").matches.len(), 1);
+    assert!(h.screen().contains("Charlie NEEDLE"), "{}", h.screen());
+}

@@ -44,6 +44,9 @@ pub enum Msg {
     /// The model linked again after an edit of the catalog and its jump entries, for the edit
     /// numbered so (an older edit's answer arriving late is dropped).
     Relinked(Arc<Corpus>, Arc<Vec<crate::search::items::Entry>>, u64),
+    /// A cached model brought up to date with the files: it replaces the one shown, whose
+    /// document and entity numbers may no longer hold.
+    Refreshed(Arc<Corpus>, Arc<Vec<crate::search::items::Entry>>),
     /// The timeline of the model (built after it, off the draw path), for the edit numbered so
     /// (0 for the first load).
     Timeline(Arc<crate::analysis::timeline::Timeline>, Arc<Vec<crate::analysis::card::Row>>, u64),
@@ -165,6 +168,11 @@ pub fn apply(app: &mut App, msg: Msg, searcher: &mut Searcher, tx: &Sender<Msg>)
         Msg::Loaded(c, entries) => {
             let effect = app.set_corpus(c, entries);
             app.restore_marks();
+            searcher.restart(app, tx);
+            effect
+        }
+        Msg::Refreshed(c, entries) => {
+            let effect = app.set_refreshed(c, entries);
             searcher.restart(app, tx);
             effect
         }
@@ -351,9 +359,10 @@ pub fn run(
                 send(Msg::Progress(p));
             }
         };
-        let loaded = |corpus: &Arc<Corpus>| {
+        let loaded = |corpus: &Arc<Corpus>, refreshed: bool| {
             let entries = Arc::new(crate::search::items::entries(corpus));
-            let _ = loader_tx.send(Msg::Loaded(Arc::clone(corpus), entries));
+            let c = Arc::clone(corpus);
+            let _ = loader_tx.send(if refreshed { Msg::Refreshed(c, entries) } else { Msg::Loaded(c, entries) });
             let (events, rows) = timeline_of(corpus);
             let _ = loader_tx.send(Msg::Timeline(events, rows, 0));
         };
@@ -361,9 +370,9 @@ pub fn run(
         // for the files that changed replaces it.
         if let Some(cached) = crate::shared::cache::open(&load, use_cache, &|_| {}) {
             let corpus = Arc::new(cached.corpus);
-            loaded(&corpus);
+            loaded(&corpus, false);
             if let Some(fresh) = crate::shared::cache::refresh(&load, &corpus, &cached.stamps, &on_progress) {
-                loaded(&Arc::new(fresh));
+                loaded(&Arc::new(fresh), true);
             }
             return;
         }
@@ -373,7 +382,7 @@ pub fn run(
             send(Msg::Documents(Arc::new(preview), entries));
         });
         let corpus = Arc::new(corpus);
-        loaded(&corpus);
+        loaded(&corpus, false);
         if let Some(stamps) = stamps {
             crate::shared::cache::store(&load, &stamps, &corpus);
         }

@@ -7,11 +7,12 @@ use std::collections::HashMap;
 
 use super::{App, Effect, Layer, Place, View};
 use crate::corpus::{CatalogChoice, Corpus, LoadOptions};
-use crate::model::{EntIdx, EntityKind, Item};
+use crate::model::{DocIdx, EntIdx, EntityKind, Item};
 use crate::shared::curate::{undo, write_edit, Applied, Edit, Snapshot};
 use crate::tui::action::Action;
 use crate::tui::card::Rows;
 use crate::tui::jump::Jump;
+use crate::tui::reader::Reader;
 
 /// Where the explorer's edits go, and what can be undone.
 #[derive(Debug, Clone)]
@@ -326,6 +327,39 @@ impl App {
                 Effect::None
             }
         }
+    }
+
+    /// Carries the explorer over to a model brought up to date with the files (a cached model
+    /// replaced once the stamps are checked): documents may have come, gone or changed, so on
+    /// top of [`Self::carry_over`] they follow their paths. A reader stays where it was if its
+    /// text is the same, starts again at the top if the text changed, and gives way to
+    /// nothing if the file is gone; full-text results, numbered in the old model, close.
+    pub(super) fn carry_docs_over(&mut self, new: &Corpus) {
+        let by_path: HashMap<&std::path::Path, DocIdx> =
+            new.docs.iter().enumerate().map(|(i, d)| (d.path.as_path(), i)).collect();
+        let old = &self.corpus;
+        let map: Vec<Option<DocIdx>> = old.docs.iter().map(|d| by_path.get(d.path.as_path()).copied()).collect();
+        let same_text = |o: DocIdx, n: DocIdx| old.docs[o].body == new.docs[n].body;
+        self.layers.retain(|l| !matches!(l, Layer::TextSearch(_)));
+        for place in self.history.places_mut() {
+            if let View::Doc(r) = &mut place.view {
+                match map.get(r.doc).copied().flatten() {
+                    Some(n) if same_text(r.doc, n) => r.doc = n,
+                    Some(n) => *r = Reader::new(n),
+                    None => place.view = View::Empty,
+                }
+            }
+        }
+        self.marks.retain_mut(|m| match m {
+            Item::Doc(d) => match map.get(*d).copied().flatten() {
+                Some(n) => {
+                    *d = n;
+                    true
+                }
+                None => false,
+            },
+            _ => true,
+        });
     }
 
     /// Carries the explorer over to a model linked again after an edit: entities in history,

@@ -337,6 +337,14 @@ impl App {
         self.set_corpus(corpus, entries)
     }
 
+    /// Replaces a cached model with the one brought up to date with the files: documents
+    /// and entities are carried over by path and id, as numbers may have changed.
+    pub fn set_refreshed(&mut self, corpus: Arc<Corpus>, entries: Arc<Vec<Entry>>) -> Effect {
+        self.carry_docs_over(&corpus);
+        self.carry_over(&corpus);
+        self.set_corpus(corpus, entries)
+    }
+
     /// Replaces the model once loading ends, with its jump entries (prepared off the draw
     /// path by the loader).
     pub fn set_corpus(&mut self, corpus: Arc<Corpus>, entries: Arc<Vec<Entry>>) -> Effect {
