@@ -204,3 +204,28 @@ fn an_entity_filter_keeps_the_documents_that_mention_it() {
     r.code(2);
     assert!(r.stderr.contains("no person has the id or name `nobody`"), "{}", r.stderr);
 }
+
+#[test]
+fn regression_a_temporary_folder_inside_the_corpus_is_refused() {
+    // `find --no-cache` put its index in $TMPDIR; with $TMPDIR inside the corpus it wrote
+    // there, then walked its own index files and printed them as results.
+    let d = corpus();
+    let tmp = d.path().join("tmp");
+    std::fs::create_dir(&tmp).expect("tmp");
+    let cache = Dir::new();
+    let r: Run = Command::new(bin())
+        .arg("--corpus")
+        .arg(d.path())
+        .args(["--no-cache", "find", "apple OR version"])
+        .env("TMPDIR", &tmp)
+        .env("DOSSIER_DATA_DIR", empty_data_dir())
+        .env("DOSSIER_CONFIG_DIR", empty_config_dir())
+        .env("DOSSIER_CACHE_DIR", cache.path())
+        .stdin(Stdio::null())
+        .output()
+        .expect("run dossier")
+        .into();
+    r.code(2);
+    assert!(r.stderr.contains("inside the corpus"), "{}", r.stderr);
+    assert_eq!(std::fs::read_dir(&tmp).expect("tmp").count(), 0, "nothing written in the corpus");
+}

@@ -33,6 +33,16 @@ pub fn run<W: Write>(query: &str, limit: Option<usize>, update: bool, s: &Settin
     let t = std::time::Instant::now();
     // With --no-cache, an index of its own in a temporary folder, removed at the end.
     let scratch = (!s.use_cache).then(|| std::env::temp_dir().join(format!("dossier-find-{}", std::process::id())));
+    let inside = |d: &std::path::PathBuf| {
+        let d = crate::shared::places::resolved(d).unwrap_or_else(|| d.clone());
+        crate::shared::places::inside_corpus(&d, &s.load.corpus)
+    };
+    if let Some(dir) = scratch.as_ref().filter(|d| inside(d)) {
+        return Err(Error::msg(format!(
+            "the temporary folder {} is inside the corpus; nothing is written there (set $TMPDIR elsewhere)",
+            dir.display()
+        )));
+    }
     let _cleanup = scratch.as_ref().map(|d| Remove(d.clone()));
     let ready = match &scratch {
         Some(dir) => crate::shared::textindex::open_in(dir, &s.load, true, &progress),
