@@ -229,3 +229,34 @@ fn regression_a_temporary_folder_inside_the_corpus_is_refused() {
     assert!(r.stderr.contains("inside the corpus"), "{}", r.stderr);
     assert_eq!(std::fs::read_dir(&tmp).expect("tmp").count(), 0, "nothing written in the corpus");
 }
+
+#[cfg(unix)]
+#[test]
+fn regression_an_entity_filter_keeps_documents_under_a_linked_folder() {
+    // The index names a file under a linked folder by the path walked ("root/linked/b.txt");
+    // the filter looked for the link's target and dropped it.
+    let d = Dir::new();
+    d.file("dossier.toml", "[[entity]]\nid = \"jane-roe\"\nkind = \"person\"\nname = \"Jane Roe\"\n");
+    d.file("a.txt", "Jane Roe talked about the budget.\n");
+    let elsewhere = Dir::new();
+    elsewhere.file("b.txt", "Jane Roe cut the budget.\n");
+    std::os::unix::fs::symlink(elsewhere.path(), d.path().join("linked")).expect("symlink");
+    let cache = Dir::new();
+    // The folder as a relative path: the model has it as given, the index canonical.
+    let name = d.path().file_name().expect("a name");
+    let r: Run = Command::new(bin())
+        .current_dir(d.path().parent().expect("a parent"))
+        .arg("--corpus")
+        .arg(name)
+        .args(["find", "budget @person:jane-roe", "-o", "path"])
+        .env("DOSSIER_DATA_DIR", empty_data_dir())
+        .env("DOSSIER_CONFIG_DIR", empty_config_dir())
+        .env("DOSSIER_CACHE_DIR", cache.path())
+        .stdin(Stdio::null())
+        .output()
+        .expect("run dossier")
+        .into();
+    let mut n = names(&r);
+    n.sort();
+    assert_eq!(n, ["a.txt", "b.txt"], "{}", r.stderr);
+}

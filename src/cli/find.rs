@@ -68,7 +68,7 @@ pub fn run<W: Write>(query: &str, limit: Option<usize>, update: bool, s: &Settin
         None
     } else {
         let corpus = Corpus::load(&s.load, &|p| s.progress(p));
-        Some(fulltext::mentioning(&corpus, &q.entities).map_err(Error::msg)?)
+        Some(fulltext::mentioning(&corpus, &s.load.corpus, &q.entities).map_err(Error::msg)?)
     };
     let keep_fn = keep.as_ref().map(|k| move |p: &Path| k.contains(p));
     let keep_ref: Option<&(dyn Fn(&Path) -> bool + Sync)> = keep_fn.as_ref().map(|f| f as _);

@@ -151,7 +151,11 @@ impl Answerer {
             return report(Report::Results(req.gen, Ok((Vec::new(), 0))));
         }
         let result = fulltext::parse(&req.query).and_then(|q| {
-            let keep = if q.entities.is_empty() { None } else { Some(fulltext::mentioning(&req.corpus, &q.entities)?) };
+            let keep = if q.entities.is_empty() {
+                None
+            } else {
+                Some(fulltext::mentioning(&req.corpus, &req.source.load.corpus, &q.entities)?)
+            };
             let keep_fn = keep.as_ref().map(|k| move |p: &std::path::Path| k.contains(p));
             let keep_ref: Option<&(dyn Fn(&std::path::Path) -> bool + Sync)> = keep_fn.as_ref().map(|f| f as _);
             let mut found = index.search(&q, SHOWN, keep_ref)?;
@@ -187,22 +191,8 @@ impl Answerer {
 /// Each document by the path the index knows it by: under the canonical form of the folder it
 /// was found in (the bundled corpus's as they are).
 fn doc_paths(c: &Corpus, load: &LoadOptions) -> HashMap<PathBuf, DocIdx> {
-    let roots: Vec<(PathBuf, PathBuf)> =
-        load.corpus.iter().map(|r| (r.clone(), std::fs::canonicalize(r).unwrap_or_else(|_| r.clone()))).collect();
-    c.docs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| {
-            let p = roots
-                .iter()
-                .find_map(|(r, canon)| {
-                    let rel = d.path.strip_prefix(r).ok()?;
-                    Some(if rel.as_os_str().is_empty() { canon.clone() } else { canon.join(rel) })
-                })
-                .unwrap_or_else(|| d.path.clone());
-            (p, i)
-        })
-        .collect()
+    let roots = fulltext::canonical_roots(&load.corpus);
+    c.docs.iter().enumerate().map(|(i, d)| (fulltext::index_path(&d.path, &roots), i)).collect()
 }
 
 /// The worker thread's handle.

@@ -164,9 +164,34 @@ pub fn bundled_files() -> Vec<PathBuf> {
     crate::ingest::source::BUNDLED.iter().map(|(p, _)| PathBuf::from(p)).collect()
 }
 
+/// The corpus folders as given, each with its canonical form (see [`index_path`]).
+#[must_use]
+pub fn canonical_roots(corpus: &[PathBuf]) -> Vec<(PathBuf, PathBuf)> {
+    corpus.iter().map(|r| (r.clone(), std::fs::canonicalize(r).unwrap_or_else(|_| r.clone()))).collect()
+}
+
+/// A document's path as the index knows it: under the canonical form of the folder it was
+/// found in (symbolic links inside the folder are kept as walked), or as it is (the bundled
+/// corpus).
+#[must_use]
+pub fn index_path(path: &Path, roots: &[(PathBuf, PathBuf)]) -> PathBuf {
+    roots
+        .iter()
+        .find_map(|(r, canon)| {
+            let rel = path.strip_prefix(r).ok()?;
+            Some(if rel.as_os_str().is_empty() { canon.clone() } else { canon.join(rel) })
+        })
+        .unwrap_or_else(|| path.to_path_buf())
+}
+
 /// The paths of the documents that mention every entity `filters` name (`@person:andy-jassy`),
-/// as the index has them (canonical). `Err` names an entity the corpus does not have.
-pub fn mentioning(c: &crate::Corpus, filters: &[EntityFilter]) -> Result<std::collections::HashSet<PathBuf>, String> {
+/// as the index has them ([`index_path`]; `corpus` is the folders as given). `Err` names an
+/// entity the corpus does not have.
+pub fn mentioning(
+    c: &crate::Corpus,
+    corpus: &[PathBuf],
+    filters: &[EntityFilter],
+) -> Result<std::collections::HashSet<PathBuf>, String> {
     let mut keep: Option<std::collections::HashSet<usize>> = None;
     for f in filters {
         let e = c
@@ -186,16 +211,8 @@ pub fn mentioning(c: &crate::Corpus, filters: &[EntityFilter]) -> Result<std::co
             Some(k) => k.intersection(&docs).copied().collect(),
         });
     }
-    Ok(keep
-        .unwrap_or_default()
-        .into_iter()
-        .flat_map(|d| {
-            // Both as loaded and canonical: the index has folders' files canonical and the
-            // bundled corpus's as they are.
-            let p = &c.docs[d].path;
-            [p.clone(), std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())]
-        })
-        .collect())
+    let roots = canonical_roots(corpus);
+    Ok(keep.unwrap_or_default().into_iter().map(|d| index_path(&c.docs[d].path, &roots)).collect())
 }
 
 fn analyzer() -> TextAnalyzer {
