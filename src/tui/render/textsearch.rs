@@ -114,15 +114,17 @@ fn snippet(l: &LineHit, width: usize, s: Styles) -> Line<'static> {
     let first = l.spans.first().map_or(0, |r| r.start);
     let lead = room / 4;
     let mut start = 0;
-    if one_line(&l.text[..first]).width() > lead {
-        // Start a few words before the first hit.
-        let mut at = first;
-        for (i, _) in l.text[..first].char_indices().rev() {
-            at = i;
-            if one_line(&l.text[i..first]).width() >= lead {
-                break;
-            }
+    // Start a few words before the first hit: back from it, character by character, until
+    // `lead` cells are taken (each character measured once: the line may be long).
+    let (mut at, mut taken) = (first, 0);
+    for (i, c) in l.text[..first].char_indices().rev() {
+        if taken >= lead {
+            break;
         }
+        taken += one_line(&l.text[i..i + c.len_utf8()]).width();
+        at = i;
+    }
+    if at > 0 {
         start = at;
         spans.push(Span::styled("…", s.dim()));
         room = room.saturating_sub(1);
