@@ -123,8 +123,10 @@ pub enum Report {
 #[derive(Default)]
 pub struct Answerer {
     index: Option<TextIndex>,
-    /// The model the paths were mapped for, and canonical path → document.
-    docs: Option<(usize, HashMap<PathBuf, DocIdx>)>,
+    /// The model the paths were mapped for (a weak reference: it does not keep an old model
+    /// alive, and its address cannot be taken by another while it is held), and the index's
+    /// path → document.
+    docs: Option<(std::sync::Weak<Corpus>, HashMap<PathBuf, DocIdx>)>,
 }
 
 impl Answerer {
@@ -166,9 +168,8 @@ impl Answerer {
             Ok(f) => f,
             Err(e) => return report(Report::Results(req.gen, Err(e))),
         };
-        let key = Arc::as_ptr(&req.corpus) as usize;
-        if self.docs.as_ref().is_none_or(|(k, _)| *k != key) {
-            self.docs = Some((key, doc_paths(&req.corpus, &req.source.load)));
+        if self.docs.as_ref().is_none_or(|(c, _)| !std::sync::Weak::ptr_eq(c, &Arc::downgrade(&req.corpus))) {
+            self.docs = Some((Arc::downgrade(&req.corpus), doc_paths(&req.corpus, &req.source.load)));
         }
         let docs = self.docs.as_ref().map(|(_, m)| m);
         let hits = found
