@@ -260,3 +260,15 @@ fn regression_an_entity_filter_keeps_documents_under_a_linked_folder() {
     n.sort();
     assert_eq!(n, ["a.txt", "b.txt"], "{}", r.stderr);
 }
+
+#[test]
+fn regression_a_phrase_across_a_line_break_prints_the_line_it_starts_on() {
+    // The index matches a phrase across a line break; the lines were searched one by one, so
+    // no line had a hit and a made-up line (the title at the body's first line) was printed.
+    let d = Dir::new();
+    d.file("w.md", "Wrapped\n\nWe think the custom\nsilicon plan is on track.\n");
+    let cache = Dir::new();
+    let r = find(d.path(), cache.path(), &["find", "\"custom silicon\""]);
+    let line = r.code(0).lines().first().map(ToString::to_string).unwrap_or_default();
+    assert!(line.ends_with("w.md:3:14:We think the custom"), "{line}");
+}

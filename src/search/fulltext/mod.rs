@@ -507,6 +507,25 @@ impl TextIndex {
                     d.lines.push(LineHit { line: n, text: line.to_string(), spans });
                 }
             }
+            if d.lines.is_empty() {
+                // A phrase the index matched across a line break ("the custom\nsilicon"):
+                // each line is tried with the next one, and the hits that start on it are
+                // kept, cut at its end.
+                let lines: Vec<&str> = text.lines().collect();
+                for (n, pair) in lines.windows(2).enumerate() {
+                    let joined = format!("{} {}", pair[0], pair[1]);
+                    let spans: Vec<_> = matcher
+                        .spans(&joined, &mut a)
+                        .into_iter()
+                        .filter(|r| r.start < pair[0].len())
+                        .map(|r| r.start..r.end.min(pair[0].len()))
+                        .collect();
+                    if !spans.is_empty() {
+                        d.hits += spans.len();
+                        d.lines.push(LineHit { line: n, text: pair[0].to_string(), spans });
+                    }
+                }
+            }
         });
     }
 
