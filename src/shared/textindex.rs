@@ -55,6 +55,10 @@ pub fn open_in(
     update: bool,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Ready, String> {
+    // One process at a time opens and updates an index: between another's commit and its
+    // stamps being saved, the index looks damaged and would be made again under it. The lock
+    // is on the folder of every index (an index's own folder may be removed and made again).
+    let _lock = crate::shared::files::Lock::take(dir)?;
     let (mut index, opened) = TextIndex::open(dir, load.corpus.is_empty())?;
     if !update && opened == Opened::Reused {
         return Ok(Ready { index, opened, synced: Synced::default() });
