@@ -237,7 +237,37 @@ fn model_file(opts: &LoadOptions) -> Option<PathBuf> {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     (&opts.corpus, &opts.catalog, opts.discover, &opts.walk).hash(&mut h);
-    Some(dir(opts)?.join(format!("{:016x}.model", h.finish())))
+    let corpus = crate::shared::places::corpus_key(&opts.corpus);
+    Some(dir(opts)?.join(format!("{corpus}-{:016x}.model", h.finish())))
+}
+
+/// How many model caches of one corpus (with different options or catalogs) are kept.
+const MODELS_PER_CORPUS: usize = 3;
+
+/// Removes a corpus's oldest model caches beyond [`MODELS_PER_CORPUS`]: each is as large as
+/// the corpus's text, and a change of options or catalog would otherwise leave one behind
+/// every time.
+fn remove_older_models(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name().and_then(|s| s.to_str())) else { return };
+    let Some((corpus, _)) = name.rsplit_once('-') else { return };
+    let prefix = format!("{corpus}-");
+    let mut models: Vec<(std::time::SystemTime, PathBuf)> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| {
+            let p = e.path();
+            p.extension().is_some_and(|x| x == "model")
+                && p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(&prefix))
+        })
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .collect();
+    models.sort_by_key(|m| std::cmp::Reverse(m.0));
+    for (_, old) in models.into_iter().skip(MODELS_PER_CORPUS) {
+        if old != path {
+            let _ = std::fs::remove_file(old);
+        }
+    }
 }
 
 /// A cached model: the corpus, and the stamps it was built from.
@@ -500,6 +530,8 @@ fn write_model(path: &Path, key: &ModelKey, stamps: &Stamps, corpus: &Corpus) ->
     })();
     if written.is_none() {
         let _ = std::fs::remove_file(&tmp);
+    } else {
+        remove_older_models(path);
     }
     written.is_some()
 }
@@ -656,6 +688,32 @@ pub fn stamps(opts: &LoadOptions) -> Stamps {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_newest_models_of_a_corpus_are_kept() {
+        let dir = tempfile::tempdir().expect("temp");
+        let t0 = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_700_000_000);
+        let mut paths = Vec::new();
+        for (i, name) in
+            ["notes-ab-1.model", "notes-ab-2.model", "notes-ab-3.model", "notes-ab-4.model", "other-cd-1.model"]
+                .iter()
+                .enumerate()
+        {
+            let p = dir.path().join(name);
+            std::fs::write(&p, b"x").expect("write");
+            let f = std::fs::File::options().write(true).open(&p).expect("open");
+            f.set_modified(t0 + std::time::Duration::from_secs(i as u64)).expect("time");
+            paths.push(p);
+        }
+        remove_older_models(&paths[3]);
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("dir")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["notes-ab-2.model", "notes-ab-3.model", "notes-ab-4.model", "other-cd-1.model"]);
+    }
 
     #[test]
     fn a_corrupt_cache_is_not_trusted() {
