@@ -9,8 +9,13 @@ use util::{bin, empty_config_dir, empty_data_dir, Dir, Run};
 
 /// Runs `dossier --corpus CORPUS ARGS` with its cache in `cache`.
 fn find(corpus: &Path, cache: &Path, args: &[&str]) -> Run {
-    Command::new(bin())
-        .arg("--corpus")
+    run(&mut command(corpus, cache, args))
+}
+
+/// The command `find` runs, for a test to add to.
+fn command(corpus: &Path, cache: &Path, args: &[&str]) -> Command {
+    let mut c = Command::new(bin());
+    c.arg("--corpus")
         .arg(corpus)
         .args(args)
         .env_remove("NO_COLOR")
@@ -18,10 +23,12 @@ fn find(corpus: &Path, cache: &Path, args: &[&str]) -> Run {
         .env("DOSSIER_CONFIG_DIR", empty_config_dir())
         .env("DOSSIER_CACHE_DIR", cache)
         .env("DOSSIER_TIMINGS", "1")
-        .stdin(Stdio::null())
-        .output()
-        .expect("run dossier")
-        .into()
+        .stdin(Stdio::null());
+    c
+}
+
+fn run(c: &mut Command) -> Run {
+    c.output().expect("run dossier").into()
 }
 
 /// The file names of the documents `find` printed with `-o path`, in order.
@@ -213,18 +220,7 @@ fn regression_a_temporary_folder_inside_the_corpus_is_refused() {
     let tmp = d.path().join("tmp");
     std::fs::create_dir(&tmp).expect("tmp");
     let cache = Dir::new();
-    let r: Run = Command::new(bin())
-        .arg("--corpus")
-        .arg(d.path())
-        .args(["--no-cache", "find", "apple OR version"])
-        .env("TMPDIR", &tmp)
-        .env("DOSSIER_DATA_DIR", empty_data_dir())
-        .env("DOSSIER_CONFIG_DIR", empty_config_dir())
-        .env("DOSSIER_CACHE_DIR", cache.path())
-        .stdin(Stdio::null())
-        .output()
-        .expect("run dossier")
-        .into();
+    let r = run(command(d.path(), cache.path(), &["--no-cache", "find", "apple OR version"]).env("TMPDIR", &tmp));
     r.code(2);
     assert!(r.stderr.contains("inside the corpus"), "{}", r.stderr);
     assert_eq!(std::fs::read_dir(&tmp).expect("tmp").count(), 0, "nothing written in the corpus");
@@ -243,19 +239,9 @@ fn regression_an_entity_filter_keeps_documents_under_a_linked_folder() {
     std::os::unix::fs::symlink(elsewhere.path(), d.path().join("linked")).expect("symlink");
     let cache = Dir::new();
     // The folder as a relative path: the model has it as given, the index canonical.
-    let name = d.path().file_name().expect("a name");
-    let r: Run = Command::new(bin())
-        .current_dir(d.path().parent().expect("a parent"))
-        .arg("--corpus")
-        .arg(name)
-        .args(["find", "budget @person:jane-roe", "-o", "path"])
-        .env("DOSSIER_DATA_DIR", empty_data_dir())
-        .env("DOSSIER_CONFIG_DIR", empty_config_dir())
-        .env("DOSSIER_CACHE_DIR", cache.path())
-        .stdin(Stdio::null())
-        .output()
-        .expect("run dossier")
-        .into();
+    let name = Path::new(d.path().file_name().expect("a name"));
+    let args = ["find", "budget @person:jane-roe", "-o", "path"];
+    let r = run(command(name, cache.path(), &args).current_dir(d.path().parent().expect("a parent")));
     let mut n = names(&r);
     n.sort();
     assert_eq!(n, ["a.txt", "b.txt"], "{}", r.stderr);
