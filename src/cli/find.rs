@@ -7,7 +7,6 @@ use std::path::Path;
 use serde_json::json;
 
 use crate::cli::{Exit, Settings};
-use crate::corpus::Corpus;
 use crate::search::fulltext::{self, DocHit, Opened};
 use crate::shared::error::{Error, Result};
 use crate::shared::output::Out;
@@ -67,7 +66,8 @@ pub fn run<W: Write>(query: &str, limit: Option<usize>, update: bool, s: &Settin
     let keep = if q.entities.is_empty() {
         None
     } else {
-        let corpus = Corpus::load(&s.load, &|p| s.progress(p));
+        // The mentions come from the model cache, as for `show` and `refs`.
+        let (corpus, _) = crate::shared::cache::model(&s.load, s.use_cache, &|p| s.progress(p), &|t| s.trace(t));
         Some(fulltext::mentioning(&corpus, &s.load.corpus, &q.entities).map_err(Error::msg)?)
     };
     let keep_fn = keep.as_ref().map(|k| move |p: &Path| k.contains(p));
