@@ -207,12 +207,12 @@ fn recognition_on_real_text_stays_above_its_floors() {
     // Floors against regression, set a little below the figures measured when they were set
     // (BENCHMARKS.md has the figures and the goals).
     let floors = [
-        ("dev", Kind::People, 0.91, 0.83),
-        ("dev", Kind::Orgs, 0.80, 0.72),
-        ("dev", Kind::Products, 0.45, 0.20),
-        ("heldout", Kind::People, 0.86, 0.70),
-        ("heldout", Kind::Orgs, 0.76, 0.67),
-        ("heldout", Kind::Products, 0.55, 0.30),
+        ("dev", Kind::People, 0.91, 0.84),
+        ("dev", Kind::Orgs, 0.78, 0.67),
+        ("dev", Kind::Products, 0.60, 0.15),
+        ("heldout", Kind::People, 0.86, 0.79),
+        ("heldout", Kind::Orgs, 0.77, 0.67),
+        ("heldout", Kind::Products, 0.65, 0.32),
     ];
     let mut failed = Vec::new();
     let mut by_split = BTreeMap::new();
@@ -310,7 +310,7 @@ fn evaluate_facts(split: &str) -> BTreeMap<String, Score> {
 fn facts_read_from_real_text_stay_above_their_floors() {
     // Floors against regression, a little below the figures measured when they were set
     // (BENCHMARKS.md); the goal is precision 0.8 and recall 0.6.
-    let floors = [("dev", 0.9, 0.18), ("heldout", 0.5, 0.14)];
+    let floors = [("dev", 0.8, 0.2), ("heldout", 0.5, 0.14)];
     let mut failed = Vec::new();
     for (split, p, r) in floors {
         let s = evaluate_facts(split)["all"];

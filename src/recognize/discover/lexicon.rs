@@ -283,7 +283,6 @@ const TITLES: &[&str] = &[
     "father",
     "sister",
     "brother",
-    "saint",
     "astronaut",
     "commander",
     "producer",
@@ -412,6 +411,16 @@ const HONORIFICS: &[&str] = &[
     "captain",
     "lieutenant",
     "colonel",
+    "prince",
+    "princess",
+    "pope",
+    "sheikh",
+    "emir",
+    "sultan",
+    "rabbi",
+    "imam",
+    "archbishop",
+    "cardinal",
 ];
 
 /// Words after a name that make it a person: a verb of speech or action.
@@ -528,6 +537,7 @@ const NOT_ORG_ACRONYMS: &[&str] = &[
     "tls",
     "ssl",
     "json",
+    "cbor",
     "toml",
     "csv",
     "posix",
@@ -1346,6 +1356,73 @@ const PLACES: &[&str] = &[
 const DIRECTIONS: &[&str] =
     &["north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "new"];
 
+/// Prepositions, conjunctions and verbs that a headline writes with a capital: never inside a
+/// name, so a run of capitalised words is cut there ("Chair Lina M. Khan Regarding the
+/// Guidelines"). The connectors a name may hold ("of", "for", "and", "the", "on") and words
+/// that are also given names or months ("Will", "May") are not here.
+const FUNCTION_WORDS: &[&str] = &[
+    "regarding",
+    "concerning",
+    "re",
+    "versus",
+    "vs",
+    "against",
+    "about",
+    "with",
+    "without",
+    "from",
+    "to",
+    "in",
+    "at",
+    "into",
+    "onto",
+    "over",
+    "after",
+    "before",
+    "under",
+    "amid",
+    "during",
+    "following",
+    "upon",
+    "via",
+    "by",
+    "as",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "or",
+    "but",
+    "than",
+    "then",
+    "when",
+    "while",
+    "where",
+    "whom",
+    "whose",
+    "if",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "your",
+    "this",
+    "that",
+    "these",
+    "those",
+    "says",
+    "announces",
+    "announced",
+    "urges",
+    "calls",
+    "testifies",
+    "speaks",
+];
+
 /// Institutions named by one word.
 const SINGLE_ORGS: &[&str] =
     &["congress", "senate", "parliament", "pentagon", "kremlin", "nato", "interpol", "unicef", "wikinews", "wikipedia"];
@@ -1591,6 +1668,7 @@ impl Class {
     pub(super) const NOT_PERSON_WORD: u32 = 1 << 15;
     pub(super) const ABBREVIATION: u32 = 1 << 16;
     pub(super) const DIRECTION: u32 = 1 << 17;
+    pub(super) const FUNCTION_WORD: u32 = 1 << 18;
     /// A noun that names a product of some kind.
     pub(super) const PRODUCT: u32 = Self::CHIP | Self::MODEL | Self::SERVICE;
 
@@ -1619,6 +1697,7 @@ fn lists() -> Vec<(u32, &'static [&'static str])> {
         (Class::NOT_PERSON_WORD, NOT_PERSON_WORDS),
         (Class::ABBREVIATION, ABBREVIATIONS),
         (Class::DIRECTION, DIRECTIONS),
+        (Class::FUNCTION_WORD, FUNCTION_WORDS),
     ]
 }
 

@@ -71,6 +71,9 @@ pub(super) struct Weighed<'t> {
     pub ev: Evidence,
 }
 
+/// The days of the week, as a name may be followed by one.
+const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
 /// Connectors that may stand inside a name.
 const CONNECTORS: &[&str] = &[
     "of", "and", "&", "for", "de", "van", "von", "der", "den", "da", "del", "della", "di", "du", "la", "le", "bin",
@@ -124,10 +127,18 @@ fn initial(w: &str) -> bool {
     cs.next().is_some_and(char::is_uppercase) && cs.next().is_none()
 }
 
+/// An Arabic surname written with its article in lower case: "al-Zarqawi", "el-Sisi".
+fn particle_name(w: &str) -> bool {
+    ["al-", "el-", "ad-", "ash-", "as-", "at-", "az-", "ar-", "an-", "ud-", "ul-"]
+        .iter()
+        .any(|p| w.strip_prefix(p).is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase)))
+}
+
 /// A word that can be part of a person's name: `Jassy`, `DeSantis`, `O'Brien`, `Al-Masri`,
-/// an initial, or the same in capitals (speaker labels).
+/// `al-Zarqawi`, an initial, or the same in capitals (speaker labels).
 pub(super) fn person_shaped(w: &str) -> bool {
     let w = w.trim_end_matches('.');
+    let w = if particle_name(w) { &w[w.find('-').map_or(0, |k| k + 1)..] } else { w };
     let mut cs = w.chars();
     let Some(first) = cs.next() else { return false };
     if !first.is_uppercase() {
@@ -384,6 +395,12 @@ impl<'t> Tagger<'t> {
         self.strs[i]
     }
 
+    /// Whether word `k` is a preposition, conjunction or verb written with a capital, as
+    /// headlines do ("Regarding", "With"): it ends a name. An acronym ("WHO") is not one.
+    fn function_word(&self, k: usize) -> bool {
+        self.is(k, Class::FUNCTION_WORD) && !all_caps(self.w(k))
+    }
+
     /// Every chunk in the text, weighed.
     pub(super) fn chunks(&self, join_lines: bool) -> Vec<Weighed<'t>> {
         let mut out = Vec::new();
@@ -391,7 +408,7 @@ impl<'t> Tagger<'t> {
         let mut i = 0;
         while i < n {
             let w = self.w(i);
-            if !capitalised(w) {
+            if !capitalised(w) || self.function_word(i) {
                 i += 1;
                 continue;
             }
@@ -407,7 +424,10 @@ impl<'t> Tagger<'t> {
                 if self.product_cue_at(j).is_some() {
                     break;
                 }
-                if capitalised(wj) || is_number(wj) || (has_digit(wj) && wj.len() <= 6) {
+                if self.function_word(j) {
+                    break;
+                }
+                if capitalised(wj) || is_number(wj) || (has_digit(wj) && wj.len() <= 6) || particle_name(wj) {
                     j += 1;
                 } else if is_connector(wj) && j + 1 < n && capitalised(self.w(j + 1)) {
                     let gap2 = &self.text[self.words[j].end..self.words[j + 1].start];
@@ -441,6 +461,7 @@ impl<'t> Tagger<'t> {
         // Common words opening a sentence ("The", "Yesterday", "However").
         while a < b
             && (self.is(a, Class::NOT_NAME)
+                || is_number(self.w(a))
                 || (sentence_start(self.text, self.words[a].start)
                     && !self.is(a, FIRST)
                     && self.is_lowercase_word(self.w(a))))
@@ -449,6 +470,10 @@ impl<'t> Tagger<'t> {
         }
         while a < b && is_connector(self.w(a)) {
             a += 1;
+        }
+        // A day after a name: "Nicolas Sarkozy Monday".
+        while b > a + 1 && WEEKDAYS.contains(&self.w(b - 1)) {
+            b -= 1;
         }
         if a >= b {
             return;
@@ -464,7 +489,9 @@ impl<'t> Tagger<'t> {
         let ends_org = self.is(b - 1, Class::ORG_HEAD);
         if !ends_org && !self.is(a, FIRST) {
             if let Some(k) = (a + 1..b).find(|&k| self.is(k, FIRST)) {
-                if b - k >= 2 && (a..k).all(|i| !is_connector(self.w(i))) {
+                // Not a saint's name, which names a place: "Saint Louis Athletica".
+                let saint = matches!(self.w(k - 1).trim_end_matches('.'), "Saint" | "St" | "San" | "Santa" | "Sainte");
+                if b - k >= 2 && !saint && (a..k).all(|i| !is_connector(self.w(i))) {
                     a = k;
                 }
             }
@@ -477,27 +504,42 @@ impl<'t> Tagger<'t> {
             .position(|w| matches!(*w, "of" | "for" | "on"))
             .is_some_and(|k| k > 0 && self.is(a + k - 1, Class::ORG_OF));
         let only_and = lw.iter().all(|w| !is_connector(w) || *w == "and" || *w == "&");
+        // Two people joined by "&" are not a firm: "Landon Curt Noll & Ronald S. Karr".
+        let gap_before = |k: usize| &self.text[self.words[k - 1].end..self.words[k].start];
+        let two_people = (a + 2..b.saturating_sub(1)).any(|k| {
+            gap_before(k) == " & " && self.is(a, FIRST) && self.is(k, FIRST) && lw.iter().all(|w| person_shaped(w))
+        });
         let org_whole = head_of
             || (self.is(b - 1, Class::ORG_HEAD) && only_and)
-            || self.text[self.words[a].start..self.words[b - 1].end].contains(" & ");
-        // Headlines and listings in capitals, and runs too long to be a name.
-        if b - a > 8 || (a..b).filter(|&k| all_caps(self.w(k))).count() > 3 {
+            || (self.text[self.words[a].start..self.words[b - 1].end].contains(" & ") && !two_people);
+        // Headlines and listings in capitals.
+        if (a..b).filter(|&k| all_caps(self.w(k))).count() > 3 {
             return;
         }
-        if !org_whole && lw.iter().any(|w| is_connector(w)) {
-            // Split at connectors.
-            let mut start = 0;
-            for (k, w) in lw.iter().enumerate() {
-                if is_connector(w) {
+        // A run too long to be one name is cut at its connectors and line ends (and two people
+        // at their "&"), and each part is cut again ("Deputy Assistant Secretary of State for Western Hemisphere Affairs John
+        // Creamer"; a list of authors, one a line); a part still too long is not a name.
+        let long = b - a > 8;
+        let split_at = |k: usize| {
+            is_connector(self.w(k))
+                || (k > a && ((long && gap_before(k).contains('\n')) || (two_people && gap_before(k) == " & ")))
+        };
+        if (long || two_people || !org_whole) && (a..b).any(split_at) {
+            let mut start = a;
+            for k in a..b {
+                if split_at(k) {
                     if k > start {
-                        self.weigh_titled(a + start, a + k, out);
+                        self.cut(start, k, out);
                     }
-                    start = k + 1;
+                    start = if is_connector(self.w(k)) { k + 1 } else { k };
                 }
             }
-            if start < lw.len() {
-                self.weigh_titled(a + start, b, out);
+            if start < b {
+                self.cut(start, b, out);
             }
+            return;
+        }
+        if long {
             return;
         }
         if nationality {
@@ -505,6 +547,9 @@ impl<'t> Tagger<'t> {
             return;
         }
         if org_whole {
+            if self.titled_person_before_org(a, b, out) {
+                return;
+            }
             // Titles and places in front of an organisation: "Secretary Comerica Bank",
             // "Atlanta Compass Bank".
             let mut a = a;
@@ -518,12 +563,32 @@ impl<'t> Tagger<'t> {
         self.weigh_titled(a, b, out);
     }
 
+    /// A titled person before an organisation, as a heading writes them: "Commissioner Julie
+    /// Brill Federal Trade Commission". Weighs both and says so, or does nothing.
+    fn titled_person_before_org(&self, a: usize, b: usize, out: &mut Vec<Weighed<'t>>) -> bool {
+        let lw = &self.strs[a..b];
+        if lw.len() < 5 || !self.is(a, Class::TITLE) || !self.is(a + 1, FIRST) {
+            return false;
+        }
+        let m = if initial(lw[2].trim_end_matches('.')) { 4 } else { 3 };
+        if lw.len() - m < 2 || !(1..m).all(|k| person_shaped(lw[k]) && !self.is(a + k, Class::ORG_HEAD)) {
+            return false;
+        }
+        let strong = self.is(a, Class::HONORIFIC);
+        self.weigh(a + 1, a + m, if strong { 3 } else { 2 }, out);
+        self.weigh(a + m, b, 0, out);
+        true
+    }
+
     /// Cuts titles off the front of a person's name, then weighs what is left.
     fn weigh_titled(&self, a: usize, b: usize, out: &mut Vec<Weighed<'t>>) {
         let lw = &self.strs[a..b];
         let title = |k: usize| self.is(a + k, Class::TITLE);
         // A title is cut off unless the name after it is an organisation's.
         let ends_org = b > a && self.is(b - 1, Class::ORG_HEAD);
+        if ends_org && self.titled_person_before_org(a, b, out) {
+            return;
+        }
         if !ends_org {
             if let Some(k) = (0..lw.len()).rposition(title) {
                 if k + 1 < lw.len() {
@@ -550,7 +615,10 @@ impl<'t> Tagger<'t> {
         }
         let title_before = if a > 0 {
             let gap = &self.text[self.words[a - 1].end..self.words[a].start];
-            let titled = (gap == " " || gap == ". ") && self.is(a - 1, Class::TITLE) && capitalised(self.w(a - 1));
+            // After a full stop only an abbreviation ("Gov. Newsom"): "The President. Yes." is
+            // two sentences.
+            let stop = gap == ". " && self.is(a - 1, Class::ABBREVIATION);
+            let titled = (gap == " " || stop) && self.is(a - 1, Class::TITLE) && capitalised(self.w(a - 1));
             match (titled, self.is(a - 1, Class::HONORIFIC)) {
                 (true, true) => 3,
                 (true, false) => 2,
@@ -668,7 +736,8 @@ impl<'t> Tagger<'t> {
 
         // People.
         // A given name may also be a word ("Bill Foster") or a place ("Chad Tew").
-        let person_like = ws.iter().all(|w| person_shaped(w))
+        let person_like = n <= 5
+            && ws.iter().all(|w| person_shaped(w))
             && !lw
                 .iter()
                 .enumerate()
@@ -788,10 +857,47 @@ mod tests {
     }
 
     #[test]
+    fn a_long_run_is_cut_at_its_connectors_and_line_ends() {
+        let t = tag("Deputy Assistant Secretary of State for Western Hemisphere Affairs John Creamer led it.");
+        assert!(t.iter().any(|x| x.0 == "John Creamer" && x.1 >= 2), "{t:?}");
+        let t = tag("Authors:\nJane Roe\nJohn Poe\nMaria Lopes\nLaura Kim and Lina Park\n");
+        let names: Vec<&str> = t.iter().filter(|x| x.1 >= 2).map(|x| x.0.as_str()).collect();
+        assert_eq!(names, ["Jane Roe", "John Poe", "Maria Lopes", "Laura Kim", "Lina Park"], "{t:?}");
+    }
+
+    #[test]
+    fn a_heading_s_words_and_days_are_not_part_of_a_name() {
+        let t = tag("Comment of Chair Lina M. Khan Regarding the Guidelines");
+        assert!(t.iter().any(|x| x.0 == "Lina M. Khan"), "{t:?}");
+        let t = tag("On the call, Jane Roe Monday said it was over.");
+        assert!(t.iter().any(|x| x.0 == "Jane Roe"), "{t:?}");
+        let t = tag("Statement of Commissioner Jane Roe Federal Trade Commission");
+        let names: Vec<&str> = t.iter().map(|x| x.0.as_str()).collect();
+        assert!(names.contains(&"Jane Roe") && names.contains(&"Federal Trade Commission"), "{t:?}");
+    }
+
+    #[test]
+    fn two_people_joined_by_an_ampersand_are_not_a_firm() {
+        let t = tag("Copyright 1988 Jane Roe & John S. Poe. Then Johnson & Johnson fell.");
+        let people: Vec<&str> = t.iter().filter(|x| x.1 >= 2).map(|x| x.0.as_str()).collect();
+        assert_eq!(people, ["Jane Roe", "John S. Poe"], "{t:?}");
+        assert!(t.iter().any(|x| x.0 == "Johnson & Johnson" && x.2 >= 3), "{t:?}");
+    }
+
+    #[test]
+    fn a_title_before_a_full_stop_does_not_make_the_next_sentence_a_person() {
+        let t = tag("The President. Yes. Dr. Fauci agreed.");
+        let names: Vec<&str> = t.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(names, ["Fauci"], "{t:?}");
+    }
+
+    #[test]
     fn initials_hyphens_and_apostrophes_stay_in_names() {
         let t = tag("Chair Lina M. Khan met Siobhan O'Brien and Jean-Paul Sartre.");
         let names: Vec<&str> = t.iter().map(|x| x.0.as_str()).collect();
         assert!(names.contains(&"Lina M. Khan"), "{t:?}");
+        let t = tag("Jane Abu al-Zarqawi was named.");
+        assert!(t.iter().any(|x| x.0 == "Jane Abu al-Zarqawi"), "{t:?}");
     }
 
     #[test]
