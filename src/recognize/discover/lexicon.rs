@@ -153,6 +153,16 @@ const ORG_HEADS: &[&str] = &[
     "house",
     "clinic",
     "system",
+    "division",
+    "unit",
+    "church",
+    "headquarters",
+    "sorority",
+    "fraternity",
+    "cathedral",
+    "mosque",
+    "synagogue",
+    "orchestra",
 ];
 
 /// The first word of an organisation named "X of Y": "University of Tokyo", "Bank of Japan".

@@ -377,7 +377,9 @@ impl<'t> Tagger<'t> {
     /// GPUs"): a product noun in lower case, or an acronym ("GPU", `SoC`); a capitalised noun
     /// is part of a name ("Perforce Software", "Boost Software License").
     fn product_cue_at(&self, k: usize) -> Option<&'static str> {
-        if !self.is(k, Class::PRODUCT) || !generic_noun(self.w(k)) {
+        // In capitals, only an acronym: "GPU", not "CHIPS" (the CHIPS Act).
+        let w = self.strs.get(k).copied().unwrap_or("");
+        if !self.is(k, Class::PRODUCT) || !generic_noun(w) || (all_caps(w) && w.len() > 4) {
             return None;
         }
         [(Class::CHIP, "chip"), (Class::MODEL, "model"), (Class::SERVICE, "service")]
@@ -927,6 +929,8 @@ mod tests {
         let t = tag("Intel showed the Gaudi 3 accelerator and AMD's MI300X GPUs; its assistant, Cortana, spoke.");
         let products: Vec<&str> = t.iter().filter(|x| x.3 >= 2).map(|x| x.0.as_str()).collect();
         assert_eq!(products, ["Gaudi 3", "MI300X", "Cortana"], "{t:?}");
+        let t = tag("With Proposed CHIPS Direct Funding, the plant grows.");
+        assert!(t.iter().all(|x| x.3 == 0), "{t:?}");
     }
 
     #[test]
