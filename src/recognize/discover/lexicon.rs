@@ -431,6 +431,8 @@ const HONORIFICS: &[&str] = &[
     "imam",
     "archbishop",
     "cardinal",
+    "chairman",
+    "chairwoman",
 ];
 
 /// Words after a name that make it a person: a verb of speech or action.

@@ -302,7 +302,10 @@ fn observe<'d>(
             continue;
         }
         let first = name.split(' ').next().unwrap_or("");
-        let heading = !firsts.contains(first) && {
+        // A name with a known given name, or a role after it ("MiMi Aung, project manager" in a
+        // list), counts even there.
+        let role = ev.person >= 2 && d.body[span.end..].starts_with(", ");
+        let heading = !firsts.contains(first) && !role && {
             // A heading is short: a longer line is prose, and is not scanned again per name.
             let line = &d.body[crate::text::span::line_around(&d.body, span.clone())];
             line.len() <= MAX_HEADING && {

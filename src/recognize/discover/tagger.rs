@@ -71,6 +71,54 @@ pub(super) struct Weighed<'t> {
     pub ev: Evidence,
 }
 
+/// Roles that, after a name and a comma, say it is a person's.
+const ROLES: &[&str] = &[
+    "manager",
+    "engineer",
+    "director",
+    "minister",
+    "secretary",
+    "president",
+    "professor",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "chairman",
+    "chairwoman",
+    "founder",
+    "co-founder",
+    "ceo",
+    "cto",
+    "cfo",
+    "officer",
+    "head",
+    "leader",
+    "scientist",
+    "researcher",
+    "analyst",
+    "economist",
+    "reporter",
+    "correspondent",
+    "editor",
+    "administrator",
+    "commissioner",
+    "ambassador",
+    "governor",
+    "mayor",
+    "senator",
+    "coach",
+    "captain",
+    "astronaut",
+    "lawyer",
+    "attorney",
+    "counsel",
+    "adviser",
+    "advisor",
+    "lead",
+    "chief",
+    "executive",
+];
+
 /// The days of the week, as a name may be followed by one.
 const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
@@ -385,6 +433,21 @@ impl<'t> Tagger<'t> {
         [(Class::CHIP, "chip"), (Class::MODEL, "model"), (Class::SERVICE, "service")]
             .into_iter()
             .find_map(|(bit, kind)| self.is(k, bit).then_some(kind))
+    }
+
+    /// Whether a role ("manager", "Minister") is among the four words from `k` on, in the
+    /// same clause.
+    fn role_follows(&self, k: usize) -> bool {
+        for i in k..(k + 4).min(self.words.len()) {
+            if i > k && self.text[self.words[i - 1].end..self.words[i].start].contains([',', '.', ';', ':', '\n', '('])
+            {
+                return false;
+            }
+            if ROLES.contains(&&*Low::of(self.w(i))) {
+                return true;
+            }
+        }
+        false
     }
 
     /// Whether the document also writes this word in lower case.
@@ -775,6 +838,11 @@ impl<'t> Tagger<'t> {
                 if gap_after.starts_with(',') && *after(0) == *"who" {
                     x.ev.person += 1;
                 }
+                // A role in apposition: "MiMi Aung, Ingenuity project manager at JPL",
+                // "Rona Ambrose, Minister of Environment".
+                if n >= 2 && gap_after == ", " && self.role_follows(b) {
+                    x.ev.person += 2;
+                }
                 if *before(0) == *"by" && n >= 2 {
                     x.ev.person += 2;
                 }
@@ -884,6 +952,13 @@ mod tests {
         let people: Vec<&str> = t.iter().filter(|x| x.1 >= 2).map(|x| x.0.as_str()).collect();
         assert_eq!(people, ["Jane Roe", "John S. Poe"], "{t:?}");
         assert!(t.iter().any(|x| x.0 == "Johnson & Johnson" && x.2 >= 3), "{t:?}");
+    }
+
+    #[test]
+    fn a_role_in_apposition_makes_a_person() {
+        let t = tag("Speakers include Mimo Aung, Ingenuity project manager at JPL, and Acme Widgets, a maker.");
+        assert!(t.iter().any(|x| x.0 == "Mimo Aung" && x.1 >= 2), "{t:?}");
+        assert!(t.iter().all(|x| x.0 != "Acme Widgets" || x.1 == 0), "{t:?}");
     }
 
     #[test]
