@@ -294,7 +294,7 @@ fn observe<'d>(
     let mut title_case_lines: HashMap<usize, bool> = HashMap::new();
     let tagger = tagger::Tagger::with(&d.body, firsts, scratch);
     for w in tagger.chunks(true) {
-        let tagger::Weighed { name, span, ev } = w;
+        let tagger::Weighed { name, span, ev, role } = w;
         // `taken` is sorted and its spans do not overlap: only the last one starting before
         // `span.end` can overlap it.
         let to = taken.partition_point(|t| t.start < span.end);
@@ -304,7 +304,6 @@ fn observe<'d>(
         let first = name.split(' ').next().unwrap_or("");
         // A name with a known given name, or a role after it ("MiMi Aung, project manager" in a
         // list), counts even there.
-        let role = ev.person >= 2 && d.body[span.end..].starts_with(", ");
         let heading = !firsts.contains(first) && !role && {
             // A heading is short: a longer line is prose, and is not scanned again per name.
             let line = &d.body[crate::text::span::line_around(&d.body, span.clone())];

@@ -69,6 +69,8 @@ pub(super) struct Weighed<'t> {
     pub span: Range<usize>,
     /// What the words around it say.
     pub ev: Evidence,
+    /// Whether a role follows it in apposition ("Jane Roe, project manager").
+    pub role: bool,
 }
 
 /// Roles that, after a name and a comma, say it is a person's.
@@ -842,6 +844,7 @@ impl<'t> Tagger<'t> {
                 // "Rona Ambrose, Minister of Environment".
                 if n >= 2 && gap_after == ", " && self.role_follows(b) {
                     x.ev.person += 2;
+                    x.role = true;
                 }
                 if *before(0) == *"by" && n >= 2 {
                     x.ev.person += 2;
