@@ -725,10 +725,13 @@ impl<'t> Tagger<'t> {
         // A known given name that is not a place's name opens a person's name even before a
         // place ("Jimmy Wales").
         let given = n >= 2 && self.is(a, FIRST);
+        // "Parliament of France", "University of Tokyo": a head of an organisation, "of", a place.
+        let head_of_place = n >= 3 && lw[n - 2] == "of" && self.is(b - 3, Class::ORG_OF | Class::ORG_HEAD);
         if (a..b).all(|k| self.is(k, Class::PLACE | Class::NOT_NAME))
             || (n > 1
                 && self.is(b - 1, Class::PLACE)
                 && !self.is(b - 1, Class::ORG_HEAD)
+                && !head_of_place
                 && !(n == 2 && given && !self.is(a, Class::PLACE)))
         {
             return;
@@ -1000,6 +1003,9 @@ mod tests {
         let t = tag("The Federal Bureau of Investigation and the National Institute of Standards said no.");
         let orgs: Vec<&str> = t.iter().filter(|x| x.2 >= 3).map(|x| x.0.as_str()).collect();
         assert_eq!(orgs, ["Federal Bureau of Investigation", "National Institute of Standards"], "{t:?}");
+        let t = tag("The Parliament of France voted; the University of Tokyo agreed.");
+        let orgs: Vec<&str> = t.iter().filter(|x| x.2 >= 3).map(|x| x.0.as_str()).collect();
+        assert_eq!(orgs, ["Parliament of France", "University of Tokyo"], "{t:?}");
     }
 
     #[test]
