@@ -67,6 +67,9 @@ struct Rule {
     /// A past holder: the pattern itself says "former", so the fact is not dated by the
     /// document, and "former" before the first mention does not void it.
     former: bool,
+    /// Other patterns may read the same pair too ("the Jets hired Rex Ryan as their head
+    /// coach": he joins, and leads).
+    more: bool,
 }
 
 impl Rule {
@@ -85,6 +88,11 @@ impl Rule {
         self
     }
 
+    fn more(mut self) -> Self {
+        self.more = true;
+        self
+    }
+
     fn former(mut self) -> Self {
         self.former = true;
         self
@@ -100,7 +108,8 @@ const LEAD: &str = "(?:chief executive(?: officer)?|ceo|president(?: and (?:chie
 chair(?:man|woman|person)?(?: and (?:chief executive(?: officer)?|ceo))?|head|director|director[- ]general|\
 administrator|secretary|secretary[- ]general|commissioner|leader|boss|managing director|executive director|\
 governor|prime minister|premier|mayor|principal|dean|chancellor|coach|head coach|manager|captain|\
-(?:co-)?founder and (?:chief executive|ceo)|chief)";
+pastor|rector|bishop|archbishop|provost|superintendent|commander|\
+(?:co-)?founder and (?:chief executive|ceo)|(?:chief executive|ceo|chair(?:man|woman)?|president) and (?:co-)?founder|chief)";
 
 /// Other roles in an organisation: the person is part of it.
 const ROLE: &str = "(?:spokes(?:man|woman|person)|official|analyst|engineer|researcher|scientist|advis[eo]r|\
@@ -144,6 +153,7 @@ fn rules() -> Vec<Rule> {
         lead_end: None,
         follow: None,
         former: false,
+        more: false,
     };
     let v = |verbs: &str| format!("{AUX} (?:{verbs})(?: the)?");
     let qualifier = "(?: (?:new|interim|acting|current))?";
@@ -153,6 +163,9 @@ fn rules() -> Vec<Rule> {
         // "Airbus chief executive Tom Enders", "FTC Chair Lina M. Khan", "Airbus' boss, Tom Enders".
         r(format!("{POSS}{qualifier} (?P<t>{LEAD}){COMMA}"), Second, "leads", &[P], &[O]),
         r(format!("{POSS} (?P<t>{ROLE})s?{COMMA}"), Second, "part_of", &[P], &[O]),
+        // "National Security Council Senior Director for Global Health Security and
+        // Biodefense, Dr. Beth Cameron": what the role covers, then a comma.
+        r(format!("{POSS} (?P<t>{ROLE}) (?:for|of) [a-z&-]+(?: (?:and |for |of )?[a-z&-]+){{0,5}} ,"), Second, "part_of", &[P], &[O]),
         r(format!("{POSS} (?P<t>(?:head|director|chief|manager|vice president) of [a-z]+(?: [a-z]+){{0,2}}){COMMA}"), Second, "part_of", &[P], &[O]),
         r(format!("{POSS} (?:co-?)?founder{COMMA}"), Second, "founded", &[P], &[O]),
         // "Tom Enders, chief executive of Airbus", "Lina Khan, who is chair of the FTC".
@@ -179,7 +192,7 @@ fn rules() -> Vec<Rule> {
         // "Richard Aboulafia of the Teal Group".
         r(format!("{COMMA} of(?: the)?"), First, "part_of", &[P], &[O]),
         // Verbs.
-        r(v("join|joins|joined|joining|rejoined|rejoins"), First, "joins", &[P, O], &[O]),
+        r(v("join|joins|joined|joining|rejoined|rejoins"), First, "joins", &[P, O], &[O]).more(),
         // The organisation acts: "Airbus named Tom Enders its new chief executive" reads in the
         // gap before the person only as far as the verb ("hired", "appointed", "named"), so the
         // title comes before the name ("appointed as chief executive Tom Enders") or not at all.
@@ -191,6 +204,15 @@ fn rules() -> Vec<Rule> {
             &[P],
             &[O],
         ),
+        // "the Jets hired Rex Ryan to be their new head coach", "Airbus named Tom Enders its
+        // chief executive", "Tom Enders joined Airbus as chief executive in 2005": the title
+        // after the second name; the hire or the joining is read too.
+        r(v("hired|hires|appointed|appoints|named|names|tapped|taps|picked|picks|chose|chooses|selected|selects|promoted|promotes"), Second, "leads", &[P], &[O])
+            .follow(&format!("(?: ,)?(?: (?:as|to be|to become))?(?: (?:its|their))(?: (?:new|next|interim|acting))? (?P<t>{LEAD}) (?:,|\\.|;|and|in|on|from|after|to|effective|$)"))
+            .more(),
+        r(v("joined|joins|rejoined|rejoins"), First, "leads", &[P], &[O])
+            .follow(&format!("(?: ,)?(?: as)(?: (?:its|their|the))?(?: (?:new|next|interim|acting))? (?P<t>{LEAD}) (?:,|\\.|;|and|in|on|from|after|effective|$)"))
+            .more(),
         r(v("hired|hires|recruited|recruits|poached|poaches|brought in|signed|signs"), Second, "joins", &[P], &[O]),
         // "Jane Roe serves on the Appropriations Committee", "she has been serving at the NSC",
         // "Roe works for Airbus".
@@ -205,7 +227,7 @@ fn rules() -> Vec<Rule> {
             &[O],
         ),
         r(
-            v(&format!("leads|led|heads|headed|runs|ran|chairs|chaired|lead|head|run|chair|took over|takes over|(?:became|becomes|become|was named|is named|was appointed|is appointed|has been named|has been appointed|named)(?: (?:the|its))?(?: new)? (?P<t>{LEAD}) (?:of|at)")),
+            v(&format!("leads|led|heads|headed|runs|ran|chairs|chaired|lead|head|run|chair|took over|takes over|(?:became|becomes|become|was named|is named|was appointed|is appointed|has been named|has been appointed|named|is|remains|has been)(?: (?:the|its))?(?: new)? (?P<t>{LEAD})(?: since (?:\\d{{4}}|[a-z]+ \\d{{4}}))? (?:of|at)")),
             First,
             "leads",
             &[P],
@@ -470,7 +492,9 @@ pub fn extract(
                     out.push(fact);
                 }
             }
-            break;
+            if !rule.more {
+                break;
+            }
         }
     }
     let text = Text { doc, body, sentences: &sentences, mentions, entities };
@@ -1316,5 +1340,47 @@ mod tests {
             t("Tom Enders", "part_of", "Appropriations Committee")
         );
         assert!(facts_of("Tom Enders worked with Airbus.", &airbus).is_empty());
+    }
+
+    #[test]
+    fn a_title_after_the_person_hired_named_or_joining() {
+        let jets = [("New York Jets", 'o'), ("Rex Ryan", 'p')];
+        let f = facts_of("On Monday, the New York Jets hired Rex Ryan to be their new head coach.", &jets);
+        let got: Vec<(&str, &str)> = f.iter().map(|(s, p, _, _)| (s.as_str(), p.as_str())).collect();
+        assert_eq!(got, [("Rex Ryan", "leads"), ("Rex Ryan", "joins")], "{f:?}");
+        let airbus = [("Airbus", 'o'), ("Tom Enders", 'p')];
+        assert_eq!(one("Airbus named Tom Enders its chief executive.", &airbus), t("Tom Enders", "leads", "Airbus"));
+        assert!(facts_of("Airbus named Tom Enders its head of sales.", &airbus).is_empty());
+        let enders = [("Tom Enders", 'p'), ("Airbus", 'o')];
+        let f = facts_of("Tom Enders joined Airbus as chief executive in 2005.", &enders);
+        let got: Vec<&str> = f.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(got, ["joins", "leads"], "{f:?}");
+        let f = facts_of("Tom Enders joined Airbus as head of research.", &enders);
+        assert_eq!(f.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(), ["joins"], "{f:?}");
+    }
+
+    #[test]
+    fn a_person_is_the_head() {
+        let names = [("Tom Enders", 'p'), ("Airbus", 'o')];
+        assert_eq!(one("Tom Enders is the chief executive of Airbus.", &names), t("Tom Enders", "leads", "Airbus"));
+        let church = [("Warnock", 'p'), ("Ebenezer", 'o')];
+        assert_eq!(
+            one("Senator Warnock has been the pastor since 2005 at Ebenezer.", &church),
+            t("Warnock", "leads", "Ebenezer")
+        );
+        assert!(facts_of("Tom Enders is the biggest critic of Airbus.", &names).is_empty());
+        assert!(facts_of("Tom Enders is the former chief executive of Airbus.", &names).iter().all(|f| f.1 != "leads"));
+    }
+
+    #[test]
+    fn a_role_with_what_it_covers_before_the_name() {
+        let names = [("National Security Council", 'o'), ("Beth Cameron", 'p')];
+        assert_eq!(
+            one("We have the National Security Council Senior Director for Global Health Security and Biodefense, Dr. Beth Cameron.", &names),
+            t("Beth Cameron", "part_of", "National Security Council")
+        );
+        assert!(
+            facts_of("The National Security Council official for years said Beth Cameron spoke.", &names).is_empty()
+        );
     }
 }
