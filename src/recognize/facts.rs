@@ -101,7 +101,7 @@ impl Rule {
 
 /// Where a title read before a name may begin: the start of the sentence or a word that
 /// does not qualify the title ("the", "our"; not "Deputy", "Texas", "former").
-const LEAD_START: &str = " (?:the|our|its|their|his|her|and|with|by|from|alongside|,|:|;|-|\\(|\u{2014}|\u{2013})";
+const LEAD_START: &str = " (?:the|our|its|their|his|her|and|with|by|from|alongside|said|says|added|wrote|told|met|meets|thanked|praised|interviewed|including|like|as|to|for|is|was|,|:|;|-|\\(|\u{2014}|\u{2013})";
 
 /// Titles of whoever leads an organisation.
 const LEAD: &str = "(?:chief executive(?: officer)?|ceo|president(?: and (?:chief executive(?: officer)?|ceo))?|\
@@ -179,9 +179,9 @@ fn rules() -> Vec<Rule> {
         r(COMMA.into(), Second, "part_of", &[P], &[O]).lead_end(&format!("(?: (?:a|an|one))? (?P<t>{ROLE}) (?:of|at|for|with)(?: the)?")),
         // "Jane Roe, the Foreign Ministry's director general"; "Roe is the State Department's
         // most senior official": the title after the organisation.
-        r(format!("{COMMA}(?: (?:is|was|remains|became|becomes))? the"), First, "leads", &[P], &[O])
+        r("(?: ,(?: (?:is|was|remains|became|becomes))?| (?:is|was|remains|became|becomes))(?: the)?".into(), First, "leads", &[P], &[O])
             .follow(&format!(" (?:'s|')(?: (?:new|acting|interim|current))? (?P<t>{LEAD}) (?:,|\\.|;|and|said|says|$)")),
-        r(format!("{COMMA}(?: (?:is|was|remains|became|becomes))? the"), First, "part_of", &[P], &[O])
+        r("(?: ,(?: (?:is|was|remains|became|becomes))?| (?:is|was|remains|became|becomes))(?: the)?".into(), First, "part_of", &[P], &[O])
             .follow(&format!(" (?:'s|')(?P<mods>(?: [a-z-]+){{0,3}}) (?P<t>{ROLE}|{LEAD})s? ")),
         // A past holder: "former Google CEO Eric Schmidt", "Jane Roe, a former McLaren driver",
         // "Jane Roe, former chief executive of Airbus".
@@ -190,6 +190,8 @@ fn rules() -> Vec<Rule> {
         r(format!("{COMMA}(?: (?:a|the|its))? former (?:{LEAD}|{ROLE}) (?:of|at|for|with)(?: the)?"), First, "leaves", &[P], &[O]).former(),
         r(format!("{COMMA}{relative}{article} (?:co-?)?founder(?: and(?: [a-z-]+){{1,4}})? of(?: the)?"), First, "founded", &[P], &[O]),
         // "Richard Aboulafia of the Teal Group".
+        // "chief executive Tim Cook of Apple".
+        r(" of(?: the)?".into(), First, "leads", &[P], &[O]).lead_end(&format!("(?: (?:new|acting|interim|current))? (?P<t>{LEAD})")),
         r(format!("{COMMA} of(?: the)?"), First, "part_of", &[P], &[O]),
         // Verbs.
         r(v("join|joins|joined|joining|rejoined|rejoins"), First, "joins", &[P, O], &[O]).more(),
@@ -297,6 +299,10 @@ fn rules() -> Vec<Rule> {
         r(format!("{COMMA}(?: the)? parent(?: company)? of(?: the)?"), Second, "part_of", &[O], &[O]),
         r(format!("{POSS} (?:parent(?: company)?|owner){COMMA}"), First, "part_of", &[O], &[O]),
         r(" (?:'s|')".into(), Second, "part_of", &[O], &[O]),
+        // "Microsoft's Brad Smith".
+        r(" (?:'s|')".into(), Second, "part_of", &[P], &[O]),
+        // "ChatGPT from OpenAI", "Claude 3.5 Sonnet, by Anthropic".
+        r(format!("{COMMA} (?:from|by)(?: the)?"), Second, "develops", &[O], &[X]),
         // Rivals.
         r(v("competes|compete|competing|competed|rivals|rival|rivaled|rivalled") + "(?: (?:directly|head-on))?(?: (?:with|against))?(?: the)?", First, "competes_with", &[O, P, X], &[O, P, X]),
         r(format!("{POSS}(?P<mods>(?: [a-z-]+){{0,2}}) (?:arch-?)?(?:rival|rivals|competitor|competitors){COMMA}(?: the)?"), First, "competes_with", &[O, P, X], &[O, P, X]),
@@ -1382,5 +1388,22 @@ mod tests {
         assert!(
             facts_of("The National Security Council official for years said Beth Cameron spoke.", &names).is_empty()
         );
+    }
+
+    #[test]
+    fn a_company_names_its_people_and_products() {
+        let ms = [("Microsoft", 'o'), ("Brad Smith", 'p')];
+        assert_eq!(one("Microsoft's Brad Smith said so.", &ms), t("Brad Smith", "part_of", "Microsoft"));
+        assert_eq!(one("Microsoft's rival Brad Smith said so.", &ms), t("Microsoft", "competes_with", "Brad Smith"));
+        assert!(facts_of("Microsoft's Brad Smith lawsuit grew.", &ms).is_empty());
+        let google = [("Jane Roe", 'p'), ("Google", 'o')];
+        assert_eq!(one("Jane Roe, Google's chief economist, said so.", &google), t("Jane Roe", "part_of", "Google"));
+        assert!(facts_of("Jane Roe, Google's users said, left.", &google).is_empty());
+        let chat = [("ChatGPT", 'x'), ("OpenAI", 'o')];
+        assert_eq!(one("Users of ChatGPT from OpenAI grew.", &chat), t("OpenAI", "develops", "ChatGPT"));
+        assert!(facts_of("ChatGPT users moved away from OpenAI.", &chat).is_empty());
+        let apple = [("Tim Cook", 'p'), ("Apple", 'o')];
+        assert_eq!(one("He met chief executive Tim Cook of Apple.", &apple), t("Tim Cook", "leads", "Apple"));
+        assert_eq!(one("He met deputy chief executive Tim Cook of Apple.", &apple), t("Tim Cook", "part_of", "Apple"));
     }
 }
