@@ -182,7 +182,7 @@ fn rules() -> Vec<Rule> {
         r("(?: ,(?: (?:is|was|remains|became|becomes))?| (?:is|was|remains|became|becomes))(?: the)?".into(), First, "leads", &[P], &[O])
             .follow(&format!(" (?:'s|')(?: (?:new|acting|interim|current))? (?P<t>{LEAD}) (?:,|\\.|;|and|said|says|$)")),
         r("(?: ,(?: (?:is|was|remains|became|becomes))?| (?:is|was|remains|became|becomes))(?: the)?".into(), First, "part_of", &[P], &[O])
-            .follow(&format!(" (?:'s|')(?P<mods>(?: [a-z-]+){{0,3}}) (?P<t>{ROLE}|{LEAD})s? ")),
+            .follow(&format!(" (?:'s|')(?P<mods>(?: [a-z-]+){{0,3}}) (?P<t>(?:{ROLE}|{LEAD})(?: (?:of|for) [a-z&.-]+)?) ")),
         // A past holder: "former Google CEO Eric Schmidt", "Jane Roe, a former McLaren driver",
         // "Jane Roe, former chief executive of Airbus".
         r(format!("{POSS} (?:{LEAD}|{ROLE})s?{COMMA}"), Second, "leaves", &[P], &[O]).lead_end(" (?:former|ex-)").former(),
@@ -398,8 +398,8 @@ pub fn extract(
                     continue;
                 }
             }
-            let lead = rule.lead_end.as_ref().map(|_| lead_words(body, sentence, a.span().start));
-            let follow = rule.follow.as_ref().map(|_| follow_words(body, sentence, b.span().end));
+            let lead = rule.lead_end.as_ref().map(|_| lead_words(body, sentence, a.span().start, true));
+            let follow = rule.follow.as_ref().map(|_| follow_words(body, sentence, b.span().end, true));
             let lead_caps = match (&rule.lead_end, &lead) {
                 (Some(end), Some(lead)) => match end.captures(lead) {
                     Some(c) => Some(c),
@@ -428,8 +428,18 @@ pub fn extract(
                 let m = caps.as_ref().and_then(|c| c.name(n))?;
                 Some(cased.get(m.range()).filter(|_| cased.len() == gap.len()).unwrap_or(m.as_str()).to_string())
             };
-            let around =
-                |n: &str| all_caps[1..].iter().flatten().find_map(|c| c.name(n)).map(|m| m.as_str().to_string());
+            // The same, read before or after the pair.
+            let around = |n: &str| {
+                let (cased, lower, m) = match (&lead_caps, &follow_caps) {
+                    (Some(c), _) if c.name(n).is_some() => {
+                        (lead_words(body, sentence, a.span().start, false), lead.as_deref()?, c.name(n)?)
+                    }
+                    (_, Some(c)) => (follow_words(body, sentence, b.span().end, false), follow.as_deref()?, c.name(n)?),
+                    _ => return None,
+                };
+                let same = cased.len() == lower.len();
+                Some(cased.get(m.range()).filter(|_| same).unwrap_or(m.as_str()).to_string())
+            };
             let value = group("amt").or_else(|| group("t").or_else(|| around("t")).map(|t| title(&t)));
             let quote_span = quote(body, sentence, a.span().start..b.span().end);
             let quote = &body[quote_span.clone()];
@@ -687,25 +697,25 @@ const MODIFIER_STOP: &[&str] = &[
 
 /// The words before `at` in its sentence (at most 80 bytes), read as a gap is; cut ones begin
 /// with a mark no pattern reads, so a title cut from its qualifier ("Deputy") is not taken.
-fn lead_words(body: &str, sentence: &Range<usize>, at: usize) -> String {
+fn lead_words(body: &str, sentence: &Range<usize>, at: usize, lower: bool) -> String {
     let lo = body.floor_char_boundary(at.saturating_sub(80).max(sentence.start));
     if lo == sentence.start {
-        return normalise(&body[lo..at]);
+        return normalise_with(&body[lo..at], lower);
     }
     let cut = &body[lo..at];
     let whole = cut.find(char::is_whitespace).map_or("", |i| &cut[i..]);
-    format!(" \u{2026}{}", normalise(whole))
+    format!(" \u{2026}{}", normalise_with(whole, lower))
 }
 
 /// The words after `at` in its sentence (at most 80 bytes), read as a gap is, a full stop
 /// apart; a cut last word is dropped.
-fn follow_words(body: &str, sentence: &Range<usize>, at: usize) -> String {
+fn follow_words(body: &str, sentence: &Range<usize>, at: usize, lower: bool) -> String {
     let hi = body.ceil_char_boundary((at + 80).min(sentence.end).max(at));
     let mut text = &body[at..hi];
     if hi < sentence.end {
         text = text.rfind(char::is_whitespace).map_or("", |i| &text[..i]);
     }
-    normalise(text).replace(". ", " . ").replace(".) ", " .) ")
+    normalise_with(text, lower).replace(". ", " . ").replace(".) ", " .) ")
 }
 
 /// Nouns that, right after a name, make it the owner of what is spoken of, not the object of
@@ -1225,6 +1235,9 @@ mod tests {
             one("David Satterfield is the State Department's most senior official for the region.", &state),
             t("David Satterfield", "part_of", "State Department")
         );
+        let amazon = [("Peter DeSantis", 'p'), ("Amazon", 'o')];
+        let f = facts_of("Peter DeSantis, Amazon's head of AI, acknowledged it.", &amazon);
+        assert_eq!(f, [("Peter DeSantis".into(), "part_of".into(), "Amazon".into(), Some("head of AI".into()))]);
         let ftc = [("Lina Khan", 'p'), ("FTC", 'o')];
         assert_eq!(one("Lina Khan, the FTC's chair, said so.", &ftc), t("Lina Khan", "leads", "FTC"));
         assert!(facts_of("Lina Khan, the FTC's fiercest critic, said so.", &ftc).is_empty());
