@@ -158,7 +158,7 @@ fn rules() -> Vec<Rule> {
     let v = |verbs: &str| format!("{AUX} (?:{verbs})(?: the)?");
     let qualifier = "(?: (?:new|interim|acting|current))?";
     let article = "(?: (?:the|its|a|an))?";
-    let relative = "(?: (?:who|as)(?: (?:is|was|has been|will be|became|becomes))?(?: now)?)?";
+    let relative = "(?: (?:who|as)(?: (?:is|was|has been|will be|became|becomes))?(?: now)?| (?:is|remains)(?: now)?)?";
     vec![
         // "Airbus chief executive Tom Enders", "FTC Chair Lina M. Khan", "Airbus' boss, Tom Enders".
         r(format!("{POSS}{qualifier} (?P<t>{LEAD}){COMMA}"), Second, "leads", &[P], &[O]),
@@ -1254,6 +1254,12 @@ mod tests {
         );
         assert!(facts_of("Piers Morgan, said the spokesman for CNN, left.", &names).is_empty());
         assert!(facts_of("Piers Morgan, the former spokesman for CNN, left.", &names).iter().all(|f| f.1 == "leaves"));
+        let ms = [("Kevin Scott", 'p'), ("Microsoft", 'o')];
+        assert_eq!(
+            one("Kevin Scott is the chief technology officer of Microsoft.", &ms),
+            t("Kevin Scott", "part_of", "Microsoft")
+        );
+        assert!(facts_of("Kevin Scott is the fiercest critic of Microsoft.", &ms).is_empty());
         let ravens = [("Ravens", 'o'), ("Bart Scott", 'p')];
         assert_eq!(one("Ravens linebacker, Bart Scott, stated it.", &ravens), t("Bart Scott", "part_of", "Ravens"));
     }
