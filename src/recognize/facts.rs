@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet};
 
-use crate::model::{DocIdx, Entity, EntityKind, Fact, FactObject, FactOrigin, Mention};
+use crate::model::{DocIdx, Entity, EntityKind, Fact, FactObject, FactOrigin, MatchHow, Mention};
 use crate::text::date::{extract_dates, PartialDate, When};
 use crate::text::sentence::sentences;
 
@@ -58,6 +58,18 @@ struct Rule {
     /// What the sentence must say before the first mention, when the gap alone is too weak
     /// ("This is Chad Tew for Wikinews", not "interviews Jane Roe for Wikinews").
     before: Option<Regex>,
+    /// How the words just before the first mention must end, read as the gap is ("the chief
+    /// executive of Airbus, Tom Enders": " the chief executive of ").
+    lead_end: Option<Regex>,
+    /// How the words just after the second mention must begin, read as the gap is ("Jane Roe,
+    /// the State Department's senior official": " 's senior official ").
+    follow: Option<Regex>,
+    /// A past holder: the pattern itself says "former", so the fact is not dated by the
+    /// document, and "former" before the first mention does not void it.
+    former: bool,
+    /// Other patterns may read the same pair too ("the Jets hired Rex Ryan as their head
+    /// coach": he joins, and leads).
+    more: bool,
 }
 
 impl Rule {
@@ -65,21 +77,49 @@ impl Rule {
         self.before = Some(Regex::new(&format!("(?i)^(?:{before})$")).expect("a fact pattern is valid"));
         self
     }
+
+    fn lead_end(mut self, end: &str) -> Self {
+        self.lead_end = Some(Regex::new(&format!("(?:^|{LEAD_START})(?:{end}) $")).expect("a fact pattern is valid"));
+        self
+    }
+
+    fn follow(mut self, start: &str) -> Self {
+        self.follow = Some(Regex::new(&format!("^(?:{start})")).expect("a fact pattern is valid"));
+        self
+    }
+
+    fn more(mut self) -> Self {
+        self.more = true;
+        self
+    }
+
+    fn former(mut self) -> Self {
+        self.former = true;
+        self
+    }
 }
+
+/// Where a title read before a name may begin: the start of the sentence or a word that
+/// does not qualify the title ("the", "our"; not "Deputy", "Texas", "former").
+const LEAD_START: &str = " (?:the|our|its|their|his|her|and|with|by|from|alongside|said|says|added|wrote|told|met|meets|thanked|praised|interviewed|including|like|as|to|for|is|was|,|:|;|-|\\(|\u{2014}|\u{2013})";
 
 /// Titles of whoever leads an organisation.
 const LEAD: &str = "(?:chief executive(?: officer)?|ceo|president(?: and (?:chief executive(?: officer)?|ceo))?|\
 chair(?:man|woman|person)?(?: and (?:chief executive(?: officer)?|ceo))?|head|director|director[- ]general|\
 administrator|secretary|secretary[- ]general|commissioner|leader|boss|managing director|executive director|\
 governor|prime minister|premier|mayor|principal|dean|chancellor|coach|head coach|manager|captain|\
-(?:co-)?founder and (?:chief executive|ceo)|chief)";
+pastor|rector|bishop|archbishop|provost|superintendent|commander|\
+(?:co-)?founder and (?:chief executive|ceo)|(?:chief executive|ceo|chair(?:man|woman)?|president) and (?:co-)?founder|chief)";
 
 /// Other roles in an organisation: the person is part of it.
 const ROLE: &str = "(?:spokes(?:man|woman|person)|official|analyst|engineer|researcher|scientist|advis[eo]r|\
 economist|executive|(?:senior |executive )?vice[- ]president|member|lawyer|attorney|employee|officer|\
 chief [a-z]+ officer|general counsel|professor|fellow|correspondent|reporter|editor|press secretary|\
 deputy(?: [a-z]+){1,3}|senior(?: [a-z]+){1,2}|associate(?: [a-z]+){1,2}|board member|partner|ambassador|envoy|\
-representative|striker|midfielder|defender|goalkeeper|player|driver|pilot|astronaut|staff member)";
+representative|striker|midfielder|defender|goalkeeper|player|driver|pilot|astronaut|staff member|\
+journalist|columnist|anchor|presenter|commentator|producer|linebacker|quarterback|pitcher|winger|forward|\
+batsman|bowler|teammate|team-mate|legislator|lawmaker|diplomat|aide|staffer|consultant|negotiator|inspector|\
+investigator|prosecutor|physician|surgeon|nurse|teacher|student|graduate|alumnus|alumna|intern)";
 
 /// Words that may stand between a verb and the product it names ("unveiled its new Trainium2
 /// chip"): qualifiers and kinds of product, never a preposition ("a rival to `ChatGPT`").
@@ -89,10 +129,13 @@ const PRODUCT_WORDS: &str = "(?: (?:new|latest|next-generation|first|second|thir
 const AMOUNT: &str = r"(?P<amt>(?:us ?)?[$€£¥] ?\d[\d,.]*(?: ?(?:trillion|billion|million|bn|mn|m|b))?|\d[\d,.]* (?:trillion|billion|million) (?:dollars|euros|pounds|yen))";
 
 /// Words that may come between a relative pronoun or a subject and its verb.
-const AUX: &str = r"(?: ,)?(?: (?:who|which|that))?(?: (?:has|have|had|will|is|was|were|are|also|recently|officially|formally|now|then|later|eventually|finally|first))*";
+const AUX: &str = r"(?: ,)?(?: (?:who|which|that))?(?: (?:has|have|had|'s|been|will|is|was|were|are|also|recently|officially|formally|now|then|later|eventually|finally|first))*";
 
 /// A possessive after the first mention: "Airbus's", "Airbus'".
 const POSS: &str = "(?: (?:'s|'))?";
+
+/// A courtesy title before a person's name, which the name does not include ("Dr. Eric Lander").
+const HONORIFIC: &str = r"(?: (?:dr|mr|mrs|ms|prof|sir|dame)\.?)?";
 
 /// An optional comma.
 const COMMA: &str = "(?: ,)?";
@@ -101,31 +144,57 @@ fn rules() -> Vec<Rule> {
     use Side::{First, Second};
     use K::{O, P, X};
     let r = |gap: String, subject, predicate, subjects: &'static [K], objects: &'static [K]| Rule {
-        gap: format!("^{gap} $"),
+        gap: format!("^{gap}{HONORIFIC} $"),
         subject,
         predicate,
         subjects,
         objects,
         before: None,
+        lead_end: None,
+        follow: None,
+        former: false,
+        more: false,
     };
     let v = |verbs: &str| format!("{AUX} (?:{verbs})(?: the)?");
     let qualifier = "(?: (?:new|interim|acting|current))?";
     let article = "(?: (?:the|its|a|an))?";
-    let relative = "(?: (?:who|as)(?: (?:is|was|has been|will be|became|becomes))?)?";
+    let relative = "(?: (?:who|as)(?: (?:is|was|has been|will be|became|becomes))?(?: now)?| (?:is|remains)(?: now)?)?";
     vec![
         // "Airbus chief executive Tom Enders", "FTC Chair Lina M. Khan", "Airbus' boss, Tom Enders".
         r(format!("{POSS}{qualifier} (?P<t>{LEAD}){COMMA}"), Second, "leads", &[P], &[O]),
         r(format!("{POSS} (?P<t>{ROLE})s?{COMMA}"), Second, "part_of", &[P], &[O]),
+        // "National Security Council Senior Director for Global Health Security and
+        // Biodefense, Dr. Beth Cameron": what the role covers, then a comma.
+        r(format!("{POSS} (?P<t>{ROLE}) (?:for|of) [a-z&-]+(?: (?:and |for |of )?[a-z&-]+){{0,5}} ,"), Second, "part_of", &[P], &[O]),
         r(format!("{POSS} (?P<t>(?:head|director|chief|manager|vice president) of [a-z]+(?: [a-z]+){{0,2}}){COMMA}"), Second, "part_of", &[P], &[O]),
         r(format!("{POSS} (?:co-?)?founder{COMMA}"), Second, "founded", &[P], &[O]),
         // "Tom Enders, chief executive of Airbus", "Lina Khan, who is chair of the FTC".
-        r(format!("{COMMA}{relative}(?: (?:the|its)){qualifier} (?P<t>{LEAD}) (?:of|at|for)(?: the)?"), First, "leads", &[P], &[O]),
+        r(format!("{COMMA}{relative}(?: (?:the|its))?{qualifier} (?P<t>{LEAD}) (?:of|at|for)(?: the)?"), First, "leads", &[P], &[O]),
         r(format!("{COMMA}{relative}{article} (?P<t>{ROLE}) (?:of|at|for|with)(?: the)?"), First, "part_of", &[P], &[O]),
+        // "Piers Morgan, who is now a TV news journalist for CNN": qualifiers after a comma
+        // (not "former", not a verb: see `MODIFIER_STOP`).
+        r(format!(" ,{relative}{article}(?P<mods>(?: [a-z-]+){{1,2}}) (?P<t>{ROLE}) (?:of|at|for|with)(?: the)?"), First, "part_of", &[P], &[O]),
+        // "the chief executive of Airbus, Tom Enders"; "a spokesman for Airbus, Jane Roe".
+        r(COMMA.into(), Second, "leads", &[P], &[O]).lead_end(&format!("(?: (?:new|acting|interim|current))? (?P<t>{LEAD}) (?:of|at|for)(?: the)?")),
+        r(COMMA.into(), Second, "part_of", &[P], &[O]).lead_end(&format!("(?: (?:a|an|one))? (?P<t>{ROLE}) (?:of|at|for|with)(?: the)?")),
+        // "Jane Roe, the Foreign Ministry's director general"; "Roe is the State Department's
+        // most senior official": the title after the organisation.
+        r("(?: ,(?: (?:is|was|remains|became|becomes))?| (?:is|was|remains|became|becomes))(?: the)?".into(), First, "leads", &[P], &[O])
+            .follow(&format!(" (?:'s|')(?: (?:new|acting|interim|current))? (?P<t>{LEAD}) (?:,|\\.|;|and|said|says|$)")),
+        r("(?: ,(?: (?:is|was|remains|became|becomes))?| (?:is|was|remains|became|becomes))(?: the)?".into(), First, "part_of", &[P], &[O])
+            .follow(&format!(" (?:'s|')(?P<mods>(?: [a-z-]+){{0,3}}) (?P<t>(?:{ROLE}|{LEAD})(?: (?:of|for) [a-z&.-]+)?) ")),
+        // A past holder: "former Google CEO Eric Schmidt", "Jane Roe, a former McLaren driver",
+        // "Jane Roe, former chief executive of Airbus".
+        r(format!("{POSS} (?:{LEAD}|{ROLE})s?{COMMA}"), Second, "leaves", &[P], &[O]).lead_end(" (?:former|ex-)").former(),
+        r(format!("{COMMA}(?: (?:a|the|its))? former"), First, "leaves", &[P], &[O]).follow(&format!("(?: \\([^)]*\\))? (?:{LEAD}|{ROLE})s? ")).former(),
+        r(format!("{COMMA}(?: (?:a|the|its))? former (?:{LEAD}|{ROLE}) (?:of|at|for|with)(?: the)?"), First, "leaves", &[P], &[O]).former(),
         r(format!("{COMMA}{relative}{article} (?:co-?)?founder(?: and(?: [a-z-]+){{1,4}})? of(?: the)?"), First, "founded", &[P], &[O]),
         // "Richard Aboulafia of the Teal Group".
+        // "chief executive Tim Cook of Apple".
+        r(" of(?: the)?".into(), First, "leads", &[P], &[O]).lead_end(&format!("(?: (?:new|acting|interim|current))? (?P<t>{LEAD})")),
         r(format!("{COMMA} of(?: the)?"), First, "part_of", &[P], &[O]),
         // Verbs.
-        r(v("join|joins|joined|joining|rejoined|rejoins"), First, "joins", &[P, O], &[O]),
+        r(v("join|joins|joined|joining|rejoined|rejoins"), First, "joins", &[P, O], &[O]).more(),
         // The organisation acts: "Airbus named Tom Enders its new chief executive" reads in the
         // gap before the person only as far as the verb ("hired", "appointed", "named"), so the
         // title comes before the name ("appointed as chief executive Tom Enders") or not at all.
@@ -137,18 +206,30 @@ fn rules() -> Vec<Rule> {
             &[P],
             &[O],
         ),
+        // "the Jets hired Rex Ryan to be their new head coach", "Airbus named Tom Enders its
+        // chief executive", "Tom Enders joined Airbus as chief executive in 2005": the title
+        // after the second name; the hire or the joining is read too.
+        r(v("hired|hires|appointed|appoints|named|names|tapped|taps|picked|picks|chose|chooses|selected|selects|promoted|promotes"), Second, "leads", &[P], &[O])
+            .follow(&format!("(?: ,)?(?: (?:as|to be|to become))?(?: (?:its|their))(?: (?:new|next|interim|acting))? (?P<t>{LEAD}) (?:,|\\.|;|and|in|on|from|after|to|effective|$)"))
+            .more(),
+        r(v("joined|joins|rejoined|rejoins"), First, "leads", &[P], &[O])
+            .follow(&format!("(?: ,)?(?: as)(?: (?:its|their|the))?(?: (?:new|next|interim|acting))? (?P<t>{LEAD}) (?:,|\\.|;|and|in|on|from|after|effective|$)"))
+            .more(),
         r(v("hired|hires|recruited|recruits|poached|poaches|brought in|signed|signs"), Second, "joins", &[P], &[O]),
+        // "Jane Roe serves on the Appropriations Committee", "she has been serving at the NSC",
+        // "Roe works for Airbus".
+        r(format!("{AUX} (?:(?:serves|served|serving) (?:at|for|in|on|with)|(?:works|worked|working) (?:at|for))(?: the)?"), First, "part_of", &[P], &[O]),
         r(v("fired|fires|ousted|ousts|dismissed|dismisses|sacked|sacks"), Second, "leaves", &[P], &[O]),
         r(format!("{POSS} (?:departure|exit|resignation|retirement) (?:from|at)(?: the)?"), First, "leaves", &[P], &[O]),
         r(
-            v("left|leaves|leave|leaving|quit|quits|departed|departs|departing|exited|exits|(?:stepped|steps|step|stepping) down(?: as [a-z -]{1,40})? (?:from|at|of)|resign(?:ed|s)? (?:from|as [a-z -]{1,40} (?:of|at))"),
+            v("left|leaves|leave|leaving|quit|quits|departed|departs|departing|exited|exits|(?:stepped|steps|step|stepping) down(?: as [a-z -]{1,40})? (?:from|at|of)|(?:resign|retire)(?:d|s|ed)? (?:from|as [a-z -]{1,40} (?:of|at))"),
             First,
             "leaves",
             &[P],
             &[O],
         ),
         r(
-            v(&format!("leads|led|heads|headed|runs|ran|chairs|chaired|lead|head|run|chair|took over|takes over|(?:became|becomes|become|was named|is named|was appointed|is appointed|has been named|has been appointed|named)(?: (?:the|its))?(?: new)? (?P<t>{LEAD}) (?:of|at)")),
+            v(&format!("leads|led|heads|headed|runs|ran|chairs|chaired|lead|head|run|chair|took over|takes over|(?:became|becomes|become|was named|is named|was appointed|is appointed|has been named|has been appointed|named|is|remains|has been)(?: (?:the|its))?(?: new)? (?P<t>{LEAD})(?: since (?:\\d{{4}}|[a-z]+ \\d{{4}}))? (?:of|at)")),
             First,
             "leads",
             &[P],
@@ -179,7 +260,7 @@ fn rules() -> Vec<Rule> {
             &[X],
         ),
         r(
-            v("develops|developed|developing|makes|made|builds|built|designs|designed|manufactures|manufactured|produces|produced|created|creates|trains|trained|(?:the )?(?:maker|developer|creator) of")
+            v("develops|developed|developing|makes|made|builds|built|designs|designed|manufactures|manufactured|produces|produced|created|creates|trains|trained|operates|operated|maintains|maintained|(?:the )?(?:maker|developer|creator|operator) of")
                 + "(?: (?:its|their|a|an|the))?" + PRODUCT_WORDS + "{0,2}(?: ,)?",
             First,
             "develops",
@@ -211,13 +292,20 @@ fn rules() -> Vec<Rule> {
         r(v("succeeds|succeeded|succeed|succeeding|replaces|replaced|replace|replacing|took over from|takes over from|take over from"), Second, "succeeded_by", &[P], &[P]),
         r(v("reports|reported|report|reporting") + "(?: directly)? to(?: the)?", First, "reports_to", &[P], &[P, O]),
         // Part of: "the Criminal Division, part of the Justice Department", "BARDA, a unit of HHS".
-        r(format!("{COMMA}(?: (?:which|that) is| is| was)?(?: now)?(?: (?:a|an|the))? (?:(?:unit|division|subsidiary|arm|agency|office|bureau|branch|component|affiliate|department|part|member|section|institute|center|centre|laboratory|lab|program|programme|operating company) (?:of|within|at|in|under)|part of|within|owned by)(?: the)?"), First, "part_of", &[O], &[O]),
+        r(format!("{COMMA}(?: (?:which|that) is| is| was)?(?: now)?(?: (?:a|an|the))? (?:(?:unit|division|subsidiary|arm|agency|office|bureau|branch|component|affiliate|department|part|member|section|institute|center|centre|laboratory|lab|program|programme|project|operating company) (?:of|within|at|in|under)|part of|within|owned by)(?: the)?"), First, "part_of", &[O, X], &[O]),
+        // "Gateway Services and its subsidiary Gateway US Holdings".
+        r(format!("{COMMA} and its (?:subsidiary|subsidiaries|unit|division|affiliate|arm)(?: ,)?"), Second, "part_of", &[O], &[O]),
+        r(format!("{COMMA} and its (?:parent|parent company|owner)(?: ,)?"), First, "part_of", &[O], &[O]),
         r(format!("{COMMA}(?: the)? parent(?: company)? of(?: the)?"), Second, "part_of", &[O], &[O]),
         r(format!("{POSS} (?:parent(?: company)?|owner){COMMA}"), First, "part_of", &[O], &[O]),
         r(" (?:'s|')".into(), Second, "part_of", &[O], &[O]),
+        // "Microsoft's Brad Smith".
+        r(" (?:'s|')".into(), Second, "part_of", &[P], &[O]),
+        // "ChatGPT from OpenAI", "Claude 3.5 Sonnet, by Anthropic".
+        r(format!("{COMMA} (?:from|by)(?: the)?"), Second, "develops", &[O], &[X]),
         // Rivals.
         r(v("competes|compete|competing|competed|rivals|rival|rivaled|rivalled") + "(?: (?:directly|head-on))?(?: (?:with|against))?(?: the)?", First, "competes_with", &[O, P, X], &[O, P, X]),
-        r(format!("{POSS}(?: (?:main|biggest|chief|closest|nearest))? (?:arch-?)?(?:rival|rivals|competitor|competitors){COMMA}(?: the)?"), First, "competes_with", &[O, P, X], &[O, P, X]),
+        r(format!("{POSS}(?P<mods>(?: [a-z-]+){{0,2}}) (?:arch-?)?(?:rival|rivals|competitor|competitors){COMMA}(?: the)?"), First, "competes_with", &[O, P, X], &[O, P, X]),
         r(format!("{COMMA}(?: (?:a|its|the|their))?(?: (?:main|biggest|chief|closest))? (?:rival|competitor) (?:of|to)(?: the)?"), First, "competes_with", &[O, P, X], &[O, P, X]),
     ]
 }
@@ -266,8 +354,10 @@ pub fn extract(
     let mut seen: HashSet<(usize, String, FactObject)> = HashSet::new();
     let compiled = &*RULES;
     let sentences = sentences(body);
+    let resolved = with_pronouns(doc, body, &sentences, mentions, entities);
+    let pairs: &[Mention] = resolved.as_deref().unwrap_or(mentions);
     let mut s = 0;
-    for (k, pair) in mentions.windows(2).enumerate() {
+    for (k, pair) in pairs.windows(2).enumerate() {
         let (a, b) = (&pair[0], &pair[1]);
         if a.entity() == b.entity() || a.span().end > b.span().start {
             continue;
@@ -295,8 +385,12 @@ pub fn extract(
             if !rule.subjects.contains(&ks) || !rule.objects.contains(&ko) {
                 continue;
             }
-            if !plain_statement(body, sentence, a, b) {
-                break;
+            // "former" voids what the gap says of a holder unless the pattern reads it.
+            if !rule.former && [" former ", " ex-", " then-"].iter().any(|w| gap.contains(w)) {
+                continue;
+            }
+            if !plain_statement(body, sentence, a, b, rule) {
+                continue;
             }
             if let Some(before) = &rule.before {
                 let lead = body[sentence.start..a.span().start].trim().trim_end_matches(',');
@@ -304,14 +398,49 @@ pub fn extract(
                     continue;
                 }
             }
+            let lead = rule.lead_end.as_ref().map(|_| lead_words(body, sentence, a.span().start, true));
+            let follow = rule.follow.as_ref().map(|_| follow_words(body, sentence, b.span().end, true));
+            let lead_caps = match (&rule.lead_end, &lead) {
+                (Some(end), Some(lead)) => match end.captures(lead) {
+                    Some(c) => Some(c),
+                    None => continue,
+                },
+                _ => None,
+            };
+            let follow_caps = match (&rule.follow, &follow) {
+                (Some(start), Some(follow)) => match start.captures(follow) {
+                    Some(c) => Some(c),
+                    None => continue,
+                },
+                _ => None,
+            };
             let caps = compiled.each[i].captures(&gap);
+            let all_caps = [caps.as_ref(), lead_caps.as_ref(), follow_caps.as_ref()];
+            // Qualifiers read as any word must not be a verb or a function word ("Roe, said
+            // the spokesman for Airbus").
+            let loose = all_caps.iter().flatten().filter_map(|c| c.name("mods"));
+            if loose.flat_map(|m| m.as_str().split(' ')).any(|w| MODIFIER_STOP.contains(&w)) {
+                continue;
+            }
             // Values as written ("Managing Director"), when case folding kept the lengths.
             let cased = normalise_with(raw_gap.trim_start_matches([')', ']']), false);
             let group = |n: &str| {
                 let m = caps.as_ref().and_then(|c| c.name(n))?;
                 Some(cased.get(m.range()).filter(|_| cased.len() == gap.len()).unwrap_or(m.as_str()).to_string())
             };
-            let value = group("amt").or_else(|| group("t").map(|t| title(&t)));
+            // The same, read before or after the pair.
+            let around = |n: &str| {
+                let (cased, lower, m) = match (&lead_caps, &follow_caps) {
+                    (Some(c), _) if c.name(n).is_some() => {
+                        (lead_words(body, sentence, a.span().start, false), lead.as_deref()?, c.name(n)?)
+                    }
+                    (_, Some(c)) => (follow_words(body, sentence, b.span().end, false), follow.as_deref()?, c.name(n)?),
+                    _ => return None,
+                };
+                let same = cased.len() == lower.len();
+                Some(cased.get(m.range()).filter(|_| same).unwrap_or(m.as_str()).to_string())
+            };
+            let value = group("amt").or_else(|| group("t").or_else(|| around("t")).map(|t| title(&t)));
             let quote_span = quote(body, sentence, a.span().start..b.span().end);
             let quote = &body[quote_span.clone()];
             // The stated date nearest the pair ("hired in 2005; in 2019 Microsoft acquired …").
@@ -332,6 +461,8 @@ pub fn extract(
                 .min_by_key(|(dist, _)| *dist)
                 .map(|(_, d)| d);
             let (date, origin) = match (stated, date) {
+                // When a past holder left is not what the sentence dates.
+                _ if rule.former => (None, FactOrigin::Extracted),
                 (Some(d), _) => (Some(d), FactOrigin::Extracted),
                 (None, Some(d)) if EVENTS.contains(&rule.predicate) => (Some(d), FactOrigin::ExtractedDatedByDocument),
                 _ => (None, FactOrigin::Extracted),
@@ -357,7 +488,7 @@ pub fn extract(
             let mut listed = vec![fact];
             if rule.subject == Side::Second && rule.predicate == "part_of" {
                 let mut prev = b;
-                for next in mentions[k + 2..].iter().take(MAX_LISTED) {
+                for next in pairs[k + 2..].iter().take(MAX_LISTED) {
                     let between = &body[prev.span().end.min(next.span().start)..next.span().start];
                     let joined = matches!(between.trim(), "and" | "," | ", and" | "&" | ";");
                     if !joined
@@ -377,11 +508,13 @@ pub fn extract(
                     out.push(fact);
                 }
             }
-            break;
+            if !rule.more {
+                break;
+            }
         }
     }
     let text = Text { doc, body, sentences: &sentences, mentions, entities };
-    for fact in named_after_owner(&text).into_iter().chain(titled_after_department(&text)) {
+    for fact in named_after_owner(&text).into_iter().chain(titled_after_department(&text)).chain(titled_member(&text)) {
         if seen.insert(key(&fact)) {
             out.push(fact);
         }
@@ -389,11 +522,67 @@ pub fn extract(
     out
 }
 
+/// The mentions with "He" or "She" opening a sentence read as the person the sentences just
+/// before name, when they name one person only ("Bernadette Meehan … She's been serving at
+/// the National Security Council"); `None` when no pronoun stands for anyone. A sentence naming
+/// two people or more, a blank line, or two sentences naming nobody end what a pronoun can
+/// stand for. Linear in the sentences and mentions.
+fn with_pronouns(
+    doc: DocIdx,
+    body: &str,
+    sentences: &[Range<usize>],
+    mentions: &[Mention],
+    entities: &[Entity],
+) -> Option<Vec<Mention>> {
+    let mut added: Vec<Mention> = Vec::new();
+    // The person a pronoun would stand for, and how many sentences ago it was named.
+    let mut last: Option<(usize, usize)> = None;
+    let mut m = 0;
+    let mut prev_end = 0;
+    for sentence in sentences {
+        if body[prev_end.min(sentence.start)..sentence.start].matches('\n').count() > 1 {
+            last = None;
+        }
+        prev_end = sentence.end;
+        let text = &body[sentence.clone()];
+        let lead = text.len() - text.trim_start_matches(['"', '\'', '\u{201c}', '\u{2018}', ' ']).len();
+        let rest = &text[lead..];
+        let word = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        let at = sentence.start + lead;
+        // A pronoun keeps its person in mind for the next sentence.
+        let mut named: Option<usize> = None;
+        if let (true, Some((person, _))) = (word == "He" || word == "She", last) {
+            added.push(Mention::new(person, doc, at..at + word.len(), MatchHow::ShortForm));
+            named = Some(person);
+        }
+        let mut several = false;
+        while m < mentions.len() && mentions[m].span().start < sentence.end {
+            let e = mentions[m].entity();
+            if mentions[m].span().start >= sentence.start && entities[e].kind == EntityKind::Person {
+                several |= named.is_some_and(|n| n != e);
+                named = Some(e);
+            }
+            m += 1;
+        }
+        last = match (named, several, last) {
+            (Some(e), false, _) => Some((e, 0)),
+            (None, false, Some((e, age))) if age < 1 => Some((e, age + 1)),
+            _ => None,
+        };
+    }
+    if added.is_empty() {
+        return None;
+    }
+    let mut all: Vec<Mention> = mentions.iter().cloned().chain(added).collect();
+    all.sort_by_key(|m| m.span().start);
+    Some(all)
+}
+
 /// Whether a pair's sentence states something: not a question, not a condition ("If Google
 /// buys Fitbit"), not about a former holder ("Former Google CEO Eric Schmidt"), and the second
 /// name is not the owner of what the sentence is about ("Microsoft's `OpenAI` investment",
 /// "Nokia's devices business").
-fn plain_statement(body: &str, sentence: &Range<usize>, a: &Mention, b: &Mention) -> bool {
+fn plain_statement(body: &str, sentence: &Range<usize>, a: &Mention, b: &Mention, rule: &Rule) -> bool {
     let text = &body[sentence.clone()];
     if text.trim_end_matches(['"', '\'', ')', '\u{201d}']).ends_with('?') {
         return false;
@@ -404,8 +593,14 @@ fn plain_statement(body: &str, sentence: &Range<usize>, a: &Mention, b: &Mention
         return false;
     }
     let near = lead.trim_end().rsplit(' ').next().unwrap_or("");
-    if ["former", "ex-", "then-", "late", "outgoing", "erstwhile"].iter().any(|w| near == *w || near.ends_with(w)) {
+    let past =
+        ["former", "ex-", "then-", "late", "outgoing", "erstwhile"].iter().any(|w| near == *w || near.ends_with(w));
+    if past && !rule.former {
         return false;
+    }
+    // A pattern that reads what follows the second name decides about its possessive.
+    if rule.follow.is_some() {
+        return true;
     }
     let end = body.ceil_char_boundary((b.span().end + 24).min(sentence.end).max(b.span().end));
     let after = body[b.span().end..end].to_lowercase().replace('\u{2019}', "'");
@@ -414,6 +609,113 @@ fn plain_statement(body: &str, sentence: &Range<usize>, a: &Mention, b: &Mention
     }
     let next = after.split(|c: char| !c.is_alphanumeric() && c != '-').find(|w| !w.is_empty()).unwrap_or("");
     !OWNED_THINGS.contains(&next)
+}
+
+/// Words that may not stand as a qualifier of a title or a rival: verbs, function words, and
+/// what makes the holder a past one.
+const MODIFIER_STOP: &[&str] = &[
+    "former",
+    "ex-",
+    "then-",
+    "late",
+    "outgoing",
+    "erstwhile",
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "but",
+    "of",
+    "to",
+    "for",
+    "with",
+    "at",
+    "in",
+    "on",
+    "by",
+    "from",
+    "as",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "said",
+    "says",
+    "told",
+    "tells",
+    "asked",
+    "asks",
+    "called",
+    "calls",
+    "met",
+    "meets",
+    "when",
+    "while",
+    "who",
+    "which",
+    "that",
+    "not",
+    "no",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "its",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "if",
+    "whether",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "will",
+    "can",
+    "like",
+    "unlike",
+    "than",
+    "not",
+    "never",
+    "potential",
+    "possible",
+    "prospective",
+    "would-be",
+    "future",
+    "next",
+];
+
+/// The words before `at` in its sentence (at most 80 bytes), read as a gap is; cut ones begin
+/// with a mark no pattern reads, so a title cut from its qualifier ("Deputy") is not taken.
+fn lead_words(body: &str, sentence: &Range<usize>, at: usize, lower: bool) -> String {
+    let lo = body.floor_char_boundary(at.saturating_sub(80).max(sentence.start));
+    if lo == sentence.start {
+        return normalise_with(&body[lo..at], lower);
+    }
+    let cut = &body[lo..at];
+    let whole = cut.find(char::is_whitespace).map_or("", |i| &cut[i..]);
+    format!(" \u{2026}{}", normalise_with(whole, lower))
+}
+
+/// The words after `at` in its sentence (at most 80 bytes), read as a gap is, a full stop
+/// apart; a cut last word is dropped.
+fn follow_words(body: &str, sentence: &Range<usize>, at: usize, lower: bool) -> String {
+    let hi = body.ceil_char_boundary((at + 80).min(sentence.end).max(at));
+    let mut text = &body[at..hi];
+    if hi < sentence.end {
+        text = text.rfind(char::is_whitespace).map_or("", |i| &text[..i]);
+    }
+    normalise_with(text, lower).replace(". ", " . ").replace(".) ", " .) ")
 }
 
 /// Nouns that, right after a name, make it the owner of what is spoken of, not the object of
@@ -619,6 +921,62 @@ fn titled_after_department(t: &Text) -> Vec<Fact> {
     out
 }
 
+/// "Senator Raphael Warnock", "Congressman John Lewis", "Rep. Jane Roe": the person is a
+/// member of the chamber the title names, when the text names that chamber ("the Senate",
+/// "Congress", "the House of Representatives"). Not a past member ("former Senator"), nor a
+/// title qualified by a name ("State Senator", "Trade Representative").
+fn titled_member(t: &Text) -> Vec<Fact> {
+    static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?:^|[^\w.\-])(?P<t>Senator|Sen\.|Congressman|Congresswoman|Congressmember|Representative|Rep\.)\s+$",
+        )
+        .expect("the title pattern is valid")
+    });
+    let mut chambers: HashMap<&str, usize> = HashMap::new();
+    for m in t.first_mentions(EntityKind::Org) {
+        for n in t.entities[m.entity()].names() {
+            let n = n.to_lowercase();
+            let n = n.trim_start_matches("the ");
+            let n = ["u.s. ", "us ", "united states "].iter().fold(n, |n, p| n.strip_prefix(p).unwrap_or(n));
+            let chamber = match n {
+                "senate" => "senate",
+                "congress" => "congress",
+                "house of representatives" => "house",
+                _ => continue,
+            };
+            chambers.entry(chamber).or_insert(m.entity());
+        }
+    }
+    if chambers.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for m in t.mentions.iter().filter(|m| t.entities[m.entity()].kind == EntityKind::Person) {
+        let Some(sentence) = sentence_of(t.sentences, &m.span()) else { continue };
+        let lo = t.body.floor_char_boundary(m.span().start.saturating_sub(40).max(sentence.start));
+        let before = &t.body[lo..m.span().start];
+        let Some(c) = TITLE.captures(before) else { continue };
+        let Some(title) = c.name("t") else { continue };
+        let ahead = before[..title.start()].trim_end();
+        let word = ahead.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+        let qualified = word.starts_with(char::is_uppercase) && !["The", "U.S.", "US"].contains(&word);
+        let past = ["former", "late", "then", "retired", "ex"].contains(&word.to_lowercase().trim_end_matches('-'));
+        if qualified || past {
+            continue;
+        }
+        let chamber = if title.as_str().starts_with("Sen") {
+            chambers.get("senate")
+        } else {
+            chambers.get("congress").or_else(|| chambers.get("house"))
+        };
+        if let Some(&chamber) = chamber {
+            let value = if title.as_str().starts_with("Sen") { "Senator" } else { "Representative" };
+            out.extend(t.fact(lo + title.start()..m.span().end, (m.entity(), "part_of", chamber), Some(value.into())));
+        }
+    }
+    out
+}
+
 /// The gap as the patterns read it: lower-cased, curly apostrophes straightened, commas apart,
 /// each word after one space, and one space at the end (" , the ceo of ").
 fn normalise(gap: &str) -> String {
@@ -687,7 +1045,7 @@ fn quote(body: &str, sentence: &Range<usize>, pair: Range<usize>) -> Range<usize
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{MatchHow, Origin};
+    use crate::model::Origin;
 
     /// Entities named in `names` (kind by the first letter: p, o, x), mentioned wherever the
     /// text names them.
@@ -801,7 +1159,8 @@ mod tests {
     #[test]
     fn former_holders_questions_owners_and_loose_words_state_nothing() {
         let google = [("Eric Schmidt", 'p'), ("Google", 'o')];
-        assert!(facts_of("Former Google CEO Eric Schmidt spoke.", &google).is_empty());
+        let f = facts_of("Former Google CEO Eric Schmidt spoke.", &google);
+        assert!(f.iter().all(|x| x.1 == "leaves"), "a former CEO does not lead: {f:?}");
         let apple = [("Tim Cook", 'p'), ("Elon Musk", 'p'), ("Apple", 'o')];
         let f = facts_of("Apple CEO Tim Cook and Elon Musk discussed the deal.", &apple);
         assert_eq!(f.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(), ["Tim Cook"], "{f:?}");
@@ -823,5 +1182,247 @@ mod tests {
         let money = [("Amazon", 'o'), ("Anthropic", 'o')];
         let f = facts_of("Amazon invested $4,000,000 in Anthropic.", &money);
         assert_eq!(f[0].3.as_deref(), Some("$4,000,000"), "{f:?}");
+    }
+
+    #[test]
+    fn a_title_after_a_comma_needs_no_article() {
+        let names = [("Rupert Murdoch", 'p'), ("News Corporation", 'o')];
+        let f = facts_of("Rupert Murdoch, CEO of News Corporation, was in talks.", &names);
+        assert_eq!(
+            f,
+            [("Rupert Murdoch".into(), "leads".into(), "News Corporation".into(), Some("chief executive".into()))]
+        );
+        assert!(facts_of("Rupert Murdoch, critic of News Corporation, spoke.", &names).is_empty());
+    }
+
+    #[test]
+    fn a_title_before_the_organisation_and_a_comma_before_the_name() {
+        let names = [("Airbus", 'o'), ("Tom Enders", 'p')];
+        assert_eq!(
+            one("The chief executive of Airbus, Tom Enders, said so.", &names),
+            t("Tom Enders", "leads", "Airbus")
+        );
+        assert_eq!(
+            one("A spokesman for Airbus, Tom Enders, declined to comment.", &names),
+            t("Tom Enders", "part_of", "Airbus")
+        );
+        // A qualified title is not the head: the deputy is a member.
+        assert_eq!(
+            one("The deputy chief executive of Airbus, Tom Enders, said so.", &names),
+            t("Tom Enders", "part_of", "Airbus")
+        );
+        assert!(facts_of("A critic of Airbus, Tom Enders, said so.", &names).is_empty());
+        assert!(facts_of("Buyers of Airbus, Tom Enders said, wait.", &names).is_empty());
+        let doe = [("U.S. Department of Energy", 'o'), ("Ernest Moniz", 'p')];
+        assert_eq!(
+            one("The Secretary of the U.S. Department of Energy, Dr. Ernest Moniz, announced it.", &doe),
+            t("Ernest Moniz", "leads", "U.S. Department of Energy")
+        );
+    }
+
+    #[test]
+    fn a_title_after_the_organisations_possessive() {
+        let names = [("Josefina Vidal", 'p'), ("Foreign Ministry", 'o')];
+        assert_eq!(
+            one(
+                "The delegation was led by Josefina Vidal, the Foreign Ministry's Director General for U.S. affairs.",
+                &names
+            ),
+            t("Josefina Vidal", "part_of", "Foreign Ministry")
+        );
+        let state = [("David Satterfield", 'p'), ("State Department", 'o')];
+        assert_eq!(
+            one("David Satterfield is the State Department's most senior official for the region.", &state),
+            t("David Satterfield", "part_of", "State Department")
+        );
+        let amazon = [("Peter DeSantis", 'p'), ("Amazon", 'o')];
+        let f = facts_of("Peter DeSantis, Amazon's head of AI, acknowledged it.", &amazon);
+        assert_eq!(f, [("Peter DeSantis".into(), "part_of".into(), "Amazon".into(), Some("head of AI".into()))]);
+        let ftc = [("Lina Khan", 'p'), ("FTC", 'o')];
+        assert_eq!(one("Lina Khan, the FTC's chair, said so.", &ftc), t("Lina Khan", "leads", "FTC"));
+        assert!(facts_of("Lina Khan, the FTC's fiercest critic, said so.", &ftc).is_empty());
+        assert!(facts_of("Lina Khan, the FTC's former chair, said so.", &ftc).is_empty());
+        assert!(facts_of("Lina Khan read the FTC's report.", &ftc).is_empty());
+    }
+
+    #[test]
+    fn qualified_roles_after_a_comma() {
+        let names = [("Piers Morgan", 'p'), ("CNN", 'o')];
+        assert_eq!(
+            one("Piers Morgan, who is now a TV news journalist for CNN, was an editor.", &names),
+            t("Piers Morgan", "part_of", "CNN")
+        );
+        assert!(facts_of("Piers Morgan, said the spokesman for CNN, left.", &names).is_empty());
+        assert!(facts_of("Piers Morgan, the former spokesman for CNN, left.", &names).iter().all(|f| f.1 == "leaves"));
+        let ms = [("Kevin Scott", 'p'), ("Microsoft", 'o')];
+        assert_eq!(
+            one("Kevin Scott is the chief technology officer of Microsoft.", &ms),
+            t("Kevin Scott", "part_of", "Microsoft")
+        );
+        assert!(facts_of("Kevin Scott is the fiercest critic of Microsoft.", &ms).is_empty());
+        let ravens = [("Ravens", 'o'), ("Bart Scott", 'p')];
+        assert_eq!(one("Ravens linebacker, Bart Scott, stated it.", &ravens), t("Bart Scott", "part_of", "Ravens"));
+    }
+
+    #[test]
+    fn past_holders_have_left_undated() {
+        let google = [("Eric Schmidt", 'p'), ("Google", 'o')];
+        assert_eq!(one("Former Google CEO Eric Schmidt spoke.", &google), t("Eric Schmidt", "leaves", "Google"));
+        let walsh = [("Sarah Walsh", 'p'), ("Matildas", 'o')];
+        assert_eq!(
+            one("Wikinews interviewed Sarah Walsh, a former Matildas player, in 2013.", &walsh),
+            t("Sarah Walsh", "leaves", "Matildas")
+        );
+        let airbus = [("Tom Enders", 'p'), ("Airbus", 'o')];
+        assert_eq!(
+            one("Tom Enders, former chief executive of Airbus, spoke.", &airbus),
+            t("Tom Enders", "leaves", "Airbus")
+        );
+        assert_eq!(one("Tom Enders retired from Airbus.", &airbus), t("Tom Enders", "leaves", "Airbus"));
+        // The document's date is not when a past holder left.
+        let names: Vec<Entity> = [("Tom Enders", EntityKind::Person), ("Airbus", EntityKind::Org)]
+            .iter()
+            .map(|(n, k)| Entity::named(n.to_lowercase(), *k, (*n).to_string(), Origin::Discovered))
+            .collect();
+        let text = "Tom Enders, former chief executive of Airbus, spoke.";
+        let mentions = [Mention::new(0, 0, 0..10, MatchHow::Exact), Mention::new(1, 0, 38..44, MatchHow::Exact)];
+        let f = extract(0, text, PartialDate::parse("2024-05-02"), &mentions, &names);
+        assert_eq!((f.len(), f[0].date), (1, None), "{f:?}");
+        assert!(facts_of("Tom Enders, a former Airbus critic, spoke.", &airbus).is_empty());
+    }
+
+    #[test]
+    fn subsidiaries_projects_operators_and_rivals() {
+        let gateway = [("Gateway Services", 'o'), ("Gateway US Holdings", 'o')];
+        assert_eq!(
+            one(
+                "A complaint against Gateway Services and its subsidiary Gateway US Holdings, Inc., was filed.",
+                &gateway
+            ),
+            t("Gateway US Holdings", "part_of", "Gateway Services")
+        );
+        assert!(facts_of("Gateway Services and its customers Gateway US Holdings met.", &gateway).is_empty());
+        let wiki = [("Wikinews", 'o'), ("Wikimedia Foundation", 'o'), ("Wikipedia", 'x')];
+        assert_eq!(
+            one("Wikinews is a project of the Wikimedia Foundation.", &wiki),
+            t("Wikinews", "part_of", "Wikimedia Foundation")
+        );
+        assert_eq!(
+            one("The Wikimedia Foundation operates Wikipedia editions.", &wiki),
+            t("Wikimedia Foundation", "develops", "Wikipedia")
+        );
+        assert!(facts_of("Wikinews praised a project of the Wikimedia Foundation.", &wiki).is_empty());
+        let rivals = [("Boeing", 'o'), ("Airbus", 'o')];
+        assert_eq!(one("Boeing's European rival, Airbus, is ready.", &rivals), t("Boeing", "competes_with", "Airbus"));
+        assert!(facts_of("Boeing's former rival Airbus is ready.", &rivals).is_empty());
+        assert!(facts_of("Boeing said the rival Airbus is ready.", &rivals).is_empty());
+    }
+
+    #[test]
+    fn members_of_a_chamber_by_their_title() {
+        let names = [("Raphael Warnock", 'p'), ("Senate", 'o'), ("John Lewis", 'p'), ("Congress", 'o')];
+        let f = facts_of(
+            "Senator Raphael Warnock and Congressman John Lewis spoke before the Senate and Congress.",
+            &names,
+        );
+        let got: Vec<(&str, &str, &str)> = f.iter().map(|(s, p, o, _)| (s.as_str(), p.as_str(), o.as_str())).collect();
+        assert!(got.contains(&("Raphael Warnock", "part_of", "Senate")), "{got:?}");
+        assert!(got.contains(&("John Lewis", "part_of", "Congress")), "{got:?}");
+        for text in [
+            "Former Senator Raphael Warnock spoke in the Senate.",
+            "State Senator Raphael Warnock spoke in the Senate.",
+            "Trade Representative John Lewis spoke to Congress.",
+            "Senator Raphael Warnock spoke.",
+        ] {
+            assert!(facts_of(text, &names).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_pronoun_opening_a_sentence_stands_for_the_one_person_just_named() {
+        let names = [("Bernadette Meehan", 'p'), ("National Security Council", 'o'), ("John Doe", 'p')];
+        let text = "I want to thank Bernadette Meehan. Today is her last day. She's been serving at the National Security Council for three years.";
+        assert_eq!(one(text, &names), t("Bernadette Meehan", "part_of", "National Security Council"));
+        assert_eq!(
+            one("Bernadette Meehan spoke. He works for the National Security Council.", &names),
+            t("Bernadette Meehan", "part_of", "National Security Council")
+        );
+        for text in [
+            // Two people: whom "She" stands for is not known.
+            "Bernadette Meehan met John Doe. She works for the National Security Council.",
+            // Too far back, or another paragraph.
+            "Bernadette Meehan spoke. It rained. It snowed. She works for the National Security Council.",
+            "Bernadette Meehan spoke.\n\nShe works for the National Security Council.",
+            // Not at the start of the sentence.
+            "Bernadette Meehan spoke. Then she works for the National Security Council.",
+        ] {
+            assert!(facts_of(text, &names).is_empty(), "{text}");
+        }
+        let airbus = [("Tom Enders", 'p'), ("Airbus", 'o')];
+        let committee = [("Tom Enders", 'p'), ("Appropriations Committee", 'o')];
+        assert_eq!(
+            one("Tom Enders serves on the Appropriations Committee.", &committee),
+            t("Tom Enders", "part_of", "Appropriations Committee")
+        );
+        assert!(facts_of("Tom Enders worked with Airbus.", &airbus).is_empty());
+    }
+
+    #[test]
+    fn a_title_after_the_person_hired_named_or_joining() {
+        let jets = [("New York Jets", 'o'), ("Rex Ryan", 'p')];
+        let f = facts_of("On Monday, the New York Jets hired Rex Ryan to be their new head coach.", &jets);
+        let got: Vec<(&str, &str)> = f.iter().map(|(s, p, _, _)| (s.as_str(), p.as_str())).collect();
+        assert_eq!(got, [("Rex Ryan", "leads"), ("Rex Ryan", "joins")], "{f:?}");
+        let airbus = [("Airbus", 'o'), ("Tom Enders", 'p')];
+        assert_eq!(one("Airbus named Tom Enders its chief executive.", &airbus), t("Tom Enders", "leads", "Airbus"));
+        assert!(facts_of("Airbus named Tom Enders its head of sales.", &airbus).is_empty());
+        let enders = [("Tom Enders", 'p'), ("Airbus", 'o')];
+        let f = facts_of("Tom Enders joined Airbus as chief executive in 2005.", &enders);
+        let got: Vec<&str> = f.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(got, ["joins", "leads"], "{f:?}");
+        let f = facts_of("Tom Enders joined Airbus as head of research.", &enders);
+        assert_eq!(f.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(), ["joins"], "{f:?}");
+    }
+
+    #[test]
+    fn a_person_is_the_head() {
+        let names = [("Tom Enders", 'p'), ("Airbus", 'o')];
+        assert_eq!(one("Tom Enders is the chief executive of Airbus.", &names), t("Tom Enders", "leads", "Airbus"));
+        let church = [("Warnock", 'p'), ("Ebenezer", 'o')];
+        assert_eq!(
+            one("Senator Warnock has been the pastor since 2005 at Ebenezer.", &church),
+            t("Warnock", "leads", "Ebenezer")
+        );
+        assert!(facts_of("Tom Enders is the biggest critic of Airbus.", &names).is_empty());
+        assert!(facts_of("Tom Enders is the former chief executive of Airbus.", &names).iter().all(|f| f.1 != "leads"));
+    }
+
+    #[test]
+    fn a_role_with_what_it_covers_before_the_name() {
+        let names = [("National Security Council", 'o'), ("Beth Cameron", 'p')];
+        assert_eq!(
+            one("We have the National Security Council Senior Director for Global Health Security and Biodefense, Dr. Beth Cameron.", &names),
+            t("Beth Cameron", "part_of", "National Security Council")
+        );
+        assert!(
+            facts_of("The National Security Council official for years said Beth Cameron spoke.", &names).is_empty()
+        );
+    }
+
+    #[test]
+    fn a_company_names_its_people_and_products() {
+        let ms = [("Microsoft", 'o'), ("Brad Smith", 'p')];
+        assert_eq!(one("Microsoft's Brad Smith said so.", &ms), t("Brad Smith", "part_of", "Microsoft"));
+        assert_eq!(one("Microsoft's rival Brad Smith said so.", &ms), t("Microsoft", "competes_with", "Brad Smith"));
+        assert!(facts_of("Microsoft's Brad Smith lawsuit grew.", &ms).is_empty());
+        let google = [("Jane Roe", 'p'), ("Google", 'o')];
+        assert_eq!(one("Jane Roe, Google's chief economist, said so.", &google), t("Jane Roe", "part_of", "Google"));
+        assert!(facts_of("Jane Roe, Google's users said, left.", &google).is_empty());
+        let chat = [("ChatGPT", 'x'), ("OpenAI", 'o')];
+        assert_eq!(one("Users of ChatGPT from OpenAI grew.", &chat), t("OpenAI", "develops", "ChatGPT"));
+        assert!(facts_of("ChatGPT users moved away from OpenAI.", &chat).is_empty());
+        let apple = [("Tim Cook", 'p'), ("Apple", 'o')];
+        assert_eq!(one("He met chief executive Tim Cook of Apple.", &apple), t("Tim Cook", "leads", "Apple"));
+        assert_eq!(one("He met deputy chief executive Tim Cook of Apple.", &apple), t("Tim Cook", "part_of", "Apple"));
     }
 }
