@@ -26,7 +26,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::summary::Summary;
-use crate::corpus::{CatalogChoice, Corpus, LoadOptions, Progress};
+use crate::corpus::{self, CatalogChoice, Corpus, LoadOptions, Progress};
 
 /// Changes whenever the cached format or what goes into it changes.
 const FORMAT: &str = concat!("dossier-cache-2-", env!("CARGO_PKG_VERSION"));
@@ -265,6 +265,7 @@ fn remove_older_models(path: &Path) {
     models.sort_by_key(|m| std::cmp::Reverse(m.0));
     for (_, old) in models.into_iter().skip(MODELS_PER_CORPUS) {
         if old != path {
+            let _ = std::fs::remove_file(trace_file(&old));
             let _ = std::fs::remove_file(old);
         }
     }
@@ -530,7 +531,9 @@ fn write_model(path: &Path, key: &ModelKey, stamps: &Stamps, corpus: &Corpus) ->
     })();
     if written.is_none() {
         let _ = std::fs::remove_file(&tmp);
+        let _ = std::fs::remove_file(trace_file(path));
     } else {
+        write_trace(path, key, stamps, corpus);
         remove_older_models(path);
     }
     written.is_some()
@@ -634,7 +637,68 @@ fn update(
         now.files.len(),
         if old_stamps.catalog == now.catalog { "" } else { ", catalog changed" }
     ));
-    Corpus::load_reusing(opts, progress, old, &|p: &Path| same.contains(p.to_string_lossy().as_ref()))
+    let started = std::time::Instant::now();
+    let kept = model_file(opts).and_then(|p| read_trace(&p, &model_key(opts), old_stamps)).filter(|t| t.fits(old));
+    trace(&match &kept {
+        Some(_) => format!("model cache: trace read in {:.2?}", started.elapsed()),
+        None => "model cache: no usable trace, every document is weighed and linked again".to_string(),
+    });
+    Corpus::load_reusing(opts, progress, old, kept.as_ref(), &|p: &Path| same.contains(p.to_string_lossy().as_ref()))
+}
+
+/// The trace file beside a model cache (see [`write_trace`]).
+fn trace_file(model: &Path) -> PathBuf {
+    model.with_extension("trace")
+}
+
+/// What ties a trace to the model written with it: the key and stamps the model was built
+/// from (the same key and stamps make the same model).
+fn tie(key: &ModelKey, stamps: &Stamps) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    postcard::to_stdvec(&(key, stamps)).unwrap_or_default().hash(&mut h);
+    h.finish()
+}
+
+/// Writes the trace of the build that made `corpus` (`Corpus::trace`: what an update
+/// needs to read, weigh and link again only the changed documents) beside its model cache:
+/// the tie to the model, the trace, and a checksum. Read only when files changed, so that a
+/// reopen does not pay for it. Without a trace, an old one is removed.
+fn write_trace(model: &Path, key: &ModelKey, stamps: &Stamps, corpus: &Corpus) {
+    let path = trace_file(model);
+    let Some(trace) = corpus.trace() else {
+        let _ = std::fs::remove_file(&path);
+        return;
+    };
+    let mut bytes = tie(key, stamps).to_le_bytes().to_vec();
+    let Ok(mut bytes) = postcard::to_extend(trace, std::mem::take(&mut bytes)) else { return };
+    let sum = trace_sum(&bytes);
+    bytes.extend_from_slice(&sum.to_le_bytes());
+    let tmp = model.with_extension(format!("tmp{}t", std::process::id()));
+    if std::fs::write(&tmp, bytes).is_err() || std::fs::rename(&tmp, &path).is_err() {
+        let _ = std::fs::remove_file(&tmp);
+        let _ = std::fs::remove_file(&path);
+    }
+}
+
+fn trace_sum(bytes: &[u8]) -> u64 {
+    let blocks: Vec<u64> = bytes.par_chunks(BLOCK).map(block_hash).collect();
+    combine(&blocks, bytes.len())
+}
+
+/// The trace written with the model cache built from `key` and `stamps`; `None` when it is
+/// missing, damaged or another model's.
+fn read_trace(model: &Path, key: &ModelKey, stamps: &Stamps) -> Option<corpus::Trace> {
+    let bytes = std::fs::read(trace_file(model)).ok()?;
+    let (body, sum) = bytes.split_last_chunk::<8>()?;
+    if trace_sum(body) != u64::from_le_bytes(*sum) {
+        return None;
+    }
+    let (t, rest) = body.split_first_chunk::<8>()?;
+    if u64::from_le_bytes(*t) != tie(key, stamps) {
+        return None;
+    }
+    postcard::from_bytes(rest).ok()
 }
 
 /// The cached model without checking whether the files changed (the explorer shows it at
