@@ -57,6 +57,33 @@ impl Corpus {
         trace: Option<&Trace>,
         unchanged: &(dyn Fn(&std::path::Path) -> bool + Sync),
     ) -> Self {
+        Self::reload(opts, progress, old, None, trace, unchanged)
+    }
+
+    /// Like [`Corpus::load_reusing`], but the unchanged documents' text is moved out of `old`
+    /// instead of copied (`old` is left without its documents' text).
+    pub fn load_taking(
+        opts: &LoadOptions,
+        progress: &(dyn Fn(Progress) + Sync),
+        old: &mut Self,
+        trace: Option<&Trace>,
+        unchanged: &(dyn Fn(&std::path::Path) -> bool + Sync),
+    ) -> Self {
+        let texts: Vec<std::sync::Mutex<String>> =
+            old.docs.iter_mut().map(|d| std::sync::Mutex::new(std::mem::take(&mut d.body))).collect();
+        Self::reload(opts, progress, old, Some(&texts), trace, unchanged)
+    }
+
+    /// [`Corpus::load_reusing`], the texts taken from `texts` when given (one per old
+    /// document), else copied from `old`.
+    fn reload(
+        opts: &LoadOptions,
+        progress: &(dyn Fn(Progress) + Sync),
+        old: &Self,
+        texts: Option<&[std::sync::Mutex<String>]>,
+        trace: Option<&Trace>,
+        unchanged: &(dyn Fn(&std::path::Path) -> bool + Sync),
+    ) -> Self {
         let by_path: HashMap<&std::path::Path, &FileRead> = old.files.iter().map(|f| (f.path.as_path(), f)).collect();
         let reuse = |path: &std::path::Path| {
             if !unchanged(path) {
@@ -64,7 +91,14 @@ impl Corpus {
             }
             let f = by_path.get(path)?;
             let (outcome, from) = match &f.outcome {
-                Ok(d) => (Ok(old.as_read(*d)?), Some(*d)),
+                Ok(d) => {
+                    let mut doc = old.as_read(*d)?;
+                    if let Some(texts) = texts {
+                        // Each file is taken once; a text that cannot be had is read again.
+                        doc.body = std::mem::take(&mut *texts.get(*d)?.lock().ok()?);
+                    }
+                    (Ok(doc), Some(*d))
+                }
                 Err(p) => (Err(p.clone()), None),
             };
             Some((outcome, f.problems.clone(), from))
@@ -237,9 +271,8 @@ impl Corpus {
                 .enumerate()
                 .map(|(i, d)| {
                     p.old_of.get(i).copied().flatten().filter(|&j| {
-                        old.docs.get(j).is_some_and(|o| {
-                            o.author == d.author && o.kind == d.kind && o.date == d.date && o.body.len() == d.body.len()
-                        })
+                        // Its text is the same (the file is unchanged; `old`'s may have been moved).
+                        old.docs.get(j).is_some_and(|o| o.author == d.author && o.kind == d.kind && o.date == d.date)
                     })
                 })
                 .collect(),

@@ -580,7 +580,7 @@ pub fn model(
     // The files are stamped while the cache is read.
     let said = std::sync::Mutex::new(Vec::new());
     let say = |t: &str| said.lock().map_or((), |mut v| v.push(t.to_string()));
-    let (now, cached) = rayon::join(
+    let (now, mut cached) = rayon::join(
         || {
             let started = std::time::Instant::now();
             let now = stamps_now(opts);
@@ -603,8 +603,12 @@ pub fn model(
             return (cached.map(|c| c.corpus).unwrap_or_default(), ModelSource::Cache);
         }
     }
-    let (corpus, source) = match &cached {
-        Some(old) => (update(opts, &old.corpus, &old.stamps, &now, progress, trace), ModelSource::Updated),
+    let (corpus, source) = match &mut cached {
+        Some(old) => {
+            let (same, kept) = changes(opts, &old.corpus, &old.stamps, &now, trace);
+            let unchanged = |p: &Path| same.contains(p.to_string_lossy().as_ref());
+            (Corpus::load_taking(opts, progress, &mut old.corpus, kept.as_ref(), &unchanged), ModelSource::Updated)
+        }
         None => (Corpus::load(opts, progress), ModelSource::Loaded),
     };
     drop(cached);
@@ -615,16 +619,15 @@ pub fn model(
     (corpus, source)
 }
 
-/// The model linked again from `old`, reading only the files whose stamps differ from the
-/// ones it was built from (or that are new).
-fn update(
+/// What changed since `old` was built: the files whose stamps are the same (the others are
+/// read again), and the trace of its build when it is there and fits.
+fn changes<'n>(
     opts: &LoadOptions,
     old: &Corpus,
     old_stamps: &Stamps,
-    now: &Stamps,
-    progress: &(dyn Fn(Progress) + Sync),
+    now: &'n Stamps,
     trace: &dyn Fn(&str),
-) -> Corpus {
+) -> (std::collections::HashSet<&'n str>, Option<corpus::Trace>) {
     use std::collections::{HashMap, HashSet};
     let before: HashMap<&str, &Stamp> = old_stamps.files.iter().map(|s| (s.path.as_str(), s)).collect();
     let same: HashSet<&str> =
@@ -643,7 +646,7 @@ fn update(
         Some(_) => format!("model cache: trace read in {:.2?}", started.elapsed()),
         None => "model cache: no usable trace, every document is weighed and linked again".to_string(),
     });
-    Corpus::load_reusing(opts, progress, old, kept.as_ref(), &|p: &Path| same.contains(p.to_string_lossy().as_ref()))
+    (same, kept)
 }
 
 /// The trace file beside a model cache (see [`write_trace`]).
@@ -725,7 +728,9 @@ pub fn refresh(
     if now == *stamps {
         return None;
     }
-    let corpus = update(opts, corpus, stamps, &now, progress, &|_| {});
+    let (same, kept) = changes(opts, corpus, stamps, &now, &|_| {});
+    let unchanged = |p: &Path| same.contains(p.to_string_lossy().as_ref());
+    let corpus = Corpus::load_reusing(opts, progress, corpus, kept.as_ref(), &unchanged);
     if let Some(path) = model_file(opts) {
         write_model(&path, &model_key(opts), &now, &corpus);
     }
