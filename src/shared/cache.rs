@@ -715,15 +715,15 @@ pub fn open(opts: &LoadOptions, use_cache: bool, trace: &dyn Fn(&str)) -> Option
 }
 
 /// Checks an opened cache (its model and stamps) against the files: `None` when nothing
-/// changed, else the model updated (and the cache rewritten). Progress is reported only
-/// once something changed.
+/// changed, else the model updated and the stamps it was built from, for [`store`] to write.
+/// Progress is reported only once something changed.
 #[must_use]
 pub fn refresh(
     opts: &LoadOptions,
     corpus: &Corpus,
     stamps: &Stamps,
     progress: &(dyn Fn(Progress) + Sync),
-) -> Option<Corpus> {
+) -> Option<(Corpus, Stamps)> {
     let now = stamps_now(opts);
     if now == *stamps {
         return None;
@@ -731,10 +731,7 @@ pub fn refresh(
     let (same, kept) = changes(opts, corpus, stamps, &now, &|_| {});
     let unchanged = |p: &Path| same.contains(p.to_string_lossy().as_ref());
     let corpus = Corpus::load_reusing(opts, progress, corpus, kept.as_ref(), &unchanged);
-    if let Some(path) = model_file(opts) {
-        write_model(&path, &model_key(opts), &now, &corpus);
-    }
-    Some(corpus)
+    Some((corpus, now))
 }
 
 /// Writes the model cache for a corpus just loaded (the explorer, after a load): the stamps
