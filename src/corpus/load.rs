@@ -280,7 +280,8 @@ impl Corpus {
         };
         let changed: Vec<bool> = old_of.iter().map(Option::is_none).collect();
         let changed_bytes: usize = self.docs.iter().zip(&changed).filter(|(_, c)| **c).map(|(d, _)| d.body.len()).sum();
-        let mut observed = discover::Observed::default();
+        // Discovery's sightings, encoded: kept small until the cache writes them.
+        let mut observed = Vec::new();
         if discover {
             // Discovery leaves out the spans of curated names (catalog, front matter) and every
             // name the gazetteer knows; the gazetteer is linked with everything else, once.
@@ -291,14 +292,19 @@ impl Corpus {
                 Vec::new()
             };
             t.lap("link curated names");
-            observed = match trace {
-                Some((old, tr)) if tr.observed.len() == old.docs.len() => {
-                    tr.observed.updated(&self.docs, &old_of, &self.entities, &taken)
-                }
-                _ => discover::Observed::of(&self.docs, &self.entities, &taken),
+            let before = trace.and_then(|(old, tr)| {
+                let o: discover::Observed = postcard::from_bytes(&tr.observed).ok()?;
+                (o.len() == old.docs.len() && o.is_sound()).then_some(o)
+            });
+            let now = match before {
+                Some(o) => o.updated(&self.docs, &old_of, &self.entities, &taken),
+                None => discover::Observed::of(&self.docs, &self.entities, &taken),
             };
             t.lap("discover: read the documents");
-            let mut found = discover::decide(&self.docs, &self.entities, &observed);
+            let mut found = discover::decide(&self.docs, &self.entities, &now);
+            // Not encoded, the next update observes every document again.
+            observed = postcard::to_stdvec(&now).unwrap_or_default();
+            drop(now);
             t.lap("discover: weigh the names");
             let is_rejected = |name: &str| rejected.contains(&name.to_lowercase());
             found.entities.retain(|e| !is_rejected(&e.name));
@@ -478,8 +484,9 @@ struct Prior<'o> {
 /// weighs and links again only the changed documents (see `Corpus::build`).
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Trace {
-    /// Discovery's sightings in each document (none when discovery is off).
-    observed: discover::Observed,
+    /// Discovery's sightings in each document (`discover::Observed`, none when discovery is
+    /// off), encoded: much smaller than decoded, and only an update decodes them.
+    observed: Vec<u8>,
     /// The entities before discovery (catalog, front matter, gazetteer).
     before_discovery: u64,
     /// A fingerprint of each entity linked with, before the gazetteer's unmentioned ones were
@@ -505,9 +512,7 @@ impl Trace {
     /// or foreign file may not, and is then not used).
     #[must_use]
     pub fn fits(&self, corpus: &Corpus) -> bool {
-        (self.observed.is_empty() || self.observed.len() == corpus.docs.len())
-            && self.observed.is_sound()
-            && self.kept.len() == corpus.entities.len()
+        self.kept.len() == corpus.entities.len()
             && self.kept.windows(2).all(|w| w[0] < w[1])
             && self.kept.last().is_none_or(|&e| e < self.linked.len())
     }

@@ -89,14 +89,20 @@ struct Tally {
 
 /// What discovery saw of one name in one document: the evidence of its sightings summed, the
 /// strongest single sighting for a person, how many, and the first sighting's span (`None`:
-/// the author field).
+/// the author field). Small, as there is one per name and document: numbers are `u32`, and a
+/// span past 4 GiB into a text is not kept.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct Seen {
-    name: usize,
+    name: u32,
     ev: Evidence,
     strongest: i32,
-    count: usize,
-    first: Option<(usize, usize)>,
+    count: u32,
+    first: Option<(u32, u32)>,
+}
+
+/// A name's number as kept in [`Seen`].
+fn number_of(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 /// Every document's sightings, by name: what discovery weighs across the corpus
@@ -133,7 +139,7 @@ impl Observed {
     /// Whether every sighting names a name it has (a damaged cache's may not).
     #[must_use]
     pub fn is_sound(&self) -> bool {
-        self.docs.iter().flatten().all(|s| s.name < self.names.len())
+        self.docs.iter().flatten().all(|s| (s.name as usize) < self.names.len())
     }
 
     /// The sightings of `docs`: document `i`'s are this one's document `old[i]` when that is
@@ -150,66 +156,72 @@ impl Observed {
         for m in mentions {
             by_doc.entry(m.doc()).or_default().push(m.span());
         }
-        let fresh: Vec<Option<Sightings<'_>>> = docs
-            .par_iter()
-            .enumerate()
-            .map_init(tagger::Scratch::default, |scratch, (di, d)| {
-                if reused(di).is_some() {
-                    return None;
-                }
-                let taken = by_doc.get(&di).map_or(&[][..], Vec::as_slice);
-                let seen;
-                (seen, *scratch) = observe(d, taken, firsts, &known, std::mem::take(scratch));
-                Some(per_name(seen))
-            })
-            .collect();
         // Names are numbered in the order first seen, documents in order: the table does not
         // depend on scheduling, nor on what was read again.
         let mut out = Self { names: Vec::new(), docs: Vec::with_capacity(docs.len()) };
         let mut number: HashMap<String, usize> = HashMap::new();
         let mut renumber = vec![usize::MAX; self.names.len()];
-        for (di, f) in fresh.into_iter().enumerate() {
-            let seen = match (f, reused(di)) {
-                (Some(f), _) => f
-                    .into_iter()
-                    .map(|(name, s)| {
-                        let id = if let Some(&id) = number.get(&*name) {
-                            id
-                        } else {
-                            out.names.push(name.clone().into_owned());
-                            number.insert(name.into_owned(), out.names.len() - 1);
-                            out.names.len() - 1
-                        };
-                        Seen { name: id, ..s }
-                    })
-                    .collect(),
-                (None, Some(old)) => old
-                    .iter()
-                    .map(|s| {
-                        let was = self.names.get(s.name).map_or("", String::as_str);
-                        let id = match renumber.get(s.name).copied() {
-                            Some(id) if id != usize::MAX => id,
-                            _ => {
-                                let id = *number.entry(was.to_string()).or_insert_with(|| {
-                                    out.names.push(was.to_string());
-                                    out.names.len() - 1
-                                });
-                                if let Some(r) = renumber.get_mut(s.name) {
-                                    *r = id;
-                                }
+        // A chunk of documents at a time: what is observed is numbered before the next chunk,
+        // so that only a chunk's sightings are held with their names as text.
+        for from in (0..docs.len()).step_by(CHUNK) {
+            let fresh: Vec<Option<Sightings<'_>>> = (from..(from + CHUNK).min(docs.len()))
+                .into_par_iter()
+                .map_init(tagger::Scratch::default, |scratch, di| {
+                    if reused(di).is_some() {
+                        return None;
+                    }
+                    let taken = by_doc.get(&di).map_or(&[][..], Vec::as_slice);
+                    let seen;
+                    (seen, *scratch) = observe(&docs[di], taken, firsts, &known, std::mem::take(scratch));
+                    Some(per_name(seen))
+                })
+                .collect();
+            for (di, f) in (from..).zip(fresh) {
+                let seen = match (f, reused(di)) {
+                    (Some(f), _) => f
+                        .into_iter()
+                        .map(|(name, s)| {
+                            let id = if let Some(&id) = number.get(&*name) {
                                 id
-                            }
-                        };
-                        Seen { name: id, ..s.clone() }
-                    })
-                    .collect(),
-                (None, None) => Vec::new(),
-            };
-            out.docs.push(seen);
+                            } else {
+                                out.names.push(name.clone().into_owned());
+                                number.insert(name.into_owned(), out.names.len() - 1);
+                                out.names.len() - 1
+                            };
+                            Seen { name: number_of(id), ..s }
+                        })
+                        .collect(),
+                    (None, Some(old)) => old
+                        .iter()
+                        .map(|s| {
+                            let was = self.names.get(s.name as usize).map_or("", String::as_str);
+                            let id = match renumber.get(s.name as usize).copied() {
+                                Some(id) if id != usize::MAX => id,
+                                _ => {
+                                    let id = *number.entry(was.to_string()).or_insert_with(|| {
+                                        out.names.push(was.to_string());
+                                        out.names.len() - 1
+                                    });
+                                    if let Some(r) = renumber.get_mut(s.name as usize) {
+                                        *r = id;
+                                    }
+                                    id
+                                }
+                            };
+                            Seen { name: number_of(id), ..s.clone() }
+                        })
+                        .collect(),
+                    (None, None) => Vec::new(),
+                };
+                out.docs.push(seen);
+            }
         }
         out
     }
 }
+
+/// How many documents are observed before their names are numbered.
+const CHUNK: usize = 4096;
 
 /// One document's sightings by name, before the names are numbered.
 type Sightings<'d> = Vec<(Cow<'d, str>, Seen)>;
@@ -220,7 +232,7 @@ fn per_name(seen: Vec<Observation<'_>>) -> Sightings<'_> {
     let mut at: HashMap<Cow<'_, str>, usize> = HashMap::new();
     for o in seen {
         let i = *at.entry(o.name.clone()).or_insert_with(|| {
-            let first = o.span.as_ref().map(|s| (s.start, s.end));
+            let first = o.span.as_ref().and_then(|s| Some((u32::try_from(s.start).ok()?, u32::try_from(s.end).ok()?)));
             let s = Seen { name: 0, ev: Evidence::default(), strongest: 0, count: 0, first };
             out.push((o.name.clone(), s));
             out.len() - 1
@@ -228,7 +240,7 @@ fn per_name(seen: Vec<Observation<'_>>) -> Sightings<'_> {
         let s = &mut out[i].1;
         s.ev += o.ev;
         s.strongest = s.strongest.max(o.ev.person);
-        s.count += 1;
+        s.count = s.count.saturating_add(1);
     }
     out
 }
@@ -248,14 +260,14 @@ pub fn decide(docs: &[Document], entities: &[Entity], observed: &Observed) -> Fo
     let mut by_name: Vec<Tally> = observed.names.iter().map(|_| Tally::default()).collect();
     for (di, seen) in observed.docs.iter().enumerate() {
         for s in seen {
-            let Some(t) = by_name.get_mut(s.name) else { continue };
+            let Some(t) = by_name.get_mut(s.name as usize) else { continue };
             if t.count == 0 {
-                t.first_seen = (di, s.first.map_or(0, |f| f.0));
-                t.first_span = s.first.map(|(a, b)| a..b);
+                t.first_seen = (di, s.first.map_or(0, |f| f.0 as usize));
+                t.first_span = s.first.map(|(a, b)| a as usize..b as usize);
             }
             t.ev += s.ev;
             t.strongest = t.strongest.max(s.strongest);
-            t.count += s.count;
+            t.count += s.count as usize;
             t.docs.push(di);
         }
     }
