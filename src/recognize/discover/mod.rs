@@ -538,6 +538,45 @@ mod tests {
         assert_eq!(p, ["Nate B Jones"]);
     }
 
+    /// Everything discovery decides, as text to compare.
+    fn decided(docs: &[Document], observed: &Observed) -> String {
+        let f = decide(docs, &[], observed);
+        format!("{:?}\n{:?}", f.entities, f.candidates)
+    }
+
+    #[test]
+    fn sightings_kept_for_unchanged_documents_decide_what_observing_all_decides() {
+        let texts = [
+            "CEO Maria Lopez said the plan works. Lopez agreed.",
+            "Tom Baker, who runs sales, met Maria Lopez.",
+            "We met Badger Technologies at the show. JASON RHODES: hello.",
+            "Jason Rhodes said so. Dr. Nadia Berg agreed.",
+        ];
+        let docs: Vec<Document> = texts.iter().map(|t| doc(t)).collect();
+        let before = Observed::of(&docs, &[], &[]);
+        // The second document edited, the third removed, a new one first: Nadia Berg is now
+        // first seen elsewhere, Tom Baker is gone, Ada Quinn is new.
+        let now: Vec<Document> = [
+            "Nadia Berg, who runs research, met Ada Quinn.",
+            texts[0],
+            "Chief executive Ada Quinn said hello.",
+            texts[3],
+        ]
+        .iter()
+        .map(|t| doc(t))
+        .collect();
+        let old = [None, Some(0), None, Some(3)];
+        let updated = before.updated(&now, &old, &[], &[]);
+        let fresh = Observed::of(&now, &[], &[]);
+        assert_eq!(format!("{updated:?}"), format!("{fresh:?}"), "the same names, numbered alike");
+        assert_eq!(decided(&now, &updated), decided(&now, &fresh));
+        assert!(decided(&now, &updated).contains("Ada Quinn") && !decided(&now, &updated).contains("Tom Baker"));
+        // Unchanged documents are not read again: their sightings are the old ones even where
+        // the text says otherwise.
+        let stale = before.updated(&now, &[Some(1), Some(0), None, Some(3)], &[], &[]);
+        assert!(decided(&now, &stale).contains("Tom Baker"));
+    }
+
     #[test]
     fn company_suffixes_make_orgs() {
         let docs = vec![doc("We met Badger Technologies at the show.")];
