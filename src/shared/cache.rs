@@ -7,10 +7,15 @@
 //!   dossier, the folders and options, and the stamp (path, size, modification time) of every file and of the catalog.
 //!   [`model`] checks the stamps (in parallel) and then either answers from the file (nothing
 //!   changed), or reads again only the files whose stamp changed or that are new, drops the
-//!   removed ones, and links the whole corpus again from the documents already read
+//!   removed ones, and builds the model again from the documents already read
 //!   ([`Corpus::load_reusing`]), whose result equals a full load's; a changed catalog is the
 //!   same case with no file to read. The explorer opens the file first and checks the stamps
 //!   after ([`open`], then [`refresh`]).
+//! - **The trace** (`*.trace`, beside the model, tied to it by its key and stamps): what the
+//!   build kept for the next update ([`corpus::Trace`]: discovery's sightings per document,
+//!   entity fingerprints), so that an update observes, links and reads facts from only the
+//!   changed documents when that cannot change the result. Read only for an update; without
+//!   it (missing, damaged, another model's) an update works everything out again.
 //! - **The summary** (`*.cache`): one row per item for `list` and `search`, used only when
 //!   every file and the catalog are unchanged; on a miss the model (cached or not) is
 //!   summarised.
