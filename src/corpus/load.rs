@@ -566,7 +566,7 @@ fn spellings(e: &crate::model::Entity) -> Vec<&str> {
 /// Each old entity's index among `entities` (with fingerprints `now`), when they are the old
 /// ones (fingerprints `then`), perhaps in another order: linking does not depend on the order,
 /// except that of two spellings alike in lower case but not in ASCII case ("Ölwerk",
-/// "ÖLWERK"), the matcher searches the first one's; then an entity that moved is refused.
+/// "ölwerk"), the matcher searches the first one's; then an entity that moved is refused.
 fn same_entities(then: &[u64], now: &[u64], entities: &[crate::model::Entity]) -> Option<Vec<EntIdx>> {
     if then.len() != now.len() {
         return None;
@@ -683,4 +683,38 @@ fn relink(
             None => linker.link_with(i, &d.body, d.kind == DocKind::Transcript),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Entity, EntityKind, Origin};
+
+    fn entity(name: &str) -> Entity {
+        Entity::named(crate::text::ids::slug(name), EntityKind::Org, name.to_string(), Origin::Discovered)
+    }
+
+    fn prints(entities: &[Entity]) -> Vec<u64> {
+        entities.iter().map(|e| fingerprint(std::slice::from_ref(e), 0, 0)).collect()
+    }
+
+    #[test]
+    fn the_same_entities_in_another_order_are_renumbered_unless_the_order_can_change_a_match() {
+        let then = [entity("Vertex Labs"), entity("Orbital Systems"), entity("Badger Inc")];
+        let now = [entity("Badger Inc"), entity("Vertex Labs"), entity("Orbital Systems")];
+        assert_eq!(same_entities(&prints(&then), &prints(&then), &then), Some(vec![0, 1, 2]));
+        assert_eq!(same_entities(&prints(&then), &prints(&now), &now), Some(vec![1, 2, 0]));
+        // One entity more or another name: not the same.
+        assert_eq!(same_entities(&prints(&then[..2]), &prints(&now), &now), None);
+        let other = [entity("Badger Ltd"), entity("Vertex Labs"), entity("Orbital Systems")];
+        assert_eq!(same_entities(&prints(&then), &prints(&other), &other), None);
+        // Spellings alike in lower case but not in ASCII case: the matcher searches the first
+        // one's, so an order change is refused; alike in ASCII case, it is not.
+        let then = [entity("Ölwerk"), entity("ölwerk"), entity("Vertex Labs")];
+        let now = [entity("ölwerk"), entity("Ölwerk"), entity("Vertex Labs")];
+        assert_eq!(same_entities(&prints(&then), &prints(&now), &now), None);
+        let then = [entity("Oelwerk"), entity("OELWERK"), entity("Vertex Labs")];
+        let now = [entity("OELWERK"), entity("Oelwerk"), entity("Vertex Labs")];
+        assert_eq!(same_entities(&prints(&then), &prints(&now), &now), Some(vec![1, 0, 2]));
+    }
 }
