@@ -342,13 +342,23 @@ fn small_changes_link_again_only_the_changed_documents_and_the_model_equals_a_fu
     std::fs::remove_file(d.path().join("four.txt")).expect("rm");
     let trace = same_as_fresh(&d, cache.path());
     assert!(linked_only_changed(&trace), "{trace}");
-    // An edit that makes someone new: everything is linked again.
-    d.file(
-        "three.txt",
-        "Three\n\nTom Baker, who runs sales, said Tom Baker joined Orbital Systems. CEO Ada Quinn agreed.\n",
-    );
+    // A name with no cue (not someone yet) in one file; then an edit elsewhere makes her
+    // someone: the unchanged file that names her is linked again too, and she goes again.
+    d.file("two.txt", "Two\n\nMaria Lopez met Dana Whitfield and Zorvath Quell in March 2024. Whitfield agreed.\n");
     let trace = same_as_fresh(&d, cache.path());
-    assert!(!linked_only_changed(&trace), "{trace}");
+    assert!(linked_only_changed(&trace), "{trace}");
+    let (json, _, _) = export(&d, cache.path(), &[]);
+    assert!(!json.contains("\"zorvath-quell\""), "not someone yet");
+    let three = "Three\n\nTom Baker, who runs sales, said Tom Baker joined Orbital Systems.";
+    d.file("three.txt", format!("{three} CEO Zorvath Quell, who runs the lab, agreed.\n"));
+    let trace = same_as_fresh(&d, cache.path());
+    assert!(linked_only_changed(&trace), "{trace}");
+    let (json, _, _) = export(&d, cache.path(), &[]);
+    let mentions = json.matches("\"entity\": \"zorvath-quell\"").count();
+    assert!(mentions >= 2, "named in both files: {mentions}");
+    d.file("three.txt", format!("{three}\n"));
+    let trace = same_as_fresh(&d, cache.path());
+    assert!(linked_only_changed(&trace), "{trace}");
     // A removed file whose fact the catalog curated: the curated fact goes, everything is
     // worked out again where it must be.
     std::fs::remove_file(d.path().join("one.md")).expect("rm");

@@ -315,13 +315,36 @@ impl Corpus {
         let prints: Vec<u64> = self.entities.par_iter().map(|e| fingerprint(std::slice::from_ref(e), 0, 0)).collect();
         // Each old entity's index now (before and after the gazetteer's unmentioned ones are
         // dropped), when the same entities are linked, perhaps in another order.
-        let renumber: Option<Vec<EntIdx>> = trace.and_then(|(_, tr)| {
-            let now = same_entities(&tr.linked, &prints, &self.entities)?;
-            tr.kept.iter().map(|&e| now.get(e).copied()).collect()
+        let entity_match = trace.and_then(|(old, tr)| {
+            let old_entity = |p: EntIdx| tr.kept.binary_search(&p).ok().and_then(|e| old.entities.get(e));
+            let (now, words) = match_entities(&tr.linked, &prints, &self.entities, &old_entity)?;
+            let renumber: Vec<EntIdx> = tr.kept.iter().map(|&e| now.get(e).copied().unwrap_or(usize::MAX)).collect();
+            Some((renumber, words))
         });
+        // The unchanged documents whose mentions are taken from the old model: those that
+        // cannot mention an entity that came or went (no word of its names; transcripts may
+        // by a near spelling).
+        let keep_of: Vec<Option<DocIdx>> = match &entity_match {
+            Some((_, words)) if !words.is_empty() => {
+                let ac = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(words).ok();
+                self.docs
+                    .par_iter()
+                    .zip(&old_of)
+                    .map(|(d, o)| {
+                        o.filter(|_| {
+                            d.kind != DocKind::Transcript && ac.as_ref().is_some_and(|ac| !ac.is_match(&d.body))
+                        })
+                    })
+                    .collect()
+            }
+            _ => old_of.clone(),
+        };
+        let relinked_bytes: usize =
+            self.docs.iter().zip(&keep_of).filter(|(_, k)| k.is_none()).map(|(d, _)| d.body.len()).sum();
+        let renumber = entity_match.map(|(r, _)| r);
         let (mut matcher, mut mentions) = if let (Some((old, _)), Some(renumber)) = (trace, &renumber) {
-            let matcher = Linker::for_text(&self.entities, changed_bytes);
-            let mentions = relink(&matcher, &self.docs, old, &old_of, renumber);
+            let matcher = Linker::for_text(&self.entities, relinked_bytes);
+            let mentions = relink(&matcher, &self.docs, old, &keep_of, renumber);
             t.lap("link the changed documents");
             (matcher, mentions)
         } else {
@@ -332,17 +355,18 @@ impl Corpus {
         };
         let count = self.entities.len();
         let kept = self.keep_mentioned(known_from..known_to, &mut mentions);
-        // Each old entity's index now when the same are kept.
-        let kept_now: Option<Vec<EntIdx>> = renumber.as_ref().and_then(|r| {
+        // Each old entity's index now (`usize::MAX`: gone).
+        let kept_now: Option<Vec<EntIdx>> = renumber.as_ref().map(|r| {
             let mut now = vec![usize::MAX; count];
             for (i, &e) in kept.iter().enumerate() {
                 now[e] = i;
             }
-            let map: Vec<EntIdx> = r.iter().map(|&e| now[e]).collect();
-            (map.len() == kept.len() && map.iter().all(|&e| e != usize::MAX)).then_some(map)
+            r.iter().map(|&e| now.get(e).copied().unwrap_or(usize::MAX)).collect()
         });
+        // The same entities, perhaps numbered otherwise.
+        let same = kept_now.as_ref().filter(|m| m.len() == kept.len() && m.iter().all(|&e| e != usize::MAX));
         if kept.len() != count {
-            matcher = Linker::for_text(&self.entities, if kept_now.is_some() { changed_bytes } else { text_bytes });
+            matcher = Linker::for_text(&self.entities, if same.is_some() { relinked_bytes } else { text_bytes });
         }
         self.set_mentions(mentions);
         t.lap("index mentions");
@@ -350,7 +374,7 @@ impl Corpus {
             let author = self.docs[d].author.as_deref().unwrap_or("");
             matcher.link(d, author).into_iter().map(move |m| (d, m.entity()))
         };
-        self.authors = match (trace, &kept_now) {
+        self.authors = match (trace, same) {
             (Some((old, _)), Some(map)) => (0..self.docs.len())
                 .flat_map(|d| match old_of[d] {
                     Some(j) => old_authors(old, j).map(|e| (d, map[e])).collect::<Vec<_>>(),
@@ -362,7 +386,7 @@ impl Corpus {
         let rejected_facts = catalog.map(|cat| self.add_facts(cat)).unwrap_or_default();
         let reuse_facts = match (trace, &kept_now) {
             (Some((old, tr)), Some(map)) if self.same_fact_filter(old, tr, &old_of, map, &rejected_facts) => {
-                Some(OldFacts { old, old_of: &old_of, renumber: map })
+                Some(OldFacts { old, old_of: &keep_of, renumber: map })
             }
             _ => None,
         };
@@ -563,37 +587,67 @@ fn spellings(e: &crate::model::Entity) -> Vec<&str> {
     e.names().chain(e.surname()).map(str::trim).collect()
 }
 
-/// Each old entity's index among `entities` (with fingerprints `now`), when they are the old
-/// ones (fingerprints `then`), perhaps in another order: linking does not depend on the order,
-/// except that of two spellings alike in lower case but not in ASCII case ("Ölwerk",
-/// "ölwerk"), the matcher searches the first one's; then an entity that moved is refused.
-fn same_entities(then: &[u64], now: &[u64], entities: &[crate::model::Entity]) -> Option<Vec<EntIdx>> {
-    if then.len() != now.len() {
-        return None;
-    }
+/// How the entities linked with now (`entities`, with fingerprints `now`) match the old ones
+/// (fingerprints `then`; `old(i)` is old entity `i` if the old model kept it): each old
+/// entity's index now (`usize::MAX`: gone), and the longest word of each name of every entity
+/// that came or went: a document with none of them cannot mention one. Linking does not depend
+/// on the entities' order, except that of two spellings alike in lower case but not in ASCII
+/// case ("Ölwerk", "ölwerk") the matcher searches the first one's: `None` when an entity that
+/// moved, came or went has such a spelling (then every document is linked again).
+fn match_entities<'o>(
+    then: &[u64],
+    now: &[u64],
+    entities: &[crate::model::Entity],
+    old: &dyn Fn(EntIdx) -> Option<&'o crate::model::Entity>,
+) -> Option<(Vec<EntIdx>, Vec<String>)> {
     if then == now {
-        return Some((0..now.len()).collect());
+        return Some(((0..now.len()).collect(), Vec::new()));
     }
     let at: HashMap<u64, EntIdx> = now.iter().enumerate().map(|(i, h)| (*h, i)).collect();
     if at.len() != now.len() {
         return None;
     }
-    let map: Vec<EntIdx> = then.iter().map(|h| at.get(h).copied()).collect::<Option<_>>()?;
-    let moved: HashSet<String> = map
-        .iter()
-        .enumerate()
-        .filter(|&(was, &is)| was != is)
+    let mut found = vec![false; now.len()];
+    let mut map = Vec::with_capacity(then.len());
+    let mut gone: Vec<String> = Vec::new();
+    for (i, h) in then.iter().enumerate() {
+        match at.get(h) {
+            Some(&j) if !found[j] => {
+                found[j] = true;
+                map.push(j);
+            }
+            // Two old entities alike: not expected.
+            Some(_) => return None,
+            None => {
+                gone.extend(spellings(old(i)?).into_iter().map(str::to_string));
+                map.push(usize::MAX);
+            }
+        }
+    }
+    let came: Vec<String> =
+        (0..now.len()).filter(|&j| !found[j]).flat_map(|j| spellings(&entities[j])).map(str::to_string).collect();
+    let moved = map.iter().enumerate().filter(|&(was, &is)| is != usize::MAX && was != is);
+    let touched: HashSet<String> = moved
         .flat_map(|(_, &is)| spellings(&entities[is]))
+        .chain(came.iter().chain(&gone).map(String::as_str))
         .map(str::to_lowercase)
         .collect();
     let mut seen: HashMap<String, &str> = HashMap::new();
-    for s in entities.iter().flat_map(spellings) {
+    for s in gone.iter().map(String::as_str).chain(entities.iter().flat_map(spellings)) {
         let lower = s.to_lowercase();
-        if moved.contains(&lower) && !seen.entry(lower).or_insert(s).eq_ignore_ascii_case(s) {
+        if touched.contains(&lower) && !seen.entry(lower).or_insert(s).eq_ignore_ascii_case(s) {
             return None;
         }
     }
-    Some(map)
+    let mut words: Vec<String> = came
+        .iter()
+        .chain(&gone)
+        .filter_map(|s| s.split_whitespace().max_by_key(|w| w.len()))
+        .map(str::to_string)
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    Some((map, words))
 }
 
 /// The entities named in an old document's author field.
@@ -674,13 +728,13 @@ fn relink(
 ) -> Vec<Mention> {
     docs.par_iter()
         .enumerate()
-        .flat_map_iter(|(i, d)| match old_of.get(i).copied().flatten() {
-            Some(j) => old
-                .doc_mentions(j)
-                .iter()
-                .filter_map(|m| Some(Mention::new(*renumber.get(m.entity())?, i, m.span(), m.how)))
-                .collect(),
-            None => linker.link_with(i, &d.body, d.kind == DocKind::Transcript),
+        .flat_map_iter(|(i, d)| {
+            let kept = old_of.get(i).copied().flatten().and_then(|j| {
+                let now = |e: EntIdx| renumber.get(e).copied().filter(|&e| e != usize::MAX);
+                old.doc_mentions(j).iter().map(|m| Some(Mention::new(now(m.entity())?, i, m.span(), m.how))).collect()
+            });
+            // A mention of an entity gone: linked again (not expected, as it names the entity).
+            kept.unwrap_or_else(|| linker.link_with(i, &d.body, d.kind == DocKind::Transcript))
         })
         .collect()
 }
@@ -699,22 +753,28 @@ mod tests {
     }
 
     #[test]
-    fn the_same_entities_in_another_order_are_renumbered_unless_the_order_can_change_a_match() {
+    fn entities_are_matched_by_content_unless_their_order_can_change_a_match() {
         let then = [entity("Vertex Labs"), entity("Orbital Systems"), entity("Badger Inc")];
         let now = [entity("Badger Inc"), entity("Vertex Labs"), entity("Orbital Systems")];
-        assert_eq!(same_entities(&prints(&then), &prints(&then), &then), Some(vec![0, 1, 2]));
-        assert_eq!(same_entities(&prints(&then), &prints(&now), &now), Some(vec![1, 2, 0]));
-        // One entity more or another name: not the same.
-        assert_eq!(same_entities(&prints(&then[..2]), &prints(&now), &now), None);
-        let other = [entity("Badger Ltd"), entity("Vertex Labs"), entity("Orbital Systems")];
-        assert_eq!(same_entities(&prints(&then), &prints(&other), &other), None);
+        let none = |_: EntIdx| None;
+        let same = |then: &[Entity], now: &[Entity]| match_entities(&prints(then), &prints(now), now, &none);
+        assert_eq!(same(&then, &then), Some((vec![0, 1, 2], vec![])));
+        assert_eq!(same(&then, &now), Some((vec![1, 2, 0], vec![])));
+        // One entity more: the others renumbered, and a word of its name to look for.
+        assert_eq!(same(&then[..2], &now), Some((vec![1, 2], vec!["Badger".to_string()])));
+        // One gone: its name is looked for too (when the old model has it).
+        let old = |i: EntIdx| then.get(i);
+        let gone = match_entities(&prints(&then), &prints(&then[..2]), &then[..2], &old);
+        assert_eq!(gone, Some((vec![0, 1, usize::MAX], vec!["Badger".to_string()])));
+        assert_eq!(same(&then, &then[..2]), None, "without it, not");
         // Spellings alike in lower case but not in ASCII case: the matcher searches the first
         // one's, so an order change is refused; alike in ASCII case, it is not.
         let then = [entity("Ölwerk"), entity("ölwerk"), entity("Vertex Labs")];
         let now = [entity("ölwerk"), entity("Ölwerk"), entity("Vertex Labs")];
-        assert_eq!(same_entities(&prints(&then), &prints(&now), &now), None);
+        assert_eq!(same(&then, &now), None);
+        assert_eq!(same(&then[1..], &now), None, "one that came has such a spelling");
         let then = [entity("Oelwerk"), entity("OELWERK"), entity("Vertex Labs")];
         let now = [entity("OELWERK"), entity("Oelwerk"), entity("Vertex Labs")];
-        assert_eq!(same_entities(&prints(&then), &prints(&now), &now), Some(vec![1, 0, 2]));
+        assert_eq!(same(&then, &now), Some((vec![1, 0, 2], vec![])));
     }
 }
