@@ -279,3 +279,190 @@ fn a_damaged_model_cache_is_rebuilt_and_nothing_is_written_in_the_corpus() {
     assert!(trace.contains("model from the cache"), "{trace}");
     assert_eq!(listing(d.path()), before);
 }
+
+/// A corpus with a catalog that curates a fact and rejects one read from the text.
+fn facts_corpus() -> Dir {
+    let d = Dir::new();
+    d.file(
+        "one.md",
+        "---\ntitle: One\ndate: 2024-03-01\n---\nCEO Maria Lopez said Vertex Labs would grow. \
+         Maria Lopez joined Vertex Labs in March 2024.\n",
+    );
+    d.file(
+        "two.txt",
+        "Two\n\nMaria Lopez met Dana Whitfield in March 2024. Dana Whitfield joined Orbital Systems in 2023. \
+         Whitfield agreed.\n",
+    );
+    d.file("three.txt", "Three\n\nTom Baker, who runs sales, said Tom Baker joined Orbital Systems.\n");
+    d.file("four.txt", "Four\n\nNothing about anyone here, on 2024-05-02.\n");
+    d.file(
+        "dossier.toml",
+        "[[entity]]\nid = \"vertex\"\nkind = \"org\"\nname = \"Vertex Labs\"\n\n\
+         [[fact]]\nsubject = \"vertex\"\npredicate = \"employs\"\nobject = \"Maria Lopez\"\ndoc = \"one\"\n\
+         quote = \"Maria Lopez joined Vertex Labs\"\n\n\
+         [[fact]]\nsubject = \"dana-whitfield\"\npredicate = \"joins\"\nobject = \"orbital-systems\"\n\
+         doc = \"two\"\nquote = \"Dana Whitfield joined Orbital Systems\"\nrejected = true\n",
+    );
+    d
+}
+
+/// Whether an update linked only the changed documents (else it linked every document).
+fn linked_only_changed(trace: &str) -> bool {
+    assert!(trace.contains("updating"), "not an update: {trace}");
+    let only = trace.contains("link the changed documents");
+    assert!(only != trace.lines().any(|l| l.starts_with("dossier: link: ")), "{trace}");
+    only
+}
+
+#[test]
+fn small_changes_link_again_only_the_changed_documents_and_the_model_equals_a_full_load() {
+    let (d, cache) = (facts_corpus(), Dir::new());
+    let (json, _, _) = export(&d, cache.path(), &[]);
+    assert!(json.contains("\"origin\": \"extracted\"") && json.contains("\"origin\": \"catalog\""), "{json}");
+    let traces: Vec<_> = std::fs::read_dir(cache.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "trace"))
+        .collect();
+    assert_eq!(traces.len(), 1, "the trace is written beside the model");
+    // An edit that names no one new, in the document whose fact the catalog rejects.
+    d.file(
+        "two.txt",
+        "Two\n\nMaria Lopez met Dana Whitfield in March 2024. Dana Whitfield joined Orbital Systems in 2023. \
+         Whitfield agreed. It rained.\n",
+    );
+    let trace = same_as_fresh(&d, cache.path());
+    assert!(linked_only_changed(&trace), "{trace}");
+    // A new file, first in order, naming someone known: the entities are the same, in
+    // another order (Dana Whitfield is now first seen there).
+    d.file("a-first.txt", "First\n\nDana Whitfield, who runs research, met Tom Baker.\n");
+    let trace = same_as_fresh(&d, cache.path());
+    assert!(linked_only_changed(&trace), "{trace}");
+    // A removed file whose person is still named elsewhere.
+    std::fs::remove_file(d.path().join("four.txt")).expect("rm");
+    let trace = same_as_fresh(&d, cache.path());
+    assert!(linked_only_changed(&trace), "{trace}");
+    // A name with no cue (not someone yet) in one file; then an edit elsewhere makes her
+    // someone: the unchanged file that names her is linked again too, and she goes again.
+    d.file("two.txt", "Two\n\nMaria Lopez met Dana Whitfield and Zorvath Quell in March 2024. Whitfield agreed.\n");
+    let trace = same_as_fresh(&d, cache.path());
+    assert!(linked_only_changed(&trace), "{trace}");
+    let (json, _, _) = export(&d, cache.path(), &[]);
+    assert!(!json.contains("\"zorvath-quell\""), "not someone yet");
+    let three = "Three\n\nTom Baker, who runs sales, said Tom Baker joined Orbital Systems.";
+    d.file("three.txt", format!("{three} CEO Zorvath Quell, who runs the lab, agreed.\n"));
+    let trace = same_as_fresh(&d, cache.path());
+    assert!(linked_only_changed(&trace), "{trace}");
+    let (json, _, _) = export(&d, cache.path(), &[]);
+    let mentions = json.matches("\"entity\": \"zorvath-quell\"").count();
+    assert!(mentions >= 2, "named in both files: {mentions}");
+    d.file("three.txt", format!("{three}\n"));
+    let trace = same_as_fresh(&d, cache.path());
+    assert!(linked_only_changed(&trace), "{trace}");
+    // A removed file whose fact the catalog curated: the curated fact goes, everything is
+    // worked out again where it must be.
+    std::fs::remove_file(d.path().join("one.md")).expect("rm");
+    same_as_fresh(&d, cache.path());
+}
+
+#[test]
+fn a_damaged_or_missing_trace_means_linking_everything_not_a_wrong_model() {
+    let (d, cache) = (facts_corpus(), Dir::new());
+    export(&d, cache.path(), &[]);
+    let trace_file = std::fs::read_dir(cache.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.extension().is_some_and(|x| x == "trace"))
+        .expect("a trace");
+    let mut bytes = std::fs::read(&trace_file).expect("read");
+    let mid = bytes.len() / 2;
+    bytes[mid] ^= 0x21;
+    std::fs::write(&trace_file, bytes).expect("damage");
+    d.file("four.txt", "Four\n\nNothing about anyone here, on 2024-05-03.\n");
+    let trace = same_as_fresh(&d, cache.path());
+    assert!(trace.contains("no usable trace") && !linked_only_changed(&trace), "{trace}");
+    // Written again with the model: the next update uses it.
+    d.file("four.txt", "Four\n\nNothing about anyone here, on 2024-05-04.\n");
+    assert!(linked_only_changed(&same_as_fresh(&d, cache.path())));
+    std::fs::remove_file(&trace_file).expect("rm");
+    d.file("four.txt", "Four\n\nNothing about anyone here, on 2024-05-05.\n");
+    let trace = same_as_fresh(&d, cache.path());
+    assert!(trace.contains("no usable trace"), "{trace}");
+}
+
+/// Random edits, additions and removals of files built from a few names and sentences: after
+/// each, the updated model equals a full load's.
+#[test]
+fn random_changes_update_the_model_to_what_a_full_load_gives() {
+    let names = [
+        "Maria Lopez",
+        "Dana Whitfield",
+        "Tom Baker",
+        "Ada Quinn",
+        "Vertex Labs",
+        "Orbital Systems",
+        "Lopez",
+        "Whitfield",
+        "Nadia Berg",
+        "Berg Technologies",
+        "JASON RHODES",
+        "Jason Rhodes",
+        "Maria Lopes",
+    ];
+    let frames = [
+        "CEO {} said the plan works.",
+        "{}, who runs sales, agreed.",
+        "{} joined {} in March 2024.",
+        "Yesterday {} met {}.",
+        "{} acquired {} for $2 billion.",
+        "The weather was fine.",
+        "{}",
+        "According to {}, {} will grow.",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        usize::try_from(seed % n as u64).expect("small")
+    };
+    let text = |next: &mut dyn FnMut(usize) -> usize| {
+        let mut t = format!("Title {}\n\n", next(1000));
+        for _ in 0..=next(5) {
+            let mut s = frames[next(frames.len())].to_string();
+            while s.contains("{}") {
+                s = s.replacen("{}", names[next(names.len())], 1);
+            }
+            t.push_str(&s);
+            t.push(if next(3) == 0 { '\n' } else { ' ' });
+        }
+        t
+    };
+    let (d, cache) = (Dir::new(), Dir::new());
+    let mut files: Vec<String> = (0..8).map(|i| format!("f{i}.txt")).collect();
+    for f in &files {
+        d.file(f, text(&mut next));
+    }
+    export(&d, cache.path(), &[]);
+    let mut reused = 0;
+    for round in 0..24 {
+        match next(4) {
+            0 if files.len() > 3 => {
+                let f = files.remove(next(files.len()));
+                std::fs::remove_file(d.path().join(f)).expect("rm");
+            }
+            1 => {
+                let f = format!("n{round}.txt");
+                d.file(&f, text(&mut next));
+                files.push(f);
+            }
+            _ => {
+                let f = &files[next(files.len())];
+                d.file(f, text(&mut next));
+            }
+        }
+        let trace = same_as_fresh(&d, cache.path());
+        reused += usize::from(trace.contains("updating") && linked_only_changed(&trace));
+    }
+    assert!(reused > 0, "no update linked only the changed documents");
+}

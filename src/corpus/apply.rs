@@ -159,8 +159,9 @@ impl Corpus {
     }
 
     /// Drops the gazetteer's entities (those in `known`) that no mention names, and renumbers
-    /// the mentions and parents that remain. Returns whether anything was dropped.
-    pub(super) fn keep_mentioned(&mut self, known: std::ops::Range<usize>, mentions: &mut [Mention]) -> bool {
+    /// the mentions and parents that remain. Returns the index each entity kept had before
+    /// (all of them when nothing was dropped).
+    pub(super) fn keep_mentioned(&mut self, known: std::ops::Range<usize>, mentions: &mut [Mention]) -> Vec<EntIdx> {
         let mut used = vec![false; self.entities.len()];
         for m in mentions.iter() {
             used[m.entity()] = true;
@@ -177,14 +178,16 @@ impl Corpus {
             }
         }
         if known.clone().all(|i| used[i]) {
-            return false;
+            return (0..self.entities.len()).collect();
         }
         let mut map = vec![usize::MAX; self.entities.len()];
         let mut kept = Vec::with_capacity(self.entities.len());
+        let mut was = Vec::with_capacity(self.entities.len());
         for (i, e) in std::mem::take(&mut self.entities).into_iter().enumerate() {
             if !known.contains(&i) || used[i] {
                 map[i] = kept.len();
                 kept.push(e);
+                was.push(i);
             }
         }
         for e in &mut kept {
@@ -194,6 +197,6 @@ impl Corpus {
         for m in mentions.iter_mut() {
             *m = Mention::new(map[m.entity()], m.doc(), m.span(), m.how);
         }
-        true
+        was
     }
 }

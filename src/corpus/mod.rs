@@ -16,6 +16,7 @@ mod index;
 mod load;
 mod snapshot;
 
+pub use load::Trace;
 pub use snapshot::Decoded;
 
 pub use index::pane_order;
@@ -122,6 +123,8 @@ pub struct Corpus {
     doc_by_id: HashMap<String, DocIdx>,
     entity_by_id: HashMap<String, EntIdx>,
     children: Vec<Vec<EntIdx>>,
+    /// What the build that made it kept for the next update (not part of the model).
+    trace: Option<Box<Trace>>,
 }
 
 /// One file read from the folders: the problems reading it raised, and the document it became

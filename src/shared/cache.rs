@@ -7,10 +7,15 @@
 //!   dossier, the folders and options, and the stamp (path, size, modification time) of every file and of the catalog.
 //!   [`model`] checks the stamps (in parallel) and then either answers from the file (nothing
 //!   changed), or reads again only the files whose stamp changed or that are new, drops the
-//!   removed ones, and links the whole corpus again from the documents already read
+//!   removed ones, and builds the model again from the documents already read
 //!   ([`Corpus::load_reusing`]), whose result equals a full load's; a changed catalog is the
 //!   same case with no file to read. The explorer opens the file first and checks the stamps
 //!   after ([`open`], then [`refresh`]).
+//! - **The trace** (`*.trace`, beside the model, tied to it by its key and stamps): what the
+//!   build kept for the next update ([`corpus::Trace`]: discovery's sightings per document,
+//!   entity fingerprints), so that an update observes, links and reads facts from only the
+//!   changed documents when that cannot change the result. Read only for an update; without
+//!   it (missing, damaged, another model's) an update works everything out again.
 //! - **The summary** (`*.cache`): one row per item for `list` and `search`, used only when
 //!   every file and the catalog are unchanged; on a miss the model (cached or not) is
 //!   summarised.
@@ -26,7 +31,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::summary::Summary;
-use crate::corpus::{CatalogChoice, Corpus, LoadOptions, Progress};
+use crate::corpus::{self, CatalogChoice, Corpus, LoadOptions, Progress};
 
 /// Changes whenever the cached format or what goes into it changes.
 const FORMAT: &str = concat!("dossier-cache-2-", env!("CARGO_PKG_VERSION"));
@@ -265,6 +270,7 @@ fn remove_older_models(path: &Path) {
     models.sort_by_key(|m| std::cmp::Reverse(m.0));
     for (_, old) in models.into_iter().skip(MODELS_PER_CORPUS) {
         if old != path {
+            let _ = std::fs::remove_file(trace_file(&old));
             let _ = std::fs::remove_file(old);
         }
     }
@@ -530,7 +536,9 @@ fn write_model(path: &Path, key: &ModelKey, stamps: &Stamps, corpus: &Corpus) ->
     })();
     if written.is_none() {
         let _ = std::fs::remove_file(&tmp);
+        let _ = std::fs::remove_file(trace_file(path));
     } else {
+        write_trace(path, key, stamps, corpus);
         remove_older_models(path);
     }
     written.is_some()
@@ -577,7 +585,7 @@ pub fn model(
     // The files are stamped while the cache is read.
     let said = std::sync::Mutex::new(Vec::new());
     let say = |t: &str| said.lock().map_or((), |mut v| v.push(t.to_string()));
-    let (now, cached) = rayon::join(
+    let (now, mut cached) = rayon::join(
         || {
             let started = std::time::Instant::now();
             let now = stamps_now(opts);
@@ -600,8 +608,12 @@ pub fn model(
             return (cached.map(|c| c.corpus).unwrap_or_default(), ModelSource::Cache);
         }
     }
-    let (corpus, source) = match &cached {
-        Some(old) => (update(opts, &old.corpus, &old.stamps, &now, progress, trace), ModelSource::Updated),
+    let (corpus, source) = match &mut cached {
+        Some(old) => {
+            let (same, kept) = changes(opts, &old.corpus, &old.stamps, &now, trace);
+            let unchanged = |p: &Path| same.contains(p.to_string_lossy().as_ref());
+            (Corpus::load_taking(opts, progress, &mut old.corpus, kept.as_ref(), &unchanged), ModelSource::Updated)
+        }
         None => (Corpus::load(opts, progress), ModelSource::Loaded),
     };
     drop(cached);
@@ -612,16 +624,15 @@ pub fn model(
     (corpus, source)
 }
 
-/// The model linked again from `old`, reading only the files whose stamps differ from the
-/// ones it was built from (or that are new).
-fn update(
+/// What changed since `old` was built: the files whose stamps are the same (the others are
+/// read again), and the trace of its build when it is there and fits.
+fn changes<'n>(
     opts: &LoadOptions,
     old: &Corpus,
     old_stamps: &Stamps,
-    now: &Stamps,
-    progress: &(dyn Fn(Progress) + Sync),
+    now: &'n Stamps,
     trace: &dyn Fn(&str),
-) -> Corpus {
+) -> (std::collections::HashSet<&'n str>, Option<corpus::Trace>) {
     use std::collections::{HashMap, HashSet};
     let before: HashMap<&str, &Stamp> = old_stamps.files.iter().map(|s| (s.path.as_str(), s)).collect();
     let same: HashSet<&str> =
@@ -634,7 +645,68 @@ fn update(
         now.files.len(),
         if old_stamps.catalog == now.catalog { "" } else { ", catalog changed" }
     ));
-    Corpus::load_reusing(opts, progress, old, &|p: &Path| same.contains(p.to_string_lossy().as_ref()))
+    let started = std::time::Instant::now();
+    let kept = model_file(opts).and_then(|p| read_trace(&p, &model_key(opts), old_stamps)).filter(|t| t.fits(old));
+    trace(&match &kept {
+        Some(_) => format!("model cache: trace read in {:.2?}", started.elapsed()),
+        None => "model cache: no usable trace, every document is weighed and linked again".to_string(),
+    });
+    (same, kept)
+}
+
+/// The trace file beside a model cache (see [`write_trace`]).
+fn trace_file(model: &Path) -> PathBuf {
+    model.with_extension("trace")
+}
+
+/// What ties a trace to the model written with it: the key and stamps the model was built
+/// from (the same key and stamps make the same model).
+fn tie(key: &ModelKey, stamps: &Stamps) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    postcard::to_stdvec(&(key, stamps)).unwrap_or_default().hash(&mut h);
+    h.finish()
+}
+
+/// Writes the trace of the build that made `corpus` (`Corpus::trace`: what an update
+/// needs to read, weigh and link again only the changed documents) beside its model cache:
+/// the tie to the model, the trace, and a checksum. Read only when files changed, so that a
+/// reopen does not pay for it. Without a trace, an old one is removed.
+fn write_trace(model: &Path, key: &ModelKey, stamps: &Stamps, corpus: &Corpus) {
+    let path = trace_file(model);
+    let Some(trace) = corpus.trace() else {
+        let _ = std::fs::remove_file(&path);
+        return;
+    };
+    let mut bytes = tie(key, stamps).to_le_bytes().to_vec();
+    let Ok(mut bytes) = postcard::to_extend(trace, std::mem::take(&mut bytes)) else { return };
+    let sum = trace_sum(&bytes);
+    bytes.extend_from_slice(&sum.to_le_bytes());
+    let tmp = model.with_extension(format!("tmp{}t", std::process::id()));
+    if std::fs::write(&tmp, bytes).is_err() || std::fs::rename(&tmp, &path).is_err() {
+        let _ = std::fs::remove_file(&tmp);
+        let _ = std::fs::remove_file(&path);
+    }
+}
+
+fn trace_sum(bytes: &[u8]) -> u64 {
+    let blocks: Vec<u64> = bytes.par_chunks(BLOCK).map(block_hash).collect();
+    combine(&blocks, bytes.len())
+}
+
+/// The trace written with the model cache built from `key` and `stamps`; `None` when it is
+/// missing, damaged or another model's.
+fn read_trace(model: &Path, key: &ModelKey, stamps: &Stamps) -> Option<corpus::Trace> {
+    let bytes = std::fs::read(trace_file(model)).ok()?;
+    let (body, sum) = bytes.split_last_chunk::<8>()?;
+    if trace_sum(body) != u64::from_le_bytes(*sum) {
+        return None;
+    }
+    let (t, rest) = body.split_first_chunk::<8>()?;
+    if u64::from_le_bytes(*t) != tie(key, stamps) {
+        return None;
+    }
+    postcard::from_bytes(rest).ok()
 }
 
 /// The cached model without checking whether the files changed (the explorer shows it at
@@ -648,24 +720,23 @@ pub fn open(opts: &LoadOptions, use_cache: bool, trace: &dyn Fn(&str)) -> Option
 }
 
 /// Checks an opened cache (its model and stamps) against the files: `None` when nothing
-/// changed, else the model updated (and the cache rewritten). Progress is reported only
-/// once something changed.
+/// changed, else the model updated and the stamps it was built from, for [`store`] to write.
+/// Progress is reported only once something changed.
 #[must_use]
 pub fn refresh(
     opts: &LoadOptions,
     corpus: &Corpus,
     stamps: &Stamps,
     progress: &(dyn Fn(Progress) + Sync),
-) -> Option<Corpus> {
+) -> Option<(Corpus, Stamps)> {
     let now = stamps_now(opts);
     if now == *stamps {
         return None;
     }
-    let corpus = update(opts, corpus, stamps, &now, progress, &|_| {});
-    if let Some(path) = model_file(opts) {
-        write_model(&path, &model_key(opts), &now, &corpus);
-    }
-    Some(corpus)
+    let (same, kept) = changes(opts, corpus, stamps, &now, &|_| {});
+    let unchanged = |p: &Path| same.contains(p.to_string_lossy().as_ref());
+    let corpus = Corpus::load_reusing(opts, progress, corpus, kept.as_ref(), &unchanged);
+    Some((corpus, now))
 }
 
 /// Writes the model cache for a corpus just loaded (the explorer, after a load): the stamps

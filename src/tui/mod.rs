@@ -316,6 +316,27 @@ pub fn event_loop<B: Backend>(
     }
 }
 
+/// How long quitting waits for a model cache being written.
+const CACHE_WAIT: Duration = Duration::from_secs(30);
+
+/// Waits, after the terminal is restored, for a model cache being written when the explorer
+/// quits (at most [`CACHE_WAIT`]; a signal stops waiting), saying so on stderr.
+fn wait_for_cache(writing: &AtomicBool, stop: &AtomicBool) {
+    if !writing.load(Ordering::SeqCst) {
+        return;
+    }
+    let started = std::time::Instant::now();
+    eprint!("dossier: writing the model cache for the next start...");
+    while writing.load(Ordering::SeqCst) && !stop.load(Ordering::Relaxed) && started.elapsed() < CACHE_WAIT {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    if writing.load(Ordering::SeqCst) {
+        eprintln!(" stopped; the next start loads the folder again");
+    } else {
+        eprintln!(" done");
+    }
+}
+
 /// Opens the explorer on the terminal, loads in the background, and prints the pick on stdout
 /// after the terminal is restored. The keys and colours are the config's; with a bad config
 /// (`config_error`), the defaults, and the error is shown in the status line and the problems.
@@ -346,7 +367,25 @@ pub fn run(
     let load = settings.load.clone();
     let use_cache = settings.use_cache;
     let loader_tx = tx.clone();
+    // Set while a model cache is due or being written: quitting waits for it (bounded), so that
+    // a folder opened and closed at once is not loaded again next time.
+    let writing = Arc::new(AtomicBool::new(false));
+    let writer_flag = Arc::clone(&writing);
     std::thread::spawn(move || {
+        // The model cache is written on a thread of its own, while the lists and the timeline
+        // are built.
+        let write = |corpus: &Arc<Corpus>, stamps: crate::shared::cache::Stamps| {
+            writer_flag.store(true, Ordering::SeqCst);
+            let (c, load, done) = (Arc::clone(corpus), load.clone(), Arc::clone(&writer_flag));
+            std::thread::spawn(move || {
+                if let Some(ms) = std::env::var("DOSSIER_TEST_CACHE_DELAY_MS").ok().and_then(|v| v.parse().ok()) {
+                    // For the end-to-end test that quitting waits for the write.
+                    std::thread::sleep(Duration::from_millis(ms));
+                }
+                crate::shared::cache::store(&load, &stamps, &c);
+                done.store(false, Ordering::SeqCst);
+            });
+        };
         let progress_tx = std::sync::Mutex::new(loader_tx.clone());
         let send = |m: Msg| {
             if let Ok(t) = progress_tx.lock() {
@@ -371,8 +410,10 @@ pub fn run(
         if let Some(cached) = crate::shared::cache::open(&load, use_cache, &|_| {}) {
             let corpus = Arc::new(cached.corpus);
             loaded(&corpus, false);
-            if let Some(fresh) = crate::shared::cache::refresh(&load, &corpus, &cached.stamps, &on_progress) {
-                loaded(&Arc::new(fresh), true);
+            if let Some((fresh, stamps)) = crate::shared::cache::refresh(&load, &corpus, &cached.stamps, &on_progress) {
+                let fresh = Arc::new(fresh);
+                write(&fresh, stamps);
+                loaded(&fresh, true);
             }
             return;
         }
@@ -382,10 +423,10 @@ pub fn run(
             send(Msg::Documents(Arc::new(preview), entries));
         });
         let corpus = Arc::new(corpus);
-        loaded(&corpus, false);
         if let Some(stamps) = stamps {
-            crate::shared::cache::store(&load, &stamps, &corpus);
+            write(&corpus, stamps);
         }
+        loaded(&corpus, false);
     });
     let input_tx = tx.clone();
     std::thread::spawn(move || {
@@ -426,6 +467,9 @@ pub fn run(
     drop(term);
     drop(guard);
     let outcome = result?.unwrap_or(Outcome::Quit);
+    if !matches!(outcome, Outcome::Cancel) {
+        wait_for_cache(&writing, &stop);
+    }
     if app.problems > 0 {
         let n = crate::analysis::card::count(app.problems, "problem", "problems");
         eprintln!("dossier: {n} with the input; `dossier check` lists them");

@@ -87,84 +87,203 @@ struct Tally {
     snippet: String,
 }
 
-impl Tally {
-    /// Adds another tally of the same name (from another thread's share of the documents).
-    fn merge(&mut self, other: Self) {
-        if other.first_seen < self.first_seen {
-            self.first_seen = other.first_seen;
-            self.first_span = other.first_span;
-        }
-        self.ev += other.ev;
-        self.strongest = self.strongest.max(other.strongest);
-        self.count += other.count;
-        self.docs.extend(other.docs);
+/// What discovery saw of one name in one document: the evidence of its sightings summed, the
+/// strongest single sighting for a person, how many, and the first sighting's span (`None`:
+/// the author field). Small, as there is one per name and document: numbers are `u32`, and a
+/// span past 4 GiB into a text is not kept.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+struct Seen {
+    name: u32,
+    ev: Evidence,
+    strongest: i32,
+    count: u32,
+    first: Option<(u32, u32)>,
+}
+
+/// A name's number as kept in [`Seen`].
+fn number_of(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+/// Every document's sightings, by name: what discovery weighs across the corpus
+/// ([`decide`]). Kept between loads (the model cache), so that after a change only the
+/// changed documents are read again ([`Observed::updated`]).
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+pub struct Observed {
+    /// Every name seen, in the order first seen.
+    names: Vec<String>,
+    /// Each document's sightings, one per name, in the order first seen.
+    docs: Vec<Vec<Seen>>,
+}
+
+impl Observed {
+    /// The sightings of every document: `mentions` are those discovery leaves out (the
+    /// curated names', sorted by document and position, not overlapping).
+    #[must_use]
+    pub fn of(docs: &[Document], entities: &[Entity], mentions: &[Mention]) -> Self {
+        Self::default().updated(docs, &vec![None; docs.len()], entities, mentions)
     }
+
+    /// How many documents it covers.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Whether it covers no document.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// Whether every sighting names a name it has (a damaged cache's may not).
+    #[must_use]
+    pub fn is_sound(&self) -> bool {
+        self.docs.iter().flatten().all(|s| (s.name as usize) < self.names.len())
+    }
+
+    /// The sightings of `docs`: document `i`'s are this one's document `old[i]` when that is
+    /// given (the document is unchanged, and so are the entities and the curated mentions
+    /// outside it); the others' are observed, in parallel, with `mentions` (which need only
+    /// cover them). Names no document sights any more are dropped.
+    #[must_use]
+    pub fn updated(&self, docs: &[Document], old: &[Option<usize>], entities: &[Entity], mentions: &[Mention]) -> Self {
+        let reused = |i: usize| old.get(i).copied().flatten().and_then(|j| self.docs.get(j));
+        let firsts: &Words = &FIRST_NAME_SET;
+        let known: HashSet<String> =
+            entities.iter().flat_map(|e| e.names().map(str::to_lowercase).collect::<Vec<_>>()).collect();
+        let mut by_doc: HashMap<usize, Vec<Range<usize>>> = HashMap::new();
+        for m in mentions {
+            by_doc.entry(m.doc()).or_default().push(m.span());
+        }
+        // Names are numbered in the order first seen, documents in order: the table does not
+        // depend on scheduling, nor on what was read again.
+        let mut out = Self { names: Vec::new(), docs: Vec::with_capacity(docs.len()) };
+        let mut number: HashMap<String, usize> = HashMap::new();
+        let mut renumber = vec![usize::MAX; self.names.len()];
+        // A chunk of documents at a time: what is observed is numbered before the next chunk,
+        // so that only a chunk's sightings are held with their names as text.
+        for from in (0..docs.len()).step_by(CHUNK) {
+            let fresh: Vec<Option<Sightings<'_>>> = (from..(from + CHUNK).min(docs.len()))
+                .into_par_iter()
+                .map_init(tagger::Scratch::default, |scratch, di| {
+                    if reused(di).is_some() {
+                        return None;
+                    }
+                    let taken = by_doc.get(&di).map_or(&[][..], Vec::as_slice);
+                    let seen;
+                    (seen, *scratch) = observe(&docs[di], taken, firsts, &known, std::mem::take(scratch));
+                    Some(per_name(seen))
+                })
+                .collect();
+            for (di, f) in (from..).zip(fresh) {
+                let seen = match (f, reused(di)) {
+                    (Some(f), _) => f
+                        .into_iter()
+                        .map(|(name, s)| {
+                            let id = if let Some(&id) = number.get(&*name) {
+                                id
+                            } else {
+                                out.names.push(name.clone().into_owned());
+                                number.insert(name.into_owned(), out.names.len() - 1);
+                                out.names.len() - 1
+                            };
+                            Seen { name: number_of(id), ..s }
+                        })
+                        .collect(),
+                    (None, Some(old)) => old
+                        .iter()
+                        .map(|s| {
+                            let was = self.names.get(s.name as usize).map_or("", String::as_str);
+                            let id = match renumber.get(s.name as usize).copied() {
+                                Some(id) if id != usize::MAX => id,
+                                _ => {
+                                    let id = *number.entry(was.to_string()).or_insert_with(|| {
+                                        out.names.push(was.to_string());
+                                        out.names.len() - 1
+                                    });
+                                    if let Some(r) = renumber.get_mut(s.name as usize) {
+                                        *r = id;
+                                    }
+                                    id
+                                }
+                            };
+                            Seen { name: number_of(id), ..s.clone() }
+                        })
+                        .collect(),
+                    (None, None) => Vec::new(),
+                };
+                out.docs.push(seen);
+            }
+        }
+        out
+    }
+}
+
+/// How many documents are observed before their names are numbered.
+const CHUNK: usize = 4096;
+
+/// One document's sightings by name, before the names are numbered.
+type Sightings<'d> = Vec<(Cow<'d, str>, Seen)>;
+
+/// One document's sightings gathered by name, in the order first seen.
+fn per_name(seen: Vec<Observation<'_>>) -> Sightings<'_> {
+    let mut out: Vec<(Cow<'_, str>, Seen)> = Vec::new();
+    let mut at: HashMap<Cow<'_, str>, usize> = HashMap::new();
+    for o in seen {
+        let i = *at.entry(o.name.clone()).or_insert_with(|| {
+            let first = o.span.as_ref().and_then(|s| Some((u32::try_from(s.start).ok()?, u32::try_from(s.end).ok()?)));
+            let s = Seen { name: 0, ev: Evidence::default(), strongest: 0, count: 0, first };
+            out.push((o.name.clone(), s));
+            out.len() - 1
+        });
+        let s = &mut out[i].1;
+        s.ev += o.ev;
+        s.strongest = s.strongest.max(o.ev.person);
+        s.count = s.count.saturating_add(1);
+    }
+    out
 }
 
 /// Finds names no entity covers, in the text outside existing mentions (as the linker gives
 /// them: sorted by document and position, not overlapping).
 #[must_use]
 pub fn discover(docs: &[Document], entities: &[Entity], mentions: &[Mention]) -> Found {
+    decide(docs, entities, &Observed::of(docs, entities, mentions))
+}
+
+/// What the sightings of every document make: each name's sightings are weighed together,
+/// "first seen" is the first sighting in the first document that has one.
+#[must_use]
+pub fn decide(docs: &[Document], entities: &[Entity], observed: &Observed) -> Found {
     let firsts: &Words = &FIRST_NAME_SET;
-    let known: HashSet<String> =
-        entities.iter().flat_map(|e| e.names().map(str::to_lowercase).collect::<Vec<_>>()).collect();
-    let mut by_doc: HashMap<usize, Vec<Range<usize>>> = HashMap::new();
-    for m in mentions {
-        by_doc.entry(m.doc()).or_default().push(m.span());
-    }
-    // Documents are read in parallel, each thread keeping one tally per name; the tallies are
-    // merged, and "first seen" is the smallest (document, offset), so the result does not
-    // depend on scheduling.
-    let mut tallies: HashMap<String, Tally> = docs
-        .par_iter()
-        .enumerate()
-        .fold(
-            || (HashMap::new(), tagger::Scratch::default()),
-            |(mut map, mut scratch): (HashMap<String, Tally>, _), (di, d)| {
-                let seen;
-                (seen, scratch) = observe(d, by_doc.get(&di).map_or(&[][..], Vec::as_slice), firsts, &known, scratch);
-                for o in seen {
-                    let at = (di, o.span.as_ref().map_or(0, |s| s.start));
-                    // A name is copied only the first time it is seen.
-                    if !map.contains_key(&*o.name) {
-                        let first = Tally { first_seen: at, first_span: o.span.clone(), ..Tally::default() };
-                        map.insert(o.name.clone().into_owned(), first);
-                    }
-                    let Some(t) = map.get_mut(&*o.name) else { continue };
-                    t.ev += o.ev;
-                    t.strongest = t.strongest.max(o.ev.person);
-                    t.count += 1;
-                    if t.docs.last() != Some(&di) {
-                        t.docs.push(di);
-                    }
-                }
-                (map, scratch)
-            },
-        )
-        .map(|(map, _)| map)
-        .reduce(HashMap::new, |mut a, b| {
-            for (name, t) in b {
-                match a.entry(name) {
-                    std::collections::hash_map::Entry::Occupied(mut e) => e.get_mut().merge(t),
-                    std::collections::hash_map::Entry::Vacant(e) => {
-                        e.insert(t);
-                    }
-                }
+    let mut by_name: Vec<Tally> = observed.names.iter().map(|_| Tally::default()).collect();
+    for (di, seen) in observed.docs.iter().enumerate() {
+        for s in seen {
+            let Some(t) = by_name.get_mut(s.name as usize) else { continue };
+            if t.count == 0 {
+                t.first_seen = (di, s.first.map_or(0, |f| f.0 as usize));
+                t.first_span = s.first.map(|(a, b)| a as usize..b as usize);
             }
-            a
-        });
+            t.ev += s.ev;
+            t.strongest = t.strongest.max(s.strongest);
+            t.count += s.count as usize;
+            t.docs.push(di);
+        }
+    }
+    let mut tallies: HashMap<String, Tally> =
+        observed.names.iter().zip(by_name).filter(|(_, t)| t.count > 0).map(|(n, t)| (n.clone(), t)).collect();
     for t in tallies.values_mut() {
-        t.docs.sort_unstable();
-        t.docs.dedup();
-        let d = &docs[t.first_seen.0];
+        let Some(d) = docs.get(t.first_seen.0) else { continue };
         t.snippet = match (&t.first_span, &d.author) {
-            (Some(span), _) => crate::text::span::snippet(&d.body, span, 100),
+            (Some(span), _) if d.body.get(span.clone()).is_some() => crate::text::span::snippet(&d.body, span, 100),
             (None, Some(a)) => format!("author: {}", crate::text::sanitize::one_line(a)),
-            (None, None) => String::new(),
+            _ => String::new(),
         };
     }
+    // Two names can be first seen at one place (two authors of a document): then by name.
     let mut order: Vec<String> = tallies.keys().cloned().collect();
-    order.sort_by_key(|n| tallies[n].first_seen);
+    order.sort_by(|a, b| tallies[a].first_seen.cmp(&tallies[b].first_seen).then_with(|| a.cmp(b)));
     let mut found = Found::default();
     let mut ids: HashSet<String> = entities.iter().map(|e| e.id.clone()).collect();
     let near = near_spellings(&tallies, firsts);
@@ -205,7 +324,7 @@ pub fn discover(docs: &[Document], entities: &[Entity], mentions: &[Mention]) ->
             None => found.candidates.push(Candidate {
                 guess: t.guess(),
                 count: t.count,
-                docs: t.docs.iter().map(|&i| docs[i].id.clone()).collect(),
+                docs: t.docs.iter().filter_map(|&i| Some(docs.get(i)?.id.clone())).collect(),
                 snippet: t.snippet.clone(),
                 name,
             }),
@@ -419,6 +538,45 @@ mod tests {
     fn an_author_in_front_matter_is_a_person() {
         let p = people(&["---\nauthor: \"AI News & Strategy Daily | Nate B Jones\"\n---\nText about things.\n"]);
         assert_eq!(p, ["Nate B Jones"]);
+    }
+
+    /// Everything discovery decides, as text to compare.
+    fn decided(docs: &[Document], observed: &Observed) -> String {
+        let f = decide(docs, &[], observed);
+        format!("{:?}\n{:?}", f.entities, f.candidates)
+    }
+
+    #[test]
+    fn sightings_kept_for_unchanged_documents_decide_what_observing_all_decides() {
+        let texts = [
+            "CEO Maria Lopez said the plan works. Lopez agreed.",
+            "Tom Baker, who runs sales, met Maria Lopez.",
+            "We met Badger Technologies at the show. JASON RHODES: hello.",
+            "Jason Rhodes said so. Dr. Nadia Berg agreed.",
+        ];
+        let docs: Vec<Document> = texts.iter().map(|t| doc(t)).collect();
+        let before = Observed::of(&docs, &[], &[]);
+        // The second document edited, the third removed, a new one first: Nadia Berg is now
+        // first seen elsewhere, Tom Baker is gone, Ada Quinn is new.
+        let now: Vec<Document> = [
+            "Nadia Berg, who runs research, met Ada Quinn.",
+            texts[0],
+            "Chief executive Ada Quinn said hello.",
+            texts[3],
+        ]
+        .iter()
+        .map(|t| doc(t))
+        .collect();
+        let old = [None, Some(0), None, Some(3)];
+        let updated = before.updated(&now, &old, &[], &[]);
+        let fresh = Observed::of(&now, &[], &[]);
+        assert_eq!(format!("{updated:?}"), format!("{fresh:?}"), "the same names, numbered alike");
+        assert_eq!(decided(&now, &updated), decided(&now, &fresh));
+        assert!(decided(&now, &updated).contains("Ada Quinn") && !decided(&now, &updated).contains("Tom Baker"));
+        // Unchanged documents are not read again: their sightings are the old ones even where
+        // the text says otherwise.
+        let stale = before.updated(&now, &[Some(1), Some(0), None, Some(3)], &[], &[]);
+        assert!(decided(&now, &stale).contains("Tom Baker"));
     }
 
     #[test]

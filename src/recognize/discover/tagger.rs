@@ -21,7 +21,7 @@ use crate::model::EntityKind;
 
 /// How strongly the words around a name say it is a person, an organisation, or a product
 /// of each kind.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(super) struct Evidence {
     pub person: i32,
     pub org: i32,
