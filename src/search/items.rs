@@ -154,6 +154,34 @@ pub fn bound(m: &Matcher, q: &Query, e: &Entry) -> Option<i64> {
     best.map(|(score, _, _)| score)
 }
 
+/// How much an entry's score can have grown since the query's last term (a fuzzy term alone
+/// in the last group) had only its first `from` characters ([`Matcher::growth`], the largest
+/// over the texts the term can match): over the rows before the last one, and over all of them.
+///
+/// Let W be the best score of the query with its last term cut after any of its first
+/// `from` characters (or, when `from` is 0, the best score of the query without that group):
+/// the score with the term cut after its first k > `from` characters is at most W plus the
+/// text's growth over rows `from..k`, since each text's total is the other groups' total
+/// (at most W minus what the term scored there) plus the term's score.
+#[must_use]
+pub fn growth(m: &Matcher, q: &Query, e: &Entry, from: usize) -> (i64, i64) {
+    let Some([term]) = q.groups.last().map(Vec::as_slice) else { return (i64::MAX, i64::MAX) };
+    let mut best = (i64::MIN, i64::MIN);
+    // Over every text the term can match (a text it does not match can only add `MIN`).
+    for text in &e.texts {
+        let (a, b) = m.growth(term, text, from);
+        best = (best.0.max(a), best.1.max(b));
+    }
+    best
+}
+
+/// Whether the query matches an entry, as [`score`] and [`bound`] say, without bounding it.
+#[must_use]
+pub fn matches(m: &Matcher, q: &Query, e: &Entry) -> bool {
+    let test = |term: &crate::search::query::Term, text: &Prepared| m.matches(term, text);
+    evaluate(q, e, |term, text, _| test(term, text).then(|| (0, Vec::new())), test).is_some()
+}
+
 /// [`score`]'s hit without positions, from a port of the fuzzy scorer where it applies
 /// ([`Matcher::estimate`]): for ranking candidates before the ones shown are scored.
 #[must_use]

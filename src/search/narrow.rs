@@ -16,7 +16,7 @@ use rayon::prelude::*;
 
 use crate::search::items::{self, Entry, Hit};
 use crate::search::matcher::Matcher;
-use crate::search::query::Query;
+use crate::search::query::{Query, TermKind};
 
 /// How many entries are tested or scored between checks for a newer query.
 const CHUNK: usize = 2048;
@@ -45,6 +45,10 @@ pub struct Answer {
 struct Found {
     query: Query,
     ids: Vec<usize>,
+    /// Per match (as `ids`), when known: a bound of the best score of this query with its
+    /// last term cut after any of its characters (W of [`items::growth`]); a typed
+    /// character's bound then starts from it.
+    tops: Option<Vec<i32>>,
     /// The first answer's rows, once known.
     first: Vec<(usize, i32, u32)>,
     hits: Option<Vec<(usize, i32, u32)>>,
@@ -71,27 +75,121 @@ fn expand(rows: &[(usize, i32, u32)]) -> Vec<Hit> {
 
 /// Remembers recent queries and their matches, to search only those when the next query
 /// narrows one, and to answer a query seen again (a deleted character) at once.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Narrowing {
     found: Vec<Found>,
+    /// How many rows the first answer ranks: [`SHOWN`] (fewer in tests, so that a bound
+    /// too low shows in the first rows).
+    shown: usize,
 }
 
-/// Tests every candidate in parallel: the matches with their bounds, or `None` when stale.
+impl Default for Narrowing {
+    fn default() -> Self {
+        Self { found: Vec::new(), shown: SHOWN }
+    }
+}
+
+/// What an earlier query tells of a query's scores: each match's W ([`Found::tops`]) and the
+/// first row of the last term that is new (`None`: the same query).
+#[derive(Debug, Clone, Copy)]
+struct Known<'a> {
+    tops: &'a [i32],
+    from: Option<usize>,
+}
+
+/// Whether two queries find the same (they differ at most in spaces).
+fn same(a: &Query, b: &Query) -> bool {
+    a.groups == b.groups && a.kinds == b.kinds
+}
+
+/// A bound as remembered.
+fn narrow(v: i64) -> i32 {
+    i32::try_from(v).unwrap_or(if v < 0 { i32::MIN } else { i32::MAX })
+}
+
+/// The first row of `q`'s last term that `prev` did not have, when `q` is `prev` with
+/// characters typed at its end: more characters of its last term, or a new last term; that
+/// term alone in its group, fuzzy and not negated. Then [`items::growth`] bounds how much a
+/// score grew from `prev`'s W.
+fn typed(prev: &Query, q: &Query) -> Option<usize> {
+    if prev.kinds != q.kinds {
+        return None;
+    }
+    let n = q.groups.len();
+    let [t] = q.groups.last()?.as_slice() else { return None };
+    if t.negate || t.kind != TermKind::Fuzzy {
+        return None;
+    }
+    if prev.groups.len() + 1 == n && prev.groups[..] == q.groups[..n - 1] {
+        return Some(0);
+    }
+    if prev.groups.len() != n || prev.groups[..n - 1] != q.groups[..n - 1] {
+        return None;
+    }
+    let [p] = prev.groups[n - 1].as_slice() else { return None };
+    let grown = !p.negate
+        && p.kind == TermKind::Fuzzy
+        && p.case_sensitive == t.case_sensitive
+        && t.text.len() > p.text.len()
+        && t.text.starts_with(&p.text);
+    grown.then(|| p.text.chars().count())
+}
+
+/// Tests every candidate in parallel: the matches with their bounds, and each one's bound of
+/// W before the last typed character (as [`Found::tops`]; `i32::MIN` when none), or `None`
+/// when stale. With what an earlier query knew, a bound is also at most its W plus the
+/// growth of the typed rows ([`items::growth`]).
 fn bounds(
     m: &Matcher,
     entries: &[Entry],
     q: &Query,
     ids: &[usize],
+    known: Option<Known<'_>>,
     stale: &(dyn Fn() -> bool + Sync),
-) -> Option<Vec<(usize, i64)>> {
-    let chunks: Option<Vec<Vec<(usize, i64)>>> = ids
+) -> Option<(Scored, Vec<i32>)> {
+    let one = |i: usize, at: usize| {
+        let shape = || items::bound(m, q, &entries[i]);
+        let Some(k) = known else { return Some((i, shape()?, i32::MIN)) };
+        let w = i64::from(*k.tops.get(at)?);
+        let Some(from) = k.from else { return Some((i, shape()?.min(w), narrow(w))) };
+        // W and the typed rows' growth bound the score: the match alone is tested.
+        if !items::matches(m, q, &entries[i]) {
+            return None;
+        }
+        let (before_last, all) = items::growth(m, q, &entries[i], from);
+        if all == i64::MIN {
+            return Some((i, shape()?, i32::MAX));
+        }
+        // The last term had one character: W starts again with it.
+        let single = from == 0 && q.groups.last().and_then(|g| g.first()).is_some_and(|t| t.text.chars().count() == 1);
+        let base = if single { i32::MIN } else { narrow(w.saturating_add(before_last)) };
+        Some((i, w.saturating_add(all), base))
+    };
+    let chunks: Option<Vec<Vec<(usize, i64, i32)>>> = ids
         .par_chunks(CHUNK)
-        .map(|chunk| {
-            (!stale()).then(|| chunk.iter().filter_map(|&i| items::bound(m, q, &entries[i]).map(|b| (i, b))).collect())
+        .enumerate()
+        .map(|(c, chunk)| {
+            (!stale()).then(|| chunk.iter().enumerate().filter_map(|(j, &i)| one(i, c * CHUNK + j)).collect())
         })
         .collect();
-    Some(chunks?.into_iter().flatten().collect())
+    let all: Vec<(usize, i64, i32)> = chunks?.into_iter().flatten().collect();
+    Some((all.iter().map(|c| (c.0, c.1)).collect(), all.iter().map(|c| c.2).collect()))
 }
+
+/// Lowers the remembered W of scored matches to the larger of their score and their W
+/// before the last typed character.
+fn refine(tops: &mut [i32], ids: &[usize], base: &[i32], scored: impl Iterator<Item = (usize, i64)>) {
+    for (entry, s) in scored {
+        if let Ok(k) = ids.binary_search(&entry) {
+            if let (Some(t), Some(b)) = (tops.get_mut(k), base.get(k)) {
+                *t = (*b).max(narrow(s)).min(*t);
+            }
+        }
+    }
+}
+
+/// Candidates with a score or bound: entry and score.
+type Scored = Vec<(usize, i64)>;
 
 /// How a candidate is scored: by fuzzy-matcher, or by the port of its scorer.
 type Scorer = fn(&Matcher, &Query, &Entry) -> Option<Hit>;
@@ -139,20 +237,22 @@ fn best_of(
     cands: &[(usize, i64)],
     shown: usize,
     stale: &(dyn Fn() -> bool + Sync),
-) -> Option<Vec<Hit>> {
+) -> Option<(Vec<Hit>, Scored)> {
     let (mut hits, sure) = rank(m, entries, q, cands, shown, items::estimate, stale)?;
+    let mut scored: Vec<(usize, i64)> = hits[sure..].iter().map(|h| (h.entry, h.score)).collect();
     hits.truncate(sure);
     for h in &mut hits {
         match items::score(m, q, &entries[h.entry], false) {
             Some(s) if s.score == h.score && s.text == h.text => h.positions = s.positions,
             _ => {
                 let (mut hits, sure) = rank(m, entries, q, cands, shown, skim, stale)?;
+                scored = hits[sure..].iter().map(|h| (h.entry, h.score)).collect();
                 hits.truncate(sure);
-                return Some(hits);
+                return Some((hits, scored));
             }
         }
     }
-    Some(hits)
+    Some((hits, scored))
 }
 
 /// The threshold search of [`best_of`] with one scorer: returns the scored hits, the best
@@ -250,8 +350,8 @@ fn rank_first(hits: &mut [Hit], entries: &[Entry], n: usize) -> usize {
 pub fn best(m: &Matcher, entries: &[Entry], q: &Query, shown: usize) -> (Vec<Hit>, usize) {
     let ids: Vec<usize> = (0..entries.len()).collect();
     let never = || false;
-    let cands = bounds(m, entries, q, &ids, &never).unwrap_or_default();
-    let hits = best_of(m, entries, q, &cands, shown.max(1), &never).unwrap_or_default();
+    let (cands, _) = bounds(m, entries, q, &ids, None, &never).unwrap_or_default();
+    let (hits, _) = best_of(m, entries, q, &cands, shown.max(1), &never).unwrap_or_default();
     (hits.into_iter().take(shown).collect(), cands.len())
 }
 
@@ -268,7 +368,7 @@ impl Narrowing {
         deliver: &mut dyn FnMut(Answer),
     ) -> bool {
         // Seen before (a deleted character): at once.
-        if let Some(i) = self.found.iter().position(|f| f.query == *q && f.hits.is_some()) {
+        if let Some(i) = self.found.iter().position(|f| same(&f.query, q) && f.hits.is_some()) {
             let f = self.found.remove(i);
             let hits = expand(f.hits.as_deref().unwrap_or_default());
             deliver(Answer { total: hits.len(), hits, complete: true });
@@ -276,29 +376,45 @@ impl Narrowing {
             return true;
         }
         // Seen, but its complete list was abandoned: its first answer at once, then the rest.
-        let seen = self.found.iter().position(|f| f.query == *q && !f.first.is_empty()).map(|i| self.found.remove(i));
+        let seen =
+            self.found.iter().position(|f| same(&f.query, q) && !f.first.is_empty()).map(|i| self.found.remove(i));
         if let Some(f) = &seen {
             deliver(Answer { hits: expand(&f.first), total: f.ids.len(), complete: false });
         }
-        // The fewest matches of an earlier query this one narrows (or its own), else every entry.
+        // The query this one is typed from, whose W bounds the scores (or its own); else the
+        // fewest matches of an earlier query this one narrows; else every entry.
         let all: Vec<usize>;
-        let within = if let Some(f) = &seen {
-            f.ids.as_slice()
+        let typed_from = || {
+            self.found
+                .iter()
+                .filter_map(|f| Some((f, typed(&f.query, q)?, f.tops.as_deref()?)))
+                .min_by_key(|(f, from, _)| (f.ids.len(), std::cmp::Reverse(*from)))
+        };
+        let (within, prior) = if let Some(f) = &seen {
+            (f.ids.as_slice(), f.tops.as_deref().map(|tops| Known { tops, from: None }))
+        } else if let Some((f, from, tops)) = typed_from() {
+            (f.ids.as_slice(), Some(Known { tops, from: Some(from) }))
         } else if let Some(f) = self.found.iter().filter(|f| q.narrows(&f.query)).min_by_key(|f| f.ids.len()) {
-            f.ids.as_slice()
+            (f.ids.as_slice(), None)
         } else {
             all = (0..entries.len()).collect();
-            &all
+            (all.as_slice(), None)
         };
-        let Some(cands) = bounds(m, entries, q, within, stale) else { return false };
+        let Some((cands, base)) = bounds(m, entries, q, within, prior, stale) else { return false };
+        // W is known where an earlier query's was, and with no terms (every score is 0).
+        let tops = (prior.is_some() || q.groups.is_empty())
+            .then(|| cands.iter().zip(&base).map(|(c, &b)| b.max(narrow(c.1))).collect::<Vec<i32>>());
         let total = cands.len();
         let first = seen.map(|f| f.first).unwrap_or_default();
         let known = !first.is_empty();
-        self.remember(Found { query: q.clone(), ids: cands.iter().map(|c| c.0).collect(), first, hits: None });
+        self.remember(Found { query: q.clone(), ids: cands.iter().map(|c| c.0).collect(), tops, first, hits: None });
         let mut hits = if known {
             expand(self.found.last().map_or(&[][..], |f| &f.first))
         } else {
-            let Some(hits) = best_of(m, entries, q, &cands, SHOWN, stale) else { return false };
+            let Some((hits, scored)) = best_of(m, entries, q, &cands, self.shown, stale) else { return false };
+            if let Some(Found { tops: Some(tops), ids, .. }) = self.found.last_mut() {
+                refine(tops, ids, &base, hits.iter().map(|h| (h.entry, h.score)).chain(scored));
+            }
             hits
         };
         if hits.len() < total {
@@ -323,13 +439,16 @@ impl Narrowing {
         debug_assert_eq!(hits.len(), total, "the bound pass and the scorer disagree on a match");
         if let Some(f) = self.found.last_mut() {
             f.hits = Some(compact(&hits));
+            if let Some(tops) = &mut f.tops {
+                refine(tops, &f.ids, &base, hits.iter().map(|h| (h.entry, h.score)));
+            }
         }
         deliver(Answer { total: hits.len(), hits, complete: true });
         true
     }
 
     fn remember(&mut self, f: Found) {
-        self.found.retain(|old| old.query != f.query);
+        self.found.retain(|old| !same(&old.query, &f.query));
         if self.found.len() >= REMEMBERED {
             self.found.remove(0);
         }
@@ -361,7 +480,14 @@ mod tests {
         for a in &got {
             assert_eq!(a.total, full.len(), "{:?}", q.source);
             assert_eq!(a.hits[..], full[..a.hits.len()], "first answer for {:?}", q.source);
-            assert!(a.hits.len() >= full.len().min(SHOWN), "{:?}", q.source);
+            assert!(a.hits.len() >= full.len().min(n.shown), "{:?}", q.source);
+        }
+        // W bounds every match's score.
+        if let Some(Found { tops: Some(tops), ids, .. }) = n.found.iter().find(|f| same(&f.query, q)) {
+            for (&i, &w) in ids.iter().zip(tops) {
+                let s = items::score(m, q, &entries[i], false).map_or(i64::MIN, |h| h.score);
+                assert!(i64::from(w) >= s, "W {w} < score {s} of {:?} for {:?}", entries[i], q.source);
+            }
         }
         let (best, total) = best(m, entries, q, 3);
         assert_eq!(best[..], full[..full.len().min(3)]);
@@ -440,6 +566,7 @@ mod tests {
         fn the_fast_path_ranks_as_scoring_everything(
             texts in proptest::collection::vec((proptest::collection::vec(text(), 1..3), 0i64..3), 1..400),
             queries in proptest::collection::vec("[aAbBcé1 ._!^$'|-]{0,5}", 1..6),
+            words in "[abcAB é.]{0,12}",
         ) {
             let entries = items::of_texts(&texts);
             let m = Matcher::default();
@@ -461,6 +588,17 @@ mod tests {
                     }
                 }
                 check(&mut n, &m, &entries, &q);
+            }
+            // Typed a character at a time, then deleted, ranking only the first few rows:
+            // each bound from the previous query's W must hold.
+            let mut typing = Narrowing { shown: 3, ..Narrowing::default() };
+            for q in queries.iter().chain(std::iter::once(&words)) {
+                let chars: Vec<(usize, char)> = q.char_indices().collect();
+                let prefixes = chars.iter().map(|&(i, c)| &q[..i + c.len_utf8()]);
+                let typed: Vec<&str> = std::iter::once("").chain(prefixes).collect();
+                for p in typed.iter().chain(typed.iter().rev()) {
+                    check(&mut typing, &m, &entries, &Query::parse(p));
+                }
             }
         }
     }
