@@ -4,7 +4,7 @@
 use rayon::prelude::*;
 
 use crate::corpus::Corpus;
-use crate::search::matcher::{Matcher, Prepared};
+use crate::search::matcher::{Matcher, Prepared, Resume};
 
 use crate::model::{Item, ItemKind};
 use crate::search::query::Query;
@@ -182,6 +182,23 @@ pub fn matches(m: &Matcher, q: &Query, e: &Entry) -> bool {
     evaluate(q, e, |term, text, _| test(term, text).then(|| (0, Vec::new())), test).is_some()
 }
 
+/// Whether the query matches one of an entry's texts after its name (its aliases or id).
+#[must_use]
+pub fn matches_after_name(m: &Matcher, q: &Query, e: &Entry) -> bool {
+    let test = |term: &crate::search::query::Term, text: &Prepared| m.matches(term, text);
+    evaluate_from(q, e, 1, |term, text, _| test(term, text).then(|| (0, Vec::new())), test).is_some()
+}
+
+/// Where the query's last term (a fuzzy term alone in its group) ends in an entry's name, as
+/// [`Matcher::resume`] says, its characters from the `from`th on looked for from byte `at`.
+#[must_use]
+pub fn resume_in_name(m: &Matcher, q: &Query, e: &Entry, from: usize, at: usize) -> Resume {
+    match (q.groups.last().map(Vec::as_slice), e.texts.first()) {
+        (Some([term]), Some(name)) => m.resume(term, name, from, at),
+        _ => Resume::Unknown,
+    }
+}
+
 /// [`score`]'s hit without positions, from a port of the fuzzy scorer where it applies
 /// ([`Matcher::estimate`]): for ranking candidates before the ones shown are scored.
 #[must_use]
@@ -203,6 +220,17 @@ fn evaluate(
     term: impl Fn(&crate::search::query::Term, &Prepared, usize) -> Option<(i64, Vec<usize>)>,
     found: impl Fn(&crate::search::query::Term, &Prepared) -> bool,
 ) -> Option<(i64, usize, Vec<usize>)> {
+    evaluate_from(q, e, 0, term, found)
+}
+
+/// [`evaluate`] on the entry's texts from the `first`th on.
+fn evaluate_from(
+    q: &Query,
+    e: &Entry,
+    first: usize,
+    term: impl Fn(&crate::search::query::Term, &Prepared, usize) -> Option<(i64, Vec<usize>)>,
+    found: impl Fn(&crate::search::query::Term, &Prepared) -> bool,
+) -> Option<(i64, usize, Vec<usize>)> {
     if !q.kinds.is_empty() && !q.kinds.contains(&e.kind) {
         return None;
     }
@@ -211,7 +239,7 @@ fn evaluate(
         return None;
     }
     let mut best: Option<(i64, usize, Vec<usize>)> = None;
-    for (ti, text) in e.texts.iter().enumerate() {
+    for (ti, text) in e.texts.iter().enumerate().skip(first) {
         let mut total = 0;
         let mut pos = Vec::new();
         let ok = q.groups.iter().all(|group| {

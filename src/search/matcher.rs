@@ -303,6 +303,17 @@ fn skim_port(choice: &[u8], pattern: &[u8], case_sensitive: bool) -> Port {
     Port::Score(score)
 }
 
+/// What [`Matcher::resume`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resume {
+    /// The characters are found, the last one ending at this byte.
+    End(usize),
+    /// One is missing: the term does not match.
+    Missing,
+    /// Not known (a text that is not ASCII, a term that is not fuzzy): ask [`Matcher::matches`].
+    Unknown,
+}
+
 /// What [`skim_port`] found.
 enum Port {
     Score(i32),
@@ -501,6 +512,32 @@ impl Matcher {
             Some(loss) if !has(hay.as_bytes(), term.text.as_bytes()) => total - loss,
             _ => total,
         }
+    }
+
+    /// Where the greedy match of a fuzzy term's characters from the `from`th on ends in
+    /// `text` (a byte index into the text as the term compares it), looking from byte `at`:
+    /// when the term's first `from` characters end there, the term matches exactly when they
+    /// are found ([`Self::matches`]'s answer, for ASCII texts), and the end is where the next
+    /// character is looked for.
+    #[must_use]
+    pub fn resume(&self, term: &Term, text: &Prepared, from: usize, at: usize) -> Resume {
+        if term.kind != TermKind::Fuzzy || !text.folded.is_ascii() {
+            return Resume::Unknown;
+        }
+        let hay = if term.case_sensitive { text.folded.as_bytes() } else { text.lower.as_bytes() };
+        let Some(mut rest) = hay.get(at..) else { return Resume::Unknown };
+        let mut end = at;
+        for c in term.text.chars().skip(from) {
+            let Ok(b) = u8::try_from(c) else { return Resume::Missing };
+            match rest.iter().position(|&x| x == b) {
+                Some(i) => {
+                    end += i + 1;
+                    rest = &rest[i + 1..];
+                }
+                None => return Resume::Missing,
+            }
+        }
+        Resume::End(end)
     }
 
     /// How much skim's score of a fuzzy term on `text` can grow from its rows `from..` (its

@@ -15,7 +15,7 @@
 use rayon::prelude::*;
 
 use crate::search::items::{self, Entry, Hit};
-use crate::search::matcher::Matcher;
+use crate::search::matcher::{Matcher, Resume};
 use crate::search::query::{Query, TermKind};
 
 /// How many entries are tested or scored between checks for a newer query.
@@ -49,6 +49,8 @@ struct Found {
     /// last term cut after any of its characters (W of [`items::growth`]); a typed
     /// character's bound then starts from it.
     tops: Option<Vec<i32>>,
+    /// Per match, where the last term's greedy match ends in its name (with `tops`).
+    ends: Vec<u16>,
     /// The first answer's rows, once known.
     first: Vec<(usize, i32, u32)>,
     hits: Option<Vec<(usize, i32, u32)>>,
@@ -94,6 +96,7 @@ impl Default for Narrowing {
 #[derive(Debug, Clone, Copy)]
 struct Known<'a> {
     tops: &'a [i32],
+    ends: &'a [u16],
     from: Option<usize>,
 }
 
@@ -135,10 +138,18 @@ fn typed(prev: &Query, q: &Query) -> Option<usize> {
     grown.then(|| p.text.chars().count())
 }
 
-/// Tests every candidate in parallel: the matches with their bounds, and each one's bound of
-/// W before the last typed character (as [`Found::tops`]; `i32::MIN` when none), or `None`
-/// when stale. With what an earlier query knew, a bound is also at most its W plus the
-/// growth of the typed rows ([`items::growth`]).
+/// A name whose end of the last term is not known ([`Found::ends`]): every text is tested.
+const UNKNOWN: u16 = u16::MAX;
+/// A name the query does not match: only the other texts are tested.
+const NOT_IN_NAME: u16 = u16::MAX - 1;
+
+/// A candidate tested: entry, bound, W before the last typed character, end in the name.
+type Tested = (usize, i64, i32, u16);
+
+/// Tests every candidate in parallel: the matches with their bounds, or `None` when stale.
+/// With what an earlier query knew, a bound is its W plus the growth of the typed rows
+/// ([`items::growth`]), and a typed character is looked for in the name only after where
+/// the term ended ([`items::resume_in_name`]).
 fn bounds(
     m: &Matcher,
     entries: &[Entry],
@@ -146,34 +157,46 @@ fn bounds(
     ids: &[usize],
     known: Option<Known<'_>>,
     stale: &(dyn Fn() -> bool + Sync),
-) -> Option<(Scored, Vec<i32>)> {
-    let one = |i: usize, at: usize| {
-        let shape = || items::bound(m, q, &entries[i]);
-        let Some(k) = known else { return Some((i, shape()?, i32::MIN)) };
+) -> Option<Vec<Tested>> {
+    let no_terms = if q.groups.is_empty() { 0 } else { UNKNOWN };
+    let one = |i: usize, at: usize| -> Option<Tested> {
+        let e = &entries[i];
+        let shape = || items::bound(m, q, e);
+        let Some(k) = known else { return Some((i, shape()?, i32::MIN, no_terms)) };
         let w = i64::from(*k.tops.get(at)?);
-        let Some(from) = k.from else { return Some((i, shape()?.min(w), narrow(w))) };
-        // W and the typed rows' growth bound the score: the match alone is tested.
-        if !items::matches(m, q, &entries[i]) {
+        let end = k.ends.get(at).copied().unwrap_or(UNKNOWN);
+        let Some(from) = k.from else { return Some((i, shape()?.min(w), narrow(w), end)) };
+        // W and the typed rows' growth bound the score: the match alone is tested, in the
+        // name from where the term ended there when that is known.
+        let (matched, end) = match end {
+            NOT_IN_NAME => (items::matches_after_name(m, q, e), NOT_IN_NAME),
+            UNKNOWN => (items::matches(m, q, e), UNKNOWN),
+            x => match items::resume_in_name(m, q, e, from, if from == 0 { 0 } else { usize::from(x) }) {
+                Resume::End(y) => (true, u16::try_from(y).ok().filter(|&y| y < NOT_IN_NAME).unwrap_or(UNKNOWN)),
+                Resume::Missing => (items::matches_after_name(m, q, e), NOT_IN_NAME),
+                Resume::Unknown => (items::matches(m, q, e), UNKNOWN),
+            },
+        };
+        if !matched {
             return None;
         }
-        let (before_last, all) = items::growth(m, q, &entries[i], from);
+        let (before_last, all) = items::growth(m, q, e, from);
         if all == i64::MIN {
-            return Some((i, shape()?, i32::MAX));
+            return Some((i, shape()?, i32::MAX, end));
         }
         // The last term had one character: W starts again with it.
         let single = from == 0 && q.groups.last().and_then(|g| g.first()).is_some_and(|t| t.text.chars().count() == 1);
         let base = if single { i32::MIN } else { narrow(w.saturating_add(before_last)) };
-        Some((i, w.saturating_add(all), base))
+        Some((i, w.saturating_add(all), base, end))
     };
-    let chunks: Option<Vec<Vec<(usize, i64, i32)>>> = ids
+    let chunks: Option<Vec<Vec<Tested>>> = ids
         .par_chunks(CHUNK)
         .enumerate()
         .map(|(c, chunk)| {
             (!stale()).then(|| chunk.iter().enumerate().filter_map(|(j, &i)| one(i, c * CHUNK + j)).collect())
         })
         .collect();
-    let all: Vec<(usize, i64, i32)> = chunks?.into_iter().flatten().collect();
-    Some((all.iter().map(|c| (c.0, c.1)).collect(), all.iter().map(|c| c.2).collect()))
+    Some(chunks?.into_iter().flatten().collect())
 }
 
 /// Lowers the remembered W of scored matches to the larger of their score and their W
@@ -350,7 +373,8 @@ fn rank_first(hits: &mut [Hit], entries: &[Entry], n: usize) -> usize {
 pub fn best(m: &Matcher, entries: &[Entry], q: &Query, shown: usize) -> (Vec<Hit>, usize) {
     let ids: Vec<usize> = (0..entries.len()).collect();
     let never = || false;
-    let (cands, _) = bounds(m, entries, q, &ids, None, &never).unwrap_or_default();
+    let cands: Vec<(usize, i64)> =
+        bounds(m, entries, q, &ids, None, &never).unwrap_or_default().iter().map(|t| (t.0, t.1)).collect();
     let (hits, _) = best_of(m, entries, q, &cands, shown.max(1), &never).unwrap_or_default();
     (hits.into_iter().take(shown).collect(), cands.len())
 }
@@ -391,23 +415,28 @@ impl Narrowing {
                 .min_by_key(|(f, from, _)| (f.ids.len(), std::cmp::Reverse(*from)))
         };
         let (within, prior) = if let Some(f) = &seen {
-            (f.ids.as_slice(), f.tops.as_deref().map(|tops| Known { tops, from: None }))
+            (f.ids.as_slice(), f.tops.as_deref().map(|tops| Known { tops, ends: &f.ends, from: None }))
         } else if let Some((f, from, tops)) = typed_from() {
-            (f.ids.as_slice(), Some(Known { tops, from: Some(from) }))
+            (f.ids.as_slice(), Some(Known { tops, ends: &f.ends, from: Some(from) }))
         } else if let Some(f) = self.found.iter().filter(|f| q.narrows(&f.query)).min_by_key(|f| f.ids.len()) {
             (f.ids.as_slice(), None)
         } else {
             all = (0..entries.len()).collect();
             (all.as_slice(), None)
         };
-        let Some((cands, base)) = bounds(m, entries, q, within, prior, stale) else { return false };
+        let Some(tested) = bounds(m, entries, q, within, prior, stale) else { return false };
+        let cands: Vec<(usize, i64)> = tested.iter().map(|t| (t.0, t.1)).collect();
+        let base: Vec<i32> = tested.iter().map(|t| t.2).collect();
         // W is known where an earlier query's was, and with no terms (every score is 0).
-        let tops = (prior.is_some() || q.groups.is_empty())
-            .then(|| cands.iter().zip(&base).map(|(c, &b)| b.max(narrow(c.1))).collect::<Vec<i32>>());
+        let with_tops = prior.is_some() || q.groups.is_empty();
+        let tops = with_tops.then(|| tested.iter().map(|t| t.2.max(narrow(t.1))).collect::<Vec<i32>>());
+        let ends = if with_tops { tested.iter().map(|t| t.3).collect() } else { Vec::new() };
+        drop(tested);
         let total = cands.len();
         let first = seen.map(|f| f.first).unwrap_or_default();
         let known = !first.is_empty();
-        self.remember(Found { query: q.clone(), ids: cands.iter().map(|c| c.0).collect(), tops, first, hits: None });
+        let ids = cands.iter().map(|c| c.0).collect();
+        self.remember(Found { query: q.clone(), ids, tops, ends, first, hits: None });
         let mut hits = if known {
             expand(self.found.last().map_or(&[][..], |f| &f.first))
         } else {
