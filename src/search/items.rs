@@ -189,6 +189,15 @@ pub fn matches_after_name(m: &Matcher, q: &Query, e: &Entry) -> bool {
     evaluate_from(q, e, 1, |term, text, _| test(term, text).then(|| (0, Vec::new())), test).is_some()
 }
 
+/// Whether the query's only term occurs in an entry's name ([`Matcher::matches`]).
+#[must_use]
+pub fn name_has(m: &Matcher, q: &Query, e: &Entry) -> bool {
+    match (q.groups.as_slice(), e.texts.first()) {
+        ([g], Some(name)) => matches!(g.as_slice(), [t] if !t.negate && m.matches(t, name)),
+        _ => false,
+    }
+}
+
 /// Where the query's last term (a fuzzy term alone in its group) ends in an entry's name, as
 /// [`Matcher::resume`] says, its characters from the `from`th on looked for from byte `at`.
 #[must_use]

@@ -11,6 +11,14 @@
 //!
 //! A query that narrows an earlier one (more characters, more terms) tests only that one's
 //! matches; the last few queries' results are kept, so deleting a character answers at once.
+//!
+//! A query typed from an earlier one (characters added to its last term, or a new last term)
+//! also starts from what that one learnt of each match: W, a bound of its best score with
+//! its last term cut after any character (exact where it was scored), so the typed rows can
+//! only add their own bound to it ([`items::growth`]); and where its last term ended in the
+//! name, so a typed character is looked for only after it. Scores of terms typed a character
+//! at a time are then bounded by what they scored a character earlier, which is tight for
+//! the rows that matter (the best grow by the largest step a character can add).
 
 use rayon::prelude::*;
 
@@ -115,7 +123,8 @@ fn narrow(v: i64) -> i32 {
 /// term alone in its group, fuzzy and not negated. Then [`items::growth`] bounds how much a
 /// score grew from `prev`'s W.
 fn typed(prev: &Query, q: &Query) -> Option<usize> {
-    if prev.kinds != q.kinds {
+    // A first character is bounded as well by the text's masks, which are cheaper to read.
+    if prev.kinds != q.kinds || (prev.groups.is_empty() && one_character(q)) {
         return None;
     }
     let n = q.groups.len();
@@ -138,10 +147,20 @@ fn typed(prev: &Query, q: &Query) -> Option<usize> {
     grown.then(|| p.text.chars().count())
 }
 
+/// Whether a query is one fuzzy term of one character: its W is its score.
+fn one_character(q: &Query) -> bool {
+    match q.groups.as_slice() {
+        [g] => matches!(g.as_slice(), [t] if !t.negate && t.kind == TermKind::Fuzzy && t.text.chars().count() == 1),
+        _ => false,
+    }
+}
+
 /// A name whose end of the last term is not known ([`Found::ends`]): every text is tested.
 const UNKNOWN: u16 = u16::MAX;
 /// A name the query does not match: only the other texts are tested.
 const NOT_IN_NAME: u16 = u16::MAX - 1;
+/// A name the query matches, its last term looked for again from the start.
+const FROM_START: u16 = u16::MAX - 2;
 
 /// A candidate tested: entry, bound, W before the last typed character, end in the name.
 type Tested = (usize, i64, i32, u16);
@@ -158,11 +177,26 @@ fn bounds(
     known: Option<Known<'_>>,
     stale: &(dyn Fn() -> bool + Sync),
 ) -> Option<Vec<Tested>> {
-    let no_terms = if q.groups.is_empty() { 0 } else { UNKNOWN };
+    let first_key = one_character(q);
     let one = |i: usize, at: usize| -> Option<Tested> {
         let e = &entries[i];
         let shape = || items::bound(m, q, e);
-        let Some(k) = known else { return Some((i, shape()?, i32::MIN, no_terms)) };
+        let Some(k) = known else {
+            let b = shape()?;
+            // A first character: whether the name has it (its masks say, for a letter).
+            let end = match q.groups.first() {
+                None => 0,
+                Some(_) if first_key => {
+                    if items::name_has(m, q, e) {
+                        FROM_START
+                    } else {
+                        NOT_IN_NAME
+                    }
+                }
+                Some(_) => UNKNOWN,
+            };
+            return Some((i, b, i32::MIN, end));
+        };
         let w = i64::from(*k.tops.get(at)?);
         let end = k.ends.get(at).copied().unwrap_or(UNKNOWN);
         let Some(from) = k.from else { return Some((i, shape()?.min(w), narrow(w), end)) };
@@ -171,8 +205,12 @@ fn bounds(
         let (matched, end) = match end {
             NOT_IN_NAME => (items::matches_after_name(m, q, e), NOT_IN_NAME),
             UNKNOWN => (items::matches(m, q, e), UNKNOWN),
-            x => match items::resume_in_name(m, q, e, from, if from == 0 { 0 } else { usize::from(x) }) {
-                Resume::End(y) => (true, u16::try_from(y).ok().filter(|&y| y < NOT_IN_NAME).unwrap_or(UNKNOWN)),
+            x => match if x == FROM_START {
+                items::resume_in_name(m, q, e, 0, 0)
+            } else {
+                items::resume_in_name(m, q, e, from, if from == 0 { 0 } else { usize::from(x) })
+            } {
+                Resume::End(y) => (true, u16::try_from(y).ok().filter(|&y| y < FROM_START).unwrap_or(UNKNOWN)),
                 Resume::Missing => (items::matches_after_name(m, q, e), NOT_IN_NAME),
                 Resume::Unknown => (items::matches(m, q, e), UNKNOWN),
             },
@@ -200,13 +238,19 @@ fn bounds(
 }
 
 /// Lowers the remembered W of scored matches to the larger of their score and their W
-/// before the last typed character.
-fn refine(tops: &mut [i32], ids: &[usize], base: &[i32], scored: impl Iterator<Item = (usize, i64)>) {
-    for (entry, s) in scored {
-        if let Ok(k) = ids.binary_search(&entry) {
-            if let (Some(t), Some(b)) = (tops.get_mut(k), base.get(k)) {
-                *t = (*b).max(narrow(s)).min(*t);
-            }
+/// before the last typed character. Linear in the matches and the scored (the complete list
+/// is refined after a newer key may have come, so it must not take long).
+fn refine(tops: &mut [i32], ids: &[usize], base: &[i32], scored: &[(usize, i64)]) {
+    // Where each entry stands among the matches (`ids` is sorted).
+    let (lo, hi) = (ids.first().copied().unwrap_or(0), ids.last().copied().unwrap_or(0));
+    let mut at = vec![u32::MAX; hi - lo + 1];
+    for (k, &i) in ids.iter().enumerate() {
+        at[i - lo] = u32::try_from(k).unwrap_or(u32::MAX);
+    }
+    for &(entry, s) in scored {
+        let k = entry.checked_sub(lo).and_then(|j| at.get(j)).map_or(usize::MAX, |&k| k as usize);
+        if let (Some(t), Some(b)) = (tops.get_mut(k), base.get(k)) {
+            *t = (*b).max(narrow(s)).min(*t);
         }
     }
 }
@@ -427,8 +471,9 @@ impl Narrowing {
         let Some(tested) = bounds(m, entries, q, within, prior, stale) else { return false };
         let cands: Vec<(usize, i64)> = tested.iter().map(|t| (t.0, t.1)).collect();
         let base: Vec<i32> = tested.iter().map(|t| t.2).collect();
-        // W is known where an earlier query's was, and with no terms (every score is 0).
-        let with_tops = prior.is_some() || q.groups.is_empty();
+        // W is known where an earlier query's was, with no terms (every score is 0), and for
+        // one character (the score: at most its bound).
+        let with_tops = prior.is_some() || q.groups.is_empty() || one_character(q);
         let tops = with_tops.then(|| tested.iter().map(|t| t.2.max(narrow(t.1))).collect::<Vec<i32>>());
         let ends = if with_tops { tested.iter().map(|t| t.3).collect() } else { Vec::new() };
         drop(tested);
@@ -440,9 +485,10 @@ impl Narrowing {
         let mut hits = if known {
             expand(self.found.last().map_or(&[][..], |f| &f.first))
         } else {
-            let Some((hits, scored)) = best_of(m, entries, q, &cands, self.shown, stale) else { return false };
+            let Some((hits, mut scored)) = best_of(m, entries, q, &cands, self.shown, stale) else { return false };
             if let Some(Found { tops: Some(tops), ids, .. }) = self.found.last_mut() {
-                refine(tops, ids, &base, hits.iter().map(|h| (h.entry, h.score)).chain(scored));
+                scored.extend(hits.iter().map(|h| (h.entry, h.score)));
+                refine(tops, ids, &base, &scored);
             }
             hits
         };
@@ -469,7 +515,8 @@ impl Narrowing {
         if let Some(f) = self.found.last_mut() {
             f.hits = Some(compact(&hits));
             if let Some(tops) = &mut f.tops {
-                refine(tops, &f.ids, &base, hits.iter().map(|h| (h.entry, h.score)));
+                let all: Vec<(usize, i64)> = hits.iter().map(|h| (h.entry, h.score)).collect();
+                refine(tops, &f.ids, &base, &all);
             }
         }
         deliver(Answer { total: hits.len(), hits, complete: true });
