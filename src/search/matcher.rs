@@ -80,7 +80,7 @@ const fn class(c: char) -> Class {
 }
 
 /// [`class`] of each ASCII byte, looked up by [`skim_port`].
-const ASCII_CLASS: [Class; 128] = {
+static ASCII_CLASS: [Class; 128] = {
     let mut t = [Class::Lower; 128];
     let mut i = 0;
     while i < 128 {
