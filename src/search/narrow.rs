@@ -32,7 +32,8 @@ const CHUNK: usize = 2048;
 /// How many of the best rows the first answer ranks: more than a screen.
 pub const SHOWN: usize = 200;
 
-/// How many recent queries' results are kept (at most 2 MB each at 100,000 items).
+/// How many recent queries' results are kept (at most 3 MB each at 100,000 items: 30 bytes a
+/// match, with its W and where it ended in the name).
 const REMEMBERED: usize = 24;
 
 /// One answer to a query.
