@@ -123,6 +123,12 @@ fn run(entries: &Arc<Vec<items::Entry>>, wait: bool) -> Times {
     times
 }
 
+/// The load average, to report with the figures (the machine may be shared).
+fn load() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map_or_else(|_| "unknown".into(), |l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let dir = args.next().expect("usage: jump_latency DIR [CATALOG]");
@@ -143,8 +149,10 @@ fn main() {
     {
         // One run to warm up, one measured.
         let _ = run(&entries, wait);
+        let before = load();
         let mut t = run(&entries, wait);
         println!("{name}: time to the first answer (the rows drawn and the count)");
+        println!("  load average {before} before, {} after", load());
         line("open (empty query)", &mut t.open);
         line("first keystroke", &mut t.first);
         line("extending keystrokes", &mut t.extending);

@@ -4,7 +4,7 @@
 use rayon::prelude::*;
 
 use crate::corpus::Corpus;
-use crate::search::matcher::{Matcher, Prepared};
+use crate::search::matcher::{Matcher, Prepared, Resume};
 
 use crate::model::{Item, ItemKind};
 use crate::search::query::Query;
@@ -154,6 +154,60 @@ pub fn bound(m: &Matcher, q: &Query, e: &Entry) -> Option<i64> {
     best.map(|(score, _, _)| score)
 }
 
+/// How much an entry's score can have grown since the query's last term (a fuzzy term alone
+/// in the last group) had only its first `from` characters ([`Matcher::growth`], the largest
+/// over the texts the term can match): over the rows before the last one, and over all of them.
+///
+/// Let W be the best score of the query with its last term cut after any of its first
+/// `from` characters (or, when `from` is 0, the best score of the query without that group):
+/// the score with the term cut after its first k > `from` characters is at most W plus the
+/// text's growth over rows `from..k`, since each text's total is the other groups' total
+/// (at most W minus what the term scored there) plus the term's score.
+#[must_use]
+pub fn growth(m: &Matcher, q: &Query, e: &Entry, from: usize) -> (i64, i64) {
+    let Some([term]) = q.groups.last().map(Vec::as_slice) else { return (i64::MAX, i64::MAX) };
+    let mut best = (i64::MIN, i64::MIN);
+    // Over every text the term can match (a text it does not match can only add `MIN`).
+    for text in &e.texts {
+        let (a, b) = m.growth(term, text, from);
+        best = (best.0.max(a), best.1.max(b));
+    }
+    best
+}
+
+/// Whether the query matches an entry, as [`score`] and [`bound`] say, without bounding it.
+#[must_use]
+pub fn matches(m: &Matcher, q: &Query, e: &Entry) -> bool {
+    let test = |term: &crate::search::query::Term, text: &Prepared| m.matches(term, text);
+    evaluate(q, e, |term, text, _| test(term, text).then(|| (0, Vec::new())), test).is_some()
+}
+
+/// Whether the query matches one of an entry's texts after its name (its aliases or id).
+#[must_use]
+pub fn matches_after_name(m: &Matcher, q: &Query, e: &Entry) -> bool {
+    let test = |term: &crate::search::query::Term, text: &Prepared| m.matches(term, text);
+    evaluate_from(q, e, 1, |term, text, _| test(term, text).then(|| (0, Vec::new())), test).is_some()
+}
+
+/// Whether the query's only term occurs in an entry's name ([`Matcher::matches`]).
+#[must_use]
+pub fn name_has(m: &Matcher, q: &Query, e: &Entry) -> bool {
+    match (q.groups.as_slice(), e.texts.first()) {
+        ([g], Some(name)) => matches!(g.as_slice(), [t] if !t.negate && m.matches(t, name)),
+        _ => false,
+    }
+}
+
+/// Where the query's last term (a fuzzy term alone in its group) ends in an entry's name, as
+/// [`Matcher::resume`] says, its characters from the `from`th on looked for from byte `at`.
+#[must_use]
+pub fn resume_in_name(m: &Matcher, q: &Query, e: &Entry, from: usize, at: usize) -> Resume {
+    match (q.groups.last().map(Vec::as_slice), e.texts.first()) {
+        (Some([term]), Some(name)) => m.resume(term, name, from, at),
+        _ => Resume::Unknown,
+    }
+}
+
 /// [`score`]'s hit without positions, from a port of the fuzzy scorer where it applies
 /// ([`Matcher::estimate`]): for ranking candidates before the ones shown are scored.
 #[must_use]
@@ -175,6 +229,17 @@ fn evaluate(
     term: impl Fn(&crate::search::query::Term, &Prepared, usize) -> Option<(i64, Vec<usize>)>,
     found: impl Fn(&crate::search::query::Term, &Prepared) -> bool,
 ) -> Option<(i64, usize, Vec<usize>)> {
+    evaluate_from(q, e, 0, term, found)
+}
+
+/// [`evaluate`] on the entry's texts from the `first`th on.
+fn evaluate_from(
+    q: &Query,
+    e: &Entry,
+    first: usize,
+    term: impl Fn(&crate::search::query::Term, &Prepared, usize) -> Option<(i64, Vec<usize>)>,
+    found: impl Fn(&crate::search::query::Term, &Prepared) -> bool,
+) -> Option<(i64, usize, Vec<usize>)> {
     if !q.kinds.is_empty() && !q.kinds.contains(&e.kind) {
         return None;
     }
@@ -183,7 +248,7 @@ fn evaluate(
         return None;
     }
     let mut best: Option<(i64, usize, Vec<usize>)> = None;
-    for (ti, text) in e.texts.iter().enumerate() {
+    for (ti, text) in e.texts.iter().enumerate().skip(first) {
         let mut total = 0;
         let mut pos = Vec::new();
         let ok = q.groups.iter().all(|group| {

@@ -68,7 +68,7 @@ enum Class {
     SoftSep,
 }
 
-fn class(c: char) -> Class {
+const fn class(c: char) -> Class {
     match c {
         '\0' => Class::Empty,
         ' ' | '/' | '\\' | '|' | '(' | ')' | '[' | ']' | '{' | '}' => Class::HardSep,
@@ -77,6 +77,28 @@ fn class(c: char) -> Class {
         'A'..='Z' => Class::Upper,
         _ => Class::Lower,
     }
+}
+
+/// [`class`] of each ASCII byte, looked up by [`skim_port`].
+static ASCII_CLASS: [Class; 128] = {
+    let mut t = [Class::Lower; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = class(i as u8 as char);
+        i += 1;
+    }
+    t
+};
+
+/// [`in_place_bonus`] of two ASCII bytes.
+fn in_place_bonus_ascii(prev: u8, cur: u8) -> i32 {
+    let bonus = match (ASCII_CLASS[usize::from(prev & 127)], ASCII_CLASS[usize::from(cur & 127)]) {
+        (Class::Empty | Class::HardSep, _) => BONUS_HEAD,
+        (Class::SoftSep, _) => BONUS_HEAD - 1,
+        (Class::Lower | Class::Number, Class::Upper) => BONUS_HEAD - 2,
+        _ => 0,
+    };
+    bonus as i32
 }
 
 /// skim's bonus for matching a character after another (`CharRole`: head 8, break 7, camel 6).
@@ -166,8 +188,8 @@ impl Shape {
 
     /// An upper bound of what a later character `p` of a pattern adds, after `prev`: its
     /// match plus either the consecutive bonus (only where `prev` and `p` stand side by side:
-    /// the larger of 4 and the bonus where it stands) or, after a gap (which costs at least
-    /// 4), the bonus where it stands.
+    /// the larger of 4 and the bonus where it stands, which there is the bonus of `p` after
+    /// `prev`) or, after a gap (which costs at least 4), the bonus where it stands.
     /// Also returns the bound after a gap alone.
     fn later_row(&self, prev: char, p: char, case_sensitive: bool) -> (i64, i64) {
         let adjacent = pair(prev, p).is_none_or(|(w, b)| self.pairs[w] & b != 0);
@@ -184,7 +206,10 @@ impl Shape {
             };
             gap = gap.max(score + bonus - GAP_START - GAP_EXTENSION);
             if adjacent {
-                best = best.max(score + bonus.max(BONUS_CONSECUTIVE));
+                // Beside the previous character, the bonus where `c` stands is the one of
+                // `c` after that character.
+                let beside = Self::forms(prev, case_sensitive).iter().map(|&(f, _)| in_place_bonus(f, c)).max();
+                best = best.max(score + beside.unwrap_or(BONUS_HEAD).min(bonus).max(BONUS_CONSECUTIVE));
             }
         }
         (best.max(gap), gap)
@@ -238,10 +263,10 @@ fn skim_port(choice: &[u8], pattern: &[u8], case_sensitive: bool) -> Port {
         // The bonus of matching each column, as skim's `build_in_place_bonus`.
         bonuses.clear();
         bonuses.push(0);
-        let mut prev = '\0';
+        let mut prev = 0u8;
         for &c in choice {
-            bonuses.push(in_place_bonus(prev, char::from(c)) as i32);
-            prev = char::from(c);
+            bonuses.push(in_place_bonus_ascii(prev, c));
+            prev = c;
         }
         if cols > 1 {
             bonuses[1] *= 2;
@@ -276,6 +301,17 @@ fn skim_port(choice: &[u8], pattern: &[u8], case_sensitive: bool) -> Port {
         cells[last + first[pattern.len() - 1]..last + cols].iter().map(|c| c.m).max().unwrap_or(NEG)
     });
     Port::Score(score)
+}
+
+/// What [`Matcher::resume`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resume {
+    /// The characters are found, the last one ending at this byte.
+    End(usize),
+    /// One is missing: the term does not match.
+    Missing,
+    /// Not known (a text that is not ASCII, a term that is not fuzzy): ask [`Matcher::matches`].
+    Unknown,
 }
 
 /// What [`skim_port`] found.
@@ -321,6 +357,14 @@ fn in_order(needle: &str, hay: &str) -> bool {
     }
     let mut h = hay.chars();
     needle.chars().all(|c| h.any(|x| x == c))
+}
+
+/// Whether `needle` stands whole in `hay` (as `str::contains`, without its searcher's set-up,
+/// which costs more than the search in a short text).
+fn has(hay: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else { return true };
+    let Some(last) = hay.len().checked_sub(needle.len()) else { return false };
+    hay[..=last].iter().enumerate().any(|(i, &b)| b == first && hay[i + 1..i + needle.len()] == *rest)
 }
 
 /// Whether skim finds `needle` in `hay`: its characters in order, compared as skim compares
@@ -465,9 +509,76 @@ impl Matcher {
         // in the text; elsewhere at least one row comes after a gap.
         let hay = if cs { &text.folded } else { &text.lower };
         match least_loss {
-            Some(loss) if !hay.contains(term.text.as_str()) => total - loss,
+            Some(loss) if !has(hay.as_bytes(), term.text.as_bytes()) => total - loss,
             _ => total,
         }
+    }
+
+    /// Where the greedy match of a fuzzy term's characters from the `from`th on ends in
+    /// `text` (a byte index into the text as the term compares it), looking from byte `at`:
+    /// when the term's first `from` characters end there, the term matches exactly when they
+    /// are found ([`Self::matches`]'s answer, for ASCII texts), and the end is where the next
+    /// character is looked for.
+    #[must_use]
+    pub fn resume(&self, term: &Term, text: &Prepared, from: usize, at: usize) -> Resume {
+        if term.kind != TermKind::Fuzzy || !text.folded.is_ascii() {
+            return Resume::Unknown;
+        }
+        let hay = if term.case_sensitive { text.folded.as_bytes() } else { text.lower.as_bytes() };
+        let Some(mut rest) = hay.get(at..) else { return Resume::Unknown };
+        let mut end = at;
+        for c in term.text.chars().skip(from) {
+            let Ok(b) = u8::try_from(c) else { return Resume::Missing };
+            match rest.iter().position(|&x| x == b) {
+                Some(i) => {
+                    end += i + 1;
+                    rest = &rest[i + 1..];
+                }
+                None => return Resume::Missing,
+            }
+        }
+        Resume::End(end)
+    }
+
+    /// How much skim's score of a fuzzy term on `text` can grow from its rows `from..` (its
+    /// characters from the `from`th on): the sum of those rows' bounds of [`Self::bound`]
+    /// (the first row's when `from` is 0, then [`Shape::later_row`]'s), without the gap
+    /// loss. Returns the sum over the rows before the last and over all of them (`i64::MIN`
+    /// when a character is missing).
+    ///
+    /// Why a score grows by at most its row's bound from the best score of its shorter terms
+    /// (fuzzy-matcher 0.3.7 on a cleared matrix, as in [`Self::bound`]): let C be the largest
+    /// match value skim wrote in rows 0..=i (every row's values are within the cells its own
+    /// score reads, so C is at most the best score of a term cut after one of its first i+1
+    /// characters). A match value of row i+1 is its match score plus either a value of row
+    /// i at most C plus the consecutive bonus (only where the two characters stand side by
+    /// side, and at most the larger of 4 and the bonus where it stands), or a gap value (at
+    /// most C − 4, or −2 from the initial −1) plus the bonus where it stands; values skim
+    /// reads back from an older row are at most C too. So every value of row i+1, and the
+    /// score, is at most C plus the row's bound.
+    #[must_use]
+    pub fn growth(&self, term: &Term, text: &Prepared, from: usize) -> (i64, i64) {
+        if term.mask & !text.mask != 0 {
+            return (i64::MIN, i64::MIN);
+        }
+        let (cs, shape) = (term.case_sensitive, &text.shape);
+        let (mut before_last, mut all) = (0, 0);
+        let mut prev = None;
+        let n = term.text.chars().count();
+        for (r, p) in term.text.chars().enumerate() {
+            if r >= from {
+                let row = match prev {
+                    None => shape.first_row(p, cs),
+                    Some(q) => shape.later_row(q, p, cs).0,
+                };
+                all = row.saturating_add(all);
+                if r + 1 < n {
+                    before_last = row.saturating_add(before_last);
+                }
+            }
+            prev = Some(p);
+        }
+        (before_last, all)
     }
 
     /// Whether `term` matches `text` (ignoring negation), with its score and, when `positions`

@@ -11,12 +11,20 @@
 //!
 //! A query that narrows an earlier one (more characters, more terms) tests only that one's
 //! matches; the last few queries' results are kept, so deleting a character answers at once.
+//!
+//! A query typed from an earlier one (characters added to its last term, or a new last term)
+//! also starts from what that one learnt of each match: W, a bound of its best score with
+//! its last term cut after any character (exact where it was scored), so the typed rows can
+//! only add their own bound to it ([`items::growth`]); and where its last term ended in the
+//! name, so a typed character is looked for only after it. Scores of terms typed a character
+//! at a time are then bounded by what they scored a character earlier, which is tight for
+//! the rows that matter (the best grow by the largest step a character can add).
 
 use rayon::prelude::*;
 
 use crate::search::items::{self, Entry, Hit};
-use crate::search::matcher::Matcher;
-use crate::search::query::Query;
+use crate::search::matcher::{Matcher, Resume};
+use crate::search::query::{Query, TermKind};
 
 /// How many entries are tested or scored between checks for a newer query.
 const CHUNK: usize = 2048;
@@ -24,7 +32,8 @@ const CHUNK: usize = 2048;
 /// How many of the best rows the first answer ranks: more than a screen.
 pub const SHOWN: usize = 200;
 
-/// How many recent queries' results are kept (at most 2 MB each at 100,000 items).
+/// How many recent queries' results are kept (at most 3 MB each at 100,000 items: 30 bytes a
+/// match, with its W and where it ended in the name).
 const REMEMBERED: usize = 24;
 
 /// One answer to a query.
@@ -45,6 +54,12 @@ pub struct Answer {
 struct Found {
     query: Query,
     ids: Vec<usize>,
+    /// Per match (as `ids`), when known: a bound of the best score of this query with its
+    /// last term cut after any of its characters (W of [`items::growth`]); a typed
+    /// character's bound then starts from it.
+    tops: Option<Vec<i32>>,
+    /// Per match, where the last term's greedy match ends in its name (with `tops`).
+    ends: Vec<u16>,
     /// The first answer's rows, once known.
     first: Vec<(usize, i32, u32)>,
     hits: Option<Vec<(usize, i32, u32)>>,
@@ -71,27 +86,178 @@ fn expand(rows: &[(usize, i32, u32)]) -> Vec<Hit> {
 
 /// Remembers recent queries and their matches, to search only those when the next query
 /// narrows one, and to answer a query seen again (a deleted character) at once.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Narrowing {
     found: Vec<Found>,
+    /// How many rows the first answer ranks: [`SHOWN`] (fewer in tests, so that a bound
+    /// too low shows in the first rows).
+    shown: usize,
 }
 
+impl Default for Narrowing {
+    fn default() -> Self {
+        Self { found: Vec::new(), shown: SHOWN }
+    }
+}
+
+/// What an earlier query tells of a query's scores: each match's W ([`Found::tops`]) and the
+/// first row of the last term that is new (`None`: the same query).
+#[derive(Debug, Clone, Copy)]
+struct Known<'a> {
+    tops: &'a [i32],
+    ends: &'a [u16],
+    from: Option<usize>,
+}
+
+/// Whether two queries find the same (they differ at most in spaces).
+fn same(a: &Query, b: &Query) -> bool {
+    a.groups == b.groups && a.kinds == b.kinds
+}
+
+/// A bound as remembered.
+fn narrow(v: i64) -> i32 {
+    i32::try_from(v).unwrap_or(if v < 0 { i32::MIN } else { i32::MAX })
+}
+
+/// The first row of `q`'s last term that `prev` did not have, when `q` is `prev` with
+/// characters typed at its end: more characters of its last term, or a new last term; that
+/// term alone in its group, fuzzy and not negated. Then [`items::growth`] bounds how much a
+/// score grew from `prev`'s W.
+fn typed(prev: &Query, q: &Query) -> Option<usize> {
+    // A first character is bounded as well by the text's masks, which are cheaper to read.
+    if prev.kinds != q.kinds || (prev.groups.is_empty() && one_character(q)) {
+        return None;
+    }
+    let n = q.groups.len();
+    let [t] = q.groups.last()?.as_slice() else { return None };
+    if t.negate || t.kind != TermKind::Fuzzy {
+        return None;
+    }
+    if prev.groups.len() + 1 == n && prev.groups[..] == q.groups[..n - 1] {
+        return Some(0);
+    }
+    if prev.groups.len() != n || prev.groups[..n - 1] != q.groups[..n - 1] {
+        return None;
+    }
+    let [p] = prev.groups[n - 1].as_slice() else { return None };
+    let grown = !p.negate
+        && p.kind == TermKind::Fuzzy
+        && p.case_sensitive == t.case_sensitive
+        && t.text.len() > p.text.len()
+        && t.text.starts_with(&p.text);
+    grown.then(|| p.text.chars().count())
+}
+
+/// Whether a query is one fuzzy term of one character: its W is its score.
+fn one_character(q: &Query) -> bool {
+    match q.groups.as_slice() {
+        [g] => matches!(g.as_slice(), [t] if !t.negate && t.kind == TermKind::Fuzzy && t.text.chars().count() == 1),
+        _ => false,
+    }
+}
+
+/// A name whose end of the last term is not known ([`Found::ends`]): every text is tested.
+const UNKNOWN: u16 = u16::MAX;
+/// A name the query does not match: only the other texts are tested.
+const NOT_IN_NAME: u16 = u16::MAX - 1;
+/// A name the query matches, its last term looked for again from the start.
+const FROM_START: u16 = u16::MAX - 2;
+
+/// A candidate tested: entry, bound, W before the last typed character, end in the name.
+type Tested = (usize, i64, i32, u16);
+
 /// Tests every candidate in parallel: the matches with their bounds, or `None` when stale.
+/// With what an earlier query knew, a bound is its W plus the growth of the typed rows
+/// ([`items::growth`]), and a typed character is looked for in the name only after where
+/// the term ended ([`items::resume_in_name`]).
 fn bounds(
     m: &Matcher,
     entries: &[Entry],
     q: &Query,
     ids: &[usize],
+    known: Option<Known<'_>>,
     stale: &(dyn Fn() -> bool + Sync),
-) -> Option<Vec<(usize, i64)>> {
-    let chunks: Option<Vec<Vec<(usize, i64)>>> = ids
+) -> Option<Vec<Tested>> {
+    let first_key = one_character(q);
+    let one = |i: usize, at: usize| -> Option<Tested> {
+        let e = &entries[i];
+        let shape = || items::bound(m, q, e);
+        let Some(k) = known else {
+            let b = shape()?;
+            // A first character: whether the name has it (its masks say, for a letter).
+            let end = match q.groups.first() {
+                None => 0,
+                Some(_) if first_key => {
+                    if items::name_has(m, q, e) {
+                        FROM_START
+                    } else {
+                        NOT_IN_NAME
+                    }
+                }
+                Some(_) => UNKNOWN,
+            };
+            return Some((i, b, i32::MIN, end));
+        };
+        let w = i64::from(*k.tops.get(at)?);
+        let end = k.ends.get(at).copied().unwrap_or(UNKNOWN);
+        let Some(from) = k.from else { return Some((i, shape()?.min(w), narrow(w), end)) };
+        // W and the typed rows' growth bound the score: the match alone is tested, in the
+        // name from where the term ended there when that is known.
+        let (matched, end) = match end {
+            NOT_IN_NAME => (items::matches_after_name(m, q, e), NOT_IN_NAME),
+            UNKNOWN => (items::matches(m, q, e), UNKNOWN),
+            x => match if x == FROM_START {
+                items::resume_in_name(m, q, e, 0, 0)
+            } else {
+                items::resume_in_name(m, q, e, from, if from == 0 { 0 } else { usize::from(x) })
+            } {
+                Resume::End(y) => (true, u16::try_from(y).ok().filter(|&y| y < FROM_START).unwrap_or(UNKNOWN)),
+                Resume::Missing => (items::matches_after_name(m, q, e), NOT_IN_NAME),
+                Resume::Unknown => (items::matches(m, q, e), UNKNOWN),
+            },
+        };
+        if !matched {
+            return None;
+        }
+        let (before_last, all) = items::growth(m, q, e, from);
+        if all == i64::MIN {
+            return Some((i, shape()?, i32::MAX, end));
+        }
+        // The last term had one character: W starts again with it.
+        let single = from == 0 && q.groups.last().and_then(|g| g.first()).is_some_and(|t| t.text.chars().count() == 1);
+        let base = if single { i32::MIN } else { narrow(w.saturating_add(before_last)) };
+        Some((i, w.saturating_add(all), base, end))
+    };
+    let chunks: Option<Vec<Vec<Tested>>> = ids
         .par_chunks(CHUNK)
-        .map(|chunk| {
-            (!stale()).then(|| chunk.iter().filter_map(|&i| items::bound(m, q, &entries[i]).map(|b| (i, b))).collect())
+        .enumerate()
+        .map(|(c, chunk)| {
+            (!stale()).then(|| chunk.iter().enumerate().filter_map(|(j, &i)| one(i, c * CHUNK + j)).collect())
         })
         .collect();
     Some(chunks?.into_iter().flatten().collect())
 }
+
+/// Lowers the remembered W of scored matches to the larger of their score and their W
+/// before the last typed character. Linear in the matches and the scored (the complete list
+/// is refined after a newer key may have come, so it must not take long).
+fn refine(tops: &mut [i32], ids: &[usize], base: &[i32], scored: &[(usize, i64)]) {
+    // Where each entry stands among the matches (`ids` is sorted).
+    let (lo, hi) = (ids.first().copied().unwrap_or(0), ids.last().copied().unwrap_or(0));
+    let mut at = vec![u32::MAX; hi - lo + 1];
+    for (k, &i) in ids.iter().enumerate() {
+        at[i - lo] = u32::try_from(k).unwrap_or(u32::MAX);
+    }
+    for &(entry, s) in scored {
+        let k = entry.checked_sub(lo).and_then(|j| at.get(j)).map_or(usize::MAX, |&k| k as usize);
+        if let (Some(t), Some(b)) = (tops.get_mut(k), base.get(k)) {
+            *t = (*b).max(narrow(s)).min(*t);
+        }
+    }
+}
+
+/// Candidates with a score or bound: entry and score.
+type Scored = Vec<(usize, i64)>;
 
 /// How a candidate is scored: by fuzzy-matcher, or by the port of its scorer.
 type Scorer = fn(&Matcher, &Query, &Entry) -> Option<Hit>;
@@ -139,20 +305,22 @@ fn best_of(
     cands: &[(usize, i64)],
     shown: usize,
     stale: &(dyn Fn() -> bool + Sync),
-) -> Option<Vec<Hit>> {
+) -> Option<(Vec<Hit>, Scored)> {
     let (mut hits, sure) = rank(m, entries, q, cands, shown, items::estimate, stale)?;
+    let mut scored: Vec<(usize, i64)> = hits[sure..].iter().map(|h| (h.entry, h.score)).collect();
     hits.truncate(sure);
     for h in &mut hits {
         match items::score(m, q, &entries[h.entry], false) {
             Some(s) if s.score == h.score && s.text == h.text => h.positions = s.positions,
             _ => {
                 let (mut hits, sure) = rank(m, entries, q, cands, shown, skim, stale)?;
+                scored = hits[sure..].iter().map(|h| (h.entry, h.score)).collect();
                 hits.truncate(sure);
-                return Some(hits);
+                return Some((hits, scored));
             }
         }
     }
-    Some(hits)
+    Some((hits, scored))
 }
 
 /// The threshold search of [`best_of`] with one scorer: returns the scored hits, the best
@@ -250,8 +418,9 @@ fn rank_first(hits: &mut [Hit], entries: &[Entry], n: usize) -> usize {
 pub fn best(m: &Matcher, entries: &[Entry], q: &Query, shown: usize) -> (Vec<Hit>, usize) {
     let ids: Vec<usize> = (0..entries.len()).collect();
     let never = || false;
-    let cands = bounds(m, entries, q, &ids, &never).unwrap_or_default();
-    let hits = best_of(m, entries, q, &cands, shown.max(1), &never).unwrap_or_default();
+    let cands: Vec<(usize, i64)> =
+        bounds(m, entries, q, &ids, None, &never).unwrap_or_default().iter().map(|t| (t.0, t.1)).collect();
+    let (hits, _) = best_of(m, entries, q, &cands, shown.max(1), &never).unwrap_or_default();
     (hits.into_iter().take(shown).collect(), cands.len())
 }
 
@@ -268,7 +437,7 @@ impl Narrowing {
         deliver: &mut dyn FnMut(Answer),
     ) -> bool {
         // Seen before (a deleted character): at once.
-        if let Some(i) = self.found.iter().position(|f| f.query == *q && f.hits.is_some()) {
+        if let Some(i) = self.found.iter().position(|f| same(&f.query, q) && f.hits.is_some()) {
             let f = self.found.remove(i);
             let hits = expand(f.hits.as_deref().unwrap_or_default());
             deliver(Answer { total: hits.len(), hits, complete: true });
@@ -276,29 +445,52 @@ impl Narrowing {
             return true;
         }
         // Seen, but its complete list was abandoned: its first answer at once, then the rest.
-        let seen = self.found.iter().position(|f| f.query == *q && !f.first.is_empty()).map(|i| self.found.remove(i));
+        let seen =
+            self.found.iter().position(|f| same(&f.query, q) && !f.first.is_empty()).map(|i| self.found.remove(i));
         if let Some(f) = &seen {
             deliver(Answer { hits: expand(&f.first), total: f.ids.len(), complete: false });
         }
-        // The fewest matches of an earlier query this one narrows (or its own), else every entry.
+        // The query this one is typed from, whose W bounds the scores (or its own); else the
+        // fewest matches of an earlier query this one narrows; else every entry.
         let all: Vec<usize>;
-        let within = if let Some(f) = &seen {
-            f.ids.as_slice()
+        let typed_from = || {
+            self.found
+                .iter()
+                .filter_map(|f| Some((f, typed(&f.query, q)?, f.tops.as_deref()?)))
+                .min_by_key(|(f, from, _)| (f.ids.len(), std::cmp::Reverse(*from)))
+        };
+        let (within, prior) = if let Some(f) = &seen {
+            (f.ids.as_slice(), f.tops.as_deref().map(|tops| Known { tops, ends: &f.ends, from: None }))
+        } else if let Some((f, from, tops)) = typed_from() {
+            (f.ids.as_slice(), Some(Known { tops, ends: &f.ends, from: Some(from) }))
         } else if let Some(f) = self.found.iter().filter(|f| q.narrows(&f.query)).min_by_key(|f| f.ids.len()) {
-            f.ids.as_slice()
+            (f.ids.as_slice(), None)
         } else {
             all = (0..entries.len()).collect();
-            &all
+            (all.as_slice(), None)
         };
-        let Some(cands) = bounds(m, entries, q, within, stale) else { return false };
+        let Some(tested) = bounds(m, entries, q, within, prior, stale) else { return false };
+        let cands: Vec<(usize, i64)> = tested.iter().map(|t| (t.0, t.1)).collect();
+        let base: Vec<i32> = tested.iter().map(|t| t.2).collect();
+        // W is known where an earlier query's was, with no terms (every score is 0), and for
+        // one character (the score: at most its bound).
+        let with_tops = prior.is_some() || q.groups.is_empty() || one_character(q);
+        let tops = with_tops.then(|| tested.iter().map(|t| t.2.max(narrow(t.1))).collect::<Vec<i32>>());
+        let ends = if with_tops { tested.iter().map(|t| t.3).collect() } else { Vec::new() };
+        drop(tested);
         let total = cands.len();
         let first = seen.map(|f| f.first).unwrap_or_default();
         let known = !first.is_empty();
-        self.remember(Found { query: q.clone(), ids: cands.iter().map(|c| c.0).collect(), first, hits: None });
+        let ids = cands.iter().map(|c| c.0).collect();
+        self.remember(Found { query: q.clone(), ids, tops, ends, first, hits: None });
         let mut hits = if known {
             expand(self.found.last().map_or(&[][..], |f| &f.first))
         } else {
-            let Some(hits) = best_of(m, entries, q, &cands, SHOWN, stale) else { return false };
+            let Some((hits, mut scored)) = best_of(m, entries, q, &cands, self.shown, stale) else { return false };
+            if let Some(Found { tops: Some(tops), ids, .. }) = self.found.last_mut() {
+                scored.extend(hits.iter().map(|h| (h.entry, h.score)));
+                refine(tops, ids, &base, &scored);
+            }
             hits
         };
         if hits.len() < total {
@@ -323,13 +515,17 @@ impl Narrowing {
         debug_assert_eq!(hits.len(), total, "the bound pass and the scorer disagree on a match");
         if let Some(f) = self.found.last_mut() {
             f.hits = Some(compact(&hits));
+            if let Some(tops) = &mut f.tops {
+                let all: Vec<(usize, i64)> = hits.iter().map(|h| (h.entry, h.score)).collect();
+                refine(tops, &f.ids, &base, &all);
+            }
         }
         deliver(Answer { total: hits.len(), hits, complete: true });
         true
     }
 
     fn remember(&mut self, f: Found) {
-        self.found.retain(|old| old.query != f.query);
+        self.found.retain(|old| !same(&old.query, &f.query));
         if self.found.len() >= REMEMBERED {
             self.found.remove(0);
         }
@@ -361,7 +557,14 @@ mod tests {
         for a in &got {
             assert_eq!(a.total, full.len(), "{:?}", q.source);
             assert_eq!(a.hits[..], full[..a.hits.len()], "first answer for {:?}", q.source);
-            assert!(a.hits.len() >= full.len().min(SHOWN), "{:?}", q.source);
+            assert!(a.hits.len() >= full.len().min(n.shown), "{:?}", q.source);
+        }
+        // W bounds every match's score.
+        if let Some(Found { tops: Some(tops), ids, .. }) = n.found.iter().find(|f| same(&f.query, q)) {
+            for (&i, &w) in ids.iter().zip(tops) {
+                let s = items::score(m, q, &entries[i], false).map_or(i64::MIN, |h| h.score);
+                assert!(i64::from(w) >= s, "W {w} < score {s} of {:?} for {:?}", entries[i], q.source);
+            }
         }
         let (best, total) = best(m, entries, q, 3);
         assert_eq!(best[..], full[..full.len().min(3)]);
@@ -440,6 +643,7 @@ mod tests {
         fn the_fast_path_ranks_as_scoring_everything(
             texts in proptest::collection::vec((proptest::collection::vec(text(), 1..3), 0i64..3), 1..400),
             queries in proptest::collection::vec("[aAbBcé1 ._!^$'|-]{0,5}", 1..6),
+            words in "[abcAB é.]{0,12}",
         ) {
             let entries = items::of_texts(&texts);
             let m = Matcher::default();
@@ -461,6 +665,17 @@ mod tests {
                     }
                 }
                 check(&mut n, &m, &entries, &q);
+            }
+            // Typed a character at a time, then deleted, ranking only the first few rows:
+            // each bound from the previous query's W must hold.
+            let mut typing = Narrowing { shown: 3, ..Narrowing::default() };
+            for q in queries.iter().chain(std::iter::once(&words)) {
+                let chars: Vec<(usize, char)> = q.char_indices().collect();
+                let prefixes = chars.iter().map(|&(i, c)| &q[..i + c.len_utf8()]);
+                let typed: Vec<&str> = std::iter::once("").chain(prefixes).collect();
+                for p in typed.iter().chain(typed.iter().rev()) {
+                    check(&mut typing, &m, &entries, &Query::parse(p));
+                }
             }
         }
     }
