@@ -584,8 +584,9 @@ impl<'t> Tagger<'t> {
             return;
         }
         // A run too long to be one name is cut at its connectors and line ends (and two people
-        // at their "&"), and each part is cut again ("Deputy Assistant Secretary of State for Western Hemisphere Affairs John
-        // Creamer"; a list of authors, one a line); a part still too long is not a name.
+        // at their "&"), and each part is cut again ("Deputy Assistant Secretary of State for
+        // Western Hemisphere Affairs John Creamer"; a list of authors, one a line); a part
+        // still too long is not a name. Every part is shorter than the run, so this ends.
         let long = b - a > 8;
         let split_at = |k: usize| {
             is_connector(self.w(k))
