@@ -397,6 +397,24 @@ fn a_text_without_line_breaks_costs_what_it_costs_with_them() {
     );
 }
 
+/// A run of names joined by "&" that is not all people ("Jane Roe & Jane Roe & … X9") costs
+/// what its length costs (each "&" once re-read the whole run: 20,000 names took 20 s).
+#[test]
+fn a_long_run_of_ampersands_costs_what_its_length_costs() {
+    let time = |n: usize| {
+        let body = format!("{} X9\n", vec!["Jane Roe"; n].join(" & "));
+        let mut problems = Vec::new();
+        let doc = dossier::ingest::source::parse(std::path::Path::new("t.txt"), body.as_bytes(), &mut problems)
+            .expect("a document");
+        let t = std::time::Instant::now();
+        let _ = Corpus::from_documents(vec![doc], None, true);
+        t.elapsed().as_secs_f64()
+    };
+    let (short, long) = (time(2_000), time(8_000));
+    println!("2,000 names: {short:.3} s; 8,000: {long:.3} s");
+    assert!(long < 8.0 * short + 0.1, "4× the names: {long:.3} s against {short:.3} s");
+}
+
 /// A crate's README: computing acronyms, the MIT licence and a board's name inside a hyphenated
 /// word make no organisations.
 #[test]

@@ -429,7 +429,7 @@ impl<'t> Tagger<'t> {
     fn product_cue_at(&self, k: usize) -> Option<&'static str> {
         // In capitals, only an acronym: "GPU", not "CHIPS" (the CHIPS Act).
         let w = self.strs.get(k).copied().unwrap_or("");
-        if !self.is(k, Class::PRODUCT) || !generic_noun(w) || (all_caps(w) && w.len() > 4) {
+        if !self.is(k, Class::PRODUCT) || !generic_noun(w) || (all_caps(w) && w.chars().count() > 4) {
             return None;
         }
         [(Class::CHIP, "chip"), (Class::MODEL, "model"), (Class::SERVICE, "service")]
@@ -573,9 +573,10 @@ impl<'t> Tagger<'t> {
         let only_and = lw.iter().all(|w| !is_connector(w) || *w == "and" || *w == "&");
         // Two people joined by "&" are not a firm: "Landon Curt Noll & Ronald S. Karr".
         let gap_before = |k: usize| &self.text[self.words[k - 1].end..self.words[k].start];
-        let two_people = (a + 2..b.saturating_sub(1)).any(|k| {
-            gap_before(k) == " & " && self.is(a, FIRST) && self.is(k, FIRST) && lw.iter().all(|w| person_shaped(w))
-        });
+        // (The run's own tests are made once, not per "&": a run of many is linear.)
+        let two_people = self.is(a, FIRST)
+            && lw.iter().all(|w| person_shaped(w))
+            && (a + 2..b.saturating_sub(1)).any(|k| gap_before(k) == " & " && self.is(k, FIRST));
         let org_whole = head_of
             || (self.is(b - 1, Class::ORG_HEAD) && only_and)
             || (self.text[self.words[a].start..self.words[b - 1].end].contains(" & ") && !two_people);
