@@ -264,24 +264,9 @@ fn a_bad_config_still_opens_the_explorer() {
 fn a_reopened_folder_comes_from_the_model_cache_and_then_shows_the_files_changed_since() {
     let (corpus, cache) = (util::Dir::new(), util::Dir::new());
     corpus.file("a.txt", "Alpha\n\nChief executive Maria Lopez said so.\n");
-    let open = || {
-        let mut cmd = portable_pty::CommandBuilder::new(util::bin());
-        cmd.arg("--corpus");
-        cmd.arg(corpus.path());
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("DOSSIER_DATA_DIR", util::empty_data_dir());
-        cmd.env("DOSSIER_CONFIG_DIR", util::empty_config_dir());
-        cmd.env("DOSSIER_CACHE_DIR", cache.path());
-        Pty::spawn(cmd, 120, 40)
-    };
-    let models = || {
-        std::fs::read_dir(cache.path())
-            .into_iter()
-            .flatten()
-            .flatten()
-            .filter(|e| e.path().extension().is_some_and(|x| x == "model"))
-            .count()
-    };
+    let corpus_arg = corpus.path().to_string_lossy().into_owned();
+    let open = || Pty::dossier_with_cache(cache.path(), &["--corpus", &corpus_arg], &[]);
+    let models = || model_files(cache.path());
     let mut t = open();
     t.wait_for("Maria Lopez");
     // The explorer writes the model cache after loading.
@@ -318,16 +303,10 @@ fn a_reopened_folder_comes_from_the_model_cache_and_then_shows_the_files_changed
 fn quitting_at_once_after_the_first_load_waits_for_the_model_cache_with_the_terminal_restored() {
     let (corpus, cache) = (util::Dir::new(), util::Dir::new());
     corpus.file("a.txt", "Alpha\n\nChief executive Maria Lopez said so.\n");
-    let mut cmd = portable_pty::CommandBuilder::new(util::bin());
-    cmd.arg("--corpus");
-    cmd.arg(corpus.path());
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("DOSSIER_DATA_DIR", util::empty_data_dir());
-    cmd.env("DOSSIER_CONFIG_DIR", util::empty_config_dir());
-    cmd.env("DOSSIER_CACHE_DIR", cache.path());
     // The write starts a second and a half after the load ends: well after the quit.
-    cmd.env("DOSSIER_TEST_CACHE_DELAY_MS", "1500");
-    let mut t = Pty::spawn(cmd, 120, 40);
+    let corpus_arg = corpus.path().to_string_lossy().into_owned();
+    let mut t =
+        Pty::dossier_with_cache(cache.path(), &["--corpus", &corpus_arg], &[("DOSSIER_TEST_CACHE_DELAY_MS", "1500")]);
     t.wait_for("Maria Lopez");
     t.send(b"q");
     assert_eq!(t.wait_exit(), 0);
@@ -337,10 +316,15 @@ fn quitting_at_once_after_the_first_load_waits_for_the_model_cache_with_the_term
     let left = raw.windows(b"\x1b[?1049l".len()).rposition(|w| w == b"\x1b[?1049l");
     assert!(said.is_some_and(|s| left.is_some_and(|l| s > l)), "said after the terminal was restored");
     assert!(contains(&raw, b" done"), "{}", String::from_utf8_lossy(&raw));
-    let models = std::fs::read_dir(cache.path())
-        .expect("dir")
+    assert_eq!(model_files(cache.path()), 1, "the model cache was written before the explorer ended");
+}
+
+/// How many model caches a cache folder holds.
+fn model_files(cache: &std::path::Path) -> usize {
+    std::fs::read_dir(cache)
+        .into_iter()
+        .flatten()
         .flatten()
         .filter(|e| e.path().extension().is_some_and(|x| x == "model"))
-        .count();
-    assert_eq!(models, 1, "the model cache was written before the explorer ended");
+        .count()
 }

@@ -52,14 +52,27 @@ impl Pty {
 
     /// The explorer reading its config file from `config_dir`.
     pub fn dossier_with_config(config_dir: &std::path::Path, args: &[&str]) -> Self {
+        Self::spawn(Self::command(config_dir, &super::empty_cache_dir(), args), 120, 40)
+    }
+
+    /// The explorer keeping its caches in `cache_dir`, with more environment variables.
+    pub fn dossier_with_cache(cache_dir: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> Self {
+        let mut cmd = Self::command(&super::empty_config_dir(), cache_dir, args);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        Self::spawn(cmd, 120, 40)
+    }
+
+    fn command(config_dir: &std::path::Path, cache_dir: &std::path::Path, args: &[&str]) -> CommandBuilder {
         let mut cmd = CommandBuilder::new(super::bin());
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.env("DOSSIER_DATA_DIR", super::empty_data_dir());
-        cmd.env("DOSSIER_CACHE_DIR", super::empty_cache_dir());
+        cmd.env("DOSSIER_CACHE_DIR", cache_dir);
         cmd.env("DOSSIER_CONFIG_DIR", config_dir);
-        Self::spawn(cmd, 120, 40)
+        cmd
     }
 
     pub fn shell(script: &str) -> Self {
