@@ -90,13 +90,23 @@ impl Pty {
         self.parser.lock().expect("parser").screen().contents()
     }
 
+    /// Waits until the screen shows `what`, and returns the screen once it has held still for
+    /// a moment: the reader thread can parse half a frame, so a screen read just as `what`
+    /// appears may lack the cells the frame draws after it.
     #[track_caller]
     pub fn wait_for(&self, what: &str) -> String {
         let start = Instant::now();
         loop {
             let s = self.screen();
             if s.contains(what) {
-                return s;
+                thread::sleep(Duration::from_millis(30));
+                // What passes (a loading state) is taken as first seen; a screen that never
+                // holds still (a spinner) is taken as it is at the deadline.
+                let later = self.screen();
+                if later == s || !later.contains(what) || start.elapsed() >= DEADLINE {
+                    return s;
+                }
+                continue;
             }
             assert!(start.elapsed() < DEADLINE, "screen never showed {what:?}:\n{s}");
             thread::yield_now();
