@@ -71,6 +71,10 @@ pub(super) struct Weighed<'t> {
     pub ev: Evidence,
     /// Whether a role follows it in apposition ("Jane Roe, project manager").
     pub role: bool,
+    /// Shaped like a person's name but with no evidence yet: kept only while the chunks are
+    /// read, for a list of people to lend it theirs ("Michael Feinstein, Lorne Michaels and
+    /// Paul Simon").
+    bare: bool,
 }
 
 /// Roles that, after a name and a comma, say it is a person's.
@@ -121,6 +125,89 @@ const ROLES: &[&str] = &[
     "executive",
 ];
 
+/// Occupations written in lower case before a person's name: "epidemiologist Amanda Dell",
+/// "singer Paul Simon".
+const OCCUPATIONS: &[&str] = &[
+    "actor",
+    "actress",
+    "analyst",
+    "anchor",
+    "architect",
+    "artist",
+    "astronaut",
+    "attorney",
+    "author",
+    "biologist",
+    "billionaire",
+    "blogger",
+    "boxer",
+    "candidate",
+    "chairman",
+    "chemist",
+    "coach",
+    "columnist",
+    "comedian",
+    "composer",
+    "conductor",
+    "correspondent",
+    "cyclist",
+    "dancer",
+    "defender",
+    "designer",
+    "detective",
+    "director",
+    "doctor",
+    "drummer",
+    "economist",
+    "editor",
+    "engineer",
+    "entrepreneur",
+    "epidemiologist",
+    "filmmaker",
+    "goalkeeper",
+    "guitarist",
+    "historian",
+    "host",
+    "investor",
+    "journalist",
+    "judge",
+    "lawyer",
+    "manager",
+    "mayor",
+    "midfielder",
+    "musician",
+    "novelist",
+    "nurse",
+    "painter",
+    "photographer",
+    "physician",
+    "physicist",
+    "pianist",
+    "pitcher",
+    "player",
+    "poet",
+    "producer",
+    "professor",
+    "prosecutor",
+    "quarterback",
+    "rapper",
+    "reporter",
+    "researcher",
+    "scientist",
+    "sculptor",
+    "senator",
+    "singer",
+    "songwriter",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "striker",
+    "surgeon",
+    "teacher",
+    "virologist",
+    "writer",
+];
+
 /// The days of the week, as a name may be followed by one.
 const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
@@ -137,6 +224,14 @@ const LOOKED_UP: u32 = 1 << 31;
 
 fn is_connector(w: &str) -> bool {
     CONNECTORS.contains(&w)
+}
+
+/// The connectors that stand inside a person's name: "Staffan de Mistura", "Vincent van Gogh".
+fn name_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "van" | "von" | "der" | "den" | "da" | "del" | "della" | "di" | "du" | "la" | "le" | "bin" | "ibn"
+    )
 }
 
 /// Whether a word is written as a common noun: in lower case, or an acronym ("GPU", `SoC`).
@@ -502,6 +597,15 @@ impl<'t> Tagger<'t> {
                         break;
                     }
                     j += 2;
+                } else if matches!(wj, "of" | "for")
+                    && j + 2 < n
+                    && self.w(j + 1) == "the"
+                    && capitalised(self.w(j + 2))
+                    && self.is(j - 1, Class::ORG_OF)
+                    && &self.text[self.words[j].end..self.words[j + 2].start] == " the "
+                {
+                    // "National Endowment for the Arts", "Bank of the West".
+                    j += 3;
                 } else {
                     break;
                 }
@@ -509,7 +613,41 @@ impl<'t> Tagger<'t> {
             self.cut(i, j, &mut out);
             i = j;
         }
+        self.lend_to_lists(&mut out);
         out
+    }
+
+    /// Names listed with people are people: in "Michael Feinstein, Lorne Michaels and Paul
+    /// Simon" the name with no evidence of its own takes the others'. A list is names joined
+    /// by ", ", " and " or ", and ", one join at least an "and" (a comma alone is as often an
+    /// apposition: "Cary O'Dell, Boards Assistant"); it lends only when every name in it with
+    /// evidence is a person's. The names still without evidence are dropped.
+    fn lend_to_lists(&self, out: &mut Vec<Weighed<'t>>) {
+        let joined = |x: &Weighed, y: &Weighed| {
+            x.span.end <= y.span.start && matches!(&self.text[x.span.end..y.span.start], ", " | " and " | ", and ")
+        };
+        let mut start = 0;
+        while start < out.len() {
+            let mut end = start + 1;
+            while end < out.len() && joined(&out[end - 1], &out[end]) {
+                end += 1;
+            }
+            let list = &out[start..end];
+            let and = list.windows(2).any(|p| self.text[p[0].span.end..p[1].span.start].ends_with("and "));
+            let person = |x: &Weighed| x.ev.person >= 2 && x.ev.person > x.ev.org;
+            let people = list.iter().filter(|x| !x.bare && person(x)).count();
+            let others = list.iter().filter(|x| !x.bare && !person(x)).count();
+            if end - start >= 2 && and && people > 0 && others == 0 {
+                for x in &mut out[start..end] {
+                    if x.bare {
+                        x.ev.person += 2;
+                        x.bare = false;
+                    }
+                }
+            }
+            start = end;
+        }
+        out.retain(|x| !x.bare);
     }
 
     /// Cuts the chunk of words `a..b` into names and weighs each.
@@ -594,6 +732,17 @@ impl<'t> Tagger<'t> {
         let two_people = self.is(a, FIRST)
             && lw.iter().all(|w| person_shaped(w))
             && (a + 2..b.saturating_sub(1)).any(|k| gap_before(k) == " & " && self.is(k, FIRST));
+        // A person's name with a particle stays whole, titles before it aside: "(Special Envoy)
+        // Staffan de Mistura".
+        let name_from = (a..b).rev().find(|&k| self.is(k, Class::TITLE)).map_or(a, |k| k + 1);
+        let pw = &self.strs[name_from..b];
+        let particle_person = (3..=5).contains(&pw.len())
+            && !self.is(name_from, Class::PLACE)
+            && !self.is(b - 1, Class::PLACE | Class::ORG_HEAD)
+            && person_shaped(pw[0])
+            && pw.last().is_some_and(|w| person_shaped(w))
+            && pw.iter().any(|w| name_particle(w))
+            && pw.iter().all(|w| name_particle(w) || (person_shaped(w) && !is_connector(w)));
         let org_whole = head_of
             || (self.is(b - 1, Class::ORG_HEAD) && only_and)
             || (self.text[self.words[a].start..self.words[b - 1].end].contains(" & ") && !two_people);
@@ -606,11 +755,31 @@ impl<'t> Tagger<'t> {
         // Western Hemisphere Affairs John Creamer"; a list of authors, one a line); a part
         // still too long is not a name. Every part is shorter than the run, so this ends.
         let long = b - a > 8;
-        let split_at = |k: usize| {
-            is_connector(self.w(k))
-                || (k > a && ((long && gap_before(k).contains('\n')) || (two_people && gap_before(k) == " & ")))
+        // A line that ends with an organisation's head, or a label on the next line ("Time:"),
+        // ends the name there.
+        let line_ends_name = |k: usize| {
+            gap_before(k).contains('\n')
+                && !is_connector(self.w(k))
+                && (self.is(k - 1, Class::ORG_HEAD) || self.text[self.words[k].end..].starts_with(':'))
         };
-        if (long || two_people || !org_whole) && (a..b).any(split_at) {
+        // Not at a particle between two words of a person's name ("Staffan de Mistura and
+        // Charles de Gaulle" is cut at "and" only).
+        let particle_at = |k: usize| {
+            name_particle(self.w(k))
+                && k > a
+                && k + 1 < b
+                && person_shaped(self.w(k - 1))
+                && person_shaped(self.w(k + 1))
+                && !self.is(k + 1, Class::PLACE | Class::ORG_HEAD)
+        };
+        let split_at = |k: usize| {
+            (is_connector(self.w(k)) && !particle_at(k))
+                || (k > a
+                    && ((long && gap_before(k).contains('\n'))
+                        || (two_people && gap_before(k) == " & ")
+                        || line_ends_name(k)))
+        };
+        if (long || two_people || !(org_whole || particle_person)) && (a..b).any(split_at) {
             let mut start = a;
             for k in a..b {
                 if split_at(k) {
@@ -733,7 +902,14 @@ impl<'t> Tagger<'t> {
         // place ("Jimmy Wales").
         let given = n >= 2 && self.is(a, FIRST);
         // "Parliament of France", "University of Tokyo": a head of an organisation, "of", a place.
-        let head_of_place = n >= 3 && lw[n - 2] == "of" && self.is(b - 3, Class::ORG_OF | Class::ORG_HEAD);
+        // Also "Supreme Court of the United States", "Bank of the West".
+        let head_of_place = n >= 3
+            && lw.iter().position(|w| *w == "of").is_some_and(|k| {
+                k > 0
+                    && self.is(a + k - 1, Class::ORG_OF | Class::ORG_HEAD)
+                    && self.is(b - 1, Class::PLACE)
+                    && (a + k + 1..b).all(|i| self.w(i) == "the" || capitalised(self.w(i)))
+            });
         if (a..b).all(|k| self.is(k, Class::PLACE | Class::NOT_NAME))
             || (n > 1
                 && self.is(b - 1, Class::PLACE)
@@ -815,7 +991,7 @@ impl<'t> Tagger<'t> {
         // People.
         // A given name may also be a word ("Bill Foster") or a place ("Chad Tew").
         let person_like = n <= 5
-            && ws.iter().all(|w| person_shaped(w))
+            && ws.iter().enumerate().all(|(k, w)| person_shaped(w) || (k > 0 && k + 1 < n && name_particle(w)))
             && !lw
                 .iter()
                 .enumerate()
@@ -858,6 +1034,15 @@ impl<'t> Tagger<'t> {
                     x.role = true;
                 }
                 if *before(0) == *"by" && n >= 2 {
+                    x.ev.person += 2;
+                }
+                // "epidemiologist Amanda DellaGrotta": an occupation in lower case before.
+                if n >= 2
+                    && gap_before == " "
+                    && a > 0
+                    && !capitalised(self.w(a - 1))
+                    && OCCUPATIONS.contains(&&*before(0))
+                {
                     x.ev.person += 2;
                 }
                 // "said Gay", "according to Maria Lopes".
@@ -909,7 +1094,8 @@ impl<'t> Tagger<'t> {
             x.ev.model = 0;
             x.ev.service = 0;
         }
-        if x.ev.any() {
+        x.bare = !x.ev.any() && person_like && (2..=4).contains(&n);
+        if x.ev.any() || x.bare {
             let text = &self.text[span];
             x.name = if text.contains('\n') { Cow::Owned(text.replace('\n', " ")) } else { Cow::Borrowed(text) };
             out.push(x);
@@ -1017,6 +1203,38 @@ mod tests {
         let t = tag("The Center for Strategic Studies and the FDA Oncology Center of Excellence met.");
         let orgs: Vec<&str> = t.iter().filter(|x| x.2 >= 3).map(|x| x.0.as_str()).collect();
         assert_eq!(orgs, ["Center for Strategic Studies", "FDA Oncology Center of Excellence"], "{t:?}");
+    }
+
+    #[test]
+    fn names_listed_with_people_are_people_an_apposition_is_not_a_list() {
+        let people = |t: &[(String, i32, i32, i32)]| -> Vec<String> {
+            t.iter().filter(|x| x.1 >= 2 && x.2 == 0).map(|x| x.0.clone()).collect()
+        };
+        let t = tag("The committee: Laura Feinstein, Lorne Michaels, Paul Simon and Allen Toussaint.");
+        assert_eq!(people(&t), ["Laura Feinstein", "Lorne Michaels", "Paul Simon", "Allen Toussaint"], "{t:?}");
+        // No "and": an apposition, not a list.
+        let t = tag("Today's post is by Jane Dell, Boards Assistant to the Board.");
+        assert!(!t.iter().any(|x| x.0 == "Boards Assistant"), "{t:?}");
+        // A list with an organisation in it lends nothing.
+        let t = tag("Morgan Stanley, Goldman Sachs and Acme Inc agreed.");
+        assert!(!t.iter().any(|x| x.0 == "Goldman Sachs" && x.1 >= 2), "{t:?}");
+    }
+
+    #[test]
+    fn particles_occupations_and_labels_around_names() {
+        let t = tag("A talk with the UN Special Envoy Staffan de Mistura and Charles de Gaulle.");
+        assert!(t.iter().any(|x| x.0 == "Staffan de Mistura" && x.1 >= 3), "{t:?}");
+        assert!(t.iter().any(|x| x.0 == "Charles de Gaulle"), "{t:?}");
+        let t = tag("We have state epidemiologist Amanda Dell on the line; the Banco de Chile agreed.");
+        // ("Amanda" is not among this test's given names: the evidence is the occupation's.)
+        assert!(t.iter().any(|x| x.0 == "Amanda Dell" && x.1 >= 2), "{t:?}");
+        assert!(!t.iter().any(|x| x.0.contains("Chile") && x.1 > 0), "{t:?}");
+        // A line ending with an organisation's head, or a label on the next line, ends the name.
+        let t = tag("Ron Ecker, of the Northeast Ohio Coordinating Agency\nTime: 9 a.m.");
+        assert!(t.iter().any(|x| x.0 == "Northeast Ohio Coordinating Agency" && x.2 >= 3), "{t:?}");
+        let t = tag("The Chairman of the National Endowment for the Arts and the Supreme Court of the United States.");
+        let orgs: Vec<&str> = t.iter().filter(|x| x.2 >= 3).map(|x| x.0.as_str()).collect();
+        assert_eq!(orgs, ["National Endowment for the Arts", "Supreme Court of the United States"], "{t:?}");
     }
 
     #[test]
