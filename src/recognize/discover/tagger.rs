@@ -623,8 +623,16 @@ impl<'t> Tagger<'t> {
     /// apposition: "Cary O'Dell, Boards Assistant"); it lends only when every name in it with
     /// evidence is a person's. The names still without evidence are dropped.
     fn lend_to_lists(&self, out: &mut Vec<Weighed<'t>>) {
+        // A short remark in brackets may follow a name: "Cesar Palacio (incumbent), ".
         let joined = |x: &Weighed, y: &Weighed| {
-            x.span.end <= y.span.start && matches!(&self.text[x.span.end..y.span.start], ", " | " and " | ", and ")
+            x.span.end <= y.span.start && {
+                let gap = &self.text[x.span.end..y.span.start];
+                let gap = match gap.strip_prefix(" (").and_then(|g| g.split_once(')')) {
+                    Some((inside, rest)) if inside.len() <= 30 && !inside.contains('(') => rest,
+                    _ => gap,
+                };
+                matches!(gap, ", " | " and " | ", and ")
+            }
         };
         let mut start = 0;
         while start < out.len() {
@@ -670,7 +678,9 @@ impl<'t> Tagger<'t> {
                 || is_number(self.w(a))
                 || (sentence_start(self.text, self.words[a].start)
                     && !self.is(a, FIRST)
-                    && self.is_lowercase_word(self.w(a))))
+                    && self.is_lowercase_word(self.w(a))
+                    // A roster's name ("Organ Viliko 66") whatever the rest of the text says.
+                    && self.roster.binary_search_by(|r| r.start.cmp(&self.words[a].start)).is_err()))
         {
             a += 1;
         }
@@ -755,12 +765,18 @@ impl<'t> Tagger<'t> {
         // Western Hemisphere Affairs John Creamer"; a list of authors, one a line); a part
         // still too long is not a name. Every part is shorter than the run, so this ends.
         let long = b - a > 8;
-        // A line that ends with an organisation's head, or a label on the next line ("Time:"),
-        // ends the name there.
+        // A line that ends with an organisation's head, a short line that is only the run (a
+        // byline: "John Kirby" over "Daily Press Briefing"; not a caption's "both Will" over
+        // "Ferrell and Amy Poehler"), or a label on the next line ("Time:") ends the name there.
+        let line_start = crate::text::span::line_around(self.text, self.words[a].clone()).start;
         let line_ends_name = |k: usize| {
             gap_before(k).contains('\n')
                 && !is_connector(self.w(k))
-                && (self.is(k - 1, Class::ORG_HEAD) || self.text[self.words[k].end..].starts_with(':'))
+                && (self.is(k - 1, Class::ORG_HEAD)
+                    || self.text[self.words[k].end..].starts_with(':')
+                    || (self.words[a].start == line_start
+                        && !self.text[self.words[a].start..self.words[k - 1].end].contains('\n')
+                        && self.words[k - 1].end - line_start < 40))
         };
         // Not at a particle between two words of a person's name ("Staffan de Mistura and
         // Charles de Gaulle" is cut at "and" only).
@@ -1036,6 +1052,13 @@ impl<'t> Tagger<'t> {
                 if *before(0) == *"by" && n >= 2 {
                     x.ev.person += 2;
                 }
+                // "Contact: Jayna Legg", "Contact Information: Jayna Legg".
+                if n >= 2
+                    && gap_before == ": "
+                    && (*before(0) == *"contact" || (*before(0) == *"information" && *before(1) == *"contact"))
+                {
+                    x.ev.person += 2;
+                }
                 // "epidemiologist Amanda DellaGrotta": an occupation in lower case before.
                 if n >= 2
                     && gap_before == " "
@@ -1218,6 +1241,28 @@ mod tests {
         // A list with an organisation in it lends nothing.
         let t = tag("Morgan Stanley, Goldman Sachs and Acme Inc agreed.");
         assert!(!t.iter().any(|x| x.0 == "Goldman Sachs" && x.1 >= 2), "{t:?}");
+    }
+
+    #[test]
+    fn bylines_contacts_captions_and_remarks_in_lists() {
+        // A line that is only a name is not joined to the heading under it.
+        let t = tag("Jane Kirby\nDaily Press Briefing\nWashington, DC\n");
+        assert!(t.iter().any(|x| x.0 == "Jane Kirby"), "{t:?}");
+        assert!(!t.iter().any(|x| x.0.contains("Daily")), "{t:?}");
+        // A caption wraps a name across its short lines.
+        let t = tag("initiative with both Jane\nFerrell and John Poehler,\n");
+        assert!(t.iter().any(|x| x.0 == "Jane Ferrell"), "{t:?}");
+        let t = tag("Contact Information: Xiu Legg, (312) 353-0562\n");
+        assert!(t.iter().any(|x| x.0 == "Xiu Legg" && x.1 >= 2), "{t:?}");
+        let t = tag("Candidates include Xiu Espinoza, Jane Bravo, Cesar Palacio (incumbent), and Tor Valdez.");
+        let people: Vec<&str> = t.iter().filter(|x| x.1 >= 2).map(|x| x.0.as_str()).collect();
+        assert_eq!(people, ["Xiu Espinoza", "Jane Bravo", "Cesar Palacio", "Tor Valdez"], "{t:?}");
+    }
+
+    #[test]
+    fn a_rosters_name_keeps_a_first_word_the_text_also_writes_in_lower_case() {
+        let t = tag("The organ was loud.\nJohn Coe 563\nJane Roe 411\nOrgan Viliko 66\nLina Moe 12\n");
+        assert!(t.iter().any(|x| x.0 == "Organ Viliko" && x.1 >= 2), "{t:?}");
     }
 
     #[test]
