@@ -53,7 +53,13 @@ fn is_title_case(line: &str) -> bool {
         .split_whitespace()
         .filter_map(|w| w.chars().next().filter(|c| c.is_alphabetic()))
         .fold((0, 0), |(n, caps), c| (n + 1, caps + usize::from(c.is_uppercase())));
-    words >= 4 && capitals * 10 >= words * 7
+    // A heading leaves only short words in lower case ("of", "and", "with"): a longer one
+    // makes it prose ("Lori Glaze, director of NASA's Planetary Science Division").
+    let prose = line.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.len() > 5 && w.chars().all(|c| c.is_ascii_lowercase())
+    });
+    words >= 4 && capitals * 10 >= words * 7 && !prose
 }
 
 /// Whether the line is a heading or navigation entry rather than prose: in title case, or
@@ -590,6 +596,12 @@ mod tests {
         // the text says otherwise.
         let stale = before.updated(&now, &[Some(1), Some(0), None, Some(3)], &[], &[]);
         assert!(decided(&now, &stale).contains("Tom Baker"));
+    }
+
+    #[test]
+    fn a_line_with_a_long_word_in_lower_case_is_prose_not_a_heading() {
+        assert!(is_title_case("Commerce Department Announces New Rules for Chip Exports"));
+        assert!(!is_title_case("Lori Glaze, director of NASA's Planetary Science Division at NASA Headquarters"));
     }
 
     #[test]

@@ -824,8 +824,9 @@ impl<'t> Tagger<'t> {
             // Titles in front of an organisation: "Secretary Comerica Bank". A place stays: it
             // is part of the name more often than not ("California Institute of Technology",
             // "New York Field Office", "Oregon State University").
+            // ("U.S." and "UK" are titles before a person, part of an organisation's name.)
             let mut a = a;
-            while b - a > 2 && self.is(a, Class::TITLE) {
+            while b - a > 2 && self.is(a, Class::TITLE) && !all_caps(self.w(a)) {
                 a += 1;
             }
             self.weigh_titled(a, b, out);
@@ -1298,6 +1299,10 @@ mod tests {
             ],
             "{t:?}"
         );
+        // "U.S." before an organisation is part of its name.
+        let t = tag("They met at the U.S. Space and Rocket Center and the U.S. Embassy.");
+        let orgs: Vec<&str> = t.iter().filter(|x| x.2 >= 3).map(|x| x.0.as_str()).collect();
+        assert_eq!(orgs, ["U.S. Space and Rocket Center", "U.S. Embassy"], "{t:?}");
         // A given name with a hyphen is not an adjective.
         let t = tag("The code is by Jean-loup Gailly and Mark Adler.");
         assert!(t.iter().any(|x| x.0 == "Jean-loup Gailly" && x.1 >= 2), "{t:?}");
