@@ -208,6 +208,88 @@ const OCCUPATIONS: &[&str] = &[
     "writer",
 ];
 
+/// Surnames that are also the last word of places and things: "Elm Grove", "Harbor Springs",
+/// "Toledo Blade", "Crew Dragon".
+const LANDSCAPE: &[&str] = &[
+    "bay",
+    "beach",
+    "bell",
+    "blade",
+    "boulevard",
+    "boulevards",
+    "bridge",
+    "bridges",
+    "brook",
+    "brooks",
+    "castle",
+    "chase",
+    "church",
+    "cliff",
+    "court",
+    "creek",
+    "cross",
+    "dale",
+    "dragon",
+    "falls",
+    "field",
+    "fields",
+    "ford",
+    "forest",
+    "fountain",
+    "garden",
+    "gardens",
+    "gate",
+    "gates",
+    "glen",
+    "green",
+    "grove",
+    "hall",
+    "harbor",
+    "haven",
+    "heath",
+    "heights",
+    "hill",
+    "hills",
+    "house",
+    "island",
+    "lake",
+    "lane",
+    "leone",
+    "marsh",
+    "meadow",
+    "meadows",
+    "mill",
+    "mills",
+    "moor",
+    "mount",
+    "park",
+    "parks",
+    "point",
+    "port",
+    "ridge",
+    "river",
+    "rivers",
+    "road",
+    "rock",
+    "rose",
+    "spring",
+    "springs",
+    "square",
+    "stone",
+    "street",
+    "tower",
+    "vale",
+    "valley",
+    "way",
+    "wells",
+    "wood",
+    "woods",
+];
+
+/// First words of places: "San Diego", "Port Charlotte".
+const PLACE_OPENERS: &[&str] =
+    &["san", "sao", "santa", "santo", "port", "fort", "mount", "lake", "los", "las", "el", "la", "saint", "st", "new"];
+
 /// The days of the week, as a name may be followed by one.
 const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
@@ -643,11 +725,15 @@ impl<'t> Tagger<'t> {
             let list = &out[start..end];
             let and = list.windows(2).any(|p| self.text[p[0].span.end..p[1].span.start].ends_with("and "));
             let person = |x: &Weighed| x.ev.person >= 2 && x.ev.person > x.ev.org;
-            let people = list.iter().filter(|x| !x.bare && person(x)).count();
-            let others = list.iter().filter(|x| !x.bare && !person(x)).count();
+            // A name with no evidence, or only a weak cue for a person (a frequent surname).
+            let weak = |x: &Weighed| {
+                x.bare || (x.ev.person == 1 && x.ev.org == 0 && x.ev.chip + x.ev.model + x.ev.service == 0)
+            };
+            let people = list.iter().filter(|x| person(x)).count();
+            let others = list.iter().filter(|x| !weak(x) && !person(x)).count();
             if end - start >= 2 && and && people > 0 && others == 0 {
                 for x in &mut out[start..end] {
-                    if x.bare {
+                    if weak(x) {
                         x.ev.person += 2;
                         x.bare = false;
                     }
@@ -1026,6 +1112,17 @@ impl<'t> Tagger<'t> {
             };
             if n >= 2 && first_known {
                 x.ev.person += 2;
+            } else if (2..=3).contains(&n)
+                && super::words::surname(ws[n - 1])
+                && !LANDSCAPE.contains(&&*Low::of(ws[n - 1]))
+                && !PLACE_OPENERS.contains(&&*Low::of(ws[0]))
+                && !self.is(b - 1, FIRST)
+                && !all_caps(ws[0])
+                && !self.is(a, Class::PLACE | Class::NOT_NAME | Class::TITLE | Class::ORG_NOUN)
+            {
+                // A given name not on the list before a frequent surname: "Tyronne Fernando",
+                // "Quincy Jones"; not a place named like one ("Elm Grove", "San Diego").
+                x.ev.person += 2;
             }
             if n >= 3 && ws[1..n - 1].iter().any(|w| initial(w.trim_end_matches('.'))) {
                 x.ev.person += 1;
@@ -1242,6 +1339,15 @@ mod tests {
         // A list with an organisation in it lends nothing.
         let t = tag("Morgan Stanley, Goldman Sachs and Acme Inc agreed.");
         assert!(!t.iter().any(|x| x.0 == "Goldman Sachs" && x.1 >= 2), "{t:?}");
+    }
+
+    #[test]
+    fn a_frequent_surname_after_an_unknown_given_name_makes_a_person_not_a_place() {
+        let t = tag("A former minister, Tyronne Fernando, spoke; Sonny Moore sang.");
+        let people: Vec<&str> = t.iter().filter(|x| x.1 >= 2).map(|x| x.0.as_str()).collect();
+        assert_eq!(people, ["Tyronne Fernando", "Sonny Moore"], "{t:?}");
+        let t = tag("Banks in Elm Grove, Harbor Springs and San Diego reopened.");
+        assert!(t.iter().all(|x| x.1 == 0), "{t:?}");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 const FIRST_NAMES: &str = include_str!("../../../assets/first_names.txt");
+const SURNAMES: &str = include_str!("../../../assets/surnames.txt");
 
 /// Capitalised words that start runs but are not names.
 pub(super) const NOT_NAMES: &[&str] = &[
@@ -260,3 +261,24 @@ pub(super) static NOT_NAME_SET: std::sync::LazyLock<Words<'static>> =
 pub(super) static FIRST_NAME_SET: std::sync::LazyLock<Words<'static>> = std::sync::LazyLock::new(|| {
     FIRST_NAMES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
 });
+
+/// Frequent surnames (the US Census Bureau's 2010 list, less common words), in lower case
+/// without apostrophes ("obrien").
+pub(super) static SURNAME_SET: std::sync::LazyLock<Words<'static>> = std::sync::LazyLock::new(|| {
+    SURNAMES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+});
+
+/// Whether a word is a frequent surname ("Fernando", "Moore", "O'Brien"), in any
+/// case.
+pub(super) fn surname(word: &str) -> bool {
+    let mut buf = [0u8; 32];
+    let mut n = 0;
+    for b in word.bytes().filter(u8::is_ascii_alphabetic) {
+        if n == buf.len() {
+            return false;
+        }
+        buf[n] = b.to_ascii_lowercase();
+        n += 1;
+    }
+    n > 0 && word.is_ascii() && std::str::from_utf8(&buf[..n]).is_ok_and(|w| SURNAME_SET.contains(w))
+}
