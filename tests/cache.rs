@@ -344,7 +344,11 @@ fn small_changes_link_again_only_the_changed_documents_and_the_model_equals_a_fu
     assert!(linked_only_changed(&trace), "{trace}");
     // A name with no cue (not someone yet) in one file; then an edit elsewhere makes her
     // someone: the unchanged file that names her is linked again too, and she goes again.
-    d.file("two.txt", "Two\n\nMaria Lopez met Dana Whitfield and Zorvath Quell in March 2024. Whitfield agreed.\n");
+    // (Not in a list with people, which would make him one.)
+    d.file(
+        "two.txt",
+        "Two\n\nMaria Lopez met Dana Whitfield in March 2024. Zorvath Quell was there. Whitfield agreed.\n",
+    );
     let trace = same_as_fresh(&d, cache.path());
     assert!(linked_only_changed(&trace), "{trace}");
     let (json, _, _) = export(&d, cache.path(), &[]);

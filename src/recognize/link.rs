@@ -243,11 +243,47 @@ impl Linker {
                 }
             }
         }
+        found.sort_by_key(|m| m.span().start);
+        self.defined_acronyms(doc, text, &mut found);
         if fuzzy {
             self.fuzzy_matches(doc, text, &mut found);
+            found.sort_by_key(|m| m.span().start);
         }
-        found.sort_by_key(|m| m.span().start);
         found
+    }
+
+    /// An acronym the document defines after a name ("Singapore Airlines (SIA)") stands for
+    /// that name throughout the document, not for the background entity it elsewhere stands
+    /// for (the Semiconductor Industry Association). `found` is in text order; one pass, and
+    /// one more over the mentions when a document defines such an acronym.
+    fn defined_acronyms(&self, doc: DocIdx, text: &str, found: &mut [Mention]) {
+        let weak = |m: &Mention| self.weak.get(m.entity()).copied().unwrap_or(false);
+        let mut defined: HashMap<&str, EntIdx> = HashMap::new();
+        for pair in found.windows(2) {
+            let (name, acronym) = (pair[0].span(), pair[1].span());
+            let surface = &text[acronym.clone()];
+            if pair[0].entity() != pair[1].entity()
+                && weak(&pair[1])
+                && name.end <= acronym.start
+                && &text[name.end..acronym.start] == " ("
+                && text[acronym.end..].starts_with(')')
+                && surface.len() >= 2
+                && surface.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
+            {
+                defined.insert(surface, pair[0].entity());
+            }
+        }
+        if defined.is_empty() {
+            return;
+        }
+        for m in found.iter_mut() {
+            let surface = &text[m.span()];
+            if let Some(&entity) = defined.get(surface) {
+                if weak(m) {
+                    *m = Mention::new(entity, doc, m.span(), MatchHow::Alias);
+                }
+            }
+        }
     }
 
     /// Capitalised names one or two letters away from exactly one known name.
@@ -396,6 +432,22 @@ mod tests {
         let ms = l.link(0, "On ESP-IDF, the build differs. The IDF said so. Amazon-backed IDF too.");
         let at: Vec<usize> = ms.iter().map(|m| m.span().start).collect();
         assert_eq!(at, [35, 62], "{ms:?}");
+    }
+
+    #[test]
+    fn an_acronym_a_document_defines_stands_for_its_name_there() {
+        let mut sia = ent("sia", EntityKind::Org, "Semiconductor Industry Association", &["SIA"], MatchRule::default());
+        sia.origin = Origin::Known;
+        let mut airline = ent("sq", EntityKind::Org, "Singapore Airlines", &[], MatchRule::default());
+        airline.origin = Origin::Known;
+        let l = Linker::new(&[sia, airline]);
+        let text = "Singapore Airlines (SIA) flew it. SIA said so.";
+        let ms = l.link(0, text);
+        let who: Vec<(&str, usize)> = ms.iter().map(|m| (&text[m.span()], m.entity())).collect();
+        assert_eq!(who, [("Singapore Airlines", 1), ("SIA", 1), ("SIA", 1)]);
+        // Elsewhere the acronym keeps its meaning.
+        let ms = l.link(1, "The SIA said chips were short.");
+        assert_eq!(ms.iter().map(Mention::entity).collect::<Vec<_>>(), [0]);
     }
 
     fn people() -> Vec<Entity> {

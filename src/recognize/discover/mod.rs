@@ -14,7 +14,7 @@ use std::ops::Range;
 use crate::text::ids::slug;
 use rayon::prelude::*;
 
-use crate::model::{Document, Entity, EntityKind, Mention, Origin};
+use crate::model::{DocKind, Document, Entity, EntityKind, Mention, Origin};
 
 /// A name seen in the text that discovery could not classify with confidence.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -292,7 +292,7 @@ pub fn decide(docs: &[Document], entities: &[Entity], observed: &Observed) -> Fo
     order.sort_by(|a, b| tallies[a].first_seen.cmp(&tallies[b].first_seen).then_with(|| a.cmp(b)));
     let mut found = Found::default();
     let mut ids: HashSet<String> = entities.iter().map(|e| e.id.clone()).collect();
-    let near = near_spellings(&tallies, firsts);
+    let near = near_spellings(&tallies, firsts, |d| docs.get(d).is_some_and(|d| d.kind == DocKind::Transcript));
     for (variant, canonical) in &near {
         let (person, count) = (tallies[variant].ev.person, tallies[variant].count);
         if let Some(t) = tallies.get_mut(canonical) {
@@ -489,7 +489,11 @@ fn near(a: &str, an: &str, b: &str, bn: &str) -> bool {
     la == lb || (shorter >= 6 && strsim::levenshtein(&la, &lb) <= if shorter < 9 { 1 } else { 2 })
 }
 
-fn near_spellings(tallies: &HashMap<String, Tally>, firsts: &Words) -> HashMap<String, String> {
+fn near_spellings(
+    tallies: &HashMap<String, Tally>,
+    firsts: &Words,
+    transcript: impl Fn(usize) -> bool,
+) -> HashMap<String, String> {
     // Only names with the same first name are compared: group them first.
     let mut groups: HashMap<&str, Vec<(&String, &Tally, String)>> = HashMap::new();
     for (name, t) in tallies {
@@ -509,7 +513,14 @@ fn near_spellings(tallies: &HashMap<String, Tally>, firsts: &Words) -> HashMap<S
         for (name, t, n) in group.iter() {
             let fits: Vec<&String> = top
                 .iter()
-                .filter(|(other, ot, on)| other != name && rank(ot) > rank(t) && near(name, n, other, on))
+                .filter(|(other, ot, on)| {
+                    other != name
+                        && rank(ot) > rank(t)
+                        && (near(name, n, other, on)
+                            // What is heard is misspelt more: in transcripts, any two edits
+                            // ("Andy Jesse" for "Andy Jassy"), as the linker allows there.
+                            || (t.docs.iter().all(|&d| transcript(d)) && strsim::levenshtein(n, on) <= 2))
+                })
                 .map(|(o, _, _)| *o)
                 .collect();
             if let [canonical] = fits.as_slice() {

@@ -1113,6 +1113,7 @@ impl<'t> Tagger<'t> {
             if n >= 2 && first_known {
                 x.ev.person += 2;
             } else if (2..=3).contains(&n)
+                && !self.text[span.clone()].contains('\n')
                 && super::words::surname(ws[n - 1])
                 && !LANDSCAPE.contains(&&*Low::of(ws[n - 1]))
                 && !PLACE_OPENERS.contains(&&*Low::of(ws[0]))
