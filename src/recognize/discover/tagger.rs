@@ -784,6 +784,9 @@ impl<'t> Tagger<'t> {
         while a < b && is_connector(self.w(a)) {
             a += 1;
         }
+        while b > a && is_connector(self.w(b - 1)) {
+            b -= 1;
+        }
         // A day after a name: "Nicolas Sarkozy Monday".
         while b > a + 1 && WEEKDAYS.contains(&self.w(b - 1)) {
             b -= 1;
@@ -874,14 +877,39 @@ impl<'t> Tagger<'t> {
                 && person_shaped(self.w(k + 1))
                 && !self.is(k + 1, Class::PLACE | Class::ORG_HEAD)
         };
+        // Two organisations joined by "and": "Lionsgate Films and Twisted Pictures" (not
+        // "Department of Health and Human Services": "Health" heads nothing; nor "F & M Bank
+        // and Trust Company": a head right after "and" goes on the same name).
+        let two_orgs = |k: usize| {
+            self.w(k) == "and"
+                && k >= a + 2
+                && self.is(k - 1, Class::ORG_HEAD)
+                // A head that also describes ("Computer Systems and Communication Lab").
+                && !matches!(
+                    &*Low::of(self.w(k - 1)),
+                    "systems" | "services" | "solutions" | "technologies" | "communications" | "research" | "sciences"
+                        | "energy" | "electronics" | "software" | "industries" | "media" | "networks" | "security"
+                )
+                && !self.is(k + 1, Class::ORG_HEAD)
+                && self.is(b - 1, Class::ORG_HEAD)
+        };
+        // A "The" inside a run starts another name: "Western Australia The Australian Bureau
+        // of Meteorology".
+        let inner_the = |k: usize| k > a && self.w(k) == "The";
+        // The first cut is at those two (each part is cut again); else at connectors, line
+        // ends and "&" between two people.
+        let first_cut = (a..b).any(|k| inner_the(k) || two_orgs(k));
         let split_at = |k: usize| {
+            if first_cut {
+                return inner_the(k) || two_orgs(k);
+            }
             (is_connector(self.w(k)) && !particle_at(k))
                 || (k > a
                     && ((long && gap_before(k).contains('\n'))
                         || (two_people && gap_before(k) == " & ")
                         || line_ends_name(k)))
         };
-        if (long || two_people || !(org_whole || particle_person)) && (a..b).any(split_at) {
+        if (long || two_people || first_cut || !(org_whole || particle_person)) && (a..b).any(split_at) {
             let mut start = a;
             for k in a..b {
                 if split_at(k) {
@@ -1406,6 +1434,10 @@ mod tests {
             ],
             "{t:?}"
         );
+        // Two organisations joined by "and" are two; a "The" inside a run starts a name.
+        let t = tag("A film by Lionsgate Films and Twisted Pictures; for Western Australia The Australian Bureau of Meteorology.");
+        let orgs: Vec<&str> = t.iter().filter(|x| x.2 >= 3).map(|x| x.0.as_str()).collect();
+        assert_eq!(orgs, ["Lionsgate Films", "Twisted Pictures", "Australian Bureau of Meteorology"], "{t:?}");
         // "U.S." before an organisation is part of its name.
         let t = tag("They met at the U.S. Space and Rocket Center and the U.S. Embassy.");
         let orgs: Vec<&str> = t.iter().filter(|x| x.2 >= 3).map(|x| x.0.as_str()).collect();
