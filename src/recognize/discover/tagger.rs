@@ -1027,7 +1027,19 @@ impl<'t> Tagger<'t> {
         let ws = &self.strs[a..b];
         let lw = ws;
         let n = ws.len();
-        // A country named as its team in a match report.
+        // Most chunks are one capitalised word with no title before it: only a noun next to it
+        // can make it something ("oil giant Shell", "Cortana, its assistant", "Acme Inc").
+        if n == 1 && titled == 0 && !all_caps(ws[0]) && !has_digit(ws[0]) && !self.is(a, Class::SINGLE_ORG) {
+            let next = self.strs.get(b).copied().unwrap_or("");
+            let prev = a.checked_sub(1);
+            let cue = self.product_cue_at(b).is_some()
+                || prev.is_some_and(|k| self.product_cue_at(k).is_some() || self.is(k, Class::ORG_NOUN))
+                || self.is(b, Class::ORG_AFTER)
+                || next == "said";
+            if !cue {
+                return;
+            }
+        }
         // Places and words that are never names.
         // A known given name that is not a place's name opens a person's name even before a
         // place ("Jimmy Wales").
