@@ -997,11 +997,13 @@ const UNITS: &[&str] = &[
 
 /// "Secretary of Energy Jennifer Granholm", "Energy Secretary Ernest Moniz", "Attorney General
 /// Merrick B. Garland", "Minister of Health X": the person leads the department the title
-/// names, when the text names that department.
+/// names, when the text names that department. A title a rank below ("Deputy Assistant
+/// Secretary of State for Consular Affairs Ed Ramotowski", "Assistant Attorney General Alice
+/// Fisher") makes a member of it.
 fn titled_after_department(t: &Text) -> Vec<Fact> {
     static TITLE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?:\b(?P<pre>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?P<t1>Secretary|Minister)|\b(?P<t2>Secretary|Minister) (?:of|for) (?:the )?(?P<post>[A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){0,3})|\b(?P<ag>Attorney General))\s*,?\s*$",
+            r"(?:\b(?P<pre>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?P<t1>Secretary|Minister)|\b(?P<t2>Secretary|Minister) (?:of|for) (?:the )?(?P<post>[A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){0,3})(?P<field> for (?:the )?[A-Z][a-z]+(?: (?:and |of |for )?[A-Z][a-z]+){0,5})?|\b(?P<ag>Attorney General))\s*,?\s*$",
         )
         .expect("the title pattern is valid")
     });
@@ -1026,19 +1028,32 @@ fn titled_after_department(t: &Text) -> Vec<Fact> {
     let mut out = Vec::new();
     for m in t.mentions.iter().filter(|m| t.entities[m.entity()].kind == EntityKind::Person) {
         let Some(sentence) = sentence_of(t.sentences, &m.span()) else { continue };
-        let lo = t.body.floor_char_boundary(m.span().start.saturating_sub(60).max(sentence.start));
+        let lo = t.body.floor_char_boundary(m.span().start.saturating_sub(110).max(sentence.start));
         let before = &t.body[lo..m.span().start];
         let Some(c) = TITLE.captures(before) else { continue };
-        // The country's title only: not "Assistant Attorney General", "Deputy Secretary of
-        // State", nor a state's "Texas Attorney General".
-        let ahead = before[..c.get(0).map_or(0, |x| x.start())].trim_end();
-        let national = ahead.is_empty()
-            || ahead.ends_with([',', ':', ';', '(', '\u{2014}', '-'])
-            || ["the", "The", "U.S.", "US", "United States", "and", "by", "with", "from"].iter().any(|w| {
-                ahead.ends_with(w) && ahead[..ahead.len() - w.len()].ends_with(|c: char| !c.is_alphanumeric())
-            })
-            || ["the", "The", "U.S.", "US", "and", "by", "with", "from"].contains(&ahead);
-        if !national {
+        let title_at = c.get(0).map_or(0, |x| x.start());
+        // The country's title only: not a state's "Texas Attorney General", nor a past holder.
+        let ahead = before[..title_at].trim_end();
+        // "Deputy Assistant Secretary of State", "Under Secretary of Commerce": ranks below.
+        let mut from = ahead.len();
+        loop {
+            let head = ahead[..from].trim_end();
+            match head.rsplit(char::is_whitespace).next().filter(|w| RANKS_BELOW.contains(w)) {
+                Some(w) => from = head.len() - w.len(),
+                None => break,
+            }
+        }
+        let rank = (from < ahead.len()).then(|| &ahead[from..]);
+        let ahead = ahead[..from].trim_end();
+        // The word before: punctuation, a word in lower case (not "former"), or the country.
+        let word = ahead.rsplit(|c: char| c.is_whitespace() || "([\u{2014}".contains(c)).next().unwrap_or("");
+        let national = word.is_empty()
+            || word.ends_with([',', ':', ';', '-'])
+            || ["The", "U.S.", "US", "States"].contains(&word)
+            || (word.starts_with(|c: char| c.is_lowercase())
+                && !["former", "late", "then", "ex", "outgoing", "retired"].contains(&word.trim_end_matches('-')));
+        // "Secretary of State for Health" (a British minister) names no department by "of".
+        if !national || (c.name("field").is_some() && rank.is_none()) {
             continue;
         }
         let (subject, title) = if c.name("ag").is_some() {
@@ -1049,11 +1064,18 @@ fn titled_after_department(t: &Text) -> Vec<Fact> {
             (d.to_lowercase(), t.to_string())
         };
         if let Some(&dept) = departments.get(&subject) {
-            out.extend(t.fact(lo..m.span().end, (m.entity(), "leads", dept), Some(title)));
+            let (from, predicate, title) = match rank {
+                Some(rank) => (lo + from, "part_of", format!("{rank} {title}")),
+                None => (lo + title_at, "leads", title),
+            };
+            out.extend(t.fact(from..m.span().end, (m.entity(), predicate, dept), Some(title)));
         }
     }
     out
 }
+
+/// Words before a department's title that make it a rank below its head.
+const RANKS_BELOW: &[&str] = &["Deputy", "Assistant", "Under", "Associate", "Principal"];
 
 /// "Senator Raphael Warnock", "Congressman John Lewis", "Rep. Jane Roe": the person is a
 /// member of the chamber the title names, when the text names that chamber ("the Senate",
@@ -1639,6 +1661,36 @@ mod tests {
         );
         assert!(facts_of("Was Google of the Library of Congress era?", &loc).is_empty());
         assert!(facts_of("Google of the Library of Congress.", &loc).is_empty());
+    }
+
+    #[test]
+    fn a_departments_title_a_rank_below_makes_a_member() {
+        let state = [("John Creamer", 'p'), ("State Department", 'o'), ("Ed Ramotowski", 'p')];
+        let text = "The State Department said Deputy Assistant Secretary of State for Western Hemisphere Affairs John Creamer and Deputy Assistant Secretary of State for Consular Affairs Ed Ramotowski led the delegation.";
+        let f = facts_of(text, &state);
+        let got: Vec<(&str, &str, &str, Option<&str>)> =
+            f.iter().map(|(s, p, o, v)| (s.as_str(), p.as_str(), o.as_str(), v.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                ("John Creamer", "part_of", "State Department", Some("Deputy Assistant Secretary")),
+                ("Ed Ramotowski", "part_of", "State Department", Some("Deputy Assistant Secretary"))
+            ]
+        );
+        let doj = [("Alice Fisher", 'p'), ("Justice Department", 'o')];
+        assert_eq!(
+            one("The Justice Department and Assistant Attorney General Alice Fisher spoke.", &doj),
+            t("Alice Fisher", "part_of", "Justice Department")
+        );
+        // A British minister's title names no department by "of"; a state's officer is not
+        // the country's.
+        let uk = [("Jane Roe", 'p'), ("State Department", 'o')];
+        assert!(facts_of("The State Department met Secretary of State for Health Jane Roe.", &uk).is_empty());
+        assert!(facts_of("The State Department met Texas Deputy Secretary of State Jane Roe.", &uk).is_empty());
+        assert!(facts_of("The State Department met Acting Secretary of State Jane Roe.", &uk).is_empty());
+        assert!(facts_of("The State Department met former Deputy Secretary of State Jane Roe.", &uk).is_empty());
+        assert!(facts_of("The State Department met Texas Secretary of State Jane Roe.", &uk).is_empty());
+        assert_eq!(one("The State Department said Secretary of State Jane Roe left.", &uk).1, "leads");
     }
 
     #[test]
