@@ -1038,7 +1038,11 @@ fn titled_after_department(t: &Text) -> Vec<Fact> {
         let mut from = ahead.len();
         loop {
             let head = ahead[..from].trim_end();
-            match head.rsplit(char::is_whitespace).next().filter(|w| RANKS_BELOW.contains(w)) {
+            match head
+                .rsplit(char::is_whitespace)
+                .next()
+                .filter(|w| RANKS_BELOW.iter().any(|r| r.eq_ignore_ascii_case(w)))
+            {
                 Some(w) => from = head.len() - w.len(),
                 None => break,
             }
@@ -1050,8 +1054,7 @@ fn titled_after_department(t: &Text) -> Vec<Fact> {
         let national = word.is_empty()
             || word.ends_with([',', ':', ';', '-'])
             || ["The", "U.S.", "US", "States"].contains(&word)
-            || (word.starts_with(|c: char| c.is_lowercase())
-                && !["former", "late", "then", "ex", "outgoing", "retired"].contains(&word.trim_end_matches('-')));
+            || (word.starts_with(|c: char| c.is_lowercase()) && !NOT_THE_HOLDER.contains(&word.trim_end_matches('-')));
         // "Secretary of State for Health" (a British minister) names no department by "of".
         if !national || (c.name("field").is_some() && rank.is_none()) {
             continue;
@@ -1073,6 +1076,30 @@ fn titled_after_department(t: &Text) -> Vec<Fact> {
     }
     out
 }
+
+/// Words in lower case before a department's title that make it not the country's present
+/// holder ("former", "state", "shadow").
+const NOT_THE_HOLDER: &[&str] = &[
+    "former",
+    "late",
+    "then",
+    "ex",
+    "outgoing",
+    "retired",
+    "incoming",
+    "future",
+    "next",
+    "would-be",
+    "state",
+    "county",
+    "city",
+    "provincial",
+    "regional",
+    "local",
+    "shadow",
+    "vice",
+    "junior",
+];
 
 /// Words before a department's title that make it a rank below its head.
 const RANKS_BELOW: &[&str] = &["Deputy", "Assistant", "Under", "Associate", "Principal"];
@@ -1690,6 +1717,8 @@ mod tests {
         assert!(facts_of("The State Department met Acting Secretary of State Jane Roe.", &uk).is_empty());
         assert!(facts_of("The State Department met former Deputy Secretary of State Jane Roe.", &uk).is_empty());
         assert!(facts_of("The State Department met Texas Secretary of State Jane Roe.", &uk).is_empty());
+        assert!(facts_of("The State Department met the state Secretary of State Jane Roe.", &uk).is_empty());
+        assert_eq!(one("The State Department said the deputy Secretary of State Jane Roe left.", &uk).1, "part_of");
         assert_eq!(one("The State Department said Secretary of State Jane Roe left.", &uk).1, "leads");
     }
 
