@@ -67,6 +67,9 @@ struct Rule {
     /// A past holder: the pattern itself says "former", so the fact is not dated by the
     /// document, and "former" before the first mention does not void it.
     former: bool,
+    /// The first name must end with a word that names a unit ("the National Recording
+    /// Preservation Board of the Library of Congress"; not "Google of the future").
+    unit_first: bool,
     /// Other patterns may read the same pair too ("the Jets hired Rex Ryan as their head
     /// coach": he joins, and leads).
     more: bool,
@@ -93,6 +96,11 @@ impl Rule {
         self
     }
 
+    fn unit_first(mut self) -> Self {
+        self.unit_first = true;
+        self
+    }
+
     fn former(mut self) -> Self {
         self.former = true;
         self
@@ -102,6 +110,10 @@ impl Rule {
 /// Where a title read before a name may begin: the start of the sentence or a word that
 /// does not qualify the title ("the", "our"; not "Deputy", "Texas", "former").
 const LEAD_START: &str = " (?:the|our|its|their|his|her|and|with|by|from|alongside|said|says|added|wrote|told|met|meets|thanked|praised|interviewed|including|like|as|to|for|is|was|,|:|;|-|\\(|\u{2014}|\u{2013})";
+
+/// What may follow a title read after an organisation's name ("Jane Roe, a NASA engineer,
+/// said"): the end of the phrase, never another name ("Roe, Airbus chief executive Tom Enders").
+const TITLE_END: &str = "(?:,|\\.|;|and|said|says|told|$)";
 
 /// Titles of whoever leads an organisation.
 const LEAD: &str = "(?:chief executive(?: officer)?|ceo|president(?: and (?:chief executive(?: officer)?|ceo))?|\
@@ -153,6 +165,7 @@ fn rules() -> Vec<Rule> {
         lead_end: None,
         follow: None,
         former: false,
+        unit_first: false,
         more: false,
     };
     let v = |verbs: &str| format!("{AUX} (?:{verbs})(?: the)?");
@@ -163,10 +176,16 @@ fn rules() -> Vec<Rule> {
         // "Airbus chief executive Tom Enders", "FTC Chair Lina M. Khan", "Airbus' boss, Tom Enders".
         r(format!("{POSS}{qualifier} (?P<t>{LEAD}){COMMA}"), Second, "leads", &[P], &[O]),
         r(format!("{POSS} (?P<t>{ROLE})s?{COMMA}"), Second, "part_of", &[P], &[O]),
+        // "McLaren drivers and championship rivals Juan Pablo Montoya and Kimi Raikonnen": a
+        // second plural that says more of the same people.
+        r(format!("{POSS} (?P<t>{ROLE})s and(?P<mods>(?: [a-z-]+){{0,2}}) [a-z-]+s{COMMA}"), Second, "part_of", &[P], &[O]),
         // "National Security Council Senior Director for Global Health Security and
         // Biodefense, Dr. Beth Cameron": what the role covers, then a comma.
         r(format!("{POSS} (?P<t>{ROLE}) (?:for|of) [a-z&-]+(?: (?:and |for |of )?[a-z&-]+){{0,5}} ,"), Second, "part_of", &[P], &[O]),
         r(format!("{POSS} (?P<t>(?:head|director|chief|manager|vice president) of [a-z]+(?: [a-z]+){{0,2}}){COMMA}"), Second, "part_of", &[P], &[O]),
+        // "Al Qaeda's leader in Iraq Abu Musab al-Zarqawi", "Airbus' spokesman for Asia, Jane
+        // Roe": a title for a place or a field is held within the organisation, not over it.
+        r(format!("{POSS} (?P<t>(?:{LEAD}|{ROLE}) (?:in|for)(?P<mods> [a-z]+(?: [a-z]+)?)){COMMA}"), Second, "part_of", &[P], &[O]),
         r(format!("{POSS} (?:co-?)?founder{COMMA}"), Second, "founded", &[P], &[O]),
         // "Tom Enders, chief executive of Airbus", "Lina Khan, who is chair of the FTC".
         r(format!("{COMMA}{relative}(?: (?:the|its))?{qualifier} (?P<t>{LEAD}) (?:of|at|for)(?: the)?"), First, "leads", &[P], &[O]),
@@ -183,6 +202,12 @@ fn rules() -> Vec<Rule> {
             .follow(&format!(" (?:'s|')(?: (?:new|acting|interim|current))? (?P<t>{LEAD}) (?:,|\\.|;|and|said|says|$)")),
         r("(?: ,(?: (?:is|was|remains|became|becomes))?| (?:is|was|remains|became|becomes))(?: the)?".into(), First, "part_of", &[P], &[O])
             .follow(&format!(" (?:'s|')(?P<mods>(?: [a-z-]+){{0,3}}) (?P<t>(?:{ROLE}|{LEAD})(?: (?:of|for) [a-z&.-]+)?) ")),
+        // "Tom Enders, Airbus chief executive, said"; "Jane Roe, a NASA engineer, said"; "Roe is
+        // an FTC official": the organisation names the title that follows it, which ends there.
+        r("(?: ,(?: (?:is|was|remains|became|becomes))?| (?:is|was|remains|became|becomes))(?: (?:the|its))?".into(), First, "leads", &[P], &[O])
+            .follow(&format!("(?: (?:new|acting|interim|current))? (?P<t>{LEAD}) {TITLE_END}")),
+        r("(?: ,(?: (?:is|was|remains|became|becomes))?| (?:is|was|remains|became|becomes))(?: (?:a|an|the|one))?".into(), First, "part_of", &[P], &[O])
+            .follow(&format!("(?P<mods>(?: [a-z-]+){{0,2}}) (?P<t>{ROLE}) {TITLE_END}")),
         // A past holder: "former Google CEO Eric Schmidt", "Jane Roe, a former McLaren driver",
         // "Jane Roe, former chief executive of Airbus".
         r(format!("{POSS} (?:{LEAD}|{ROLE})s?{COMMA}"), Second, "leaves", &[P], &[O]).lead_end(" (?:former|ex-)").former(),
@@ -288,11 +313,16 @@ fn rules() -> Vec<Rule> {
         r(format!("{COMMA}(?: (?:which|that|who))?(?: (?:was|were|has been|had been|is|are))? (?:co-)?(?:founded|established|set up|started|formed) by(?: the)?"), Second, "founded", &[P, O], &[O]),
         r(format!("{COMMA}(?: (?:which|that))?(?: (?:was|were|is|are|has been))? (?:developed|made|built|designed|manufactured|produced|created|trained) by(?: the)?"), Second, "develops", &[O], &[X]),
         r(format!("{COMMA}(?: (?:which|that))?(?: (?:was|were|is|are|has been))? (?:led|headed|run|chaired) by(?: the)?"), Second, "leads", &[P], &[O]),
-        r(format!("{COMMA}(?: (?:who|which))?(?: (?:was|were|is|has been|will be))? (?:succeeded|replaced) by"), First, "succeeded_by", &[P], &[P]),
+        // "Rona Ambrose, Minister of Environment, being replaced by Treasury Board President
+        // John Baird": an apposition before the verb, a title after it.
+        r(format!("{COMMA}(?: [a-z-]+(?: [a-z-]+){{0,5}} ,)?(?: (?:who|which))?(?: (?:was|were|is|has been|will be|being|is being|to be))? (?:succeeded|replaced) by(?: the)?(?P<mods>(?: [a-z-]+){{0,3}})"), First, "succeeded_by", &[P], &[P]),
         r(v("succeeds|succeeded|succeed|succeeding|replaces|replaced|replace|replacing|took over from|takes over from|take over from"), Second, "succeeded_by", &[P], &[P]),
         r(v("reports|reported|report|reporting") + "(?: directly)? to(?: the)?", First, "reports_to", &[P], &[P, O]),
         // Part of: "the Criminal Division, part of the Justice Department", "BARDA, a unit of HHS".
         r(format!("{COMMA}(?: (?:which|that) is| is| was)?(?: now)?(?: (?:a|an|the))? (?:(?:unit|division|subsidiary|arm|agency|office|bureau|branch|component|affiliate|department|part|member|section|institute|center|centre|laboratory|lab|program|programme|project|operating company) (?:of|within|at|in|under)|part of|within|owned by)(?: the)?"), First, "part_of", &[O, X], &[O]),
+        // "the National Recording Preservation Board of the Library of Congress", "the
+        // Criminal Division of the Justice Department".
+        r(" of the".into(), First, "part_of", &[O], &[O]).unit_first(),
         // "Gateway Services and its subsidiary Gateway US Holdings".
         r(format!("{COMMA} and its (?:subsidiary|subsidiaries|unit|division|affiliate|arm)(?: ,)?"), Second, "part_of", &[O], &[O]),
         r(format!("{COMMA} and its (?:parent|parent company|owner)(?: ,)?"), First, "part_of", &[O], &[O]),
@@ -387,6 +417,14 @@ pub fn extract(
             }
             // "former" voids what the gap says of a holder unless the pattern reads it.
             if !rule.former && [" former ", " ex-", " then-"].iter().any(|w| gap.contains(w)) {
+                continue;
+            }
+            if rule.unit_first && !ends_with_unit(&entities[a.entity()].name) {
+                continue;
+            }
+            // "Office of Foreign Assets Control (OFAC)": an acronym in brackets spells the
+            // words before it, so it names them; it does not credit a person.
+            if gap == " ( " && spelt_before(body, sentence.start, a.span().end, &body[b.span()]) {
                 continue;
             }
             if !plain_statement(body, sentence, a, b, rule) {
@@ -501,6 +539,39 @@ pub fn extract(
                     also.subject = next.entity();
                     listed.push(also);
                     prev = next;
+                }
+            }
+            // "Ken Farley, Jane Roe and John Doe of Caltech": those listed before the first
+            // mention share what "of" says of it; not "between Roe and Doe of Caltech".
+            if rule.subject == Side::First
+                && rule.predicate == "part_of"
+                && gap.trim_start_matches(" ,").starts_with(" of ")
+            {
+                let mut first = a;
+                let mut also = Vec::new();
+                for prev in pairs[..k].iter().rev().take(MAX_LISTED) {
+                    let between = &body[prev.span().end.min(first.span().start)..first.span().start];
+                    let joined = matches!(between.trim(), "and" | "," | ", and" | "&");
+                    if !joined
+                        || prev.span().start < sentence.start
+                        || entities[prev.entity()].kind != entities[a.entity()].kind
+                    {
+                        break;
+                    }
+                    also.push(prev);
+                    first = prev;
+                }
+                let ahead = body[sentence.start..first.span().start].trim_end().to_lowercase();
+                let word = ahead.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                if !["between", "with", "against", "versus", "vs", "and", "or", "nor"].contains(&word) {
+                    let span = self::quote(body, sentence, first.span().start..b.span().end);
+                    for m in also {
+                        let mut fact = listed[0].clone();
+                        fact.subject = m.entity();
+                        fact.quote = body[span.clone()].to_string();
+                        fact.quote_span = Some(span.clone());
+                        listed.push(fact);
+                    }
                 }
             }
             for fact in listed {
@@ -693,7 +764,70 @@ const MODIFIER_STOP: &[&str] = &[
     "would-be",
     "future",
     "next",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "months",
+    "weeks",
+    "life",
+    "now",
+    "ever",
+    "long",
+    "some",
+    "many",
 ];
+
+/// Words that end the name of a unit within an organisation.
+const UNIT_ENDS: &[&str] = &[
+    "board",
+    "division",
+    "office",
+    "bureau",
+    "committee",
+    "subcommittee",
+    "council",
+    "institute",
+    "center",
+    "centre",
+    "agency",
+    "laboratory",
+    "lab",
+    "directorate",
+    "branch",
+    "unit",
+    "school",
+    "college",
+    "faculty",
+    "service",
+    "program",
+    "programme",
+];
+
+/// Whether a name ends with a word that names a unit ("National Recording Preservation Board").
+fn ends_with_unit(name: &str) -> bool {
+    let last = name.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+    UNIT_ENDS.iter().any(|u| last.eq_ignore_ascii_case(u))
+}
+
+/// Whether `acronym` (in capitals, 2 to 8 letters) spells the initials of the capitalised
+/// words just before `end` ("Office of Foreign Assets Control" for "OFAC"; "of", "and", "the",
+/// "for" skipped).
+fn spelt_before(body: &str, start: usize, end: usize, acronym: &str) -> bool {
+    let letters: Vec<char> = acronym.chars().filter(char::is_ascii_alphabetic).collect();
+    if !(2..=8).contains(&letters.len()) || letters.iter().any(|c| !c.is_ascii_uppercase()) {
+        return false;
+    }
+    let lo = body.floor_char_boundary(end.saturating_sub(120).max(start));
+    let words = body[lo..end].split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty());
+    let initials: Vec<char> = words
+        .rev()
+        .filter(|w| !["of", "and", "the", "for", "&"].contains(w))
+        .take(letters.len())
+        .filter_map(|w| w.chars().next())
+        .collect();
+    initials.len() == letters.len() && initials.iter().rev().zip(&letters).all(|(a, b)| a.eq_ignore_ascii_case(b))
+}
 
 /// The words before `at` in its sentence (at most 80 bytes), read as a gap is; cut ones begin
 /// with a mark no pattern reads, so a title cut from its qualifier ("Deputy") is not taken.
@@ -863,11 +997,13 @@ const UNITS: &[&str] = &[
 
 /// "Secretary of Energy Jennifer Granholm", "Energy Secretary Ernest Moniz", "Attorney General
 /// Merrick B. Garland", "Minister of Health X": the person leads the department the title
-/// names, when the text names that department.
+/// names, when the text names that department. A title a rank below ("Deputy Assistant
+/// Secretary of State for Consular Affairs Ed Ramotowski", "Assistant Attorney General Alice
+/// Fisher") makes a member of it.
 fn titled_after_department(t: &Text) -> Vec<Fact> {
     static TITLE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?:\b(?P<pre>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?P<t1>Secretary|Minister)|\b(?P<t2>Secretary|Minister) (?:of|for) (?:the )?(?P<post>[A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){0,3})|\b(?P<ag>Attorney General))\s*,?\s*$",
+            r"(?:\b(?P<pre>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?P<t1>Secretary|Minister)|\b(?P<t2>Secretary|Minister) (?:of|for) (?:the )?(?P<post>[A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){0,3})(?P<field> for (?:the )?[A-Z][a-z]+(?: (?:and |of |for )?[A-Z][a-z]+){0,5})?|\b(?P<ag>Attorney General))\s*,?\s*$",
         )
         .expect("the title pattern is valid")
     });
@@ -892,19 +1028,35 @@ fn titled_after_department(t: &Text) -> Vec<Fact> {
     let mut out = Vec::new();
     for m in t.mentions.iter().filter(|m| t.entities[m.entity()].kind == EntityKind::Person) {
         let Some(sentence) = sentence_of(t.sentences, &m.span()) else { continue };
-        let lo = t.body.floor_char_boundary(m.span().start.saturating_sub(60).max(sentence.start));
+        let lo = t.body.floor_char_boundary(m.span().start.saturating_sub(110).max(sentence.start));
         let before = &t.body[lo..m.span().start];
         let Some(c) = TITLE.captures(before) else { continue };
-        // The country's title only: not "Assistant Attorney General", "Deputy Secretary of
-        // State", nor a state's "Texas Attorney General".
-        let ahead = before[..c.get(0).map_or(0, |x| x.start())].trim_end();
-        let national = ahead.is_empty()
-            || ahead.ends_with([',', ':', ';', '(', '\u{2014}', '-'])
-            || ["the", "The", "U.S.", "US", "United States", "and", "by", "with", "from"].iter().any(|w| {
-                ahead.ends_with(w) && ahead[..ahead.len() - w.len()].ends_with(|c: char| !c.is_alphanumeric())
-            })
-            || ["the", "The", "U.S.", "US", "and", "by", "with", "from"].contains(&ahead);
-        if !national {
+        let title_at = c.get(0).map_or(0, |x| x.start());
+        // The country's title only: not a state's "Texas Attorney General", nor a past holder.
+        let ahead = before[..title_at].trim_end();
+        // "Deputy Assistant Secretary of State", "Under Secretary of Commerce": ranks below.
+        let mut from = ahead.len();
+        loop {
+            let head = ahead[..from].trim_end();
+            match head
+                .rsplit(char::is_whitespace)
+                .next()
+                .filter(|w| RANKS_BELOW.iter().any(|r| r.eq_ignore_ascii_case(w)))
+            {
+                Some(w) => from = head.len() - w.len(),
+                None => break,
+            }
+        }
+        let rank = (from < ahead.len()).then(|| &ahead[from..]);
+        let ahead = ahead[..from].trim_end();
+        // The word before: punctuation, a word in lower case (not "former"), or the country.
+        let word = ahead.rsplit(|c: char| c.is_whitespace() || "([\u{2014}".contains(c)).next().unwrap_or("");
+        let national = word.is_empty()
+            || word.ends_with([',', ':', ';', '-'])
+            || ["The", "U.S.", "US", "States"].contains(&word)
+            || (word.starts_with(|c: char| c.is_lowercase()) && !NOT_THE_HOLDER.contains(&word.trim_end_matches('-')));
+        // "Secretary of State for Health" (a British minister) names no department by "of".
+        if !national || (c.name("field").is_some() && rank.is_none()) {
             continue;
         }
         let (subject, title) = if c.name("ag").is_some() {
@@ -915,11 +1067,42 @@ fn titled_after_department(t: &Text) -> Vec<Fact> {
             (d.to_lowercase(), t.to_string())
         };
         if let Some(&dept) = departments.get(&subject) {
-            out.extend(t.fact(lo..m.span().end, (m.entity(), "leads", dept), Some(title)));
+            let (from, predicate, title) = match rank {
+                Some(rank) => (lo + from, "part_of", format!("{rank} {title}")),
+                None => (lo + title_at, "leads", title),
+            };
+            out.extend(t.fact(from..m.span().end, (m.entity(), predicate, dept), Some(title)));
         }
     }
     out
 }
+
+/// Words in lower case before a department's title that make it not the country's present
+/// holder ("former", "state", "shadow").
+const NOT_THE_HOLDER: &[&str] = &[
+    "former",
+    "late",
+    "then",
+    "ex",
+    "outgoing",
+    "retired",
+    "incoming",
+    "future",
+    "next",
+    "would-be",
+    "state",
+    "county",
+    "city",
+    "provincial",
+    "regional",
+    "local",
+    "shadow",
+    "vice",
+    "junior",
+];
+
+/// Words before a department's title that make it a rank below its head.
+const RANKS_BELOW: &[&str] = &["Deputy", "Assistant", "Under", "Associate", "Principal"];
 
 /// "Senator Raphael Warnock", "Congressman John Lewis", "Rep. Jane Roe": the person is a
 /// member of the chamber the title names, when the text names that chamber ("the Senate",
@@ -1424,5 +1607,129 @@ mod tests {
         let apple = [("Tim Cook", 'p'), ("Apple", 'o')];
         assert_eq!(one("He met chief executive Tim Cook of Apple.", &apple), t("Tim Cook", "leads", "Apple"));
         assert_eq!(one("He met deputy chief executive Tim Cook of Apple.", &apple), t("Tim Cook", "part_of", "Apple"));
+    }
+    #[test]
+    fn the_organisation_names_the_title_after_a_comma() {
+        let nasa = [("John Doe", 'p'), ("NASA", 'o')];
+        assert_eq!(one("John Doe, a NASA engineer, said so.", &nasa), t("John Doe", "part_of", "NASA"));
+        assert_eq!(one("John Doe is a NASA engineer.", &nasa), t("John Doe", "part_of", "NASA"));
+        assert_eq!(one("John Doe, NASA administrator, said so.", &nasa), t("John Doe", "leads", "NASA"));
+        for text in [
+            "John Doe, a NASA critic, said so.",
+            "John Doe, a former NASA engineer, said so.",
+            "John Doe, a NASA engineer based in Houston, said so.",
+            "John Doe, the NASA partner who sued, said so.",
+        ] {
+            assert!(facts_of(text, &nasa).iter().all(|f| f.1 != "part_of" && f.1 != "leads"), "{text}");
+        }
+        // Another name after the title: the title is that one's.
+        let visit = [("Jane Roe", 'p'), ("Airbus", 'o'), ("Tom Enders", 'p')];
+        assert_eq!(
+            one("Visitors included Jane Roe, Airbus chief executive Tom Enders and others.", &visit),
+            t("Tom Enders", "leads", "Airbus")
+        );
+    }
+
+    #[test]
+    fn a_second_plural_and_a_title_for_a_place() {
+        let mclaren = [("McLaren", 'o'), ("Juan Pablo Montoya", 'p'), ("Kimi Raikonnen", 'p')];
+        let f = facts_of(
+            "McLaren drivers and championship rivals Juan Pablo Montoya and Kimi Raikonnen finished first and second.",
+            &mclaren,
+        );
+        let got: Vec<(&str, &str)> = f.iter().map(|(s, p, _, _)| (s.as_str(), p.as_str())).collect();
+        assert_eq!(got, [("Juan Pablo Montoya", "part_of"), ("Kimi Raikonnen", "part_of")], "{f:?}");
+        assert!(facts_of("McLaren drivers and their wives Juan Pablo Montoya and Kimi Raikonnen came.", &mclaren)
+            .is_empty());
+        let qaeda = [("Al Qaeda", 'o'), ("Abu Musab al-Zarqawi", 'p')];
+        assert_eq!(
+            one("News broke that Al Qaeda's leader in Iraq Abu Musab al-Zarqawi had been killed.", &qaeda),
+            t("Abu Musab al-Zarqawi", "part_of", "Al Qaeda")
+        );
+        let apple = [("Apple", 'o'), ("Tim Cook", 'p')];
+        assert!(facts_of("Apple's chief for years, Tim Cook, spoke.", &apple).is_empty());
+    }
+
+    #[test]
+    fn replaced_by_after_an_apposition_and_before_a_title() {
+        let names = [("Rona Ambrose", 'p'), ("John Baird", 'p'), ("Tom Enders", 'p')];
+        assert_eq!(
+            one("The change is Rona Ambrose, Minister of Environment, being replaced by Treasury Board President John Baird.", &names),
+            t("Rona Ambrose", "succeeded_by", "John Baird")
+        );
+        for text in [
+            "Tom Enders, whose deputy was replaced by John Baird, spoke.",
+            "Tom Enders was replaced by the former minister John Baird.",
+            "Tom Enders was replaced by colleagues of John Baird.",
+        ] {
+            assert!(facts_of(text, &names).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_listing_before_of_and_a_unit_of_an_organisation() {
+        let oracle = [("Alice Brown", 'p'), ("Carl Green", 'p'), ("Dan White", 'p'), ("Oracle", 'o')];
+        let f = facts_of("Alice Brown, Carl Green and Dan White of Oracle signed the letter.", &oracle);
+        let mut got: Vec<&str> = f
+            .iter()
+            .map(|(s, p, o, _)| {
+                assert_eq!((p.as_str(), o.as_str()), ("part_of", "Oracle"));
+                s.as_str()
+            })
+            .collect();
+        got.sort_unstable();
+        assert_eq!(got, ["Alice Brown", "Carl Green", "Dan White"]);
+        let f = facts_of("Talks between Alice Brown and Dan White of Oracle went on.", &oracle);
+        assert_eq!(f.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(), ["Dan White"], "{f:?}");
+        let loc = [("National Recording Preservation Board", 'o'), ("Library of Congress", 'o'), ("Google", 'o')];
+        assert_eq!(
+            one("A post by the National Recording Preservation Board of the Library of Congress.", &loc),
+            t("National Recording Preservation Board", "part_of", "Library of Congress")
+        );
+        assert!(facts_of("Was Google of the Library of Congress era?", &loc).is_empty());
+        assert!(facts_of("Google of the Library of Congress.", &loc).is_empty());
+    }
+
+    #[test]
+    fn a_departments_title_a_rank_below_makes_a_member() {
+        let state = [("John Creamer", 'p'), ("State Department", 'o'), ("Ed Ramotowski", 'p')];
+        let text = "The State Department said Deputy Assistant Secretary of State for Western Hemisphere Affairs John Creamer and Deputy Assistant Secretary of State for Consular Affairs Ed Ramotowski led the delegation.";
+        let f = facts_of(text, &state);
+        let got: Vec<(&str, &str, &str, Option<&str>)> =
+            f.iter().map(|(s, p, o, v)| (s.as_str(), p.as_str(), o.as_str(), v.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                ("John Creamer", "part_of", "State Department", Some("Deputy Assistant Secretary")),
+                ("Ed Ramotowski", "part_of", "State Department", Some("Deputy Assistant Secretary"))
+            ]
+        );
+        let doj = [("Alice Fisher", 'p'), ("Justice Department", 'o')];
+        assert_eq!(
+            one("The Justice Department and Assistant Attorney General Alice Fisher spoke.", &doj),
+            t("Alice Fisher", "part_of", "Justice Department")
+        );
+        // A British minister's title names no department by "of"; a state's officer is not
+        // the country's.
+        let uk = [("Jane Roe", 'p'), ("State Department", 'o')];
+        assert!(facts_of("The State Department met Secretary of State for Health Jane Roe.", &uk).is_empty());
+        assert!(facts_of("The State Department met Texas Deputy Secretary of State Jane Roe.", &uk).is_empty());
+        assert!(facts_of("The State Department met Acting Secretary of State Jane Roe.", &uk).is_empty());
+        assert!(facts_of("The State Department met former Deputy Secretary of State Jane Roe.", &uk).is_empty());
+        assert!(facts_of("The State Department met Texas Secretary of State Jane Roe.", &uk).is_empty());
+        assert!(facts_of("The State Department met the state Secretary of State Jane Roe.", &uk).is_empty());
+        assert_eq!(one("The State Department said the deputy Secretary of State Jane Roe left.", &uk).1, "part_of");
+        assert_eq!(one("The State Department said Secretary of State Jane Roe left.", &uk).1, "leads");
+    }
+
+    #[test]
+    fn an_acronym_in_brackets_is_not_a_credit() {
+        let names = [("Assets Control", 'p'), ("OFAC", 'o'), ("Jane Roe", 'p')];
+        assert!(facts_of("As the Director of the Office of Foreign Assets Control (OFAC), I speak.", &names).is_empty());
+        assert_eq!(one("Thanks to Jane Roe (OFAC) for the data.", &names), t("Jane Roe", "part_of", "OFAC"));
+        assert!(spelt_before("Office of Foreign Assets Control", 0, 32, "OFAC"));
+        assert!(!spelt_before("Jane Roe", 0, 8, "OFAC"));
+        assert!(!spelt_before("Jane Roe", 0, 8, "JD"));
+        assert!(!spelt_before("Jane Roe", 0, 8, "Jr"));
     }
 }
