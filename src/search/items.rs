@@ -320,6 +320,33 @@ pub fn order(a: &Hit, b: &Hit, entries: &[Entry]) -> std::cmp::Ordering {
         .then_with(|| a.entry.cmp(&b.entry))
 }
 
+/// An entry's place with a score, as a value: keys compare as [`order`] orders their entries
+/// (`Less` ranks first), without reading the entries again.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Place {
+    score: std::cmp::Reverse<i64>,
+    weight: std::cmp::Reverse<(u8, i64)>,
+    len: usize,
+    /// The entry.
+    pub entry: usize,
+}
+
+impl Place {
+    /// The place of entry `entry` with this score.
+    #[must_use]
+    pub fn of(entries: &[Entry], entry: usize, score: i64) -> Self {
+        let e = &entries[entry];
+        let len = e.texts.first().map_or(0, Prepared::len);
+        Self { score: std::cmp::Reverse(score), weight: std::cmp::Reverse(e.weight), len, entry }
+    }
+
+    /// The score it was placed with.
+    #[must_use]
+    pub fn score(&self) -> i64 {
+        self.score.0
+    }
+}
+
 /// The matched positions in an entry's name, for highlighting a visible row.
 #[must_use]
 pub fn positions(m: &Matcher, q: &Query, e: &Entry) -> Vec<usize> {
@@ -357,6 +384,27 @@ mod tests {
         let dates: Vec<_> =
             items[first_doc..].iter().map(|i| if let Item::Doc(d) = i { c.docs[*d].date } else { None }).collect();
         assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+    }
+
+    #[test]
+    fn places_compare_as_hits_are_ordered() {
+        // Equal and different scores, weights and name lengths, both ways.
+        let texts: Vec<(Vec<String>, i64)> =
+            (0..12usize).map(|i| (vec!["n".repeat(1 + i % 3)], i64::try_from(i % 2).expect("small"))).collect();
+        let es = of_texts(&texts);
+        let hit = |entry: usize| Hit {
+            entry,
+            score: i64::try_from(entry % 4).expect("small"),
+            positions: Vec::new(),
+            text: 0,
+        };
+        for a in 0..es.len() {
+            for b in 0..es.len() {
+                let (ha, hb) = (hit(a), hit(b));
+                let places = Place::of(&es, a, ha.score).cmp(&Place::of(&es, b, hb.score));
+                assert_eq!(places, order(&ha, &hb, &es), "{a} {b}");
+            }
+        }
     }
 
     #[test]

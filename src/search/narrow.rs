@@ -22,7 +22,7 @@
 
 use rayon::prelude::*;
 
-use crate::search::items::{self, Entry, Hit};
+use crate::search::items::{self, Entry, Hit, Place};
 use crate::search::matcher::{Matcher, Resume};
 use crate::search::query::{Query, TermKind};
 
@@ -279,18 +279,21 @@ fn score_range(
     by: Scorer,
     stale: &(dyn Fn() -> bool + Sync),
 ) -> Option<Vec<Hit>> {
-    let chunks: Option<Vec<Vec<Hit>>> = cands
-        .par_chunks(CHUNK)
-        .map(|chunk| {
-            (!stale()).then(|| {
-                chunk
-                    .iter()
-                    .filter(|c| range.contains(&c.1) && !skip(c.0))
-                    .filter_map(|&(i, _)| by(m, q, &entries[i]).map(|h| Hit { entry: i, ..h }))
-                    .collect()
-            })
+    let one = |chunk: &[(usize, i64)]| -> Option<Vec<Hit>> {
+        (!stale()).then(|| {
+            chunk
+                .iter()
+                .filter(|c| range.contains(&c.1) && !skip(c.0))
+                .filter_map(|&(i, _)| by(m, q, &entries[i]).map(|h| Hit { entry: i, ..h }))
+                .collect()
         })
-        .collect();
+    };
+    // One chunk is scored on this thread: handing it to the pool would cost more than the
+    // work on a loaded machine (the pool's threads wait for a core to wake up).
+    if cands.len() <= CHUNK {
+        return one(cands);
+    }
+    let chunks: Option<Vec<Vec<Hit>>> = cands.par_chunks(CHUNK).map(one).collect();
     Some(chunks?.into_iter().flatten().collect())
 }
 
@@ -340,7 +343,8 @@ fn rank(
     by: Scorer,
     stale: &(dyn Fn() -> bool + Sync),
 ) -> Option<(Vec<Hit>, usize)> {
-    // Bounds are small integers: the candidates by bound, highest first.
+    // Bounds are small integers: the candidates by bound, highest first, each with its
+    // place with its bound as score (what ties are broken by, read once).
     let lo = cands.iter().map(|c| c.1).min().unwrap_or(0);
     let hi = cands.iter().map(|c| c.1).max().unwrap_or(0);
     let at = |b: i64| usize::try_from(hi - b).unwrap_or(0);
@@ -352,63 +356,68 @@ fn rank(
         starts[i] += starts[i - 1];
     }
     let mut fill = starts.clone();
-    let mut by_bound = vec![(0usize, 0i64); cands.len()];
-    for &c in cands {
-        by_bound[fill[at(c.1)]] = c;
-        fill[at(c.1)] += 1;
+    let mut by_bound = vec![Place::default(); cands.len()];
+    for &(i, b) in cands {
+        by_bound[fill[at(b)]] = Place::of(entries, i, b);
+        fill[at(b)] += 1;
     }
-    // The place of a candidate not scored yet: its bound as its score.
-    let placed = |c: (usize, i64)| Hit { entry: c.0, score: c.1, positions: Vec::new(), text: 0 };
-    let tie = |a: &(usize, i64), b: &(usize, i64)| items::order(&placed(*a), &placed(*b), entries);
     let mut hits: Vec<Hit> = Vec::new();
+    // The hits' places, as `hits`.
+    let mut places: Vec<Place> = Vec::new();
     for level in 0..starts.len() - 1 {
         // The best bound below this one, if any.
-        let below = by_bound.get(starts[level + 1]).map(|c| c.1);
+        let below = by_bound.get(starts[level + 1]).map(Place::score);
         let mut rest = &mut by_bound[starts[level]..starts[level + 1]];
         while !rest.is_empty() {
             let n = shown.max(hits.len()).min(rest.len());
             if n < rest.len() {
-                rest.select_nth_unstable_by(n - 1, tie);
+                rest.select_nth_unstable(n - 1);
             }
             let (batch, after) = rest.split_at_mut(n);
-            hits.extend(score_range(m, entries, q, batch, i64::MIN..i64::MAX, &|_| false, by, stale)?);
+            let batch: Vec<(usize, i64)> = batch.iter().map(|p| (p.entry, p.score())).collect();
+            let scored = score_range(m, entries, q, &batch, i64::MIN..i64::MAX, &|_| false, by, stale)?;
+            places.extend(scored.iter().map(|h| Place::of(entries, h.entry, h.score)));
+            hits.extend(scored);
             rest = after;
             if hits.len() < shown {
                 continue;
             }
             // The best candidate left: in this bound, else the best bound below.
-            let next = rest.iter().min_by(|a, b| tie(a, b)).copied();
+            let next = rest.iter().min().copied();
             if next.is_none() && below.is_none() {
                 break;
             }
-            let mut firsts: Vec<&Hit> = hits.iter().collect();
-            let (_, kth, _) = firsts.select_nth_unstable_by(shown - 1, |a, b| items::order(a, b, entries));
+            let mut firsts = places.clone();
+            let (_, kth, _) = firsts.select_nth_unstable(shown - 1);
             // Below this bound any candidate ranks after a `shown`th best scoring above it.
             let done = match (next, below) {
-                (Some(c), _) => items::order(kth, &placed(c), entries) == std::cmp::Ordering::Less,
-                (None, Some(b)) => kth.score > b,
+                (Some(c), _) => *kth < c,
+                (None, Some(b)) => kth.score() > b,
                 (None, None) => false,
             };
             if done {
-                let sure = rank_first(&mut hits, entries, shown);
+                let sure = rank_first(&mut hits, &places, shown);
                 return Some((hits, sure));
             }
         }
     }
     let n = shown.min(hits.len());
-    let sure = rank_first(&mut hits, entries, n);
+    let sure = rank_first(&mut hits, &places, n);
     Some((hits, sure))
 }
 
-/// Sorts the best `n` hits to the front, in order; returns `n`.
-fn rank_first(hits: &mut [Hit], entries: &[Entry], n: usize) -> usize {
+/// Sorts the best `n` hits to the front, in order, by their places (as `hits`); returns `n`.
+fn rank_first(hits: &mut Vec<Hit>, places: &[Place], n: usize) -> usize {
     if n == 0 {
         return 0;
     }
-    if n < hits.len() {
-        hits.select_nth_unstable_by(n - 1, |a, b| items::order(a, b, entries));
+    let mut by_place: Vec<(Place, usize)> = places.iter().copied().zip(0..).collect();
+    if n < by_place.len() {
+        by_place.select_nth_unstable(n - 1);
     }
-    items::sort_hits(&mut hits[..n], entries);
+    by_place[..n].sort_unstable();
+    let mut old: Vec<Option<Hit>> = std::mem::take(hits).into_iter().map(Some).collect();
+    hits.extend(by_place.iter().filter_map(|&(_, i)| old.get_mut(i).and_then(Option::take)));
     n
 }
 
