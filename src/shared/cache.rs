@@ -34,7 +34,7 @@ use crate::analysis::summary::Summary;
 use crate::corpus::{self, CatalogChoice, Corpus, LoadOptions, Progress};
 
 /// Changes whenever the cached format or what goes into it changes.
-const FORMAT: &str = concat!("dossier-cache-2-", env!("CARGO_PKG_VERSION"));
+const FORMAT: &str = concat!("dossier-cache-3-", env!("CARGO_PKG_VERSION"));
 
 /// A file's identity for the cache: path, size, modification time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,7 +51,9 @@ struct Key {
     roots: Vec<String>,
     catalog: Option<Stamp>,
     discover: bool,
-    files: Vec<Stamp>,
+    /// Per folder, how many files and the digest of their paths (relative to it) and stamps
+    /// ([`crate::ingest::walk::digest`]).
+    files: Vec<(usize, u64)>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -85,14 +87,14 @@ fn catalog_file(opts: &LoadOptions) -> Option<PathBuf> {
 }
 
 fn key(opts: &LoadOptions) -> Key {
-    let mut files = Vec::new();
-    for (i, root) in opts.corpus.iter().enumerate() {
-        let found = crate::ingest::walk::scan(std::slice::from_ref(root), &opts.walk).files;
-        files.par_extend(found.par_iter().filter_map(|p| {
-            let rel = p.strip_prefix(root).unwrap_or(p);
-            stamp(p, format!("{i}/{}", rel.to_string_lossy()))
-        }));
-    }
+    let files = opts
+        .corpus
+        .iter()
+        .map(|root| {
+            let found = crate::ingest::walk::scan(std::slice::from_ref(root), &opts.walk);
+            (found.files.len(), crate::ingest::walk::digest(&found.files, &found.stamps, Some(root)))
+        })
+        .collect();
     let canonical =
         |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf()).to_string_lossy().into_owned();
     Key {
@@ -127,17 +129,13 @@ fn file_for(opts: &LoadOptions, key: &Key) -> Option<PathBuf> {
 /// or stale cache.
 fn read(path: &Path, key: &Key, trace: &dyn Fn(&str)) -> Option<Summary> {
     let bytes = std::fs::read(path).ok()?;
-    let file: File = match postcard::from_bytes(&bytes) {
-        Ok(f) => f,
-        Err(e) => {
-            trace(&format!("cache unreadable ({e}), rebuilding"));
-            return None;
-        }
-    };
-    if file.key != *key {
-        let what = if file.key.format != key.format {
+    // The key first: a stale summary is not decoded.
+    let unreadable = |e: postcard::Error| trace(&format!("cache unreadable ({e}), rebuilding"));
+    let (file_key, rest) = postcard::take_from_bytes::<Key>(&bytes).map_err(unreadable).ok()?;
+    if file_key != *key {
+        let what = if file_key.format != key.format {
             "another version"
-        } else if file.key.files != key.files {
+        } else if file_key.files != key.files {
             "files changed"
         } else {
             "options or catalog changed"
@@ -145,7 +143,7 @@ fn read(path: &Path, key: &Key, trace: &dyn Fn(&str)) -> Option<Summary> {
         trace(&format!("cache stale ({what}), rebuilding"));
         return None;
     }
-    Some(file.summary)
+    postcard::from_bytes(rest).map_err(unreadable).ok()
 }
 
 /// Writes the cache atomically (a temporary file renamed over the old one). Failure is not an
@@ -232,8 +230,17 @@ fn model_key(opts: &LoadOptions) -> ModelKey {
 
 /// The stamps of the files a load would read now, taken in parallel.
 fn stamps_now(opts: &LoadOptions) -> Stamps {
-    let found = crate::ingest::walk::scan(&opts.corpus, &opts.walk).files;
-    let files = found.par_iter().filter_map(|p| stamp(p, p.to_string_lossy().into_owned())).collect();
+    let found = crate::ingest::walk::scan(&opts.corpus, &opts.walk);
+    let files = found
+        .files
+        .iter()
+        .zip(&found.stamps)
+        .map(|(p, s)| Stamp {
+            path: p.to_string_lossy().into_owned(),
+            len: s.len,
+            modified_ns: u128::from(s.modified_ns),
+        })
+        .collect();
     let catalog = catalog_file(opts).and_then(|p| stamp(&p, p.to_string_lossy().into_owned()));
     Stamps { catalog, files }
 }
