@@ -56,11 +56,8 @@ struct Key {
     files: Vec<(usize, u64)>,
 }
 
-#[derive(Serialize, Deserialize)]
-struct File {
-    key: Key,
-    summary: Summary,
-}
+/// How many summary rows are encoded together; the blocks are decoded on every core.
+const ROWS_PER_BLOCK: usize = 4096;
 
 /// The cache format and this build of dossier (its executable's size and time): a summary
 /// made by another build, whose recogniser may find other names, is not used.
@@ -143,13 +140,53 @@ fn read(path: &Path, key: &Key, trace: &dyn Fn(&str)) -> Option<Summary> {
         trace(&format!("cache stale ({what}), rebuilding"));
         return None;
     }
-    postcard::from_bytes(rest).map_err(unreadable).ok()
+    // The summary without its rows, the number of blocks of rows, then each block's length
+    // and bytes.
+    let (mut summary, rest) = postcard::take_from_bytes::<Summary>(rest).map_err(unreadable).ok()?;
+    let (blocks, mut rest) = postcard::take_from_bytes::<u64>(rest).map_err(unreadable).ok()?;
+    let mut parts = Vec::new();
+    for _ in 0..blocks {
+        let (len, after) = postcard::take_from_bytes::<u64>(rest).map_err(unreadable).ok()?;
+        let len = usize::try_from(len).ok()?;
+        if len > after.len() {
+            trace("cache unreadable (a block is cut), rebuilding");
+            return None;
+        }
+        let (block, after) = after.split_at(len);
+        parts.push(block);
+        rest = after;
+    }
+    let rows: Vec<Vec<crate::analysis::summary::Row>> =
+        parts.par_iter().map(|b| postcard::from_bytes(b)).collect::<Result<_, _>>().map_err(unreadable).ok()?;
+    summary.rows = rows.into_iter().flatten().collect();
+    Some(summary)
 }
 
 /// Writes the cache atomically (a temporary file renamed over the old one). Failure is not an
 /// error: the next call simply loads again.
-fn write(path: &Path, key: Key, summary: &Summary) {
-    let Ok(bytes) = postcard::to_stdvec(&File { key, summary: summary.clone() }) else { return };
+fn write(path: &Path, key: &Key, summary: &Summary) {
+    // As [`read`] reads it: the key, the summary without its rows, the number of blocks of
+    // rows, then each block's length and bytes.
+    let head = Summary {
+        rows: Vec::new(),
+        candidates: summary.candidates.clone(),
+        stats: summary.stats,
+        problems: summary.problems.clone(),
+        catalog_failed: summary.catalog_failed,
+        catalog_path: summary.catalog_path.clone(),
+    };
+    let encoded = (|| -> Result<Vec<u8>, postcard::Error> {
+        let blocks: Vec<Vec<u8>> =
+            summary.rows.par_chunks(ROWS_PER_BLOCK).map(postcard::to_stdvec).collect::<Result<_, _>>()?;
+        let mut bytes = postcard::to_extend(&head, postcard::to_stdvec(key)?)?;
+        bytes = postcard::to_extend(&(blocks.len() as u64), bytes)?;
+        for b in blocks {
+            bytes = postcard::to_extend(&(b.len() as u64), bytes)?;
+            bytes.extend_from_slice(&b);
+        }
+        Ok(bytes)
+    })();
+    let Ok(bytes) = encoded else { return };
     let tmp = path.with_extension(format!("tmp{}", std::process::id()));
     if std::fs::write(&tmp, bytes).is_ok() && std::fs::rename(&tmp, path).is_err() {
         let _ = std::fs::remove_file(&tmp);
@@ -178,14 +215,18 @@ pub fn summary(
     if opts.corpus.is_empty() || !use_cache {
         return (load(), Source::Loaded);
     }
+    let started = std::time::Instant::now();
     let key = key(opts);
+    trace(&format!("summary cache: files walked, stamped and hashed in {:.2?}", started.elapsed()));
     let Some(path) = file_for(opts, &key) else { return (load(), Source::Loaded) };
+    let started = std::time::Instant::now();
     if let Some(s) = read(&path, &key, trace) {
+        trace(&format!("summary cache: read in {:.2?}", started.elapsed()));
         trace("summary from the cache");
         return (s, Source::Cache);
     }
     let s = load();
-    write(&path, key, &s);
+    write(&path, &key, &s);
     trace("summary loaded; cache written");
     (s, Source::Loaded)
 }
