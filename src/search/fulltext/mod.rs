@@ -3,10 +3,12 @@
 //!
 //! The index lives in a folder the caller chooses (the cache, never the corpus). Beside
 //! tantivy's files are `VERSION` (this format; another version is deleted and rebuilt) and
-//! `stamps.bin` (path, size and modification time of every file the index was built from, in
-//! walk order, with each document's id). [`TextIndex::sync`] re-reads only files that are new
-//! or changed and deletes those that are gone; an index that cannot be opened or read is
-//! deleted and rebuilt.
+//! `stamps.bin` (a head with the hash of every path and stamp the index was built from, then
+//! the path, size and modification time of every file, in walk order, with each document's id)
+//! and `ids.bin` (the documents' ids sorted by path, for a query's few documents).
+//! [`TextIndex::sync`] compares the hash alone when nothing changed, else re-reads only files
+//! that are new or changed and deletes those that are gone; an index that cannot be opened or
+//! read is deleted and rebuilt.
 
 pub mod parse;
 
