@@ -178,13 +178,16 @@ pub fn scan(roots: &[PathBuf], opts: &WalkOptions) -> Scan {
             })
         });
         let mut found = found.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
-        found.files.par_sort_unstable_by(|a, b| walk_order(&a.0, &b.0));
-        found.problems.sort_by(|a, b| walk_order(&a.path, &b.path));
+        // Sorted by a key compared as plain bytes (`memcmp`), made once per file.
+        let mut keyed: Vec<(Vec<u8>, PathBuf, FileStamp)> =
+            found.files.into_par_iter().map(|(p, s)| (order_key(&p), p, s)).collect();
+        keyed.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        found.problems.sort_by_cached_key(|p| order_key(&p.path));
         out.skipped_other += found.skipped;
         out.problems.extend(found.problems);
-        out.files.reserve(found.files.len());
-        out.stamps.reserve(found.files.len());
-        for (p, s) in found.files {
+        out.files.reserve(keyed.len());
+        out.stamps.reserve(keyed.len());
+        for (_, p, s) in keyed {
             out.files.push(p);
             out.stamps.push(s);
         }
@@ -274,18 +277,12 @@ impl Drop for Flush<'_> {
     }
 }
 
-/// The order of a walk that visits each folder's entries by name, depth first: paths compared
-/// byte by byte with the separator below every other byte (`a/z` before `a.md`), which is
-/// comparing their components in turn, without splitting them.
-fn walk_order(a: &Path, b: &Path) -> std::cmp::Ordering {
+/// What orders paths as a walk that visits each folder's entries by name, depth first: the
+/// path's bytes with the separator made NUL, below every other byte (a path has no NUL), so
+/// that `a/z` comes before `a.md`; compared as bytes, that is comparing the components in turn.
+fn order_key(p: &Path) -> Vec<u8> {
     use std::os::unix::ffi::OsStrExt as _;
-    let key = |c: u8| if c == b'/' { 0 } else { u16::from(c) + 1 };
-    let (a, b) = (a.as_os_str().as_bytes(), b.as_os_str().as_bytes());
-    let at = a.iter().zip(b).position(|(x, y)| x != y);
-    match at {
-        Some(i) => key(a[i]).cmp(&key(b[i])),
-        None => a.len().cmp(&b.len()),
-    }
+    p.as_os_str().as_bytes().iter().map(|&c| if c == b'/' { 0 } else { c }).collect()
 }
 
 /// The walker of one folder with the options' filters; a bad filter is a problem.
