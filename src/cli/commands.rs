@@ -167,7 +167,11 @@ fn search<W: Write>(
     let hits = items::search(&Matcher::default(), &query, &entries, None);
     s.trace(&format!("search: {} found in {:.2?}", hits.len(), t.elapsed()));
     let rows: Vec<&Row> = hits.iter().take(limit.unwrap_or(usize::MAX)).map(|h| &sum.rows[h.entry]).collect();
-    print_rows(&rows, s, out)
+    let printed = print_rows(&rows, s, out);
+    // The process ends after this command: the prepared items are left to it rather than
+    // freed one by one (a tenth of a warm `search` at 100,000 items was `free`).
+    std::mem::forget(entries);
+    printed
 }
 
 /// How `grep` searches and prints.
