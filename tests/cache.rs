@@ -470,3 +470,32 @@ fn random_changes_update_the_model_to_what_a_full_load_gives() {
     }
     assert!(reused > 0, "no update linked only the changed documents");
 }
+
+#[test]
+fn search_never_answers_from_a_stale_summary() {
+    let (d, cache) = (corpus(), Dir::new());
+    let (s, _) = run(&d, cache.path(), &["search", "alpha", "-o", "name"]);
+    assert_eq!(s, "Alpha title\n");
+    let (_, hit) = run(&d, cache.path(), &["search", "alpha", "-o", "name"]);
+    assert!(hit, "unchanged: from the cache");
+    // Same size, one nanosecond later.
+    let a = d.path().join("a.txt");
+    let was = std::fs::metadata(&a).and_then(|m| m.modified()).expect("time");
+    d.file("a.txt", "Alpine title\n\nCEO Maria Lopez said so.\n");
+    std::fs::File::options()
+        .write(true)
+        .open(&a)
+        .and_then(|f| f.set_modified(was + Duration::from_nanos(1)))
+        .expect("touch");
+    let (s, hit) = run(&d, cache.path(), &["search", "alpine", "-o", "name"]);
+    assert!(!hit && s == "Alpine title\n", "{s}");
+    // A .gitignore leaving a document out, then taken away.
+    let ignore = d.file(".gitignore", "b.md\n");
+    let (s, hit) = run(&d, cache.path(), &["search", "beta", "-o", "name"]);
+    assert!(!hit && s.is_empty(), "{s}");
+    std::fs::remove_file(ignore).expect("rm");
+    let (s, hit) = run(&d, cache.path(), &["search", "beta", "-o", "name"]);
+    assert!(!hit && s == "Beta\n", "{s}");
+    let (_, hit) = run(&d, cache.path(), &["search", "beta", "-o", "name"]);
+    assert!(hit);
+}

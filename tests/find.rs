@@ -258,3 +258,66 @@ fn regression_a_phrase_across_a_line_break_prints_the_line_it_starts_on() {
     let line = r.code(0).lines().first().map(ToString::to_string).unwrap_or_default();
     assert!(line.ends_with("w.md:3:14:We think the custom"), "{line}");
 }
+
+/// Sets a file's modification time to `t`.
+fn set_time(path: &Path, t: std::time::SystemTime) {
+    std::fs::File::options().write(true).open(path).and_then(|f| f.set_modified(t)).expect("set time");
+}
+
+#[test]
+fn no_stale_file_is_served_after_an_edit_in_the_same_nanosecond_size_or_an_ignore_change() {
+    let (d, cache) = (corpus(), Dir::new());
+    let pear = d.path().join("pear.txt");
+    let was = std::fs::metadata(&pear).and_then(|m| m.modified()).expect("time");
+    find(d.path(), cache.path(), &["find", "pear", "-o", "path"]).code(0);
+    // Same size, one nanosecond later: read again.
+    d.file("pear.txt", "Only plums here, and a PLUM tart..\n");
+    set_time(&pear, was + std::time::Duration::from_nanos(1));
+    let r = find(d.path(), cache.path(), &["find", "plum", "-o", "path"]);
+    assert!(r.stderr.contains("1 read, 1 removed"), "{}", r.stderr);
+    assert_eq!(names(&r), ["pear.txt"], "{}", r.stdout);
+    // A .gitignore that leaves a file out removes it; removing the .gitignore brings it back.
+    let ignore = d.file(".gitignore", "both.txt\n");
+    let r = find(d.path(), cache.path(), &["find", "apple", "-o", "path"]);
+    assert!(r.stderr.contains("0 read, 1 removed"), "{}", r.stderr);
+    assert_eq!(names(&r), ["apple.md"], "{}", r.stdout);
+    std::fs::remove_file(ignore).expect("rm");
+    let mut n = names(&find(d.path(), cache.path(), &["find", "apple", "-o", "path"]));
+    n.sort();
+    assert_eq!(n, ["apple.md", "both.txt"]);
+    // Unchanged: nothing read, and the same answer.
+    let r = find(d.path(), cache.path(), &["find", "apple", "-o", "path"]);
+    assert!(r.stderr.contains("0 read, 0 removed"), "{}", r.stderr);
+}
+
+#[test]
+fn ids_follow_a_new_file_that_takes_an_unchanged_files_id() {
+    let (d, cache) = (corpus(), Dir::new());
+    let ids = |q: &str| {
+        let r = find(d.path(), cache.path(), &["find", q, "-o", "tsv"]);
+        let mut v: Vec<String> = r
+            .lines()
+            .iter()
+            .map(|l| {
+                let f: Vec<&str> = l.split('\t').collect();
+                format!("{} {}", f[0], Path::new(f[4]).strip_prefix(d.path()).unwrap_or(Path::new(f[4])).display())
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(ids("tart"), ["pear pear.txt"]);
+    // Walked before `pear.txt`, the new file takes the id `pear`; the unchanged file is
+    // `pear-2` now, as the corpus names them.
+    d.file("a/pear.txt", "another tart\n");
+    assert_eq!(ids("tart"), ["pear a/pear.txt", "pear-2 pear.txt"]);
+    let corpus_ids = find(d.path(), cache.path(), &["list", "docs", "-o", "tsv"]).stdout;
+    assert!(corpus_ids.contains("pear-2\t"), "{corpus_ids}");
+    // The lookup file gone or damaged: the ids come from the stamps.
+    let index = std::fs::read_dir(cache.path().join("index")).expect("index").next().expect("one").expect("e").path();
+    std::fs::write(index.join("ids.bin"), b"\x01\x02damaged").expect("damage");
+    assert_eq!(ids("tart"), ["pear a/pear.txt", "pear-2 pear.txt"]);
+    std::fs::remove_file(index.join("ids.bin")).expect("rm");
+    assert_eq!(ids("tart"), ["pear a/pear.txt", "pear-2 pear.txt"]);
+    assert!(index.join("ids.bin").exists(), "written again");
+}

@@ -156,10 +156,22 @@ fn search<W: Write>(
         };
         query.kinds.extend(kinds);
     }
-    let entries = items::entries_of_rows(&sum.rows);
+    let t = std::time::Instant::now();
+    // Prepared on every core, in order: a hit's `entry` is its row's position.
+    let entries: Vec<items::Entry> = {
+        use rayon::prelude::*;
+        sum.rows.par_chunks(4096).flat_map_iter(items::entries_of_rows).collect()
+    };
+    s.trace(&format!("search: {} items prepared in {:.2?}", entries.len(), t.elapsed()));
+    let t = std::time::Instant::now();
     let hits = items::search(&Matcher::default(), &query, &entries, None);
+    s.trace(&format!("search: {} found in {:.2?}", hits.len(), t.elapsed()));
     let rows: Vec<&Row> = hits.iter().take(limit.unwrap_or(usize::MAX)).map(|h| &sum.rows[h.entry]).collect();
-    print_rows(&rows, s, out)
+    let printed = print_rows(&rows, s, out);
+    // The process ends after this command: the prepared items are left to it rather than
+    // freed one by one (a tenth of a warm `search` at 100,000 items was `free`).
+    std::mem::forget(entries);
+    printed
 }
 
 /// How `grep` searches and prints.

@@ -134,7 +134,10 @@ pub fn run_command(command: &Command, settings: &Settings) -> crate::shared::err
                 report_problems_brief(problems, settings.quiet);
             }
             usable(summary.catalog_failed, summary.catalog_path.as_deref(), summary.stats.loaded, settings)?;
-            commands::run_on_summary(command, &summary, settings, &mut out)?
+            let code = commands::run_on_summary(command, &summary, settings, &mut out)?;
+            // The process ends next: 100,000 rows are left to it rather than freed one by one.
+            std::mem::forget(summary);
+            code
         }
         // The index answers; the corpus is loaded only for an entity filter.
         Command::Find { query, limit, no_update } => find::run(query, *limit, !*no_update, settings, &mut out)?,

@@ -3,6 +3,8 @@
 //! told from binary by the first block of a file, as git and ripgrep do.
 
 use std::io::Read as _;
+
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 use crate::model::{Problem, Severity};
@@ -19,11 +21,40 @@ pub struct WalkOptions {
     pub no_ignore: bool,
 }
 
+/// A file's size and modification time (nanoseconds since 1970), as the walk saw them: what
+/// every cache compares to tell an unchanged file (an edit that keeps the size still changes
+/// the time).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct FileStamp {
+    /// Size in bytes.
+    pub len: u64,
+    /// Modification time in nanoseconds since 1970 (0 when the system gives none).
+    pub modified_ns: u64,
+}
+
+impl FileStamp {
+    /// The stamp of a file's metadata.
+    #[must_use]
+    pub fn of(m: &std::fs::Metadata) -> Self {
+        let ns =
+            m.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos());
+        Self { len: m.len(), modified_ns: u64::try_from(ns).unwrap_or(u64::MAX) }
+    }
+
+    /// The stamp of a file now; `None` when it cannot be read.
+    #[must_use]
+    pub fn now(path: &Path) -> Option<Self> {
+        std::fs::metadata(path).ok().map(|m| Self::of(&m))
+    }
+}
+
 /// The files a walk found, and what it skipped.
 #[derive(Debug, Default)]
 pub struct Scan {
-    /// Document files, in a stable order.
+    /// Document files, in a stable order (each folder's entries by name, depth first).
     pub files: Vec<PathBuf>,
+    /// Each file's stamp, taken in the same pass as the walk (`files[i]` has `stamps[i]`).
+    pub stamps: Vec<FileStamp>,
     /// Files skipped because they are not text (by name or by their first block).
     pub skipped_other: usize,
     /// Folders, links and filters that could not be used.
@@ -118,7 +149,8 @@ pub fn first_block(path: &Path) -> Option<Vec<u8>> {
 /// Walks each root. A root that is a file is read whatever its name (it was asked for); in a
 /// folder, files are documents by extension or by content, hidden files and folders are
 /// skipped, `.gitignore` and `.ignore` are respected unless `no_ignore`, symlinks are followed
-/// without looping, and `globs` and `types` filter what is left.
+/// without looping, and `globs` and `types` filter what is left. Every file found is stamped
+/// in the same pass; the folders are walked on all cores, then put in order.
 #[must_use]
 pub fn scan(roots: &[PathBuf], opts: &WalkOptions) -> Scan {
     let mut out = Scan::default();
@@ -128,72 +160,170 @@ pub fn scan(roots: &[PathBuf], opts: &WalkOptions) -> Scan {
             continue;
         }
         if root.is_file() {
-            out.files.push(root.clone());
+            if let Some(stamp) = FileStamp::now(root) {
+                out.files.push(root.clone());
+                out.stamps.push(stamp);
+            }
             continue;
         }
-        let mut walk = ignore::WalkBuilder::new(root);
-        walk.follow_links(true)
-            .hidden(true)
-            .git_ignore(!opts.no_ignore)
-            .git_global(false)
-            .git_exclude(!opts.no_ignore)
-            .ignore(!opts.no_ignore)
-            .parents(!opts.no_ignore)
-            .require_git(false)
-            .sort_by_file_name(std::ffi::OsStr::cmp);
-        if !opts.globs.is_empty() {
-            let mut b = ignore::overrides::OverrideBuilder::new(root);
-            for g in &opts.globs {
-                if let Err(e) = b.add(g) {
-                    out.problems.push(Problem::new(Severity::Error, root, format!("bad --glob `{g}`: {e}")));
-                }
-            }
-            match b.build() {
-                Ok(o) => {
-                    walk.overrides(o);
-                }
-                Err(e) => out.problems.push(Problem::new(Severity::Error, root, format!("bad --glob: {e}"))),
-            }
-        }
-        if !opts.types.is_empty() {
-            let mut b = ignore::types::TypesBuilder::new();
-            b.add_defaults();
-            for t in &opts.types {
-                b.select(t);
-            }
-            match b.build() {
-                Ok(t) => {
-                    walk.types(t);
-                }
-                Err(e) => out.problems.push(Problem::new(Severity::Error, root, format!("bad --type: {e}"))),
-            }
-        }
-        for entry in walk.build() {
-            match entry {
-                Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
-                    if is_text_file(e.path()) {
-                        out.files.push(e.into_path());
-                    } else {
-                        out.skipped_other += 1;
-                    }
-                }
-                Ok(_) => {}
-                Err(err) => {
-                    let reason = err.to_string();
-                    let reason = if reason.contains("File system loop") {
-                        "symlink loop, not followed".to_string()
-                    } else if reason.contains("No such file") {
-                        "dangling symlink".to_string()
-                    } else {
-                        reason
-                    };
-                    let path = error_path(&err).unwrap_or_else(|| root.clone());
-                    out.problems.push(Problem::new(Severity::Warning, path, reason));
-                }
-            }
+        let walk = walker(root, opts, &mut out.problems);
+        let found = std::sync::Mutex::new(Found::default());
+        walk.build_parallel().run(|| {
+            let found = &found;
+            // Each thread keeps its own lists and hands them over when it ends.
+            let mut flush = Flush(found, Found::default());
+            Box::new(move |entry| {
+                flush.1.add(entry, root);
+                ignore::WalkState::Continue
+            })
+        });
+        let mut found = found.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+        // Sorted by a key compared as plain bytes (`memcmp`), made once per file.
+        let mut keyed: Vec<(Vec<u8>, PathBuf, FileStamp)> =
+            found.files.into_par_iter().map(|(p, s)| (order_key(&p), p, s)).collect();
+        keyed.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        found.problems.sort_by_cached_key(|p| order_key(&p.path));
+        out.skipped_other += found.skipped;
+        out.problems.extend(found.problems);
+        out.files.reserve(keyed.len());
+        out.stamps.reserve(keyed.len());
+        for (_, p, s) in keyed {
+            out.files.push(p);
+            out.stamps.push(s);
         }
     }
     out
+}
+
+/// One number for a list of files and their stamps, in order: any file added, removed,
+/// renamed, reordered, resized or touched changes it (but for a 64-bit collision). Paths are
+/// hashed from after `under` when they start with it, so that a folder named two ways gives
+/// the same number. Hashed in blocks on all cores, without allocating per file.
+#[must_use]
+pub fn digest(files: &[PathBuf], stamps: &[FileStamp], under: Option<&Path>) -> u64 {
+    use std::hash::{Hash, Hasher};
+    use std::os::unix::ffi::OsStrExt as _;
+    const BLOCK: usize = 4096;
+    let blocks: Vec<u64> = files
+        .par_chunks(BLOCK)
+        .zip(stamps.par_chunks(BLOCK))
+        .map(|(files, stamps)| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            for (p, s) in files.iter().zip(stamps) {
+                let p = under.and_then(|u| p.strip_prefix(u).ok()).unwrap_or(p);
+                p.as_os_str().as_bytes().hash(&mut h);
+                s.hash(&mut h);
+            }
+            h.finish()
+        })
+        .collect();
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (files.len(), stamps.len(), blocks).hash(&mut h);
+    h.finish()
+}
+
+/// What one walking thread found.
+#[derive(Default)]
+struct Found {
+    files: Vec<(PathBuf, FileStamp)>,
+    skipped: usize,
+    problems: Vec<Problem>,
+}
+
+impl Found {
+    fn add(&mut self, entry: Result<ignore::DirEntry, ignore::Error>, root: &Path) {
+        match entry {
+            Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
+                if !is_text_file(e.path()) {
+                    self.skipped += 1;
+                    return;
+                }
+                // With links followed, the entry's metadata is its target's.
+                match e.metadata() {
+                    Ok(m) => self.files.push((e.into_path(), FileStamp::of(&m))),
+                    Err(err) => {
+                        let path = e.path().to_path_buf();
+                        self.problems.push(Problem::new(Severity::Warning, path, err.to_string()));
+                    }
+                }
+            }
+            Ok(_) => {}
+            Err(err) => {
+                let reason = err.to_string();
+                let reason = if reason.contains("File system loop") {
+                    "symlink loop, not followed".to_string()
+                } else if reason.contains("No such file") {
+                    "dangling symlink".to_string()
+                } else {
+                    reason
+                };
+                let path = error_path(&err).unwrap_or_else(|| root.to_path_buf());
+                self.problems.push(Problem::new(Severity::Warning, path, reason));
+            }
+        }
+    }
+}
+
+/// A thread's findings, handed to the shared list when the thread's visitor is dropped.
+struct Flush<'a>(&'a std::sync::Mutex<Found>, Found);
+
+impl Drop for Flush<'_> {
+    fn drop(&mut self) {
+        let mine = std::mem::take(&mut self.1);
+        let mut all = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        all.files.extend(mine.files);
+        all.skipped += mine.skipped;
+        all.problems.extend(mine.problems);
+    }
+}
+
+/// What orders paths as a walk that visits each folder's entries by name, depth first: the
+/// path's bytes with the separator made NUL, below every other byte (a path has no NUL), so
+/// that `a/z` comes before `a.md`; compared as bytes, that is comparing the components in turn.
+fn order_key(p: &Path) -> Vec<u8> {
+    use std::os::unix::ffi::OsStrExt as _;
+    p.as_os_str().as_bytes().iter().map(|&c| if c == b'/' { 0 } else { c }).collect()
+}
+
+/// The walker of one folder with the options' filters; a bad filter is a problem.
+fn walker(root: &Path, opts: &WalkOptions, problems: &mut Vec<Problem>) -> ignore::WalkBuilder {
+    let mut walk = ignore::WalkBuilder::new(root);
+    walk.follow_links(true)
+        .hidden(true)
+        .git_ignore(!opts.no_ignore)
+        .git_global(false)
+        .git_exclude(!opts.no_ignore)
+        .ignore(!opts.no_ignore)
+        .parents(!opts.no_ignore)
+        .require_git(false);
+    if !opts.globs.is_empty() {
+        let mut b = ignore::overrides::OverrideBuilder::new(root);
+        for g in &opts.globs {
+            if let Err(e) = b.add(g) {
+                problems.push(Problem::new(Severity::Error, root, format!("bad --glob `{g}`: {e}")));
+            }
+        }
+        match b.build() {
+            Ok(o) => {
+                walk.overrides(o);
+            }
+            Err(e) => problems.push(Problem::new(Severity::Error, root, format!("bad --glob: {e}"))),
+        }
+    }
+    if !opts.types.is_empty() {
+        let mut b = ignore::types::TypesBuilder::new();
+        b.add_defaults();
+        for t in &opts.types {
+            b.select(t);
+        }
+        match b.build() {
+            Ok(t) => {
+                walk.types(t);
+            }
+            Err(e) => problems.push(Problem::new(Severity::Error, root, format!("bad --type: {e}"))),
+        }
+    }
+    walk
 }
 
 /// The path a walk error is about, looking inside the layers the walker wraps it in.
@@ -220,6 +350,43 @@ mod tests {
         // A block cut inside a character is still text.
         let cut = "é".repeat(10);
         assert!(!is_binary(&cut.as_bytes()[..cut.len() - 1]));
+    }
+
+    #[test]
+    fn the_parallel_walk_keeps_the_order_of_a_sorted_walk_and_stamps_every_file() {
+        let d = tempfile::tempdir().expect("tmp");
+        let names = ["a.md", "a/z.md", "a/b/c.md", "a-b.md", "A.md", "ab/x.md", "a.b/y.md", "é.md", "z/a.md", "0.md"];
+        for n in names {
+            let path = d.path().join(n);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, n).expect("write");
+        }
+        let found = scan(&[d.path().to_path_buf()], &WalkOptions::default());
+        let sorted: Vec<PathBuf> = walkdir::WalkDir::new(d.path())
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(walkdir::DirEntry::into_path)
+            .collect();
+        assert_eq!(found.files, sorted);
+        assert_eq!(found.stamps.len(), found.files.len());
+        for (p, s) in found.files.iter().zip(&found.stamps) {
+            assert_eq!(Some(*s), FileStamp::now(p), "{}", p.display());
+        }
+        // The digest sees a change of one nanosecond, and does not depend on the folder's name.
+        let sum = digest(&found.files, &found.stamps, Some(d.path()));
+        assert_eq!(sum, digest(&found.files, &found.stamps, Some(d.path())));
+        let mut later = found.stamps.clone();
+        later[3].modified_ns += 1;
+        assert_ne!(sum, digest(&found.files, &later, Some(d.path())));
+        let moved: Vec<PathBuf> = found
+            .files
+            .iter()
+            .map(|p| Path::new("/elsewhere").join(p.strip_prefix(d.path()).expect("under")))
+            .collect();
+        assert_eq!(sum, digest(&moved, &found.stamps, Some(Path::new("/elsewhere"))));
+        assert_ne!(sum, digest(&found.files[1..], &found.stamps[1..], Some(d.path())));
     }
 
     #[test]

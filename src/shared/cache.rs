@@ -34,7 +34,7 @@ use crate::analysis::summary::Summary;
 use crate::corpus::{self, CatalogChoice, Corpus, LoadOptions, Progress};
 
 /// Changes whenever the cached format or what goes into it changes.
-const FORMAT: &str = concat!("dossier-cache-2-", env!("CARGO_PKG_VERSION"));
+const FORMAT: &str = concat!("dossier-cache-3-", env!("CARGO_PKG_VERSION"));
 
 /// A file's identity for the cache: path, size, modification time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,14 +51,13 @@ struct Key {
     roots: Vec<String>,
     catalog: Option<Stamp>,
     discover: bool,
-    files: Vec<Stamp>,
+    /// Per folder, how many files and the digest of their paths (relative to it) and stamps
+    /// ([`crate::ingest::walk::digest`]).
+    files: Vec<(usize, u64)>,
 }
 
-#[derive(Serialize, Deserialize)]
-struct File {
-    key: Key,
-    summary: Summary,
-}
+/// How many summary rows are encoded together; the blocks are decoded on every core.
+const ROWS_PER_BLOCK: usize = 4096;
 
 /// The cache format and this build of dossier (its executable's size and time): a summary
 /// made by another build, whose recogniser may find other names, is not used.
@@ -85,14 +84,14 @@ fn catalog_file(opts: &LoadOptions) -> Option<PathBuf> {
 }
 
 fn key(opts: &LoadOptions) -> Key {
-    let mut files = Vec::new();
-    for (i, root) in opts.corpus.iter().enumerate() {
-        let found = crate::ingest::walk::scan(std::slice::from_ref(root), &opts.walk).files;
-        files.par_extend(found.par_iter().filter_map(|p| {
-            let rel = p.strip_prefix(root).unwrap_or(p);
-            stamp(p, format!("{i}/{}", rel.to_string_lossy()))
-        }));
-    }
+    let files = opts
+        .corpus
+        .iter()
+        .map(|root| {
+            let found = crate::ingest::walk::scan(std::slice::from_ref(root), &opts.walk);
+            (found.files.len(), crate::ingest::walk::digest(&found.files, &found.stamps, Some(root)))
+        })
+        .collect();
     let canonical =
         |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf()).to_string_lossy().into_owned();
     Key {
@@ -127,17 +126,13 @@ fn file_for(opts: &LoadOptions, key: &Key) -> Option<PathBuf> {
 /// or stale cache.
 fn read(path: &Path, key: &Key, trace: &dyn Fn(&str)) -> Option<Summary> {
     let bytes = std::fs::read(path).ok()?;
-    let file: File = match postcard::from_bytes(&bytes) {
-        Ok(f) => f,
-        Err(e) => {
-            trace(&format!("cache unreadable ({e}), rebuilding"));
-            return None;
-        }
-    };
-    if file.key != *key {
-        let what = if file.key.format != key.format {
+    // The key first: a stale summary is not decoded.
+    let unreadable = |e: postcard::Error| trace(&format!("cache unreadable ({e}), rebuilding"));
+    let (file_key, rest) = postcard::take_from_bytes::<Key>(&bytes).map_err(unreadable).ok()?;
+    if file_key != *key {
+        let what = if file_key.format != key.format {
             "another version"
-        } else if file.key.files != key.files {
+        } else if file_key.files != key.files {
             "files changed"
         } else {
             "options or catalog changed"
@@ -145,13 +140,53 @@ fn read(path: &Path, key: &Key, trace: &dyn Fn(&str)) -> Option<Summary> {
         trace(&format!("cache stale ({what}), rebuilding"));
         return None;
     }
-    Some(file.summary)
+    // The summary without its rows, the number of blocks of rows, then each block's length
+    // and bytes.
+    let (mut summary, rest) = postcard::take_from_bytes::<Summary>(rest).map_err(unreadable).ok()?;
+    let (blocks, mut rest) = postcard::take_from_bytes::<u64>(rest).map_err(unreadable).ok()?;
+    let mut parts = Vec::new();
+    for _ in 0..blocks {
+        let (len, after) = postcard::take_from_bytes::<u64>(rest).map_err(unreadable).ok()?;
+        let len = usize::try_from(len).ok()?;
+        if len > after.len() {
+            trace("cache unreadable (a block is cut), rebuilding");
+            return None;
+        }
+        let (block, after) = after.split_at(len);
+        parts.push(block);
+        rest = after;
+    }
+    let rows: Vec<Vec<crate::analysis::summary::Row>> =
+        parts.par_iter().map(|b| postcard::from_bytes(b)).collect::<Result<_, _>>().map_err(unreadable).ok()?;
+    summary.rows = rows.into_iter().flatten().collect();
+    Some(summary)
 }
 
 /// Writes the cache atomically (a temporary file renamed over the old one). Failure is not an
 /// error: the next call simply loads again.
-fn write(path: &Path, key: Key, summary: &Summary) {
-    let Ok(bytes) = postcard::to_stdvec(&File { key, summary: summary.clone() }) else { return };
+fn write(path: &Path, key: &Key, summary: &Summary) {
+    // As [`read`] reads it: the key, the summary without its rows, the number of blocks of
+    // rows, then each block's length and bytes.
+    let head = Summary {
+        rows: Vec::new(),
+        candidates: summary.candidates.clone(),
+        stats: summary.stats,
+        problems: summary.problems.clone(),
+        catalog_failed: summary.catalog_failed,
+        catalog_path: summary.catalog_path.clone(),
+    };
+    let encoded = (|| -> Result<Vec<u8>, postcard::Error> {
+        let blocks: Vec<Vec<u8>> =
+            summary.rows.par_chunks(ROWS_PER_BLOCK).map(postcard::to_stdvec).collect::<Result<_, _>>()?;
+        let mut bytes = postcard::to_extend(&head, postcard::to_stdvec(key)?)?;
+        bytes = postcard::to_extend(&(blocks.len() as u64), bytes)?;
+        for b in blocks {
+            bytes = postcard::to_extend(&(b.len() as u64), bytes)?;
+            bytes.extend_from_slice(&b);
+        }
+        Ok(bytes)
+    })();
+    let Ok(bytes) = encoded else { return };
     let tmp = path.with_extension(format!("tmp{}", std::process::id()));
     if std::fs::write(&tmp, bytes).is_ok() && std::fs::rename(&tmp, path).is_err() {
         let _ = std::fs::remove_file(&tmp);
@@ -180,14 +215,18 @@ pub fn summary(
     if opts.corpus.is_empty() || !use_cache {
         return (load(), Source::Loaded);
     }
+    let started = std::time::Instant::now();
     let key = key(opts);
+    trace(&format!("summary cache: files walked, stamped and hashed in {:.2?}", started.elapsed()));
     let Some(path) = file_for(opts, &key) else { return (load(), Source::Loaded) };
+    let started = std::time::Instant::now();
     if let Some(s) = read(&path, &key, trace) {
+        trace(&format!("summary cache: read in {:.2?}", started.elapsed()));
         trace("summary from the cache");
         return (s, Source::Cache);
     }
     let s = load();
-    write(&path, key, &s);
+    write(&path, &key, &s);
     trace("summary loaded; cache written");
     (s, Source::Loaded)
 }
@@ -232,8 +271,17 @@ fn model_key(opts: &LoadOptions) -> ModelKey {
 
 /// The stamps of the files a load would read now, taken in parallel.
 fn stamps_now(opts: &LoadOptions) -> Stamps {
-    let found = crate::ingest::walk::scan(&opts.corpus, &opts.walk).files;
-    let files = found.par_iter().filter_map(|p| stamp(p, p.to_string_lossy().into_owned())).collect();
+    let found = crate::ingest::walk::scan(&opts.corpus, &opts.walk);
+    let files = found
+        .files
+        .iter()
+        .zip(&found.stamps)
+        .map(|(p, s)| Stamp {
+            path: p.to_string_lossy().into_owned(),
+            len: s.len,
+            modified_ns: u128::from(s.modified_ns),
+        })
+        .collect();
     let catalog = catalog_file(opts).and_then(|p| stamp(&p, p.to_string_lossy().into_owned()));
     Stamps { catalog, files }
 }

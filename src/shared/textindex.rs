@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use crate::corpus::LoadOptions;
+use crate::ingest::walk::FileStamp;
 use crate::search::fulltext::{bundled_files, Opened, Synced, TextIndex};
 
 /// The index folder of a corpus. `Err` says why there is none: no cache folder, or one inside
@@ -28,16 +29,22 @@ pub struct Ready {
     pub synced: Synced,
 }
 
-/// The files of a corpus as the index names them: walked from the folders' canonical paths
-/// (so `notes` and `/home/me/notes` agree), or the bundled corpus's.
+/// The files of a corpus as the index names them, with their stamps taken in the same walk:
+/// walked from the folders' canonical paths (so `notes` and `/home/me/notes` agree), or the
+/// bundled corpus's.
 #[must_use]
-pub fn corpus_files(load: &LoadOptions) -> Vec<PathBuf> {
+pub fn corpus_files(load: &LoadOptions) -> (Vec<PathBuf>, Vec<FileStamp>) {
     if load.corpus.is_empty() {
-        return bundled_files();
+        let stamps = crate::ingest::source::BUNDLED
+            .iter()
+            .map(|(_, t)| FileStamp { len: t.len() as u64, modified_ns: 0 })
+            .collect();
+        return (bundled_files(), stamps);
     }
     let roots: Vec<PathBuf> =
         load.corpus.iter().map(|r| std::fs::canonicalize(r).unwrap_or_else(|_| r.clone())).collect();
-    crate::ingest::walk::scan(&roots, &load.walk).files
+    let scan = crate::ingest::walk::scan(&roots, &load.walk);
+    (scan.files, scan.stamps)
 }
 
 /// Opens the corpus's index and brings it up to date with its files; `progress(done, total)`
@@ -63,6 +70,7 @@ pub fn open_in(
     if !update && opened == Opened::Reused {
         return Ok(Ready { index, opened, synced: Synced::default() });
     }
-    let synced = index.sync(&corpus_files(load), progress)?;
+    let (files, stamps) = corpus_files(load);
+    let synced = index.sync(&files, &stamps, progress)?;
     Ok(Ready { index, opened, synced })
 }

@@ -3,10 +3,12 @@
 //!
 //! The index lives in a folder the caller chooses (the cache, never the corpus). Beside
 //! tantivy's files are `VERSION` (this format; another version is deleted and rebuilt) and
-//! `stamps.bin` (path, size and modification time of every file the index was built from, in
-//! walk order, with each document's id). [`TextIndex::sync`] re-reads only files that are new
-//! or changed and deletes those that are gone; an index that cannot be opened or read is
-//! deleted and rebuilt.
+//! `stamps.bin` (a head with the hash of every path and stamp the index was built from, then
+//! the path, size and modification time of every file, in walk order, with each document's id)
+//! and `ids.bin` (the documents' ids sorted by path, for a query's few documents).
+//! [`TextIndex::sync`] compares the hash alone when nothing changed, else re-reads only files
+//! that are new or changed and deletes those that are gone; an index that cannot be opened or
+//! read is deleted and rebuilt.
 
 pub mod parse;
 
@@ -17,6 +19,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::UNIX_EPOCH;
 
 use rayon::prelude::*;
+
+use crate::ingest::walk::FileStamp;
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, RegexQuery, TermQuery};
@@ -29,10 +33,11 @@ use tantivy::{Index, IndexReader, Term};
 pub use parse::{parse, Atom, EntityFilter, FindQuery};
 
 /// Changes whenever the schema, the tokenizer or the stamps file changes.
-const FORMAT: &str = concat!("dossier-fulltext-1-", env!("CARGO_PKG_VERSION"));
+const FORMAT: &str = concat!("dossier-fulltext-2-", env!("CARGO_PKG_VERSION"));
 const TOKENIZER: &str = "dossier_fold";
 const VERSION_FILE: &str = "VERSION";
 const STAMPS_FILE: &str = "stamps.bin";
+const IDS_FILE: &str = "ids.bin";
 /// Memory for the index writer (tantivy splits it between its threads).
 const WRITER_MEMORY: usize = 96 << 20;
 
@@ -52,9 +57,10 @@ pub struct Stamp {
 }
 
 #[derive(Serialize, Deserialize)]
-struct StampsFile {
+struct StampsHead {
     format: String,
-    stamps: Vec<Stamp>,
+    digest: u64,
+    documents: u64,
 }
 
 /// How [`TextIndex::open`] found the index.
@@ -131,7 +137,12 @@ pub struct TextIndex {
     index: Index,
     reader: IndexReader,
     fields: Fields,
-    stamps: Vec<Stamp>,
+    /// What `stamps.bin` begins with: the digest of the files the index was built from, and
+    /// how many documents it holds.
+    head: StampsHead,
+    /// The stamps, read from `stamps.bin` the first time they are needed (ids of documents
+    /// found, or files changed); `Err` says why they could not be read.
+    stamps: std::sync::OnceLock<Result<Vec<Stamp>, String>>,
     /// The documents are the bundled corpus's, embedded in the binary.
     bundled: bool,
 }
@@ -238,6 +249,54 @@ fn err(what: &str) -> impl Fn(tantivy::TantivyError) -> String + '_ {
 }
 
 /// The modification time of a file in nanoseconds, and its size.
+/// Writes `ids.bin`, the documents' ids by path, for a query to look up the few it found
+/// without reading every stamp: the digest of the stamps it goes with, the number of
+/// documents, where each record starts (`u32`), then the records sorted by path (the path, a
+/// NUL, the id). Failure (or paths too long for `u32` offsets) only removes it: the ids are
+/// then read from the stamps.
+fn write_ids(path: &Path, digest: u64, stamps: &[Stamp]) {
+    let mut docs: Vec<(&str, &str)> = stamps.iter().filter_map(|s| Some((s.path.as_str(), s.id.as_deref()?))).collect();
+    docs.par_sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    let written = (|| -> Option<()> {
+        let mut bytes = Vec::with_capacity(16 + docs.len() * 80);
+        bytes.extend_from_slice(&digest.to_le_bytes());
+        bytes.extend_from_slice(&(docs.len() as u64).to_le_bytes());
+        let mut at = 0usize;
+        for (p, id) in &docs {
+            bytes.extend_from_slice(&u32::try_from(at).ok()?.to_le_bytes());
+            at += p.len() + 1 + id.len();
+        }
+        for (p, id) in &docs {
+            bytes.extend_from_slice(str::as_bytes(p));
+            bytes.push(0);
+            bytes.extend_from_slice(str::as_bytes(id));
+        }
+        let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+        std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path)).ok()
+    })();
+    if written.is_none() {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+/// The head of a stamps file, read without the stamps.
+fn read_head(path: &Path) -> Result<StampsHead, String> {
+    use std::io::Read as _;
+    let mut first = Vec::with_capacity(512);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(512).read_to_end(&mut first))
+        .map_err(|e| format!("no stamps file ({e})"))?;
+    postcard::take_from_bytes(&first).map(|(h, _)| h).map_err(|e| format!("stamps file unreadable ({e})"))
+}
+
+/// The stamps of a stamps file, after its head.
+fn read_stamps(path: &Path) -> Result<Vec<Stamp>, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("no stamps file ({e})"))?;
+    let unreadable = |e: postcard::Error| format!("stamps file unreadable ({e})");
+    let (_, rest) = postcard::take_from_bytes::<StampsHead>(&bytes).map_err(unreadable)?;
+    postcard::from_bytes(rest).map_err(unreadable)
+}
+
 fn stat(path: &Path) -> Option<(u64, u64)> {
     let m = std::fs::metadata(path).ok()?;
     let ns = m.modified().ok()?.duration_since(UNIX_EPOCH).ok()?.as_nanos();
@@ -273,17 +332,24 @@ impl TextIndex {
         let index = Index::create_in_dir(dir, schema).map_err(err("cannot create the index"))?;
         index.tokenizers().register(TOKENIZER, analyzer());
         let reader = index.reader().map_err(err("cannot read the new index"))?;
-        let ix = Self { dir: dir.to_path_buf(), index, reader, fields, stamps: Vec::new(), bundled };
-        ix.save_stamps()?;
+        let mut ix = Self {
+            dir: dir.to_path_buf(),
+            index,
+            reader,
+            fields,
+            head: StampsHead { format: FORMAT.to_string(), digest: 0, documents: 0 },
+            stamps: std::sync::OnceLock::from(Ok(Vec::new())),
+            bundled,
+        };
+        ix.save_stamps(Vec::new(), &[], &[])?;
         std::fs::write(dir.join(VERSION_FILE), FORMAT)
             .map_err(|e| format!("cannot write {}: {e}", dir.join(VERSION_FILE).display()))?;
         Ok(ix)
     }
 
     fn open_existing(dir: &Path, bundled: bool) -> Result<Self, String> {
-        let bytes = std::fs::read(dir.join(STAMPS_FILE)).map_err(|e| format!("no stamps file ({e})"))?;
-        let file: StampsFile = postcard::from_bytes(&bytes).map_err(|e| format!("stamps file unreadable ({e})"))?;
-        if file.format != FORMAT {
+        let head = read_head(&dir.join(STAMPS_FILE))?;
+        if head.format != FORMAT {
             return Err("stamps of another version".into());
         }
         let index = Index::open_in_dir(dir).map_err(err("index unreadable"))?;
@@ -296,21 +362,85 @@ impl TextIndex {
         // Every segment's files are opened now, so damage shows here rather than in a query.
         let searcher = reader.searcher();
         let indexed: u64 = searcher.segment_readers().iter().map(|s| u64::from(s.num_docs())).sum();
-        let documents = file.stamps.iter().filter(|s| s.id.is_some()).count() as u64;
-        if indexed != documents {
-            return Err(format!("the index has {indexed} documents, its stamps {documents}"));
+        if indexed != head.documents {
+            return Err(format!("the index has {indexed} documents, its stamps {}", head.documents));
         }
-        Ok(Self { dir: dir.to_path_buf(), index, reader, fields, stamps: file.stamps, bundled })
+        Ok(Self { dir: dir.to_path_buf(), index, reader, fields, head, stamps: std::sync::OnceLock::new(), bundled })
     }
 
-    fn save_stamps(&self) -> Result<(), String> {
-        let file = StampsFile { format: FORMAT.to_string(), stamps: self.stamps.clone() };
-        let bytes = postcard::to_stdvec(&file).map_err(|e| format!("cannot encode the stamps: {e}"))?;
+    /// The stamps, read once.
+    fn stamps(&self) -> Result<&[Stamp], String> {
+        self.stamps
+            .get_or_init(|| read_stamps(&self.dir.join(STAMPS_FILE)))
+            .as_ref()
+            .map(Vec::as_slice)
+            .map_err(Clone::clone)
+    }
+
+    /// The ids of documents found, from `ids.bin` (see [`write_ids`]); `None` when that file
+    /// is missing, damaged or not of these stamps.
+    fn ids_of(&self, found: &[DocHit]) -> Option<Vec<String>> {
+        use std::os::unix::ffi::OsStrExt as _;
+        let bytes = std::fs::read(self.dir.join(IDS_FILE)).ok()?;
+        let (digest, rest) = bytes.split_first_chunk::<8>()?;
+        let (n, rest) = rest.split_first_chunk::<8>()?;
+        if u64::from_le_bytes(*digest) != self.head.digest {
+            return None;
+        }
+        let n = usize::try_from(u64::from_le_bytes(*n)).ok()?;
+        let (table, records) = rest.split_at_checked(n.checked_mul(4)?)?;
+        let at = |i: usize| -> Option<usize> {
+            let b = table.get(i * 4..i * 4 + 4)?;
+            usize::try_from(u32::from_le_bytes(b.try_into().ok()?)).ok()
+        };
+        // Record `i`: the path, a NUL, the id; sorted by path.
+        let record = |i: usize| -> Option<(&[u8], &[u8])> {
+            let end = if i + 1 < n { at(i + 1)? } else { records.len() };
+            let r = records.get(at(i)?..end)?;
+            let nul = r.iter().position(|&b| b == 0)?;
+            Some((&r[..nul], &r[nul + 1..]))
+        };
+        found
+            .iter()
+            .map(|d| {
+                let want = d.path.as_os_str().as_bytes();
+                let (mut lo, mut hi) = (0, n);
+                while lo < hi {
+                    let mid = lo + (hi - lo) / 2;
+                    let (path, id) = record(mid)?;
+                    match path.cmp(want) {
+                        std::cmp::Ordering::Less => lo = mid + 1,
+                        std::cmp::Ordering::Greater => hi = mid,
+                        std::cmp::Ordering::Equal => return Some(String::from_utf8_lossy(id).into_owned()),
+                    }
+                }
+                // A document found but not in the file: the file does not fit the index.
+                None
+            })
+            .collect()
+    }
+
+    /// Writes `stamps.bin`: its head (format, digest of `files` and their `now` stamps, number
+    /// of documents), then the stamps; atomically.
+    fn save_stamps(&mut self, stamps: Vec<Stamp>, files: &[PathBuf], now: &[FileStamp]) -> Result<(), String> {
+        let head = StampsHead {
+            format: FORMAT.to_string(),
+            digest: crate::ingest::walk::digest(files, now, None),
+            documents: stamps.iter().filter(|s| s.id.is_some()).count() as u64,
+        };
+        let encode = |e: postcard::Error| format!("cannot encode the stamps: {e}");
+        let bytes = postcard::to_stdvec(&head).map_err(encode)?;
+        let bytes = postcard::to_extend(&stamps, bytes).map_err(encode)?;
+        // The ids first: the stamps' head is what says they fit.
+        write_ids(&self.dir.join(IDS_FILE), head.digest, &stamps);
         let path = self.dir.join(STAMPS_FILE);
         let tmp = path.with_extension(format!("tmp{}", std::process::id()));
         std::fs::write(&tmp, bytes)
             .and_then(|()| std::fs::rename(&tmp, &path))
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        self.head = head;
+        self.stamps = std::sync::OnceLock::from(Ok(stamps));
+        Ok(())
     }
 
     /// The folder the index is in.
@@ -322,7 +452,7 @@ impl TextIndex {
     /// How many documents are indexed.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.stamps.iter().filter(|s| s.id.is_some()).count()
+        usize::try_from(self.head.documents).unwrap_or(usize::MAX)
     }
 
     /// Whether no document is indexed.
@@ -334,19 +464,32 @@ impl TextIndex {
     /// Brings the index up to date with `files` (in walk order): files whose size or
     /// modification time changed, and new ones, are read again; those gone are removed.
     /// `progress(done, total)` counts the files read.
-    pub fn sync(&mut self, files: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync)) -> Result<Synced, String> {
-        // The usual case, checked without building maps: the same files in the same order,
-        // each with its size and time.
-        let bundled = self.bundled;
-        let same = files.len() == self.stamps.len()
-            && files.par_iter().zip(self.stamps.par_iter()).all(|(p, s)| {
-                p.as_os_str() == std::ffi::OsStr::new(&s.path) && stat_doc(p, bundled) == Some((s.len, s.modified_ns))
-            });
-        if same {
+    pub fn sync(
+        &mut self,
+        files: &[PathBuf],
+        now: &[FileStamp],
+        progress: &(dyn Fn(usize, usize) + Sync),
+    ) -> Result<Synced, String> {
+        // The usual case, checked against the head alone: the same files in the same order,
+        // each with its size and time, hash to the same number.
+        if files.len() == now.len() && crate::ingest::walk::digest(files, now, None) == self.head.digest {
             return Ok(Synced { added: 0, removed: 0, files: files.len() });
         }
-        let now: Vec<Option<(u64, u64)>> = files.par_iter().map(|p| stat_doc(p, self.bundled)).collect();
-        let old: HashMap<&str, &Stamp> = self.stamps.iter().map(|s| (s.path.as_str(), s)).collect();
+        let bundled = self.bundled;
+        // Stamps that cannot be read: every document is removed and every file read again.
+        let (old_stamps, unreadable) = match self.stamps() {
+            Ok(s) => (s.to_vec(), false),
+            Err(_) => (Vec::new(), true),
+        };
+        let now: Vec<Option<(u64, u64)>> = files
+            .iter()
+            .zip(now.iter().map(Some).chain(std::iter::repeat(None)))
+            .map(|(p, s)| match s {
+                Some(s) if !bundled => Some((s.len, s.modified_ns)),
+                _ => stat_doc(p, bundled),
+            })
+            .collect();
+        let old: HashMap<&str, &Stamp> = old_stamps.iter().map(|s| (s.path.as_str(), s)).collect();
         let mut keep = vec![false; files.len()];
         let mut todo = Vec::new();
         for (i, (p, st)) in files.iter().zip(&now).enumerate() {
@@ -358,16 +501,15 @@ impl TextIndex {
         }
         let kept: std::collections::HashSet<String> =
             files.iter().zip(&keep).filter(|(_, k)| **k).map(|(p, _)| p.to_string_lossy().into_owned()).collect();
-        let gone: Vec<&Stamp> = self.stamps.iter().filter(|s| !kept.contains(&s.path)).collect();
+        let gone: Vec<&Stamp> = old_stamps.iter().filter(|s| !kept.contains(&s.path)).collect();
         let removed = gone.iter().filter(|s| s.id.is_some()).count();
-        let unchanged_order = kept.len() == self.stamps.len() && todo.is_empty();
-        if unchanged_order {
-            return Ok(Synced { added: 0, removed: 0, files: files.len() });
-        }
         let mut writer: tantivy::IndexWriter = self
             .index
             .writer(WRITER_MEMORY)
             .map_err(err("cannot update the index (is another dossier updating it?)"))?;
+        if unreadable {
+            writer.delete_all_documents().map_err(err("cannot clear the index"))?;
+        }
         for s in &gone {
             writer.delete_term(Term::from_field_text(self.fields.path, &s.path));
         }
@@ -410,7 +552,7 @@ impl TextIndex {
         // Segments merged now rather than left to threads the process may end before.
         writer.wait_merging_threads().map_err(err("cannot merge the index"))?;
         // The new stamps, in walk order, with ids made unique as the corpus makes them.
-        let by_path: HashMap<&str, &Stamp> = self.stamps.iter().map(|s| (s.path.as_str(), s)).collect();
+        let by_path: HashMap<&str, &Stamp> = old_stamps.iter().map(|s| (s.path.as_str(), s)).collect();
         let mut fresh: HashMap<usize, Option<String>> = read.into_iter().collect();
         let mut seen = std::collections::HashSet::new();
         let mut stamps = Vec::with_capacity(files.len());
@@ -425,8 +567,11 @@ impl TextIndex {
             let id = stem.as_deref().map(|s| crate::text::ids::unique_id(s, &mut seen));
             stamps.push(Stamp { path, len, modified_ns, stem, id });
         }
-        self.stamps = stamps;
-        self.save_stamps()?;
+        let stamped: Vec<FileStamp> = now
+            .iter()
+            .map(|s| s.map_or_else(FileStamp::default, |(len, modified_ns)| FileStamp { len, modified_ns }))
+            .collect();
+        self.save_stamps(stamps, files, &stamped)?;
         self.reader.reload().map_err(err("cannot read the updated index"))?;
         Ok(Synced { added: total, removed, files: files.len() })
     }
@@ -472,12 +617,21 @@ impl TextIndex {
                 hits: 0,
             });
         }
-        // Ids from the stamps, in one pass over them for the documents found.
-        let at: HashMap<&Path, usize> = found.iter().enumerate().map(|(i, d)| (d.path.as_path(), i)).collect();
-        let ids: Vec<(usize, String)> =
-            self.stamps.iter().filter_map(|s| Some((*at.get(Path::new(&s.path))?, s.id.clone()?))).collect();
-        for (i, id) in ids {
-            found[i].id = id;
+        // Ids from the ids file, else from the stamps in one pass over them.
+        if let Some(ids) = (!found.is_empty()).then(|| self.ids_of(&found)).flatten() {
+            for (d, id) in found.iter_mut().zip(ids) {
+                d.id = id;
+            }
+        } else if !found.is_empty() {
+            let at: HashMap<&Path, usize> = found.iter().enumerate().map(|(i, d)| (d.path.as_path(), i)).collect();
+            let stamps = self.stamps().unwrap_or_default();
+            // Written again for the next query (an index made before there was one).
+            write_ids(&self.dir.join(IDS_FILE), self.head.digest, stamps);
+            let ids: Vec<(usize, String)> =
+                stamps.iter().filter_map(|s| Some((*at.get(Path::new(&s.path))?, s.id.clone()?))).collect();
+            for (i, id) in ids {
+                found[i].id = id;
+            }
         }
         Ok(Found { total: if keep.is_some() { kept } else { total }, docs: found })
     }
