@@ -857,15 +857,15 @@ impl<'t> Tagger<'t> {
         // A line that ends with an organisation's head, a short line that is only the run (a
         // byline: "John Kirby" over "Daily Press Briefing"; not a caption's "both Will" over
         // "Ferrell and Amy Poehler"), or a label on the next line ("Time:") ends the name there.
-        let line_start = crate::text::span::line_around(self.text, self.words[a].clone()).start;
+        let starts_line = self.text[..self.words[a].start].ends_with('\n') || self.words[a].start == 0;
         let line_ends_name = |k: usize| {
             gap_before(k).contains('\n')
                 && !is_connector(self.w(k))
                 && (self.is(k - 1, Class::ORG_HEAD)
                     || self.text[self.words[k].end..].starts_with(':')
-                    || (self.words[a].start == line_start
-                        && !self.text[self.words[a].start..self.words[k - 1].end].contains('\n')
-                        && self.words[k - 1].end - line_start < 40))
+                    || (starts_line
+                        && self.words[k - 1].end - self.words[a].start < 40
+                        && !self.text[self.words[a].start..self.words[k - 1].end].contains('\n')))
         };
         // Not at a particle between two words of a person's name ("Staffan de Mistura and
         // Charles de Gaulle" is cut at "and" only).
