@@ -125,171 +125,6 @@ const ROLES: &[&str] = &[
     "executive",
 ];
 
-/// Occupations written in lower case before a person's name: "epidemiologist Amanda Dell",
-/// "singer Paul Simon".
-const OCCUPATIONS: &[&str] = &[
-    "actor",
-    "actress",
-    "analyst",
-    "anchor",
-    "architect",
-    "artist",
-    "astronaut",
-    "attorney",
-    "author",
-    "biologist",
-    "billionaire",
-    "blogger",
-    "boxer",
-    "candidate",
-    "chairman",
-    "chemist",
-    "coach",
-    "columnist",
-    "comedian",
-    "composer",
-    "conductor",
-    "correspondent",
-    "cyclist",
-    "dancer",
-    "defender",
-    "designer",
-    "detective",
-    "director",
-    "doctor",
-    "drummer",
-    "economist",
-    "editor",
-    "engineer",
-    "entrepreneur",
-    "epidemiologist",
-    "filmmaker",
-    "goalkeeper",
-    "guitarist",
-    "historian",
-    "host",
-    "investor",
-    "journalist",
-    "judge",
-    "lawyer",
-    "manager",
-    "mayor",
-    "midfielder",
-    "musician",
-    "novelist",
-    "nurse",
-    "painter",
-    "photographer",
-    "physician",
-    "physicist",
-    "pianist",
-    "pitcher",
-    "player",
-    "poet",
-    "producer",
-    "professor",
-    "prosecutor",
-    "quarterback",
-    "rapper",
-    "reporter",
-    "researcher",
-    "scientist",
-    "sculptor",
-    "senator",
-    "singer",
-    "songwriter",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "striker",
-    "surgeon",
-    "teacher",
-    "virologist",
-    "writer",
-];
-
-/// Surnames that are also the last word of places and things: "Elm Grove", "Harbor Springs",
-/// "Toledo Blade", "Crew Dragon".
-const LANDSCAPE: &[&str] = &[
-    "bay",
-    "beach",
-    "bell",
-    "blade",
-    "boulevard",
-    "boulevards",
-    "bridge",
-    "bridges",
-    "brook",
-    "brooks",
-    "castle",
-    "chase",
-    "church",
-    "cliff",
-    "court",
-    "creek",
-    "cross",
-    "dale",
-    "dragon",
-    "falls",
-    "field",
-    "fields",
-    "ford",
-    "forest",
-    "fountain",
-    "garden",
-    "gardens",
-    "gate",
-    "gates",
-    "glen",
-    "green",
-    "grove",
-    "hall",
-    "harbor",
-    "haven",
-    "heath",
-    "heights",
-    "hill",
-    "hills",
-    "house",
-    "island",
-    "lake",
-    "lane",
-    "leone",
-    "marsh",
-    "meadow",
-    "meadows",
-    "mill",
-    "mills",
-    "moor",
-    "mount",
-    "park",
-    "parks",
-    "point",
-    "port",
-    "ridge",
-    "river",
-    "rivers",
-    "road",
-    "rock",
-    "rose",
-    "spring",
-    "springs",
-    "square",
-    "stone",
-    "street",
-    "tower",
-    "vale",
-    "valley",
-    "way",
-    "wells",
-    "wood",
-    "woods",
-];
-
-/// First words of places: "San Diego", "Port Charlotte".
-const PLACE_OPENERS: &[&str] =
-    &["san", "sao", "santa", "santo", "port", "fort", "mount", "lake", "los", "las", "el", "la", "saint", "st", "new"];
-
 /// The days of the week, as a name may be followed by one.
 const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
@@ -1155,8 +990,8 @@ impl<'t> Tagger<'t> {
             } else if (2..=3).contains(&n)
                 && !self.text[span.clone()].contains('\n')
                 && super::words::surname(ws[n - 1])
-                && !LANDSCAPE.contains(&&*Low::of(ws[n - 1]))
-                && !PLACE_OPENERS.contains(&&*Low::of(ws[0]))
+                && !self.is(b - 1, Class::LANDSCAPE)
+                && !self.is(a, Class::PLACE_OPENER)
                 && !self.is(b - 1, FIRST)
                 && !all_caps(ws[0])
                 && !self.is(a, Class::PLACE | Class::NOT_NAME | Class::TITLE | Class::ORG_NOUN)
@@ -1203,7 +1038,7 @@ impl<'t> Tagger<'t> {
                     && gap_before == " "
                     && a > 0
                     && !capitalised(self.w(a - 1))
-                    && OCCUPATIONS.contains(&&*before(0))
+                    && self.is(a - 1, Class::OCCUPATION)
                 {
                     x.ev.person += 2;
                 }
