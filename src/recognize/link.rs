@@ -269,6 +269,7 @@ impl Linker {
                 && text[acronym.end..].starts_with(')')
                 && surface.len() >= 2
                 && surface.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
+                && abbreviates(surface, &text[name.clone()])
             {
                 defined.insert(surface, pair[0].entity());
             }
@@ -344,6 +345,16 @@ impl Linker {
         }
         fit
     }
+}
+
+/// Whether `acronym` can stand for `name`: the same first letter, and its letters in order
+/// among the name's ("SIA" for "Singapore Airlines"; not "EU" for "Acme Software" in "Acme
+/// Software (EU)").
+fn abbreviates(acronym: &str, name: &str) -> bool {
+    let mut letters = name.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_uppercase());
+    let mut wanted = acronym.chars().filter(char::is_ascii_alphanumeric);
+    let (Some(first), Some(name_first)) = (wanted.next(), letters.next()) else { return false };
+    first == name_first && wanted.all(|c| letters.any(|l| l == c))
 }
 
 /// The text with every newline that is not next to another newline turned into a space.
@@ -445,6 +456,15 @@ mod tests {
         let ms = l.link(0, text);
         let who: Vec<(&str, usize)> = ms.iter().map(|m| (&text[m.span()], m.entity())).collect();
         assert_eq!(who, [("Singapore Airlines", 1), ("SIA", 1), ("SIA", 1)]);
+        // A region after a name is not its acronym: "Singapore Airlines (EU)".
+        let mut eu = ent("eu", EntityKind::Org, "European Union", &["EU"], MatchRule::default());
+        eu.origin = Origin::Known;
+        let mut airline = ent("sq", EntityKind::Org, "Singapore Airlines", &[], MatchRule::default());
+        airline.origin = Origin::Known;
+        let l2 = Linker::new(&[eu, airline]);
+        let text2 = "Singapore Airlines (EU) flew. The EU agreed.";
+        let who: Vec<usize> = l2.link(0, text2).iter().map(Mention::entity).collect();
+        assert_eq!(who, [1, 0, 0]);
         // Elsewhere the acronym keeps its meaning.
         let ms = l.link(1, "The SIA said chips were short.");
         assert_eq!(ms.iter().map(Mention::entity).collect::<Vec<_>>(), [0]);
