@@ -285,7 +285,7 @@ fn joins(prev: &str, gap: &str, join_lines: bool) -> bool {
 
 /// Whether the text before `at` ends a sentence (or the text starts there).
 fn sentence_start(text: &str, at: usize) -> bool {
-    let before = text[..at].trim_end_matches([' ', '\t', '"', '\u{201c}', '\'', '(', '*', '#', '-', '•', '>']);
+    let before = text[..at].trim_end_matches([' ', '\t', '"', '\u{201c}', '\'', '(', '[', '*', '#', '-', '•', '>']);
     before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':', '|', '\u{201d}'])
 }
 
@@ -378,14 +378,22 @@ impl<'t> Tagger<'t> {
         // Only capitalised words that open a sentence are looked up: the set holds the lower
         // case forms of those that also occur in lower case.
         openers.clear();
+        // So are those right before a product's noun ("a Public API"): a common word there is
+        // no product's name.
         openers.extend(
             words
                 .iter()
-                .filter(|r| {
+                .enumerate()
+                .filter(|&(i, r)| {
                     text[r.start..].starts_with(|c: char| c.is_uppercase())
-                        && (sentence_start(text, r.start) || all_caps(&text[(*r).clone()]))
+                        && (sentence_start(text, r.start)
+                            || all_caps(&text[r.clone()])
+                            || words.get(i + 1).is_some_and(|n| {
+                                let w = &text[n.clone()];
+                                generic_noun(w) && class(w).0 & Class::PRODUCT != 0
+                            }))
                 })
-                .map(|r| Low::of(&text[r.clone()]))
+                .map(|(_, r)| Low::of(&text[r.clone()]))
                 .filter(|l| l.len > 0),
         );
         // Most lower-case words share no length and first letter with an opener: a bit per
@@ -911,6 +919,12 @@ impl<'t> Tagger<'t> {
         let after = |i: usize| low(Some(b + i));
         let gap_after = if b < self.words.len() { &self.text[span.end..self.words[b].start] } else { "" };
         let gap_before = if a > 0 { &self.text[self.words[a - 1].end..span.start] } else { "" };
+        // Part of an identifier ("man3/CPU_ALLOC.3", "MAX_SIZE") or of a fingerprint
+        // ("DB:45:3D"): no name.
+        let digit_at = |k: usize| self.strs.get(k).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+        if gap_before.ends_with('_') || gap_after.starts_with('_') || (gap_after == ":" && digit_at(b)) {
+            return;
+        }
 
         // Organisations.
         if n >= 2 && self.is(b - 1, Class::ORG_HEAD) {
@@ -1056,10 +1070,22 @@ impl<'t> Tagger<'t> {
 
         // Products: a noun after ("the Gaudi 3 accelerator", "H100 GPUs") or before in
         // apposition ("its assistant, Cortana"; "the chatbot ChatGPT").
-        let noun_after = (b..(b + 2).min(self.words.len())).find_map(|k| self.product_cue_at(k));
-        let noun_before = a.checked_sub(1).and_then(|k| self.product_cue_at(k));
+        // An API is named after what it serves ("the Crypto API", "Streams API"): a plain
+        // word before it is no product.
+        let plain = n == 1 && ws[0].chars().skip(1).all(|c| c.is_ascii_lowercase());
+        let cue = |k: usize| {
+            self.product_cue_at(k).filter(|_| !(plain && matches!(Low::of(self.w(k)).as_str(), "api" | "apis")))
+        };
+        let noun_after = (b..(b + 2).min(self.words.len())).find_map(cue);
+        let noun_before = a.checked_sub(1).and_then(cue);
         let alnum = ws.iter().any(|w| has_digit(w)) && ws.iter().any(|w| w.chars().any(char::is_alphabetic));
-        let generic = n == 1 && self.is(a, Class::NOT_ORG_ACRONYM | Class::NOT_NAME);
+        // A word of the stop lists, or one opening a sentence or heading that the document
+        // also writes in lower case ("Public API", "Permission Model"), names no product.
+        // So does a verb opening a heading ("Specifying CPU Cores").
+        let generic = n == 1
+            && (self.is(a, Class::NOT_ORG_ACRONYM | Class::NOT_NAME)
+                || (plain && self.is_lowercase_word(ws[0]))
+                || (plain && ws[0].len() > 5 && ws[0].ends_with("ing") && sentence_start(self.text, span.start)));
         for (kind, weight) in [
             (noun_after, if gap_after == " " { 2 } else { 0 }),
             (noun_before, if gap_before == ", " || gap_before == " " { 2 } else { 0 }),
@@ -1083,7 +1109,7 @@ impl<'t> Tagger<'t> {
             x.ev.person += 3;
         }
         // A word of the stop list ("API", "YAML") is never an organisation, whatever is near.
-        if n == 1 && self.is(a, Class::NOT_ORG_ACRONYM) && all_caps(ws[0]) {
+        if n == 1 && self.is(a, Class::NOT_ORG_ACRONYM) && all_caps(ws[0].strip_suffix('s').unwrap_or(ws[0])) {
             x.ev.org = 0;
         }
         if x.ev.person > 0 && x.ev.person >= x.ev.org {
@@ -1301,6 +1327,23 @@ mod tests {
         assert_eq!(products, ["Gaudi 3", "MI300X", "Cortana"], "{t:?}");
         let t = tag("With Proposed CHIPS Direct Funding, the plant grows.");
         assert!(t.iter().all(|x| x.3 == 0), "{t:?}");
+    }
+
+    #[test]
+    fn common_words_identifiers_and_apis_are_no_products() {
+        // Headings and sentences opened by a word the document also writes in lower case, a
+        // determiner, a verb, an API named after what it serves, identifiers, a fingerprint.
+        let text = "## Public API\n\nThe public API is small. Neither API was documented. \
+                    A Public API helps. * [Specifying CPU Cores](#x)\n\nUse the Crypto API and \
+                    man3/CPU_ALLOC.3 or MAX_GPU; key DB:45:3D:1B. The Chrome browser runs the GPT-4o model.";
+        let t = tag(text);
+        let products: Vec<&str> = t.iter().filter(|x| x.3 > 0).map(|x| x.0.as_str()).collect();
+        assert_eq!(products, ["Chrome", "GPT-4o"], "{t:?}");
+        assert!(!t.iter().any(|x| x.0.contains("ALLOC") || x.0 == "DB"), "{t:?}");
+        // The same word mid-sentence, never written in lower case, still is one.
+        let t = tag("It runs on the Gaudi accelerator and the Crypto chip.");
+        let products: Vec<&str> = t.iter().filter(|x| x.3 > 0).map(|x| x.0.as_str()).collect();
+        assert_eq!(products, ["Gaudi", "Crypto"], "{t:?}");
     }
 
     #[test]

@@ -183,6 +183,18 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "former",
     "acting",
     "interim",
+    // Determiners: "Neither API was documented".
+    "neither",
+    "either",
+    "each",
+    "every",
+    "both",
+    "any",
+    "such",
+    "which",
+    "whose",
+    "another",
+    "several",
 ];
 
 /// FNV-1a: a fast hash for the short words of the word lists (they are fixed, not chosen by
