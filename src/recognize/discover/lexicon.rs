@@ -745,6 +745,11 @@ const NOT_ORG_ACRONYMS: &[&str] = &[
     "nprm",
     "drc",
     "ghb",
+    // Countries, laws and programmes in capitals: the "PRC", "RICO", the "CHIPS" Act.
+    "prc",
+    "dprk",
+    "rico",
+    "chips",
     "rna",
     "usb",
     "api",

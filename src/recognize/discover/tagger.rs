@@ -75,6 +75,9 @@ pub(super) struct Weighed<'t> {
     /// read, for a list of people to lend it theirs ("Michael Feinstein, Lorne Michaels and
     /// Paul Simon").
     bare: bool,
+    /// A model number with no evidence yet ("R1-0528"), kept for a list of products to lend
+    /// it theirs ("three `DeepSeek` models (R1, R1-0528 and V3.1)").
+    numbered: bool,
 }
 
 /// Roles that, after a name and a comma, say it is a person's.
@@ -155,6 +158,17 @@ fn name_particle(w: &str) -> bool {
 fn generic_noun(w: &str) -> bool {
     let mut cs = w.chars();
     cs.next().is_some_and(char::is_lowercase) || cs.next().is_some_and(char::is_uppercase)
+}
+
+/// A party and a state as written after a lawmaker's name: "D-CT", "R-Mo", "I-Vt".
+fn party_tag(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    w.split_once('-').is_some_and(|(p, st)| {
+        matches!(p, "D" | "R" | "I")
+            && (2..=5).contains(&st.len())
+            && st.starts_with(|c: char| c.is_ascii_uppercase())
+            && st.chars().all(|c| c.is_ascii_alphabetic())
+    })
 }
 
 /// A word's shape.
@@ -573,18 +587,47 @@ impl<'t> Tagger<'t> {
                 x.bare || (x.ev.person == 1 && x.ev.org == 0 && x.ev.chip + x.ev.model + x.ev.service == 0)
             };
             let people = list.iter().filter(|x| person(x)).count();
-            let others = list.iter().filter(|x| !weak(x) && !person(x)).count();
+            let others = list.iter().filter(|x| !weak(x) && !person(x) && !x.numbered).count();
+            // Not a town before its state ("Palo Alto, CA"), nor four names or more with no
+            // initial between, as partners name a firm ("Wilson Sonsini Goodrich Rosati").
+            let lendable = |x: &Weighed| {
+                let after = &self.text.as_bytes()[x.span.end..];
+                let state = after.len() >= 4
+                    && after.starts_with(b", ")
+                    && after[2].is_ascii_uppercase()
+                    && after[3].is_ascii_uppercase()
+                    && after.get(4).is_none_or(|b| !b.is_ascii_alphanumeric());
+                let words = self.text[x.span.clone()].split_whitespace();
+                let initial = words.clone().any(|w| initial(w.trim_end_matches('.')));
+                !state && (words.count() <= 3 || initial)
+            };
             if end - start >= 2 && and && people > 0 && others == 0 {
                 for x in &mut out[start..end] {
-                    if weak(x) {
+                    if weak(x) && lendable(x) {
                         x.ev.person += 2;
                         x.bare = false;
                     }
                 }
             }
+            // Model numbers listed with a product are products of its kind.
+            let list = &out[start..end];
+            let product = list.iter().find(|x| x.ev.ranked()[0].1.is_portfolio() && x.ev.ranked()[0].0 >= 2);
+            if let Some(kind) = product.map(|x| x.ev.ranked()[0].1) {
+                if list.iter().all(|x| x.numbered || x.ev.ranked()[0].1.is_portfolio()) {
+                    for x in &mut out[start..end] {
+                        if x.numbered {
+                            match kind {
+                                EntityKind::Chip => x.ev.chip += 2,
+                                EntityKind::Model => x.ev.model += 2,
+                                _ => x.ev.service += 2,
+                            }
+                        }
+                    }
+                }
+            }
             start = end;
         }
-        out.retain(|x| !x.bare);
+        out.retain(|x| !x.bare && (!x.numbered || x.ev.any()));
     }
 
     /// Cuts the chunk of words `a..b` into names and weighs each.
@@ -925,6 +968,10 @@ impl<'t> Tagger<'t> {
         if gap_before.ends_with('_') || gap_after.starts_with('_') || (gap_after == ":" && digit_at(b)) {
             return;
         }
+        // A party and state after a lawmaker's name: "(D-CT)", "(R-Mo.)".
+        if n == 1 && party_tag(ws[0]) {
+            return;
+        }
 
         // Organisations.
         if n >= 2 && self.is(b - 1, Class::ORG_HEAD) {
@@ -982,7 +1029,9 @@ impl<'t> Tagger<'t> {
 
         // People.
         // A given name may also be a word ("Bill Foster") or a place ("Chad Tew").
+        // Not a title: "Chief Financial Officer".
         let person_like = n <= 5
+            && !ROLES.contains(&&*Low::of(ws[n - 1]))
             && ws.iter().enumerate().all(|(k, w)| person_shaped(w) || (k > 0 && k + 1 < n && name_particle(w)))
             && !lw
                 .iter()
@@ -1040,6 +1089,14 @@ impl<'t> Tagger<'t> {
                 if *before(0) == *"by" && n >= 2 {
                     x.ev.person += 2;
                 }
+                // A short name defined for the rest of a release: "Wanzhou Meng (Meng)".
+                if n >= 2
+                    && gap_after == " ("
+                    && self.strs.get(b) == Some(&ws[n - 1])
+                    && self.text[self.words[b].end..].starts_with(')')
+                {
+                    x.ev.person += 2;
+                }
                 // "Contact: Jayna Legg", "Contact Information: Jayna Legg".
                 if n >= 2
                     && gap_before == ": "
@@ -1088,7 +1145,8 @@ impl<'t> Tagger<'t> {
                 || (plain && ws[0].len() > 5 && ws[0].ends_with("ing") && sentence_start(self.text, span.start)));
         for (kind, weight) in [
             (noun_after, if gap_after == " " { 2 } else { 0 }),
-            (noun_before, if gap_before == ", " || gap_before == " " { 2 } else { 0 }),
+            // A model number in brackets after its noun: "three DeepSeek models (R1, V3.1)".
+            (noun_before, if matches!(gap_before, ", " | " ") || (gap_before == " (" && alnum) { 2 } else { 0 }),
         ] {
             if let (Some(k), false) = (kind, generic) {
                 let w = weight + i32::from(alnum);
@@ -1118,7 +1176,8 @@ impl<'t> Tagger<'t> {
             x.ev.service = 0;
         }
         x.bare = !x.ev.any() && person_like && (2..=4).contains(&n);
-        if x.ev.any() || x.bare {
+        x.numbered = !x.ev.any() && alnum && n <= 2;
+        if x.ev.any() || x.bare || x.numbered {
             let text = &self.text[span];
             x.name = if text.contains('\n') { Cow::Owned(text.replace('\n', " ")) } else { Cow::Borrowed(text) };
             out.push(x);
@@ -1344,6 +1403,28 @@ mod tests {
         let t = tag("It runs on the Gaudi accelerator and the Crypto chip.");
         let products: Vec<&str> = t.iter().filter(|x| x.3 > 0).map(|x| x.0.as_str()).collect();
         assert_eq!(products, ["Gaudi", "Crypto"], "{t:?}");
+    }
+
+    #[test]
+    fn releases_define_short_names_and_list_model_numbers() {
+        let t = tag("It charged Huawei’s Chief Financial Officer (CFO) Wanzhou Meng (Meng) on Monday.");
+        assert!(t.iter().any(|x| x.0 == "Wanzhou Meng" && x.1 >= 2), "{t:?}");
+        assert!(!t.iter().any(|x| x.0.contains("Officer") && x.1 > 0), "{t:?}");
+        let t = tag("Senators Richard Blumenthal (D-CT) and Josh Hawley (R-Mo.) will hold a hearing.");
+        assert!(!t.iter().any(|x| x.0.contains("-CT") || x.0.contains("-Mo")), "{t:?}");
+        let t = tag("It evaluated three DeepSeek models (R1, R1-0528 and V3.1) and Agent 7, R2 and Nina Ford.");
+        let products: Vec<&str> = t.iter().filter(|x| x.3 >= 2).map(|x| x.0.as_str()).collect();
+        assert_eq!(products, ["DeepSeek", "R1", "R1-0528", "V3.1"], "{t:?}");
+        // A changelog's author in brackets after "API" is no product.
+        let t = tag("Fixed the stream API (Jane Roe) and the REPL (Chengzhong Wu).");
+        assert!(t.iter().all(|x| x.3 == 0), "{t:?}");
+    }
+
+    #[test]
+    fn a_list_of_people_lends_nothing_to_towns_and_firms() {
+        let t = tag("Counsel: Jane Roe and John Poe, Wilson Sonsini Goodrich Rosati, Palo Alto, CA, for the defence.");
+        assert!(t.iter().any(|x| x.0 == "Jane Roe" && x.1 >= 2), "{t:?}");
+        assert!(!t.iter().any(|x| (x.0 == "Palo Alto" || x.0.starts_with("Wilson")) && x.1 > 0), "{t:?}");
     }
 
     #[test]
