@@ -14,7 +14,7 @@ use std::ops::Range;
 use crate::text::ids::slug;
 use rayon::prelude::*;
 
-use crate::model::{DocKind, Document, Entity, EntityKind, Mention, Origin};
+use crate::model::{DocKind, Document, Entity, EntityKind, MatchRule, Mention, Origin};
 
 /// A name seen in the text that discovery could not classify with confidence.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -321,6 +321,13 @@ pub fn decide(docs: &[Document], entities: &[Entity], observed: &Observed) -> Fo
                 // organisation's capitals may be its own ("HSBC").
                 let shown = if kind == EntityKind::Person { display_name(&name) } else { name.clone() };
                 let mut e = Entity::named(id, kind, shown, Origin::Discovered);
+                // A team named by its country is that team only where sport is written of.
+                if kind == EntityKind::Org && t.ev.team > 0 && 2 * t.ev.team >= t.ev.org {
+                    e.rule = MatchRule {
+                        case_sensitive: true,
+                        context: SPORT_WORDS.iter().map(|w| (*w).to_string()).collect(),
+                    };
+                }
                 e.aliases = aliases.remove(name.as_str()).unwrap_or_default();
                 if e.name != name {
                     e.aliases.push(name.clone());
@@ -339,6 +346,11 @@ pub fn decide(docs: &[Document], entities: &[Entity], observed: &Observed) -> Fo
     found.candidates.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
     found
 }
+
+/// Words of a match, one of which must stand near a team named by its country for the
+/// country's name to stand for the team (in the same paragraph, within 200 bytes).
+const SPORT_WORDS: &[&str] =
+    &["beat", "beats", "defeated", "drew", "match", "matches", "goals", "scored", "semi-final", "quarter-final"];
 
 /// A name written in capitals (a speaker label, "JASON RHODES") shown in title case.
 fn display_name(name: &str) -> String {
@@ -633,5 +645,24 @@ mod tests {
         let docs = vec![doc("We met Badger Technologies at the show.")];
         let f = discover(&docs, &[], &[]);
         assert_eq!(f.entities[0].kind, EntityKind::Org);
+    }
+
+    #[test]
+    fn a_country_named_for_its_team_is_linked_only_near_a_match() {
+        let docs = vec![doc(
+            "Brazil beat Australia 2-0 in Munich. Argentina defeated Wales 45-27.\n\nAustralia's economy grew.",
+        )];
+        let f = discover(&docs, &[], &[]);
+        let teams: Vec<&str> =
+            f.entities.iter().filter(|e| e.kind == EntityKind::Org).map(|e| e.name.as_str()).collect();
+        assert_eq!(teams, ["Brazil", "Australia", "Argentina", "Wales"]);
+        assert!(f.entities.iter().all(|e| e.rule.context.contains(&"beat".to_string())));
+        let linker = crate::recognize::link::Linker::new(&f.entities);
+        let text = &docs[0].body;
+        let named: Vec<&str> = linker.link(0, text).iter().map(|m| &text[m.span()]).collect();
+        assert_eq!(named, ["Brazil", "Australia", "Argentina", "Wales"], "not the economy's Australia");
+        // No score, no team: "Brazil beat inflation".
+        let f = discover(&[doc("Brazil beat Australia on tariffs, officials said.")], &[], &[]);
+        assert!(f.entities.is_empty(), "{:?}", f.entities);
     }
 }

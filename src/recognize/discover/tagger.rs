@@ -28,6 +28,9 @@ pub(super) struct Evidence {
     pub chip: i32,
     pub model: i32,
     pub service: i32,
+    /// The part of `org` that says a team named by its country ("Brazil beat Australia
+    /// 2-0"): such a team is linked only near words of sport, not wherever the country is.
+    pub team: i32,
 }
 
 impl Evidence {
@@ -57,6 +60,7 @@ impl std::ops::AddAssign for Evidence {
         self.chip += o.chip;
         self.model += o.model;
         self.service += o.service;
+        self.team += o.team;
     }
 }
 
@@ -158,6 +162,14 @@ fn name_particle(w: &str) -> bool {
 fn generic_noun(w: &str) -> bool {
     let mut cs = w.chars();
     cs.next().is_some_and(char::is_lowercase) || cs.next().is_some_and(char::is_uppercase)
+}
+
+/// A match's score: "2-0", "45–27".
+fn is_score(w: &str) -> bool {
+    w.split_once(['-', '\u{2013}']).is_some_and(|(x, y)| {
+        let digits = |t: &str| (1..=2).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
+        digits(x) && digits(y)
+    })
 }
 
 /// A party and a state as written after a lawmaker's name: "D-CT", "R-Mo", "I-Vt".
@@ -486,6 +498,61 @@ impl<'t> Tagger<'t> {
         false
     }
 
+    /// Whether word `a` is a country named for its team: a match verb beside it and a score
+    /// in the sentence ("Brazil beat Australia 2-0", "Argentina defeated Wales 45-27").
+    fn team_at(&self, a: usize) -> bool {
+        let low = |k: Option<usize>| k.and_then(|k| self.strs.get(k)).map_or_else(Low::default, |w| Low::of(w));
+        self.is(a, Class::PLACE)
+            && capitalised(self.w(a))
+            && (matches!(
+                low(Some(a + 1)).as_str(),
+                "beat"
+                    | "beats"
+                    | "defeated"
+                    | "defeats"
+                    | "drew"
+                    | "edged"
+                    | "thrashed"
+                    | "routed"
+                    | "overcame"
+                    | "trounced"
+            ) || matches!(low(a.checked_sub(1)).as_str(), "against" | "beat" | "defeated" | "over" | "vs" | "v"))
+            && self.score_near(self.words[a].clone())
+    }
+
+    /// Whether a match's score ("2-0", "31–12") stands within the sentence around `span`
+    /// (at most 120 bytes each way).
+    fn score_near(&self, span: Range<usize>) -> bool {
+        let lo = self.text.floor_char_boundary(span.start.saturating_sub(120));
+        let hi = self.text.ceil_char_boundary((span.end + 120).min(self.text.len()));
+        let before = self.text[lo..span.start].rsplit(['.', '\n', ';']).next().unwrap_or("");
+        let after = self.text[span.end..hi].split(['.', '\n', ';']).next().unwrap_or("");
+        [before, after].iter().any(|t| {
+            let b = t.as_bytes();
+            (0..b.len()).any(|i| {
+                let digits = |from: usize, step_back: bool| {
+                    let mut k = 0;
+                    while k < 3 {
+                        let j = if step_back { from.checked_sub(k + 1) } else { Some(from + k) };
+                        match j.and_then(|j| b.get(j)) {
+                            Some(c) if c.is_ascii_digit() => k += 1,
+                            _ => break,
+                        }
+                    }
+                    k
+                };
+                let dash = if b[i] == b'-' {
+                    1
+                } else if b[i..].starts_with("\u{2013}".as_bytes()) {
+                    3
+                } else {
+                    0
+                };
+                dash > 0 && (1..=2).contains(&digits(i, true)) && (1..=2).contains(&digits(i + dash, false))
+            })
+        })
+    }
+
     /// Whether the document also writes this word in lower case.
     fn is_lowercase_word(&self, w: &str) -> bool {
         let l = Low::of(w);
@@ -528,7 +595,11 @@ impl<'t> Tagger<'t> {
                 if self.function_word(j) {
                     break;
                 }
-                if capitalised(wj) || is_number(wj) || (has_digit(wj) && wj.len() <= 6) || particle_name(wj) {
+                if capitalised(wj)
+                    || is_number(wj)
+                    || (has_digit(wj) && wj.len() <= 6 && !is_score(wj))
+                    || particle_name(wj)
+                {
                     j += 1;
                 } else if is_connector(wj) && j + 1 < n && capitalised(self.w(j + 1)) {
                     let gap2 = &self.text[self.words[j].end..self.words[j + 1].start];
@@ -921,7 +992,8 @@ impl<'t> Tagger<'t> {
             let cue = self.product_cue_at(b).is_some()
                 || prev.is_some_and(|k| self.product_cue_at(k).is_some() || self.is(k, Class::ORG_NOUN))
                 || self.is(b, Class::ORG_AFTER)
-                || next == "said";
+                || next == "said"
+                || self.team_at(a);
             if !cue {
                 return;
             }
@@ -939,7 +1011,10 @@ impl<'t> Tagger<'t> {
                     && self.is(b - 1, Class::PLACE)
                     && (a + k + 1..b).all(|i| self.w(i) == "the" || capitalised(self.w(i)))
             });
-        if (a..b).all(|k| self.is(k, Class::PLACE | Class::NOT_NAME))
+        // A team named by its country, with a match verb beside it and a score in the
+        // sentence: "Brazil beat Australia 2-0", "Argentina defeated Wales 45-27".
+        let team = n == 1 && self.team_at(a);
+        if (!team && (a..b).all(|k| self.is(k, Class::PLACE | Class::NOT_NAME)))
             || (n > 1
                 && self.is(b - 1, Class::PLACE)
                 && !self.is(b - 1, Class::ORG_HEAD)
@@ -974,6 +1049,10 @@ impl<'t> Tagger<'t> {
         }
 
         // Organisations.
+        if team {
+            x.ev.org += 3;
+            x.ev.team += 3;
+        }
         if n >= 2 && self.is(b - 1, Class::ORG_HEAD) {
             x.ev.org += 3;
         }
