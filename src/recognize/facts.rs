@@ -430,13 +430,15 @@ pub fn extract(
         let gap = normalise(raw_gap.trim_start_matches([')', ']']));
         let (ka, kb) = (K::of(entities[a.entity()].kind), K::of(entities[b.entity()].kind));
         // The unit the second name owns: "NASA's Planetary Science Division".
-        let unit_after_b = pairs.get(k + 2).filter(|c| {
-            kb == K::O
-                && K::of(entities[c.entity()].kind) == K::O
-                && c.span().end <= sentence.end
-                && b.span().end <= c.span().start
-                && matches!(normalise(&body[b.span().end..c.span().start]).as_str(), " 's " | " ' ")
-        });
+        let unit_after_b = || {
+            pairs.get(k + 2).filter(|c| {
+                kb == K::O
+                    && K::of(entities[c.entity()].kind) == K::O
+                    && c.span().end <= sentence.end
+                    && b.span().end <= c.span().start
+                    && matches!(body[b.span().end..c.span().start].trim_end(), "'s" | "\u{2019}s" | "'" | "\u{2019}")
+            })
+        };
         for i in compiled.set.matches(&gap) {
             let rule = &compiled.rules[i];
             let (subj, obj, ks, ko) = match rule.subject {
@@ -465,7 +467,7 @@ pub fn extract(
             // "Lori Glaze, director of NASA's Planetary Science Division" leads the unit.
             let mut obj = obj;
             if rule.follow.is_none() && owns_the_topic(body, sentence, b) {
-                match unit_after_b {
+                match unit_after_b() {
                     Some(unit) if rule.subject == Side::First && matches!(rule.predicate, "leads" | "part_of") => {
                         obj = unit;
                     }
@@ -666,6 +668,8 @@ fn with_pronouns(
     let mut last: Option<(usize, usize)> = None;
     let mut m = 0;
     let mut prev_end = 0;
+    // One pass over the text for "her last day".
+    let mut last_days = LAST_DAY.find_iter(body).peekable();
     for sentence in sentences {
         if body[prev_end.min(sentence.start)..sentence.start].matches('\n').count() > 1 {
             last = None;
@@ -684,7 +688,10 @@ fn with_pronouns(
         }
         // "Today is her last day at the White House": a possessive before "last day" when
         // no one is named before it in the sentence.
-        let owner = LAST_DAY.find(text).map(|f| sentence.start + f.start()..sentence.start + f.start() + 3);
+        while last_days.peek().is_some_and(|f| f.start() < sentence.start) {
+            last_days.next();
+        }
+        let owner = last_days.peek().filter(|f| f.end() <= sentence.end).map(|f| f.start()..f.start() + 3);
         let mut several = false;
         let mut first_person: Option<usize> = None;
         while m < mentions.len() && mentions[m].span().start < sentence.end {
@@ -730,7 +737,7 @@ fn speaking_for_themselves(
     entities: &[Entity],
 ) -> Vec<Mention> {
     static I_AM: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\bI(?:'m|\x{2019}m| am) (?:the|a|an|[A-Z][\w.&-]*(?:'s|\x{2019}s|')) ")
+        Regex::new(r"(?-u:\b)I(?:'m|\x{2019}m| am) (?:the|a|an|[A-Z][A-Za-z0-9.&-]*(?:'s|\x{2019}s|')) ")
             .expect("the pattern is valid")
     });
     static SELF_NAMED: LazyLock<Regex> = LazyLock::new(|| {
@@ -741,6 +748,8 @@ fn speaking_for_themselves(
     let mut named_self: Option<(usize, usize)> = None;
     let mut speaker: Option<usize> = None;
     let mut m = 0;
+    // One pass over the text for "I'm the".
+    let mut i_am = I_AM.find_iter(body).peekable();
     for (i, sentence) in sentences.iter().enumerate() {
         while m < mentions.len() && mentions[m].span().start < sentence.end {
             let at = mentions[m].span();
@@ -749,32 +758,41 @@ fn speaking_for_themselves(
             if at.start < sentence.start || entities[e].kind != EntityKind::Person {
                 continue;
             }
-            let line = body[..at.start].rfind('\n').map_or(0, |n| n + 1);
+            // A label opens its line: only spaces between it and the line's start.
+            let line_start = body[..at.start].trim_end_matches([' ', '\t']);
+            let line_start = ["MR.", "MS.", "MRS.", "DR.", "Mr.", "Ms.", "Mrs.", "Dr."]
+                .iter()
+                .find_map(|t| line_start.strip_suffix(t))
+                .unwrap_or(line_start)
+                .trim_end_matches([' ', '\t']);
+            let opens_line = line_start.is_empty() || line_start.ends_with('\n');
             let after = body[at.end..body.ceil_char_boundary((at.end + 3).min(body.len()))].trim_start();
-            if body[line..at.start].trim().is_empty() && after.starts_with(':') {
+            if opens_line && after.starts_with(':') {
                 speaker = Some(e);
                 named_self = None;
                 continue;
             }
             let lo = body.floor_char_boundary(at.start.saturating_sub(16).max(sentence.start));
-            if SELF_NAMED.is_match(&body[lo..at.start]) {
+            let before = body[lo..at.start].trim_end();
+            if before.ends_with(['s', 'S', 'm', 'M']) && SELF_NAMED.is_match(&body[lo..at.start]) {
                 named_self = Some((e, i));
             }
         }
-        let text = &body[sentence.clone()];
         let who = named_self.filter(|&(_, j)| j + 1 >= i).map(|(e, _)| e).or(speaker);
-        let Some(who) = who else { continue };
-        for f in I_AM.find_iter(text) {
-            let at = sentence.start + f.start();
-            out.push(Mention::new(who, doc, at..at + 1, MatchHow::ShortForm));
+        while let Some(f) = i_am.peek().filter(|f| f.start() < sentence.end) {
+            if let (Some(who), true) = (who, f.start() >= sentence.start) {
+                out.push(Mention::new(who, doc, f.start()..f.start() + 1, MatchHow::ShortForm));
+            }
+            i_am.next();
         }
     }
     out
 }
 
 /// "his last day", "her final day": a possessive pronoun whose person the last day is.
-static LAST_DAY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?:[Hh]is|[Hh]er) (?:last|final) (?:day|week)\b").expect("the pattern is valid"));
+static LAST_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:[Hh]is|[Hh]er) (?:last|final) (?:day|week)(?-u:\b)").expect("the pattern is valid")
+});
 
 /// Whether a pair's sentence states something: not a question, not a condition ("If Google
 /// buys Fitbit"), not about a former holder ("Former Google CEO Eric Schmidt").

@@ -26,12 +26,11 @@ fn mentions_in<'a>(t: &'a Text, range: &std::ops::Range<usize>) -> &'a [Mention]
 /// invested in the second. The listing ends at the first thing that is not a pair.
 pub(super) fn investments_in_pairs(t: &Text) -> Vec<Fact> {
     static CUE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)\binvestments\b[^:;.]{0,40}:").expect("the pattern is valid"));
+        LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)investments(?-u:\b)[^:;.]{0,40}:").expect("the pattern is valid"));
     let mut out = Vec::new();
-    for sentence in t.sentences {
-        let text = &t.body[sentence.clone()];
-        let Some(cue) = CUE.find(text) else { continue };
-        let from = sentence.start + cue.end();
+    for cue in CUE.find_iter(t.body) {
+        let Some(sentence) = super::sentence_of(t.sentences, &cue.range()) else { continue };
+        let from = cue.end();
         let listed: Vec<&Mention> = mentions_in(t, &(from..sentence.end))
             .iter()
             .filter(|m| m.span().end <= sentence.end)
@@ -61,7 +60,7 @@ pub(super) fn investments_in_pairs(t: &Text) -> Vec<Fact> {
 /// makes a member.
 pub(super) fn statement_heading(t: &Text) -> Vec<Fact> {
     static CUE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:(?:Joint |Dissenting |Concurring )?Statement|Remarks|Testimony)s? (?:of|by) ")
+        Regex::new(r"(?-u:\b)(?:(?:Joint |Dissenting |Concurring )?Statement|Remarks|Testimony)s? (?:of|by) ")
             .expect("the pattern is valid")
     });
     static TITLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -73,10 +72,9 @@ pub(super) fn statement_heading(t: &Text) -> Vec<Fact> {
     static MEMBER: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(&format!("^(?:(?:acting|interim) )?(?:{ROLE})$")).expect("the pattern is valid"));
     let mut out = Vec::new();
-    for sentence in t.sentences {
-        let text = &t.body[sentence.clone()];
-        let Some(cue) = CUE.find(text) else { continue };
-        let from = sentence.start + cue.end();
+    for cue in CUE.find_iter(t.body) {
+        let Some(sentence) = super::sentence_of(t.sentences, &cue.range()) else { continue };
+        let from = cue.end();
         let mut people: Vec<(&Mention, String)> = Vec::new();
         let mut prev_end = from;
         for m in mentions_in(t, &(from..sentence.end)).iter().take(MAX_ITEMS + 1) {
