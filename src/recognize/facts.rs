@@ -750,7 +750,13 @@ fn speaking_for_themselves(
     let mut m = 0;
     // One pass over the text for "I'm the".
     let mut i_am = I_AM.find_iter(body).peekable();
+    let mut prev_end = 0;
     for (i, sentence) in sentences.iter().enumerate() {
+        // A blank line ends the turn: a label speaks for its own paragraph only.
+        if body[prev_end.min(sentence.start)..sentence.start].matches('\n').count() > 1 {
+            speaker = None;
+        }
+        prev_end = sentence.end;
         while m < mentions.len() && mentions[m].span().start < sentence.end {
             let at = mentions[m].span();
             let e = mentions[m].entity();
@@ -1946,6 +1952,10 @@ mod tests {
         let label = "ERIC LANDER: Thank you all.  I am a member of the Office of Science and Technology Policy.";
         let names_caps = [("ERIC LANDER", 'p'), ("Office of Science and Technology Policy", 'o')];
         assert_eq!(one(label, &names_caps), t("ERIC LANDER", "part_of", "Office of Science and Technology Policy"));
+        // A label in another paragraph (a heading) does not speak for this one.
+        let heading =
+            "ERIC LANDER: A profile\n\nSmith said: I'm the Director of the Office of Science and Technology Policy.";
+        assert!(facts_of(heading, &names_caps).is_empty());
         for text in [
             // Nobody named themselves, and no speaker's label opens the turn.
             "Eric Lander spoke. I'm the Director of the Office of Science and Technology Policy.",
