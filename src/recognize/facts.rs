@@ -19,6 +19,8 @@ use crate::model::{DocIdx, Entity, EntityKind, Fact, FactObject, FactOrigin, Mat
 use crate::text::date::{extract_dates, PartialDate, When};
 use crate::text::sentence::sentences;
 
+mod lists;
+
 /// The kinds a side of a pattern may be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum K {
@@ -70,6 +72,8 @@ struct Rule {
     /// The first name must end with a word that names a unit ("the National Recording
     /// Preservation Board of the Library of Congress"; not "Google of the future").
     unit_first: bool,
+    /// The object's name must end with a word that names a unit ("the Criminal Division").
+    unit_object: bool,
     /// Other patterns may read the same pair too ("the Jets hired Rex Ryan as their head
     /// coach": he joins, and leads).
     more: bool,
@@ -101,6 +105,11 @@ impl Rule {
         self
     }
 
+    fn unit_object(mut self) -> Self {
+        self.unit_object = true;
+        self
+    }
+
     fn former(mut self) -> Self {
         self.former = true;
         self
@@ -127,7 +136,7 @@ pastor|rector|bishop|archbishop|provost|superintendent|commander|\
 const ROLE: &str = "(?:spokes(?:man|woman|person)|official|analyst|engineer|researcher|scientist|advis[eo]r|\
 economist|executive|(?:senior |executive )?vice[- ]president|member|lawyer|attorney|employee|officer|\
 chief [a-z]+ officer|general counsel|professor|fellow|correspondent|reporter|editor|press secretary|\
-deputy(?: [a-z]+){1,3}|senior(?: [a-z]+){1,2}|associate(?: [a-z]+){1,2}|board member|partner|ambassador|envoy|\
+deputy(?: [a-z]+){1,3}|senior(?: [a-z]+){1,2}|special (?:envoy|representative|advis[eo]r|counsel|assistant|rapporteur|agent)|associate(?: [a-z]+){1,2}|board member|partner|ambassador|envoy|\
 representative|striker|midfielder|defender|goalkeeper|player|driver|pilot|astronaut|staff member|\
 journalist|columnist|anchor|presenter|commentator|producer|linebacker|quarterback|pitcher|winger|forward|\
 batsman|bowler|teammate|team-mate|legislator|lawmaker|diplomat|aide|staffer|consultant|negotiator|inspector|\
@@ -166,12 +175,14 @@ fn rules() -> Vec<Rule> {
         follow: None,
         former: false,
         unit_first: false,
+        unit_object: false,
         more: false,
     };
     let v = |verbs: &str| format!("{AUX} (?:{verbs})(?: the)?");
     let qualifier = "(?: (?:new|interim|acting|current))?";
     let article = "(?: (?:the|its|a|an))?";
-    let relative = "(?: (?:who|as)(?: (?:is|was|has been|will be|became|becomes))?(?: now)?| (?:is|remains)(?: now)?)?";
+    let relative =
+        "(?: (?:who|as)(?: (?:is|was|has been|will be|became|becomes))?(?: now)?| (?:is|remains|'m|am)(?: now)?)?";
     vec![
         // "Airbus chief executive Tom Enders", "FTC Chair Lina M. Khan", "Airbus' boss, Tom Enders".
         r(format!("{POSS}{qualifier} (?P<t>{LEAD}){COMMA}"), Second, "leads", &[P], &[O]),
@@ -188,7 +199,7 @@ fn rules() -> Vec<Rule> {
         r(format!("{POSS} (?P<t>(?:{LEAD}|{ROLE}) (?:in|for)(?P<mods> [a-z]+(?: [a-z]+)?)){COMMA}"), Second, "part_of", &[P], &[O]),
         r(format!("{POSS} (?:co-?)?founder{COMMA}"), Second, "founded", &[P], &[O]),
         // "Tom Enders, chief executive of Airbus", "Lina Khan, who is chair of the FTC".
-        r(format!("{COMMA}{relative}(?: (?:the|its))?{qualifier} (?P<t>{LEAD}) (?:of|at|for)(?: the)?"), First, "leads", &[P], &[O]),
+        r(format!("{COMMA}{relative}(?: (?:the|its))?{qualifier} (?P<t>{LEAD}|lead) (?:of|at|for)(?: the)?"), First, "leads", &[P], &[O]),
         r(format!("{COMMA}{relative}{article} (?P<t>{ROLE}) (?:of|at|for|with)(?: the)?"), First, "part_of", &[P], &[O]),
         // "Piers Morgan, who is now a TV news journalist for CNN": qualifiers after a comma
         // (not "former", not a verb: see `MODIFIER_STOP`).
@@ -196,6 +207,10 @@ fn rules() -> Vec<Rule> {
         // "the chief executive of Airbus, Tom Enders"; "a spokesman for Airbus, Jane Roe".
         r(COMMA.into(), Second, "leads", &[P], &[O]).lead_end(&format!("(?: (?:new|acting|interim|current))? (?P<t>{LEAD}) (?:of|at|for)(?: the)?")),
         r(COMMA.into(), Second, "part_of", &[P], &[O]).lead_end(&format!("(?: (?:a|an|one))? (?P<t>{ROLE}) (?:of|at|for|with)(?: the)?")),
+        // "our Democratic leader in the House of Representatives, Nancy Pelosi": a title held
+        // in the organisation makes a member of it.
+        r(COMMA.into(), Second, "part_of", &[P], &[O])
+            .lead_end(&format!("(?: (?:a|an|one|the|our|their|its))?(?P<mods>(?: [a-z-]+){{0,2}}) (?P<t>{LEAD}|{ROLE}) in(?: the)?")),
         // "Jane Roe, the Foreign Ministry's director general"; "Roe is the State Department's
         // most senior official": the title after the organisation.
         r("(?: ,(?: (?:is|was|remains|became|becomes))?| (?:is|was|remains|became|becomes))(?: the)?".into(), First, "leads", &[P], &[O])
@@ -217,6 +232,11 @@ fn rules() -> Vec<Rule> {
         // "Richard Aboulafia of the Teal Group".
         // "chief executive Tim Cook of Apple".
         r(" of(?: the)?".into(), First, "leads", &[P], &[O]).lead_end(&format!("(?: (?:new|acting|interim|current))? (?P<t>{LEAD})")),
+        // "Assistant Attorney General Alice S. Fisher of the Criminal Division": an assistant
+        // secretary, attorney general or administrator heads the unit named after "of".
+        r(" (?:of|for) the".into(), First, "leads", &[P], &[O])
+            .lead_end("(?: acting)? (?P<t>assistant (?:attorney general|secretary|administrator))")
+            .unit_object(),
         r(format!("{COMMA} of(?: the)?"), First, "part_of", &[P], &[O]),
         // Verbs.
         r(v("join|joins|joined|joining|rejoined|rejoins"), First, "joins", &[P, O], &[O]).more(),
@@ -246,6 +266,9 @@ fn rules() -> Vec<Rule> {
         r(format!("{AUX} (?:(?:serves|served|serving) (?:at|for|in|on|with)|(?:works|worked|working) (?:at|for))(?: the)?"), First, "part_of", &[P], &[O]),
         r(v("fired|fires|ousted|ousts|dismissed|dismisses|sacked|sacks"), Second, "leaves", &[P], &[O]),
         r(format!("{POSS} (?:departure|exit|resignation|retirement) (?:from|at)(?: the)?"), First, "leaves", &[P], &[O]),
+        // "Bernadette Meehan's last day at the White House"; "Today is her last day at the
+        // White House" (the pronoun stands for the person just named: `with_pronouns`).
+        r(format!("{POSS} (?:last|final) (?:day|week) (?:at|with|in)(?: the)?"), First, "leaves", &[P], &[O]),
         r(
             v("left|leaves|leave|leaving|quit|quits|departed|departs|departing|exited|exits|(?:stepped|steps|step|stepping) down(?: as [a-z -]{1,40})? (?:from|at|of)|(?:resign|retire)(?:d|s|ed)? (?:from|as [a-z -]{1,40} (?:of|at))"),
             First,
@@ -406,6 +429,16 @@ pub fn extract(
         // An alias in brackets ends the first mention: "International Monetary Fund (IMF)".
         let gap = normalise(raw_gap.trim_start_matches([')', ']']));
         let (ka, kb) = (K::of(entities[a.entity()].kind), K::of(entities[b.entity()].kind));
+        // The unit the second name owns: "NASA's Planetary Science Division".
+        let unit_after_b = || {
+            pairs.get(k + 2).filter(|c| {
+                kb == K::O
+                    && K::of(entities[c.entity()].kind) == K::O
+                    && c.span().end <= sentence.end
+                    && b.span().end <= c.span().start
+                    && matches!(body[b.span().end..c.span().start].trim_end(), "'s" | "\u{2019}s" | "'" | "\u{2019}")
+            })
+        };
         for i in compiled.set.matches(&gap) {
             let rule = &compiled.rules[i];
             let (subj, obj, ks, ko) = match rule.subject {
@@ -427,7 +460,21 @@ pub fn extract(
             if gap == " ( " && spelt_before(body, sentence.start, a.span().end, &body[b.span()]) {
                 continue;
             }
-            if !plain_statement(body, sentence, a, b, rule) {
+            if !plain_statement(body, sentence, a, rule) {
+                continue;
+            }
+            // A pattern that reads what follows the second name decides about its possessive;
+            // "Lori Glaze, director of NASA's Planetary Science Division" leads the unit.
+            let mut obj = obj;
+            if rule.follow.is_none() && owns_the_topic(body, sentence, b) {
+                match unit_after_b() {
+                    Some(unit) if rule.subject == Side::First && matches!(rule.predicate, "leads" | "part_of") => {
+                        obj = unit;
+                    }
+                    _ => continue,
+                }
+            }
+            if rule.unit_object && !ends_with_unit(&entities[obj.entity()].name) {
                 continue;
             }
             if let Some(before) = &rule.before {
@@ -479,6 +526,10 @@ pub fn extract(
                 Some(cased.get(m.range()).filter(|_| same).unwrap_or(m.as_str()).to_string())
             };
             let value = group("amt").or_else(|| group("t").or_else(|| around("t")).map(|t| title(&t)));
+            // A commissioner of a commission is one of several ("FTC Commissioner Julie Brill").
+            let commissioner = value.as_deref().is_some_and(|v| v.eq_ignore_ascii_case("commissioner"))
+                && entities[obj.entity()].names().any(|n| n.to_lowercase().ends_with("commission"));
+            let predicate = if rule.predicate == "leads" && commissioner { "part_of" } else { rule.predicate };
             let quote_span = quote(body, sentence, a.span().start..b.span().end);
             let quote = &body[quote_span.clone()];
             // The stated date nearest the pair ("hired in 2005; in 2019 Microsoft acquired …").
@@ -510,7 +561,7 @@ pub fn extract(
                 && ["total", "in all", "altogether", "so far", "to date"].iter().any(|w| lower.contains(w));
             let fact = Fact {
                 subject: subj.entity(),
-                predicate: rule.predicate.to_string(),
+                predicate: predicate.to_string(),
                 object: FactObject::Entity(obj.entity()),
                 value,
                 date,
@@ -585,7 +636,14 @@ pub fn extract(
         }
     }
     let text = Text { doc, body, sentences: &sentences, mentions, entities };
-    for fact in named_after_owner(&text).into_iter().chain(titled_after_department(&text)).chain(titled_member(&text)) {
+    for fact in named_after_owner(&text)
+        .into_iter()
+        .chain(titled_after_department(&text))
+        .chain(titled_member(&text))
+        .chain(owned_by_department(&text))
+        .chain(lists::investments_in_pairs(&text))
+        .chain(lists::statement_heading(&text))
+    {
         if seen.insert(key(&fact)) {
             out.push(fact);
         }
@@ -610,6 +668,8 @@ fn with_pronouns(
     let mut last: Option<(usize, usize)> = None;
     let mut m = 0;
     let mut prev_end = 0;
+    // One pass over the text for "her last day".
+    let mut last_days = LAST_DAY.find_iter(body).peekable();
     for sentence in sentences {
         if body[prev_end.min(sentence.start)..sentence.start].matches('\n').count() > 1 {
             last = None;
@@ -626,14 +686,28 @@ fn with_pronouns(
             added.push(Mention::new(person, doc, at..at + word.len(), MatchHow::ShortForm));
             named = Some(person);
         }
+        // "Today is her last day at the White House": a possessive before "last day" when
+        // no one is named before it in the sentence.
+        while last_days.peek().is_some_and(|f| f.start() < sentence.start) {
+            last_days.next();
+        }
+        let owner = last_days.peek().filter(|f| f.end() <= sentence.end).map(|f| f.start()..f.start() + 3);
         let mut several = false;
+        let mut first_person: Option<usize> = None;
         while m < mentions.len() && mentions[m].span().start < sentence.end {
             let e = mentions[m].entity();
             if mentions[m].span().start >= sentence.start && entities[e].kind == EntityKind::Person {
                 several |= named.is_some_and(|n| n != e);
                 named = Some(e);
+                first_person.get_or_insert(mentions[m].span().start);
             }
             m += 1;
+        }
+        if let (Some(span), Some((person, _)), false) = (owner, last, several) {
+            if first_person.is_none_or(|p| p > span.start) && named.is_none_or(|n| n == person) {
+                added.push(Mention::new(person, doc, span, MatchHow::ShortForm));
+                named = Some(person);
+            }
         }
         last = match (named, several, last) {
             (Some(e), false, _) => Some((e, 0)),
@@ -641,6 +715,7 @@ fn with_pronouns(
             _ => None,
         };
     }
+    added.extend(speaking_for_themselves(doc, body, sentences, mentions, entities));
     if added.is_empty() {
         return None;
     }
@@ -649,11 +724,85 @@ fn with_pronouns(
     Some(all)
 }
 
+/// "I'm the Director of the White House Office of Science and Technology Policy" in a
+/// transcript: "I" stands for the person who named themselves in that sentence or the one
+/// before ("my name is Eric Lander", "I'm Gary Jordan", "This is Chad Tew"), or else for the
+/// speaker whose label opens the turn ("MR. EARNEST:"). Only an "I" that a title follows
+/// ("I'm the", "I am a", "I'm NASA's") is marked. Linear in the sentences and mentions.
+fn speaking_for_themselves(
+    doc: DocIdx,
+    body: &str,
+    sentences: &[Range<usize>],
+    mentions: &[Mention],
+    entities: &[Entity],
+) -> Vec<Mention> {
+    static I_AM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?-u:\b)I(?:'m|\x{2019}m| am) (?:the|a|an|[A-Z][A-Za-z0-9.&-]*(?:'s|\x{2019}s|')) ")
+            .expect("the pattern is valid")
+    });
+    static SELF_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:^|[^\w])(?:my name is|i'm|i\x{2019}m|i am|this is)\s+$").expect("the pattern is valid")
+    });
+    let mut out = Vec::new();
+    // Who named themselves, and in which sentence; who speaks this turn.
+    let mut named_self: Option<(usize, usize)> = None;
+    let mut speaker: Option<usize> = None;
+    let mut m = 0;
+    // One pass over the text for "I'm the".
+    let mut i_am = I_AM.find_iter(body).peekable();
+    let mut prev_end = 0;
+    for (i, sentence) in sentences.iter().enumerate() {
+        // A blank line ends the turn: a label speaks for its own paragraph only.
+        if body[prev_end.min(sentence.start)..sentence.start].matches('\n').count() > 1 {
+            speaker = None;
+        }
+        prev_end = sentence.end;
+        while m < mentions.len() && mentions[m].span().start < sentence.end {
+            let at = mentions[m].span();
+            let e = mentions[m].entity();
+            m += 1;
+            if at.start < sentence.start || entities[e].kind != EntityKind::Person {
+                continue;
+            }
+            // A label opens its line: only spaces between it and the line's start.
+            let line_start = body[..at.start].trim_end_matches([' ', '\t']);
+            let line_start = ["MR.", "MS.", "MRS.", "DR.", "Mr.", "Ms.", "Mrs.", "Dr."]
+                .iter()
+                .find_map(|t| line_start.strip_suffix(t))
+                .unwrap_or(line_start)
+                .trim_end_matches([' ', '\t']);
+            let opens_line = line_start.is_empty() || line_start.ends_with('\n');
+            let after = body[at.end..body.ceil_char_boundary((at.end + 3).min(body.len()))].trim_start();
+            if opens_line && after.starts_with(':') {
+                speaker = Some(e);
+                named_self = None;
+                continue;
+            }
+            let lo = body.floor_char_boundary(at.start.saturating_sub(16).max(sentence.start));
+            let before = body[lo..at.start].trim_end();
+            if before.ends_with(['s', 'S', 'm', 'M']) && SELF_NAMED.is_match(&body[lo..at.start]) {
+                named_self = Some((e, i));
+            }
+        }
+        let who = named_self.filter(|&(_, j)| j + 1 >= i).map(|(e, _)| e).or(speaker);
+        while let Some(f) = i_am.peek().filter(|f| f.start() < sentence.end) {
+            if let (Some(who), true) = (who, f.start() >= sentence.start) {
+                out.push(Mention::new(who, doc, f.start()..f.start() + 1, MatchHow::ShortForm));
+            }
+            i_am.next();
+        }
+    }
+    out
+}
+
+/// "his last day", "her final day": a possessive pronoun whose person the last day is.
+static LAST_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:[Hh]is|[Hh]er) (?:last|final) (?:day|week)(?-u:\b)").expect("the pattern is valid")
+});
+
 /// Whether a pair's sentence states something: not a question, not a condition ("If Google
-/// buys Fitbit"), not about a former holder ("Former Google CEO Eric Schmidt"), and the second
-/// name is not the owner of what the sentence is about ("Microsoft's `OpenAI` investment",
-/// "Nokia's devices business").
-fn plain_statement(body: &str, sentence: &Range<usize>, a: &Mention, b: &Mention, rule: &Rule) -> bool {
+/// buys Fitbit"), not about a former holder ("Former Google CEO Eric Schmidt").
+fn plain_statement(body: &str, sentence: &Range<usize>, a: &Mention, rule: &Rule) -> bool {
     let text = &body[sentence.clone()];
     if text.trim_end_matches(['"', '\'', ')', '\u{201d}']).ends_with('?') {
         return false;
@@ -666,20 +815,19 @@ fn plain_statement(body: &str, sentence: &Range<usize>, a: &Mention, b: &Mention
     let near = lead.trim_end().rsplit(' ').next().unwrap_or("");
     let past =
         ["former", "ex-", "then-", "late", "outgoing", "erstwhile"].iter().any(|w| near == *w || near.ends_with(w));
-    if past && !rule.former {
-        return false;
-    }
-    // A pattern that reads what follows the second name decides about its possessive.
-    if rule.follow.is_some() {
-        return true;
-    }
+    !past || rule.former
+}
+
+/// Whether the second name owns what the sentence is about ("Microsoft's `OpenAI`
+/// investment", "Nokia's devices business").
+fn owns_the_topic(body: &str, sentence: &Range<usize>, b: &Mention) -> bool {
     let end = body.ceil_char_boundary((b.span().end + 24).min(sentence.end).max(b.span().end));
     let after = body[b.span().end..end].to_lowercase().replace('\u{2019}', "'");
     if after.starts_with("'s") || after.starts_with("' ") {
-        return false;
+        return true;
     }
     let next = after.split(|c: char| !c.is_alphanumeric() && c != '-').find(|w| !w.is_empty()).unwrap_or("");
-    !OWNED_THINGS.contains(&next)
+    OWNED_THINGS.contains(&next)
 }
 
 /// Words that may not stand as a qualifier of a title or a rival: verbs, function words, and
@@ -1007,21 +1155,7 @@ fn titled_after_department(t: &Text) -> Vec<Fact> {
         )
         .expect("the title pattern is valid")
     });
-    // Department names by their subject: "energy" for "Department of Energy", "Energy
-    // Department", "U.S. Department of Energy"; "health" for "Ministry of Health".
-    static DEPARTMENT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:the )?(?:u\.?s\.? |united states )?(?:(?:department|ministry) (?:of|for) (?:the )?(?P<a>.+)|(?P<b>.+?) (?:department|ministry))$")
-            .expect("the department pattern is valid")
-    });
-    let mut departments: HashMap<String, usize> = HashMap::new();
-    for m in t.first_mentions(EntityKind::Org) {
-        for n in t.entities[m.entity()].names() {
-            if let Some(c) = DEPARTMENT.captures(n) {
-                let subject = c.name("a").or_else(|| c.name("b")).map_or("", |x| x.as_str()).to_lowercase();
-                departments.entry(subject).or_insert(m.entity());
-            }
-        }
-    }
+    let departments = departments(t);
     if departments.is_empty() {
         return Vec::new();
     }
@@ -1072,6 +1206,60 @@ fn titled_after_department(t: &Text) -> Vec<Fact> {
                 None => (lo + title_at, "leads", title),
             };
             out.extend(t.fact(from..m.span().end, (m.entity(), predicate, dept), Some(title)));
+        }
+    }
+    out
+}
+
+/// The departments the text names, by their subject: "energy" for "Department of Energy",
+/// "Energy Department", "U.S. Department of Energy"; "health" for "Ministry of Health".
+fn departments(t: &Text) -> HashMap<String, usize> {
+    static DEPARTMENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:the )?(?:u\.?s\.? |united states )?(?:(?:department|ministry) (?:of|for) (?:the )?(?P<a>.+)|(?P<b>.+?) (?:department|ministry))$")
+            .expect("the department pattern is valid")
+    });
+    let mut departments: HashMap<String, usize> = HashMap::new();
+    for m in t.first_mentions(EntityKind::Org) {
+        for n in t.entities[m.entity()].names() {
+            if let Some(c) = DEPARTMENT.captures(n) {
+                let subject = c.name("a").or_else(|| c.name("b")).map_or("", |x| x.as_str()).to_lowercase();
+                departments.entry(subject).or_insert(m.entity());
+            }
+        }
+    }
+    departments
+}
+
+/// "Commerce's U.S. Patent and Trademark Office", "Treasury's Office of Foreign Assets
+/// Control", "the Department's National Institute of Standards and Technology": an office
+/// named with its department's possessive is part of it, when the text names that department
+/// (for "the Department's", when it names one department only).
+fn owned_by_department(t: &Text) -> Vec<Fact> {
+    static OWNER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?:^|[^\w.-])(?:(?P<the>[Tt]he) (?:Department|Ministry)|(?P<dept>[A-Z][a-z]+))(?:'s|\x{2019}s|')\s+$",
+        )
+        .expect("the owner pattern is valid")
+    });
+    let departments = departments(t);
+    if departments.is_empty() {
+        return Vec::new();
+    }
+    let only: HashSet<usize> = departments.values().copied().collect();
+    let only = (only.len() == 1).then(|| only.into_iter().next()).flatten();
+    let mut out = Vec::new();
+    for m in t.mentions.iter().filter(|m| t.entities[m.entity()].kind == EntityKind::Org) {
+        let Some(sentence) = sentence_of(t.sentences, &m.span()) else { continue };
+        let lo = t.body.floor_char_boundary(m.span().start.saturating_sub(24).max(sentence.start));
+        let Some(c) = OWNER.captures(&t.body[lo..m.span().start]) else { continue };
+        let dept = match (c.name("the"), c.name("dept")) {
+            (Some(_), _) => only,
+            (_, Some(d)) => departments.get(&d.as_str().to_lowercase()).copied(),
+            _ => None,
+        };
+        let from = lo + c.name("the").or_else(|| c.name("dept")).map_or(0, |x| x.start());
+        if let Some(dept) = dept.filter(|&d| d != m.entity()) {
+            out.extend(t.fact(from..m.span().end, (m.entity(), "part_of", dept), None));
         }
     }
     out
@@ -1731,5 +1919,172 @@ mod tests {
         assert!(!spelt_before("Jane Roe", 0, 8, "OFAC"));
         assert!(!spelt_before("Jane Roe", 0, 8, "JD"));
         assert!(!spelt_before("Jane Roe", 0, 8, "Jr"));
+    }
+
+    #[test]
+    fn a_last_day_at_an_organisation_is_leaving_it() {
+        let names = [("Bernadette Meehan", 'p'), ("White House", 'o'), ("John Doe", 'p')];
+        let text = "I want to thank Bernadette Meehan. Today is her last day at the White House.";
+        assert_eq!(one(text, &names), t("Bernadette Meehan", "leaves", "White House"));
+        assert_eq!(
+            one("Friday was Bernadette Meehan's final day at the White House.", &names),
+            t("Bernadette Meehan", "leaves", "White House")
+        );
+        for text in [
+            // Two people before: whose day it is is not known.
+            "Bernadette Meehan met John Doe. Today is her last day at the White House.",
+            // Someone named before the pronoun in the same sentence.
+            "Bernadette Meehan spoke. John Doe said it is his last day at the White House.",
+            // A first day is not a last one; a day in a place is not a post.
+            "Bernadette Meehan spoke. Today is her first day at the White House.",
+            "Bernadette Meehan spoke. Today is her last day in Paris.",
+        ] {
+            let f = facts_of(text, &names);
+            assert!(!f.iter().any(|(s, p, _, _)| s == "Bernadette Meehan" && p == "leaves"), "{text}: {f:?}");
+        }
+    }
+
+    #[test]
+    fn i_in_a_transcript_is_who_named_themselves_or_speaks() {
+        let names = [("Eric Lander", 'p'), ("Office of Science and Technology Policy", 'o'), ("Jane Roe", 'p')];
+        let text = "So, my name is Eric Lander.  I'm the Science Advisor and I'm the Director of the Office of Science and Technology Policy.";
+        assert_eq!(one(text, &names), t("Eric Lander", "leads", "Office of Science and Technology Policy"));
+        let label = "ERIC LANDER: Thank you all.  I am a member of the Office of Science and Technology Policy.";
+        let names_caps = [("ERIC LANDER", 'p'), ("Office of Science and Technology Policy", 'o')];
+        assert_eq!(one(label, &names_caps), t("ERIC LANDER", "part_of", "Office of Science and Technology Policy"));
+        // A label in another paragraph (a heading) does not speak for this one.
+        let heading =
+            "ERIC LANDER: A profile\n\nSmith said: I'm the Director of the Office of Science and Technology Policy.";
+        assert!(facts_of(heading, &names_caps).is_empty());
+        for text in [
+            // Nobody named themselves, and no speaker's label opens the turn.
+            "Eric Lander spoke. I'm the Director of the Office of Science and Technology Policy.",
+            // The one who named themselves did so too long ago.
+            "My name is Eric Lander. It rained. It snowed. I'm the Director of the Office of Science and Technology Policy.",
+            // "I" that no title follows.
+            "My name is Eric Lander. I think the Office of Science and Technology Policy is right.",
+        ] {
+            assert!(facts_of(text, &names).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_title_of_an_owners_unit_a_title_in_an_organisation_and_special_envoys() {
+        let nasa = [("Lori Glaze", 'p'), ("NASA", 'o'), ("Planetary Science Division", 'o')];
+        let f = facts_of("Lori Glaze, director of NASA's Planetary Science Division, spoke.", &nasa);
+        let got: Vec<(&str, &str, &str)> = f.iter().map(|(s, p, o, _)| (s.as_str(), p.as_str(), o.as_str())).collect();
+        assert!(got.contains(&("Lori Glaze", "leads", "Planetary Science Division")), "{got:?}");
+        assert!(!got.iter().any(|(s, _, o)| *s == "Lori Glaze" && *o == "NASA"), "{got:?}");
+        // The owner's topic is no unit: nothing.
+        let msft = [("Jane Roe", 'p'), ("Microsoft", 'o')];
+        assert!(facts_of("Jane Roe, a critic of Microsoft's investment plans, wrote.", &msft).is_empty());
+        let cdc = [("Erin Sauber-Schatz", 'p'), ("Task Force", 'o')];
+        assert_eq!(
+            one("Erin Sauber-Schatz, the lead of the Task Force, spoke.", &cdc),
+            t("Erin Sauber-Schatz", "leads", "Task Force")
+        );
+        let house = [("Nancy Pelosi", 'p'), ("House of Representatives", 'o')];
+        assert_eq!(
+            one("Our Democratic leader in the House of Representatives, Nancy Pelosi, is here.", &house),
+            t("Nancy Pelosi", "part_of", "House of Representatives")
+        );
+        assert!(facts_of("The vote in the House of Representatives, Nancy Pelosi said, was close.", &house).is_empty());
+        let un = [("Staffan de Mistura", 'p'), ("UN", 'o')];
+        assert_eq!(
+            one("He met the UN Special Envoy Staffan de Mistura.", &un),
+            t("Staffan de Mistura", "part_of", "UN")
+        );
+        assert!(facts_of("He met the UN, and special guests Staffan de Mistura.", &un).is_empty());
+    }
+
+    #[test]
+    fn commissioners_and_assistant_heads() {
+        let ftc = [("Julie Brill", 'p'), ("Federal Trade Commission", 'o')];
+        assert_eq!(
+            one("Federal Trade Commission Commissioner Julie Brill said so.", &ftc),
+            t("Julie Brill", "part_of", "Federal Trade Commission")
+        );
+        let police = [("Jane Roe", 'p'), ("Metropolitan Police", 'o')];
+        assert_eq!(
+            one("Metropolitan Police Commissioner Jane Roe said so.", &police),
+            t("Jane Roe", "leads", "Metropolitan Police")
+        );
+        let doj = [("Alice S. Fisher", 'p'), ("Criminal Division", 'o'), ("Justice Department", 'o')];
+        assert_eq!(
+            one("said Assistant Attorney General Alice S. Fisher of the Criminal Division.", &doj),
+            t("Alice S. Fisher", "leads", "Criminal Division")
+        );
+        // Not a unit, or not an assistant head: a member.
+        assert_eq!(
+            one("said Assistant Attorney General Alice S. Fisher of the Justice Department.", &doj),
+            t("Alice S. Fisher", "part_of", "Justice Department")
+        );
+        assert_eq!(
+            one("said trial attorney Alice S. Fisher of the Criminal Division.", &doj),
+            t("Alice S. Fisher", "part_of", "Criminal Division")
+        );
+    }
+
+    #[test]
+    fn an_office_named_with_its_departments_possessive() {
+        let names = [("U.S. Department of Commerce", 'o'), ("Patent and Trademark Office", 'o'), ("NIST", 'o')];
+        let text = "The U.S. Department of Commerce acted. Commerce's Patent and Trademark Office issued guidance. The Department's NIST released tools.";
+        let f = facts_of(text, &names);
+        let got: Vec<(&str, &str, &str)> = f.iter().map(|(s, p, o, _)| (s.as_str(), p.as_str(), o.as_str())).collect();
+        assert!(got.contains(&("Patent and Trademark Office", "part_of", "U.S. Department of Commerce")), "{got:?}");
+        assert!(got.contains(&("NIST", "part_of", "U.S. Department of Commerce")), "{got:?}");
+        // No department named: nothing; a name's possessive that is no department: nothing.
+        assert!(facts_of("Commerce's Patent and Trademark Office issued guidance.", &names).is_empty());
+        let smith = [("U.S. Department of Commerce", 'o'), ("Office Depot", 'o')];
+        assert!(facts_of("The U.S. Department of Commerce acted. Smith's Office Depot sold pens.", &smith).is_empty());
+        // "The Department's" when two departments are named: which one is not known.
+        let two = [("Department of Commerce", 'o'), ("Department of Energy", 'o'), ("NIST", 'o')];
+        let text = "The Department of Commerce and the Department of Energy met. The Department's NIST spoke.";
+        assert!(facts_of(text, &two).is_empty());
+    }
+
+    #[test]
+    fn investments_listed_in_pairs() {
+        let names = [("Microsoft", 'o'), ("OpenAI", 'o'), ("Amazon", 'o'), ("Anthropic", 'o'), ("Google", 'o')];
+        let text = "The orders went to firms in three multi-billion-dollar investments: Microsoft and OpenAI, Amazon and Anthropic, and Google and Anthropic.";
+        let f = facts_of(text, &names);
+        let got: Vec<(&str, &str, &str)> = f.iter().map(|(s, p, o, _)| (s.as_str(), p.as_str(), o.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("Microsoft", "invested_in", "OpenAI"),
+                ("Amazon", "invested_in", "Anthropic"),
+                ("Google", "invested_in", "Anthropic")
+            ]
+        );
+        for text in [
+            // No pairs after the colon: a sentence about them.
+            "The investments: Amazon said Anthropic would grow.",
+            // No cue.
+            "The partners: Microsoft and OpenAI, Amazon and Anthropic.",
+        ] {
+            assert!(facts_of(text, &names).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_statements_heading_names_its_people_and_their_organisation() {
+        let names = [("Edith Ramirez", 'p'), ("Julie Brill", 'p'), ("Federal Trade Commission", 'o')];
+        let text = "Statement of Chairwoman Edith Ramirez and Commissioner Julie Brill Federal Trade Commission - In the Matter of X";
+        let f = facts_of(text, &names);
+        let got: Vec<(&str, &str, &str)> = f.iter().map(|(s, p, o, _)| (s.as_str(), p.as_str(), o.as_str())).collect();
+        assert!(got.contains(&("Edith Ramirez", "leads", "Federal Trade Commission")), "{got:?}");
+        assert!(got.contains(&("Julie Brill", "part_of", "Federal Trade Commission")), "{got:?}");
+        for text in [
+            // The organisation is not right after the last person.
+            "Statement of Chairwoman Edith Ramirez on the Federal Trade Commission rule",
+            // No title before the person.
+            "Statement of Edith Ramirez Federal Trade Commission",
+            // No heading.
+            "Chairwoman Edith Ramirez and Commissioner Julie Brill spoke; Federal Trade Commission staff agreed",
+        ] {
+            let f = facts_of(text, &names);
+            assert!(!f.iter().any(|(s, _, _, _)| s == "Edith Ramirez"), "{text}: {f:?}");
+        }
     }
 }
