@@ -35,7 +35,7 @@ use crate::corpus::{self, CatalogChoice, Corpus, LoadOptions, Progress};
 use crate::search::itemlist::{self, ItemList};
 
 /// Changes whenever the cached format or what goes into it changes.
-const FORMAT: &str = concat!("dossier-cache-3-", env!("CARGO_PKG_VERSION"));
+const FORMAT: &str = concat!("dossier-cache-4-", env!("CARGO_PKG_VERSION"));
 
 /// A file's identity for the cache: path, size, modification time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,8 +52,8 @@ struct Key {
     roots: Vec<String>,
     catalog: Option<Stamp>,
     discover: bool,
-    /// Per folder, how many files and the digest of their paths (relative to it) and stamps
-    /// ([`crate::ingest::walk::digest`]).
+    /// Per folder, how many files may be documents and the digest of their paths (relative to
+    /// it) and stamps ([`crate::ingest::walk::fingerprint`]).
     files: Vec<(usize, u64)>,
 }
 
@@ -85,14 +85,7 @@ fn catalog_file(opts: &LoadOptions) -> Option<PathBuf> {
 }
 
 fn key(opts: &LoadOptions) -> Key {
-    let files = opts
-        .corpus
-        .iter()
-        .map(|root| {
-            let found = crate::ingest::walk::scan(std::slice::from_ref(root), &opts.walk);
-            (found.files.len(), crate::ingest::walk::digest(&found.files, &found.stamps, Some(root)))
-        })
-        .collect();
+    let files = opts.corpus.iter().map(|root| crate::ingest::walk::fingerprint(root, &opts.walk)).collect();
     let canonical =
         |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf()).to_string_lossy().into_owned();
     Key {
