@@ -261,7 +261,7 @@ impl ItemList {
     }
 
     /// The rows the query matches, best first: the hits of [`items::search`] over the entries
-    /// of every row ([`items::entries_of_rows`]), as row indices.
+    /// of every row ([`items::entries_of_rows`]), in its order, as row indices.
     #[must_use]
     pub fn search(&self, m: &Matcher, q: &Query) -> Vec<usize> {
         let negated = q.groups.iter().flatten().any(|t| t.negate);
@@ -287,11 +287,18 @@ impl ItemList {
                 Some(items::entry_of_parts(i, it.kind, it.weight, texts))
             })
             .collect();
-        let hits = if entries.len() == maybe.len() {
-            items::search(m, q, &entries, None).iter().map(|h| maybe[h.entry].0).collect()
-        } else {
-            Vec::new()
-        };
+        if entries.len() != maybe.len() {
+            return Vec::new();
+        }
+        // Scored as `items::search` scores, and sorted by places, which order as its hits are
+        // ordered (score, weight, name length, entry) without reading the entries again.
+        let mut places: Vec<items::Place> = (0..entries.len())
+            .into_par_iter()
+            .with_min_len(1024)
+            .filter_map(|e| items::score(m, q, &entries[e], false).map(|h| items::Place::of(&entries, e, h.score)))
+            .collect();
+        places.par_sort_unstable();
+        let hits = places.iter().map(|p| maybe[p.entry].0).collect();
         // The process ends after the search: the entries are left to it rather than freed one
         // by one.
         std::mem::forget(entries);
