@@ -10,7 +10,7 @@
 //!
 //! Layout (little-endian): the magic, the number of items `n`, `n + 1` offsets of the records
 //! (from where the records start), then the records. A record: kind (one byte), weight (one
-//! byte and an `i64`), the number of texts (`u16`), each text as its length (`u32`), whether it
+//! byte and an `i64`), the number of texts (`u32`), each text as its length (`u32`), whether it
 //! is ASCII (one byte) and its bytes, then the row's length (`u32`) and bytes. [`ItemList::new`]
 //! checks all of it but the rows' encoding, which is checked when a row is read.
 
@@ -51,7 +51,7 @@ fn record(r: &Row, out: &mut Vec<u8>) -> Result<(), postcard::Error> {
     out.push(kind_code(kind));
     out.push(weight.0);
     out.extend_from_slice(&weight.1.to_le_bytes());
-    let n = u16::try_from(texts.len()).map_err(|_| postcard::Error::SerializeBufferFull)?;
+    let n = u32::try_from(texts.len()).map_err(|_| postcard::Error::SerializeBufferFull)?;
     out.extend_from_slice(&n.to_le_bytes());
     for t in &texts {
         let len = u32::try_from(t.len()).map_err(|_| postcard::Error::SerializeBufferFull)?;
@@ -119,7 +119,7 @@ struct Item<'a> {
 #[derive(Clone)]
 struct Texts<'a> {
     rest: &'a [u8],
-    left: u16,
+    left: u32,
 }
 
 impl<'a> Iterator for Texts<'a> {
@@ -146,7 +146,7 @@ fn item(rec: &[u8]) -> Option<Item<'_>> {
     let kind = kind_of(take::<1>(rec, &mut at)?[0])?;
     let w0 = take::<1>(rec, &mut at)?[0];
     let w1 = i64::from_le_bytes(take(rec, &mut at)?);
-    let n = u16::from_le_bytes(take(rec, &mut at)?);
+    let n = u32::from_le_bytes(take(rec, &mut at)?);
     let texts = Texts { rest: rec.get(at..)?, left: n };
     // Past the texts to the row.
     for _ in 0..n {
@@ -161,7 +161,7 @@ fn item(rec: &[u8]) -> Option<Item<'_>> {
 /// Whether an item's texts are all there, UTF-8, and ASCII exactly when they say so.
 fn checked(it: &Item<'_>) -> bool {
     let n = it.texts.clone().filter(|&(t, ascii)| std::str::from_utf8(t).is_ok() && t.is_ascii() == ascii).count();
-    n == usize::from(it.texts.left)
+    usize::try_from(it.texts.left).is_ok_and(|left| left == n)
 }
 
 /// A prepared item list, checked, over the bytes it was read from.
