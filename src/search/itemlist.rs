@@ -10,8 +10,8 @@
 //!
 //! Layout (little-endian): the magic, the number of items `n`, `n + 1` offsets of the records
 //! (from where the records start), then the records. A record: kind (one byte), weight (one
-//! byte and an `i64`), the number of texts (`u32`), each text as its length (`u32`), whether it
-//! is ASCII (one byte) and its bytes, then the row's length (`u32`) and bytes. [`ItemList::new`]
+//! byte and an `i64`), the number of texts (`u32`), the row's length (`u32`), each text as its
+//! length (`u32`), whether it is ASCII (one byte) and its bytes, then the row's bytes. [`ItemList::new`]
 //! checks all of it but the rows' encoding, which is checked when a row is read.
 
 use rayon::prelude::*;
@@ -23,7 +23,7 @@ use crate::search::matcher::Matcher;
 use crate::search::query::{Query, Term};
 
 /// Starts every list; changes with the layout.
-const MAGIC: &[u8; 8] = b"dsitems1";
+const MAGIC: &[u8; 8] = b"dsitems2";
 
 /// How many rows are encoded, or items tested, together.
 const CHUNK: usize = 4096;
@@ -53,15 +53,15 @@ fn record(r: &Row, out: &mut Vec<u8>) -> Result<(), postcard::Error> {
     out.extend_from_slice(&weight.1.to_le_bytes());
     let n = u32::try_from(texts.len()).map_err(|_| postcard::Error::SerializeBufferFull)?;
     out.extend_from_slice(&n.to_le_bytes());
+    let row = postcard::to_stdvec(r)?;
+    let len = u32::try_from(row.len()).map_err(|_| postcard::Error::SerializeBufferFull)?;
+    out.extend_from_slice(&len.to_le_bytes());
     for t in &texts {
         let len = u32::try_from(t.len()).map_err(|_| postcard::Error::SerializeBufferFull)?;
         out.extend_from_slice(&len.to_le_bytes());
         out.push(u8::from(t.is_ascii()));
         out.extend_from_slice(t.as_bytes());
     }
-    let row = postcard::to_stdvec(r)?;
-    let len = u32::try_from(row.len()).map_err(|_| postcard::Error::SerializeBufferFull)?;
-    out.extend_from_slice(&len.to_le_bytes());
     out.extend_from_slice(&row);
     Ok(())
 }
@@ -147,21 +147,25 @@ fn item(rec: &[u8]) -> Option<Item<'_>> {
     let w0 = take::<1>(rec, &mut at)?[0];
     let w1 = i64::from_le_bytes(take(rec, &mut at)?);
     let n = u32::from_le_bytes(take(rec, &mut at)?);
-    let texts = Texts { rest: rec.get(at..)?, left: n };
-    // Past the texts to the row.
-    for _ in 0..n {
-        let len = usize::try_from(u32::from_le_bytes(take(rec, &mut at)?)).ok()?;
-        at = at.checked_add(len + 1)?;
-    }
-    let len = usize::try_from(u32::from_le_bytes(take(rec, &mut at)?)).ok()?;
-    let row = rec.get(at..at.checked_add(len)?)?;
-    (at + len == rec.len()).then_some(Item { kind, weight: (w0, w1), texts, row })
+    let row_len = usize::try_from(u32::from_le_bytes(take(rec, &mut at)?)).ok()?;
+    // The row ends the record; the texts are between.
+    let row_at = rec.len().checked_sub(row_len).filter(|&r| r >= at)?;
+    let texts = Texts { rest: rec.get(at..row_at)?, left: n };
+    Some(Item { kind, weight: (w0, w1), texts, row: rec.get(row_at..)? })
 }
 
-/// Whether an item's texts are all there, UTF-8, and ASCII exactly when they say so.
+/// Whether an item's texts are all there and fill their place, UTF-8, and ASCII exactly when
+/// they say so.
 fn checked(it: &Item<'_>) -> bool {
-    let n = it.texts.clone().filter(|&(t, ascii)| std::str::from_utf8(t).is_ok() && t.is_ascii() == ascii).count();
-    usize::try_from(it.texts.left).is_ok_and(|left| left == n)
+    let mut texts = it.texts.clone();
+    let mut n = 0usize;
+    for (t, ascii) in texts.by_ref() {
+        if std::str::from_utf8(t).is_err() || t.is_ascii() != ascii {
+            return false;
+        }
+        n += 1;
+    }
+    texts.rest.is_empty() && usize::try_from(it.texts.left).is_ok_and(|left| left == n)
 }
 
 /// A prepared item list, checked, over the bytes it was read from.
