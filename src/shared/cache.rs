@@ -19,6 +19,9 @@
 //! - **The summary** (`*.cache`): one row per item for `list` and `search`, used only when
 //!   every file and the catalog are unchanged; on a miss the model (cached or not) is
 //!   summarised.
+//! - **The item list** (`*.items`, beside the summary, with the same key): what `search`
+//!   matches and ranks, with the rows ([`ItemList`]), so that a search reads neither the
+//!   summary nor prepares every item ([`for_search`]); built from the summary when missing.
 //!
 //! A cache that cannot be read, is damaged, is of another version or build, or is stale is
 //! rebuilt, with a note under `--verbose`; it is never an error. Writing is atomic (a temporary
