@@ -9,11 +9,14 @@ use std::time::{Duration, SystemTime};
 use util::{bin, Dir};
 
 /// Runs `dossier --corpus CORPUS ARGS` with its cache in CACHE, returning stdout and whether
-/// the summary came from the cache.
+/// the summary (or, for `search`, the item list beside it) came from the cache.
 fn run(corpus: &Dir, cache: &std::path::Path, args: &[&str]) -> (String, bool) {
     let out = command(corpus, cache, args).env("DOSSIER_TIMINGS", "1").output().expect("run");
     let err = String::from_utf8_lossy(&out.stderr);
-    (String::from_utf8_lossy(&out.stdout).into_owned(), err.contains("summary from the cache"))
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        err.contains("summary from the cache") || err.contains("item list from the cache"),
+    )
 }
 
 fn corpus() -> Dir {

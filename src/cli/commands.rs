@@ -13,7 +13,7 @@ use crate::corpus::Corpus;
 use crate::model::Item;
 use crate::model::ItemKind;
 use crate::model::{EntityKind, Origin, Severity};
-use crate::search::items;
+use crate::search::itemlist::ItemList;
 use crate::search::lookup::{lookup, Lookup};
 use crate::search::matcher::Matcher;
 use crate::search::query::Query;
@@ -23,12 +23,11 @@ use crate::shared::settings::Format;
 
 use crate::shared::error::{Error, Result};
 
-/// Runs `list` or `search`, which need only the summary.
+/// Runs `list`, which needs only the summary.
 pub fn run_on_summary<W: Write>(command: &Command, sum: &Summary, s: &Settings, out: &mut Out<W>) -> Result<Exit> {
     match command {
         Command::List { what } => list(sum, *what, s, out),
-        Command::Search { query, kind, limit } => search(sum, query, kind.as_deref(), *limit, s, out),
-        _ => unreachable!("only list and search run on the summary"),
+        _ => unreachable!("only list runs on the summary"),
     }
 }
 
@@ -139,8 +138,9 @@ fn show<W: Write>(c: &Corpus, text: &str, s: &Settings, out: &mut Out<W>) -> Res
     Ok(Exit::Ok)
 }
 
-fn search<W: Write>(
-    sum: &Summary,
+/// `search`: the prepared item list matched and ranked, and the rows of the hits printed.
+pub(super) fn search<W: Write>(
+    list: &ItemList,
     q: &str,
     kind: Option<&str>,
     limit: Option<usize>,
@@ -157,21 +157,30 @@ fn search<W: Write>(
         query.kinds.extend(kinds);
     }
     let t = std::time::Instant::now();
-    // Prepared on every core, in order: a hit's `entry` is its row's position.
-    let entries: Vec<items::Entry> = {
-        use rayon::prelude::*;
-        sum.rows.par_chunks(4096).flat_map_iter(items::entries_of_rows).collect()
-    };
-    s.trace(&format!("search: {} items prepared in {:.2?}", entries.len(), t.elapsed()));
+    let mut hits = list.search(&Matcher::default(), &query);
+    s.trace(&format!("search: {} of {} items found in {:.2?}", hits.len(), list.len(), t.elapsed()));
+    hits.truncate(limit.unwrap_or(usize::MAX));
     let t = std::time::Instant::now();
-    let hits = items::search(&Matcher::default(), &query, &entries, None);
-    s.trace(&format!("search: {} found in {:.2?}", hits.len(), t.elapsed()));
-    let rows: Vec<&Row> = hits.iter().take(limit.unwrap_or(usize::MAX)).map(|h| &sum.rows[h.entry]).collect();
-    let printed = print_rows(&rows, s, out);
-    // The process ends after this command: the prepared items are left to it rather than
-    // freed one by one (a tenth of a warm `search` at 100,000 items was `free`).
-    std::mem::forget(entries);
-    printed
+    let damaged = || Error::msg("the cached item list is damaged; run the search again with --no-cache");
+    // Ids and names are printed as the list keeps them (one line each, as `-o id` and `-o
+    // name` print them); other formats read the hits' rows, formatted on every core.
+    if matches!(s.format, Format::Id | Format::Name) && !s.raw {
+        for &i in &hits {
+            let text = if s.format == Format::Id { list.id(i) } else { list.name(i) };
+            out.record(text.ok_or_else(damaged)?)?;
+        }
+    } else {
+        let lines: Vec<Option<String>> = {
+            use rayon::prelude::*;
+            hits.par_iter().with_min_len(1024).map(|&i| list.row(i).map(|r| format_row(&r, s.format, s.raw))).collect()
+        };
+        for line in &lines {
+            out.record(line.as_deref().ok_or_else(damaged)?)?;
+        }
+        std::mem::forget(lines);
+    }
+    s.trace(&format!("search: {} rows printed in {:.2?}", hits.len(), t.elapsed()));
+    Ok(if hits.is_empty() { Exit::NoMatch } else { Exit::Ok })
 }
 
 /// How `grep` searches and prints.

@@ -120,8 +120,30 @@ pub fn run_command(command: &Command, settings: &Settings) -> crate::shared::err
     let mut out = crate::shared::output::Out::new(std::io::BufWriter::new(stdout), settings.print0);
     let code = match command {
         c if curate::is_curation(c) => curate::run(c, settings, &mut out)?,
+        // The prepared item list, from the cache when it is valid: rows are read only for hits.
+        Command::Search { query, kind, limit } => {
+            let Some((found, source)) =
+                crate::shared::cache::for_search(&settings.load, settings.use_cache, &|p| settings.progress(p), &|t| {
+                    settings.trace(t);
+                })
+            else {
+                return Err(crate::shared::error::Error::msg("the items could not be prepared for search"));
+            };
+            let head = &found.head;
+            let problems = head.problems.iter().map(|(s, p)| (*s, p.as_str()));
+            if source == crate::shared::cache::Source::Cache {
+                report_problems_counted(problems, settings.quiet);
+            } else {
+                report_problems_brief(problems, settings.quiet);
+            }
+            usable(head.catalog_failed, head.catalog_path.as_deref(), head.stats.loaded, settings)?;
+            let code = commands::search(&found.list, query, kind.as_deref(), *limit, settings, &mut out)?;
+            // The process ends next: the list is left to it.
+            std::mem::forget(found);
+            code
+        }
         // These need only one row per item: from the cache when it is valid.
-        Command::List { .. } | Command::Search { .. } => {
+        Command::List { .. } => {
             let (summary, source) =
                 crate::shared::cache::summary(&settings.load, settings.use_cache, &|p| settings.progress(p), &|t| {
                     settings.trace(t);

@@ -222,6 +222,79 @@ pub fn digest(files: &[PathBuf], stamps: &[FileStamp], under: Option<&Path>) -> 
     h.finish()
 }
 
+/// A digest of the files under `root` that a walk could read as documents, for telling
+/// whether anything changed, and how many there are: the same walk as [`scan`] (ignore files,
+/// hidden files, globs, types, links), without what a freshness check does not need. Files are
+/// not opened to tell text from binary (a file that is not a document by its name alone is
+/// counted: its change costs a reload, never a stale answer), no list is kept or sorted, and
+/// each file's path (relative to `root`) and stamp are hashed on the walking thread and
+/// summed, so the order the threads meet them does not matter. Any file added, removed,
+/// renamed, resized or touched changes it (but for a 64-bit collision).
+#[must_use]
+pub fn fingerprint(root: &Path, opts: &WalkOptions) -> (usize, u64) {
+    if root.is_file() {
+        return FileStamp::now(root).map_or((0, 0), |s| (1, file_hash(b"", s)));
+    }
+    if !root.exists() {
+        return (0, 0);
+    }
+    let walk = walker(root, opts, &mut Vec::new());
+    let total = std::sync::Mutex::new((0usize, 0u64));
+    let under = root.as_os_str().len();
+    walk.build_parallel().run(|| {
+        let mut mine = Tally(&total, 0, 0);
+        Box::new(move |entry| {
+            if let Ok(e) = entry {
+                if e.file_type().is_some_and(|t| t.is_file()) && may_be_text_file(e.path()) {
+                    if let Some(stamp) = e.metadata().ok().map(|m| FileStamp::of(&m)) {
+                        use std::os::unix::ffi::OsStrExt as _;
+                        let p = e.path().as_os_str().as_bytes();
+                        let rel = p.get(under..).map_or(p, |r| r.strip_prefix(b"/").unwrap_or(r));
+                        mine.add(rel, stamp);
+                    }
+                }
+            }
+            ignore::WalkState::Continue
+        })
+    });
+    let (n, sum) = total.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    (n, sum ^ (n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15))
+}
+
+/// One file's part of a [`fingerprint`].
+fn file_hash(rel: &[u8], s: FileStamp) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    rel.hash(&mut h);
+    s.hash(&mut h);
+    h.finish()
+}
+
+/// A thread's count and sum for [`fingerprint`], added to the total when its visitor is dropped.
+struct Tally<'a>(&'a std::sync::Mutex<(usize, u64)>, usize, u64);
+
+impl Tally<'_> {
+    /// Counts one file (a method, so that the visitor owns the whole tally and drops it last).
+    fn add(&mut self, rel: &[u8], s: FileStamp) {
+        self.1 += 1;
+        self.2 = self.2.wrapping_add(file_hash(rel, s));
+    }
+}
+
+impl Drop for Tally<'_> {
+    fn drop(&mut self) {
+        let mut all = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        all.0 += self.1;
+        all.1 = all.1.wrapping_add(self.2);
+    }
+}
+
+/// Whether a file can be a document by its name alone: [`is_text_file`] without reading it.
+fn may_be_text_file(path: &Path) -> bool {
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    !matches!(ext.as_deref(), Some(e) if BINARY_EXTENSIONS.contains(&e) || CODE_EXTENSIONS.contains(&e))
+}
+
 /// What one walking thread found.
 #[derive(Default)]
 struct Found {
@@ -387,6 +460,46 @@ mod tests {
             .collect();
         assert_eq!(sum, digest(&moved, &found.stamps, Some(Path::new("/elsewhere"))));
         assert_ne!(sum, digest(&found.files[1..], &found.stamps[1..], Some(d.path())));
+    }
+
+    #[test]
+    fn the_fingerprint_sees_every_change_and_not_the_folder_s_name() {
+        let d = tempfile::tempdir().expect("tmp");
+        let w = |p: &str, b: &[u8]| {
+            let path = d.path().join(p);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(&path, b).expect("write");
+            path
+        };
+        for n in ["a.md", "b/c.txt", "b/d/e.md", "README", "x.png", "ignored.txt"] {
+            w(n, n.as_bytes());
+        }
+        w(".gitignore", b"ignored.txt\n");
+        let o = WalkOptions::default();
+        let fp = || fingerprint(d.path(), &o);
+        let first = fp();
+        // Documents and files that may be documents by name; not the image or ignored file.
+        assert_eq!(first.0, 4);
+        assert_eq!(first, fp(), "the same each time, whatever order the threads walk in");
+        let slash = PathBuf::from(format!("{}/", d.path().display()));
+        assert_eq!(fingerprint(&slash, &o), first, "the folder named another way");
+        // One nanosecond later, same size.
+        let e = d.path().join("b/d/e.md");
+        let was = std::fs::metadata(&e).and_then(|m| m.modified()).expect("time");
+        let f = std::fs::File::options().write(true).open(&e).expect("open");
+        f.set_modified(was + std::time::Duration::from_nanos(1)).expect("touch");
+        let touched = fp();
+        assert_ne!(touched, first);
+        // Renamed, added, removed.
+        std::fs::rename(d.path().join("a.md"), d.path().join("a2.md")).expect("mv");
+        let renamed = fp();
+        assert!(renamed != touched && renamed.0 == 4);
+        let new = w("b/new.md", b"new");
+        assert_eq!(fp().0, 5);
+        std::fs::remove_file(new).expect("rm");
+        assert_eq!(fp(), renamed);
+        assert_eq!(fingerprint(&d.path().join("README"), &o).0, 1);
+        assert_eq!(fingerprint(&d.path().join("nothing here"), &o), (0, 0));
     }
 
     #[test]

@@ -122,6 +122,33 @@ pub fn entries_of_rows(rows: &[crate::analysis::summary::Row]) -> Vec<Entry> {
         .collect()
 }
 
+/// What [`entries_of_rows`] makes of one row: its kind, its weight, and the texts it is found
+/// by (name, aliases, id) made one line as matched; for the prepared item list
+/// ([`crate::search::itemlist`]), which keeps them so that a search need not read the rows.
+#[must_use]
+pub fn parts_of_row(r: &crate::analysis::summary::Row) -> (ItemKind, (u8, i64), Vec<String>) {
+    let names = std::iter::once(r.name.as_str()).chain(r.aliases.iter().map(String::as_str));
+    let weight = if r.is_doc {
+        (1, r.date.as_deref().and_then(crate::text::date::PartialDate::parse).map_or(0, day_number))
+    } else {
+        (2, r.mentions as i64)
+    };
+    let texts = names.chain(std::iter::once(r.id.as_str())).map(crate::text::sanitize::one_line).collect();
+    (r.item_kind(), weight, texts)
+}
+
+/// The entry of row `row` from what [`parts_of_row`] made of it (texts already one line):
+/// the same entry [`entries_of_rows`] makes.
+#[must_use]
+pub fn entry_of_parts<'a>(
+    row: usize,
+    kind: ItemKind,
+    weight: (u8, i64),
+    texts: impl Iterator<Item = &'a str>,
+) -> Entry {
+    Entry { item: Item::Doc(row), kind, texts: texts.map(Prepared::new).collect(), weight }
+}
+
 /// Scores one entry; `None` when the query does not match it.
 #[must_use]
 pub fn score(m: &Matcher, q: &Query, e: &Entry, positions: bool) -> Option<Hit> {
@@ -405,6 +432,23 @@ mod tests {
                 assert_eq!(places, order(&ha, &hb, &es), "{a} {b}");
             }
         }
+    }
+
+    #[test]
+    fn entries_from_parts_are_the_entries_of_rows() {
+        let c = Corpus::load(&LoadOptions::default(), &|_| {});
+        let mut rows = crate::analysis::summary::Summary::of(&c).rows;
+        rows[0].name = "A\ttitle\u{1b}[31m".into();
+        let of_rows = entries_of_rows(&rows);
+        let of_parts: Vec<Entry> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let (kind, weight, texts) = parts_of_row(r);
+                entry_of_parts(i, kind, weight, texts.iter().map(String::as_str))
+            })
+            .collect();
+        assert_eq!(format!("{of_rows:?}"), format!("{of_parts:?}"));
     }
 
     #[test]

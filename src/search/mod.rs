@@ -2,6 +2,7 @@
 //! the jump's narrowing search.
 
 pub mod fulltext;
+pub mod itemlist;
 pub mod items;
 pub mod lookup;
 pub mod matcher;

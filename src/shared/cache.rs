@@ -19,6 +19,9 @@
 //! - **The summary** (`*.cache`): one row per item for `list` and `search`, used only when
 //!   every file and the catalog are unchanged; on a miss the model (cached or not) is
 //!   summarised.
+//! - **The item list** (`*.items`, beside the summary, with the same key): what `search`
+//!   matches and ranks, with the rows ([`ItemList`]), so that a search reads neither the
+//!   summary nor prepares every item ([`for_search`]); built from the summary when missing.
 //!
 //! A cache that cannot be read, is damaged, is of another version or build, or is stale is
 //! rebuilt, with a note under `--verbose`; it is never an error. Writing is atomic (a temporary
@@ -32,9 +35,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::summary::Summary;
 use crate::corpus::{self, CatalogChoice, Corpus, LoadOptions, Progress};
+use crate::search::itemlist::{self, ItemList};
 
 /// Changes whenever the cached format or what goes into it changes.
-const FORMAT: &str = concat!("dossier-cache-3-", env!("CARGO_PKG_VERSION"));
+const FORMAT: &str = concat!("dossier-cache-4-", env!("CARGO_PKG_VERSION"));
 
 /// A file's identity for the cache: path, size, modification time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,8 +55,8 @@ struct Key {
     roots: Vec<String>,
     catalog: Option<Stamp>,
     discover: bool,
-    /// Per folder, how many files and the digest of their paths (relative to it) and stamps
-    /// ([`crate::ingest::walk::digest`]).
+    /// Per folder, how many files may be documents and the digest of their paths (relative to
+    /// it) and stamps ([`crate::ingest::walk::fingerprint`]).
     files: Vec<(usize, u64)>,
 }
 
@@ -84,14 +88,7 @@ fn catalog_file(opts: &LoadOptions) -> Option<PathBuf> {
 }
 
 fn key(opts: &LoadOptions) -> Key {
-    let files = opts
-        .corpus
-        .iter()
-        .map(|root| {
-            let found = crate::ingest::walk::scan(std::slice::from_ref(root), &opts.walk);
-            (found.files.len(), crate::ingest::walk::digest(&found.files, &found.stamps, Some(root)))
-        })
-        .collect();
+    let files = opts.corpus.iter().map(|root| crate::ingest::walk::fingerprint(root, &opts.walk)).collect();
     let canonical =
         |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf()).to_string_lossy().into_owned();
     Key {
@@ -229,6 +226,163 @@ pub fn summary(
     write(&path, &key, &s);
     trace("summary loaded; cache written");
     (s, Source::Loaded)
+}
+
+/// What `dossier search` needs: the summary without its rows, and the prepared item list
+/// ([`ItemList`]) that holds the rows with what matching and ranking them needs.
+#[derive(Debug)]
+pub struct ForSearch {
+    /// The summary without its rows: problems, statistics, the catalog.
+    pub head: Summary,
+    /// Every row, prepared for search.
+    pub list: ItemList,
+}
+
+impl ForSearch {
+    /// The item list of a summary; with a key, in the buffer of the item list file
+    /// ([`read_items`]) ready to be written.
+    fn of(mut summary: Summary, key: Option<&Key>) -> Option<Self> {
+        let rows = std::mem::take(&mut summary.rows);
+        let mut bytes = match key {
+            Some(k) => items_head(k, &summary).ok()?,
+            None => Vec::new(),
+        };
+        let start = bytes.len();
+        let encoded = itemlist::encode_into(&rows, &mut bytes);
+        // The process ends soon: the rows are left to it rather than freed one by one.
+        std::mem::forget(rows);
+        encoded.ok()?;
+        let end = bytes.len();
+        Some(Self { head: summary, list: ItemList::new(bytes, start, end)? })
+    }
+}
+
+/// The item list file beside a summary cache.
+fn items_file(summary: &Path) -> PathBuf {
+    summary.with_extension("items")
+}
+
+/// The checksum of a file's bytes, hashed in blocks on every core.
+fn sum_of(bytes: &[u8]) -> u64 {
+    let blocks: Vec<u64> = bytes.par_chunks(BLOCK).map(block_hash).collect();
+    combine(&blocks, bytes.len())
+}
+
+/// The head of an item list file: its key and the summary without rows.
+fn items_head(key: &Key, head: &Summary) -> Result<Vec<u8>, postcard::Error> {
+    let mut bytes = ITEMS_MAGIC.to_vec();
+    let k = postcard::to_stdvec(key)?;
+    bytes.extend_from_slice(&(k.len() as u64).to_le_bytes());
+    bytes.extend_from_slice(&k);
+    postcard::to_extend(head, bytes)
+}
+
+/// Starts an item list file.
+const ITEMS_MAGIC: &[u8; 8] = b"dsilist1";
+
+/// Reads the item list file when it was written for `key` and is whole; `None` when it is
+/// missing, of another version, stale, damaged or cut.
+///
+/// The file is: the magic, the key's length and the key (postcard, as the summary cache's),
+/// the summary without rows (postcard), the list ([`itemlist`]), then a checksum of all before it.
+fn read_items(path: &Path, key: &Key, trace: &dyn Fn(&str)) -> Option<ForSearch> {
+    let bytes = std::fs::read(path).ok()?;
+    let refuse = |why: &str| trace(&format!("item list cache {why}, rebuilding"));
+    let Some((body, sum)) = bytes.split_last_chunk::<8>().filter(|(b, _)| b.starts_with(ITEMS_MAGIC)) else {
+        refuse("unreadable (not an item list)");
+        return None;
+    };
+    let mut at = ITEMS_MAGIC.len();
+    let key_len = body.get(at..at + 8).and_then(|b| usize::try_from(u64::from_le_bytes(b.try_into().ok()?)).ok());
+    at += 8;
+    let Some(key_bytes) = key_len.and_then(|n| body.get(at..at.checked_add(n)?)) else {
+        refuse("unreadable (cut)");
+        return None;
+    };
+    // The key first: a stale list is not read further.
+    if postcard::to_stdvec(key).ok().as_deref() != Some(key_bytes) {
+        let what = match postcard::from_bytes::<Key>(key_bytes) {
+            Ok(k) if k.format != key.format => "of another version",
+            Ok(k) if k.files != key.files => "stale (files changed)",
+            Ok(_) => "stale (options or catalog changed)",
+            Err(_) => "unreadable (its key)",
+        };
+        refuse(what);
+        return None;
+    }
+    at += key_bytes.len();
+    if sum_of(body) != u64::from_le_bytes(*sum) {
+        refuse("damaged (its checksum does not match)");
+        return None;
+    }
+    let Ok((head, rest)) = postcard::take_from_bytes::<Summary>(&body[at..]) else {
+        refuse("unreadable (its summary)");
+        return None;
+    };
+    let start = body.len() - rest.len();
+    let end = body.len();
+    let Some(list) = ItemList::new(bytes, start, end) else {
+        refuse("damaged (its list)");
+        return None;
+    };
+    Some(ForSearch { head, list })
+}
+
+/// Writes the item list file atomically; a failure only means the next `search` builds it again.
+fn write_items(path: &Path, found: &ForSearch) {
+    let body = found.list.buffer();
+    let tmp = path.with_extension(format!("tmp{}i", std::process::id()));
+    let written = (|| -> std::io::Result<()> {
+        use std::io::Write;
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(body)?;
+        f.write_all(&sum_of(body).to_le_bytes())?;
+        drop(f);
+        std::fs::rename(&tmp, path)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+}
+
+/// What `dossier search` needs, from the item list file when it is valid (the same check of
+/// every file as for the summary), else from the summary (cached or loaded), and the list then
+/// written beside it. The bundled corpus and `use_cache = false` always load.
+#[must_use]
+pub fn for_search(
+    opts: &LoadOptions,
+    use_cache: bool,
+    progress: &(dyn Fn(Progress) + Sync),
+    trace: &dyn Fn(&str),
+) -> Option<(ForSearch, Source)> {
+    let load = || Summary::of(&model(opts, use_cache, progress, trace).0);
+    if opts.corpus.is_empty() || !use_cache {
+        return Some((ForSearch::of(load(), None)?, Source::Loaded));
+    }
+    let started = std::time::Instant::now();
+    let key = key(opts);
+    trace(&format!("summary cache: files walked, stamped and hashed in {:.2?}", started.elapsed()));
+    let Some(path) = file_for(opts, &key) else { return Some((ForSearch::of(load(), None)?, Source::Loaded)) };
+    let started = std::time::Instant::now();
+    if let Some(found) = read_items(&items_file(&path), &key, trace) {
+        trace(&format!("item list cache: read and checked in {:.2?}", started.elapsed()));
+        trace("item list from the cache");
+        return Some((found, Source::Cache));
+    }
+    let (summary, source) = if let Some(s) = read(&path, &key, trace) {
+        trace("summary from the cache");
+        (s, Source::Cache)
+    } else {
+        let s = load();
+        write(&path, &key, &s);
+        trace("summary loaded; cache written");
+        (s, Source::Loaded)
+    };
+    let started = std::time::Instant::now();
+    let found = ForSearch::of(summary, Some(&key))?;
+    write_items(&items_file(&path), &found);
+    trace(&format!("item list built and written in {:.2?}", started.elapsed()));
+    Some((found, source))
 }
 
 /// Changes whenever the model cache's layout or what goes into the model changes.
