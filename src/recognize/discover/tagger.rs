@@ -415,8 +415,12 @@ impl<'t> Tagger<'t> {
                         && (sentence_start(text, r.start)
                             || all_caps(&text[r.clone()])
                             || words.get(i + 1).is_some_and(|n| {
+                                // The nouns are 3 to 12 letters and start with one of these.
                                 let w = &text[n.clone()];
-                                generic_noun(w) && class(w).0 & Class::PRODUCT != 0
+                                (3..=12).contains(&w.len())
+                                    && b"cgpaslmtbhCGPASLMTBH".contains(&w.as_bytes()[0])
+                                    && generic_noun(w)
+                                    && class(w).0 & Class::PRODUCT != 0
                             }))
                 })
                 .map(|(_, r)| Low::of(&text[r.clone()]))
@@ -501,22 +505,24 @@ impl<'t> Tagger<'t> {
     /// Whether word `a` is a country named for its team: a match verb beside it and a score
     /// in the sentence ("Brazil beat Australia 2-0", "Argentina defeated Wales 45-27").
     fn team_at(&self, a: usize) -> bool {
-        let low = |k: Option<usize>| k.and_then(|k| self.strs.get(k)).map_or_else(Low::default, |w| Low::of(w));
-        self.is(a, Class::PLACE)
+        // The words beside it first, as written: most capitalised words have neither.
+        let next = self.strs.get(a + 1).copied().unwrap_or("");
+        let prev = a.checked_sub(1).map_or("", |k| self.strs[k]);
+        (matches!(
+            next,
+            "beat"
+                | "beats"
+                | "defeated"
+                | "defeats"
+                | "drew"
+                | "edged"
+                | "thrashed"
+                | "routed"
+                | "overcame"
+                | "trounced"
+        ) || matches!(prev, "against" | "beat" | "defeated" | "over" | "vs" | "v"))
             && capitalised(self.w(a))
-            && (matches!(
-                low(Some(a + 1)).as_str(),
-                "beat"
-                    | "beats"
-                    | "defeated"
-                    | "defeats"
-                    | "drew"
-                    | "edged"
-                    | "thrashed"
-                    | "routed"
-                    | "overcame"
-                    | "trounced"
-            ) || matches!(low(a.checked_sub(1)).as_str(), "against" | "beat" | "defeated" | "over" | "vs" | "v"))
+            && self.is(a, Class::PLACE)
             && self.score_near(self.words[a].clone())
     }
 
@@ -682,7 +688,9 @@ impl<'t> Tagger<'t> {
             }
             // Model numbers listed with a product are products of its kind.
             let list = &out[start..end];
-            let product = list.iter().find(|x| x.ev.ranked()[0].1.is_portfolio() && x.ev.ranked()[0].0 >= 2);
+            let numbered = end - start >= 2 && list.iter().any(|x| x.numbered);
+            let product =
+                list.iter().filter(|_| numbered).find(|x| x.ev.ranked()[0].1.is_portfolio() && x.ev.ranked()[0].0 >= 2);
             if let Some(kind) = product.map(|x| x.ev.ranked()[0].1) {
                 if list.iter().all(|x| x.numbered || x.ev.ranked()[0].1.is_portfolio()) {
                     for x in &mut out[start..end] {
@@ -1108,9 +1116,7 @@ impl<'t> Tagger<'t> {
 
         // People.
         // A given name may also be a word ("Bill Foster") or a place ("Chad Tew").
-        // Not a title: "Chief Financial Officer".
         let person_like = n <= 5
-            && !ROLES.contains(&&*Low::of(ws[n - 1]))
             && ws.iter().enumerate().all(|(k, w)| person_shaped(w) || (k > 0 && k + 1 < n && name_particle(w)))
             && !lw
                 .iter()
@@ -1119,7 +1125,9 @@ impl<'t> Tagger<'t> {
             && (given || !self.is(a, Class::PLACE))
             // An acronym among written-out words is not a person's ("Chad GPT"); all in
             // capitals is a speaker label ("JANE ROE").
-            && (ws.iter().all(|w| all_caps(w) || initial(w.trim_end_matches('.'))) || !ws.iter().any(|w| all_caps(w)));
+            && (ws.iter().all(|w| all_caps(w) || initial(w.trim_end_matches('.'))) || !ws.iter().any(|w| all_caps(w)))
+            // Not a title: "Chief Financial Officer".
+            && !ROLES.contains(&&*Low::of(ws[n - 1]));
         if person_like {
             let first_known = self.is(a, FIRST) || {
                 // Speaker labels in capitals: "JASON RHODES".
