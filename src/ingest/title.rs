@@ -23,7 +23,7 @@ fn extract_raw(body: &str) -> Option<String> {
     let lines: Vec<&str> = all.iter().copied().filter(|l| !boilerplate(l)).collect();
     // A text of furniture only ("Menu") is its own title.
     let lines = if lines.is_empty() { all } else { lines };
-    let bar = |l: &str| l.matches(" | ").count() >= 2;
+    let bar = |l: &str| l.matches(" | ").count() >= 2 || l.contains(" \u{b7} ");
     let short = |l: &str| l.split_whitespace().nth(3).is_none();
     // A short line belongs to a menu when the next line is short too, or it ends one.
     let mut start = 0;
@@ -81,7 +81,7 @@ fn boilerplate(line: &str) -> bool {
     static FURNITURE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
             r"(?ix)^(?:
-                skip\ to\ (?:main\ )?content | jump\ to\ (?:navigation|content|search)
+                skip\ to\ (?:main\ )?(?:content|comments)\.? | search\ this\ blog | jump\ to\ (?:navigation|content|search)
                 | an\ official\ website\ of\ the\ united\ states\ government.* | here'?’?s\ how\ you\ know
                 | official\ websites\ use\ \.gov.* | a\ \.gov\ website\ belongs.* | secure\ \.gov\ websites.*
                 | a\ lock\ \(.* | \)\ or\ https://.* | search\ form | search | menu | main\ menu | navigation | breadcrumbs?
@@ -124,7 +124,8 @@ fn wrapped_paragraph(body: &str, first: &str) -> String {
         let l = line.trim();
         let ends = out.ends_with(['.', '!', '?', ':']);
         let goes_on = l.starts_with(|c: char| c.is_lowercase()) || (mid_sentence && first.chars().count() >= 40);
-        if l.is_empty() || ends || !goes_on || boilerplate(l) || out.len() > 400 {
+        // A source line ("justice.gov ^ | August 4, 2020") does not go on with a sentence.
+        if l.is_empty() || ends || !goes_on || boilerplate(l) || l.contains(" | ") || out.len() > 400 {
             break;
         }
         out.push('\n');
@@ -350,6 +351,9 @@ mod tests {
         let headline =
             "Microsoft announces name of new version of Windows: Vista\nThere are no reviewed versions of this page.\n";
         assert_eq!(extract(headline).as_deref(), Some("Microsoft announces name of new version of Windows: Vista"));
+        let forum = "Free Republic\nBrowse \u{b7} Search\nGeneral/Chat\nTopics \u{b7} Post Article\n\nSkip to comments.\n\nFormer Uber Executive Sentenced\njustice.gov ^ | August 4, 2020\n";
+        assert_eq!(extract(forum).as_deref(), Some("Former Uber Executive Sentenced"));
+        assert_eq!(extract("Search This Blog\n\nSEC Charges Two CEOs\n").as_deref(), Some("SEC Charges Two CEOs"));
         let speaker =
             format!("MS. PSAKI:  Hi, everyone.  Okay.  {}", "We have another member joining us today. ".repeat(4));
         assert_eq!(extract(&speaker).as_deref(), Some("MS. PSAKI: Hi, everyone"));
