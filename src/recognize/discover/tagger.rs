@@ -502,6 +502,47 @@ impl<'t> Tagger<'t> {
         false
     }
 
+    /// Whether word `a` is one of the names a plural title introduces: "Senators Durbin,
+    /// Grassley, Klobuchar, and Lee", "Justices Scalia and Thomas" (at most ten names back).
+    fn after_plural_title(&self, a: usize) -> bool {
+        let title = |w: &str| {
+            matches!(
+                w.trim_end_matches('.'),
+                "Senators"
+                    | "Sens"
+                    | "Representatives"
+                    | "Reps"
+                    | "Justices"
+                    | "Judges"
+                    | "Commissioners"
+                    | "Secretaries"
+                    | "Governors"
+                    | "Govs"
+                    | "Drs"
+                    | "Messrs"
+                    | "Congressmen"
+                    | "Congresswomen"
+                    | "Ministers"
+            )
+        };
+        let mut k = a;
+        for _ in 0..20 {
+            let Some(p) = k.checked_sub(1) else { return false };
+            let gap = &self.text[self.words[p].end..self.words[k].start];
+            let at_and = self.w(k) == "and";
+            if !at_and && gap == " " && self.w(p) == "and" {
+                k = p; // "… and Lee"
+            } else if !at_and && gap == " " {
+                return title(self.w(p)); // "Senators Durbin"
+            } else if (gap == ", " || (at_and && gap == " ")) && capitalised(self.w(p)) && !title(self.w(p)) {
+                k = p; // "Durbin, Grassley", "Scalia and"
+            } else {
+                return false;
+            }
+        }
+        false
+    }
+
     /// Whether word `a` is a country named for its team: a match verb beside it and a score
     /// in the sentence ("Brazil beat Australia 2-0", "Argentina defeated Wales 45-27").
     fn team_at(&self, a: usize) -> bool {
@@ -1001,7 +1042,8 @@ impl<'t> Tagger<'t> {
                 || prev.is_some_and(|k| self.product_cue_at(k).is_some() || self.is(k, Class::ORG_NOUN))
                 || self.is(b, Class::ORG_AFTER)
                 || next == "said"
-                || self.team_at(a);
+                || self.team_at(a)
+                || self.after_plural_title(a);
             if !cue {
                 return;
             }
@@ -1158,6 +1200,9 @@ impl<'t> Tagger<'t> {
             }
             if titled > 0 && (n >= 2 || titled >= 3) {
                 x.ev.person += titled;
+            }
+            if n == 1 && self.after_plural_title(a) {
+                x.ev.person += 3;
             }
             if n >= 2 || x.ev.person > 0 {
                 let said = self.is(b, Class::PERSON_AFTER) && (gap_after == " " || gap_after == ", ");
@@ -1505,6 +1550,15 @@ mod tests {
         // A changelog's author in brackets after "API" is no product.
         let t = tag("Fixed the stream API (Jane Roe) and the REPL (Chengzhong Wu).");
         assert!(t.iter().all(|x| x.3 == 0), "{t:?}");
+    }
+
+    #[test]
+    fn a_plural_title_names_every_name_of_its_list() {
+        let t = tag("The letter went to Senators Durbin, Grassley, Klobuchar, and Lee, and Justices Scalia and Thomas dissented.");
+        let people: Vec<&str> = t.iter().filter(|x| x.1 >= 3).map(|x| x.0.as_str()).collect();
+        assert_eq!(people, ["Durbin", "Grassley", "Klobuchar", "Lee", "Scalia", "Thomas"], "{t:?}");
+        let t = tag("The Ottawa Senators beat Boston, Toronto and Montreal this week.");
+        assert!(t.iter().all(|x| x.1 == 0), "{t:?}");
     }
 
     #[test]
