@@ -129,14 +129,7 @@ pub fn run_command(command: &Command, settings: &Settings) -> crate::shared::err
             else {
                 return Err(crate::shared::error::Error::msg("the items could not be prepared for search"));
             };
-            let head = &found.head;
-            let problems = head.problems.iter().map(|(s, p)| (*s, p.as_str()));
-            if source == crate::shared::cache::Source::Cache {
-                report_problems_counted(problems, settings.quiet);
-            } else {
-                report_problems_brief(problems, settings.quiet);
-            }
-            usable(head.catalog_failed, head.catalog_path.as_deref(), head.stats.loaded, settings)?;
+            summary_usable(&found.head, source, settings)?;
             let code = commands::search(&found.list, query, kind.as_deref(), *limit, settings, &mut out)?;
             // The process ends next: the list is left to it.
             std::mem::forget(found);
@@ -148,14 +141,7 @@ pub fn run_command(command: &Command, settings: &Settings) -> crate::shared::err
                 crate::shared::cache::summary(&settings.load, settings.use_cache, &|p| settings.progress(p), &|t| {
                     settings.trace(t);
                 });
-            let problems = summary.problems.iter().map(|(s, p)| (*s, p.as_str()));
-            if source == crate::shared::cache::Source::Cache {
-                // Shown in full when the folder was read; a cached call only counts them.
-                report_problems_counted(problems, settings.quiet);
-            } else {
-                report_problems_brief(problems, settings.quiet);
-            }
-            usable(summary.catalog_failed, summary.catalog_path.as_deref(), summary.stats.loaded, settings)?;
+            summary_usable(&summary, source, settings)?;
             let code = commands::run_on_summary(command, &summary, settings, &mut out)?;
             // The process ends next: 100,000 rows are left to it rather than freed one by one.
             std::mem::forget(summary);
@@ -191,6 +177,22 @@ pub fn run_command(command: &Command, settings: &Settings) -> crate::shared::err
     };
     out.finish()?;
     Ok(code)
+}
+
+/// Reports a summary's problems (shown in full when the folder was read; a cached call only
+/// counts them) and refuses it as [`usable`] does.
+fn summary_usable(
+    summary: &crate::analysis::summary::Summary,
+    source: crate::shared::cache::Source,
+    settings: &Settings,
+) -> crate::shared::error::Result<()> {
+    let problems = summary.problems.iter().map(|(s, p)| (*s, p.as_str()));
+    if source == crate::shared::cache::Source::Cache {
+        report_problems_counted(problems, settings.quiet);
+    } else {
+        report_problems_brief(problems, settings.quiet);
+    }
+    usable(summary.catalog_failed, summary.catalog_path.as_deref(), summary.stats.loaded, settings)
 }
 
 /// Refuses a corpus whose catalog is broken, or a folder with no documents.
