@@ -200,6 +200,8 @@ const ORG_OF_HEADS: &[&str] = &[
     "society",
     "commission",
     "committee",
+    "subcommittee",
+    "force",
     "agency",
     "administration",
     "division",

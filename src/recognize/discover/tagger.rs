@@ -84,6 +84,69 @@ pub(super) struct Weighed<'t> {
     numbered: bool,
 }
 
+/// Sports, and the words of their names, before "team" in a team's name: "West Virginia
+/// rifle team", "Kansas track and field team", "Spain national football team".
+const SPORTS: &[&str] = &[
+    "national",
+    "olympic",
+    "varsity",
+    "football",
+    "soccer",
+    "rugby",
+    "union",
+    "league",
+    "cricket",
+    "hockey",
+    "ice",
+    "field",
+    "basketball",
+    "wheelchair",
+    "baseball",
+    "softball",
+    "volleyball",
+    "beach",
+    "water",
+    "polo",
+    "lacrosse",
+    "tennis",
+    "golf",
+    "swimming",
+    "diving",
+    "track",
+    "and",
+    "cross",
+    "country",
+    "rifle",
+    "fencing",
+    "gymnastics",
+    "wrestling",
+    "rowing",
+    "sailing",
+    "cycling",
+    "ski",
+    "skiing",
+    "relay",
+    "netball",
+    "handball",
+    "bobsled",
+    "curling",
+    "athletics",
+    "badminton",
+    "squash",
+    "judo",
+    "boxing",
+    "esports",
+    "debate",
+    "chess",
+    "robotics",
+];
+
+/// Heads of bodies named for what they work on: "Committee on Foreign Relations", "Task
+/// Force on Intellectual Property" (not "Executive Order on AI").
+fn heads_on(w: &str) -> bool {
+    matches!(w, "Committee" | "Subcommittee" | "Commission" | "Council" | "Force" | "Caucus" | "Panel" | "Board")
+}
+
 /// Roles that, after a name and a comma, say it is a person's.
 const ROLES: &[&str] = &[
     "manager",
@@ -217,6 +280,11 @@ fn initial(w: &str) -> bool {
 
 /// An Arabic surname written with its article in lower case: "al-Zarqawi", "el-Sisi".
 fn particle_name(w: &str) -> bool {
+    // Every particle is two or three letters and a hyphen: most words are out at once.
+    let b = w.as_bytes();
+    if !matches!(b, [_, _, b'-', ..] | [_, _, _, b'-', ..]) {
+        return false;
+    }
     ["al-", "el-", "ad-", "ash-", "as-", "at-", "az-", "ar-", "an-", "ud-", "ul-"]
         .iter()
         .any(|p| w.strip_prefix(p).is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase)))
@@ -616,6 +684,94 @@ impl<'t> Tagger<'t> {
         self.is(k, Class::FUNCTION_WORD) && !all_caps(self.w(k))
     }
 
+    /// Whether the line that ends at `end` is a short heading: a letterhead line, not a line
+    /// of wrapped prose or of a caption ("both Will" over "Ferrell"), so a name does not go
+    /// on past its end ("The White House" above "Office of the Press Secretary").
+    fn short_line_ends(&self, end: usize) -> bool {
+        const WRAPPED: usize = 40;
+        let from = end.saturating_sub(WRAPPED);
+        let from = (from..end).find(|&k| self.text.is_char_boundary(k)).unwrap_or(end);
+        let Some(line) =
+            self.text[from..end].rsplit('\n').next().filter(|_| from == 0 || self.text[from..end].contains('\n'))
+        else {
+            return false;
+        };
+        line.split_whitespace().all(|w| !w.starts_with(char::is_lowercase) || is_connector(w))
+    }
+
+    /// Whether word `j` is an organisation's head after a role's possessive: "U.S. Attorney's
+    /// Office", "Sheriff's Office", "Children's Hospital" (not "Microsoft's Office").
+    fn office_of_role(&self, j: usize, gap: &str) -> bool {
+        matches!(gap, "'s " | "\u{2019}s ")
+            && (self.is(j - 1, Class::TITLE)
+                || matches!(self.w(j - 1), "Children" | "Women" | "People" | "Sheriff" | "Attorney" | "Prosecutor"))
+            && self.is(j, Class::ORG_OF | Class::ORG_HEAD)
+    }
+
+    /// The end of a team named by its school, town or country and its sport, after a run
+    /// of capitalised words ending before word `j`: "West Virginia rifle team", "Minnesota
+    /// women's hockey team", "Spain national football team", "Kansas track and field team".
+    fn team_after(&self, j: usize) -> Option<usize> {
+        // (A possessive is not part of its word: "women" then "'s ".)
+        let gap = |i: usize| &self.text[self.words[i - 1].end..self.words[i].start];
+        let mut k = j;
+        if self.strs.get(k).is_some_and(|w| matches!(*w, "women" | "men" | "girls" | "boys"))
+            && k + 1 < self.words.len()
+            && matches!(gap(k + 1), "'s " | "\u{2019}s " | "' " | "\u{2019} ")
+        {
+            k += 1;
+        }
+        let sport_from = k;
+        while k < self.words.len() && k - sport_from < 5 && SPORTS.contains(&self.w(k)) {
+            k += 1;
+        }
+        let spaced = j > 0 && k < self.words.len() && (j..=k).all(|i| (i == sport_from && i > j) || gap(i) == " ");
+        (k > sport_from
+            && self.strs.get(k).is_some_and(|w| matches!(*w, "team" | "squad"))
+            && spaced
+            && self.w(k - 1) != "and")
+            .then(|| self.words[k].end)
+    }
+
+    /// Names a team whose capitalised words are `a..b` and whose name ends at byte `end`:
+    /// the run is cut as any other, and its last part (a place, a school) with the sport
+    /// after it is the team's name.
+    fn name_team(&self, a: usize, b: usize, end: usize, out: &mut Vec<Weighed<'t>>) {
+        // Of two teams listed ("Burkina Faso and Slovakia national football team") the
+        // sport names the last; the others are cut as any run.
+        let a = match (a..b).rev().find(|&k| self.w(k) == "and") {
+            Some(k) if k + 1 < b => {
+                self.cut(a, k, out);
+                k + 1
+            }
+            _ => a,
+        };
+        let before = out.len();
+        self.cut(a, b, out);
+        let start = match out.last() {
+            Some(x) if out.len() > before && x.span.end == self.words[b - 1].end => {
+                let start = x.span.start;
+                out.pop();
+                start
+            }
+            _ => {
+                // A place alone is not weighed: the team starts after the common words.
+                let Some(k) = (a..b)
+                    .find(|&k| !self.is(k, Class::NOT_NAME) && !self.function_word(k) && !is_connector(self.w(k)))
+                else {
+                    return;
+                };
+                self.words[k].start
+            }
+        };
+        let text = &self.text[start..end];
+        if text.contains('\n') {
+            return;
+        }
+        let ev = Evidence { org: 3, ..Evidence::default() };
+        out.push(Weighed { name: Cow::Borrowed(text), span: start..end, ev, ..Weighed::default() });
+    }
+
     /// Every chunk in the text, weighed.
     pub(super) fn chunks(&self, join_lines: bool) -> Vec<Weighed<'t>> {
         let mut out = Vec::new();
@@ -632,7 +788,9 @@ impl<'t> Tagger<'t> {
             let mut j = i + 1;
             while j < n {
                 let gap = &self.text[self.words[j - 1].end..self.words[j].start];
-                if !joins(self.w(j - 1), gap, join_lines) || (gap == "\n" && has_digit(self.w(j - 1))) {
+                if !(joins(self.w(j - 1), gap, join_lines) || self.office_of_role(j, gap))
+                    || (gap == "\n" && (has_digit(self.w(j - 1)) || self.short_line_ends(self.words[j - 1].end)))
+                {
                     break;
                 }
                 let wj = self.w(j);
@@ -667,7 +825,11 @@ impl<'t> Tagger<'t> {
                     break;
                 }
             }
-            self.cut(i, j, &mut out);
+            if let Some(end) = self.team_after(j) {
+                self.name_team(i, j, end, &mut out);
+            } else {
+                self.cut(i, j, &mut out);
+            }
             i = j;
         }
         self.lend_to_lists(&mut out);
@@ -776,6 +938,12 @@ impl<'t> Tagger<'t> {
         {
             a += 1;
         }
+        // An imperative or a verb before "the" opens a sentence, not a name: "Contact the
+        // Office of Public Affairs", "Visit the White House" (not "Alexander the Great").
+        if b - a >= 3 && self.w(a + 1) == "the" && !self.is(a, FIRST) && sentence_start(self.text, self.words[a].start)
+        {
+            a += 2;
+        }
         // An adjective made with a hyphen: "UN-backed War Crimes Court", "Texas-based Dell".
         // Not a given name: "Jean-loup Gailly".
         let adjective = |w: &str| {
@@ -790,12 +958,17 @@ impl<'t> Tagger<'t> {
         while a < b && is_connector(self.w(a)) {
             a += 1;
         }
-        while b > a && is_connector(self.w(b - 1)) {
-            b -= 1;
-        }
-        // A day after a name: "Nicolas Sarkozy Monday".
-        while b > a + 1 && WEEKDAYS.contains(&self.w(b - 1)) {
-            b -= 1;
+        // A day after a name, and a connector left at the end: "Nicolas Sarkozy Monday",
+        // "Bureau of Near Eastern Affairs on Tuesday".
+        loop {
+            while b > a && is_connector(self.w(b - 1)) {
+                b -= 1;
+            }
+            if b > a + 1 && WEEKDAYS.contains(&self.w(b - 1)) {
+                b -= 1;
+            } else {
+                break;
+            }
         }
         if a >= b {
             return;
@@ -829,7 +1002,7 @@ impl<'t> Tagger<'t> {
         let head_of = lw
             .iter()
             .position(|w| matches!(*w, "of" | "for" | "on"))
-            .is_some_and(|k| k > 0 && self.is(a + k - 1, Class::ORG_OF));
+            .is_some_and(|k| k > 0 && self.is(a + k - 1, Class::ORG_OF) && (lw[k] != "on" || heads_on(lw[k - 1])));
         let only_and = lw.iter().all(|w| !is_connector(w) || *w == "and" || *w == "&");
         // Two people joined by "&" are not a firm: "Landon Curt Noll & Ronald S. Karr".
         let gap_before = |k: usize| &self.text[self.words[k - 1].end..self.words[k].start];
@@ -859,7 +1032,19 @@ impl<'t> Tagger<'t> {
         // at their "&"), and each part is cut again ("Deputy Assistant Secretary of State for
         // Western Hemisphere Affairs John Creamer"; a list of authors, one a line); a part
         // still too long is not a name. Every part is shorter than the run, so this ends.
-        let long = b - a > 8;
+        // A court or office named with its district is one name however long: "U.S. District
+        // Court for the Southern District of New York", "U.S. Attorney's Office for the
+        // Eastern District of Virginia".
+        let district = head_of
+            && b - a <= 14
+            && (a + 1..b.saturating_sub(2)).any(|k| {
+                self.w(k) == "District"
+                    && self.w(k + 1) == "of"
+                    && b - (k + 2) <= 3
+                    && (k + 2..b).all(|i| capitalised(self.w(i)))
+                    && (a..k).any(|i| matches!(self.w(i), "Court" | "Office" | "Attorney's" | "Attorney\u{2019}s"))
+            });
+        let long = b - a > 8 && !district;
         // A line that ends with an organisation's head, a short line that is only the run (a
         // byline: "John Kirby" over "Daily Press Briefing"; not a caption's "both Will" over
         // "Ferrell and Amy Poehler"), or a label on the next line ("Time:") ends the name there.
@@ -972,12 +1157,36 @@ impl<'t> Tagger<'t> {
         true
     }
 
+    /// "Parliament of France", "University of Tokyo", "Supreme Court of the United States",
+    /// "District Court for the Southern District of New York": an organisation's head, "of"
+    /// or "for", and capitalised words to a place.
+    fn head_of_place(&self, a: usize, b: usize) -> bool {
+        b >= a + 3
+            && self.is(b - 1, Class::PLACE)
+            && self.strs[a..b].iter().position(|w| *w == "of" || *w == "for").is_some_and(|k| {
+                k > 0
+                    && self.is(a + k - 1, Class::ORG_OF | Class::ORG_HEAD)
+                    && (a + k + 1..b).all(|i| matches!(self.w(i), "the" | "of") || capitalised(self.w(i)))
+            })
+    }
+
     /// Cuts titles off the front of a person's name, then weighs what is left.
     fn weigh_titled(&self, a: usize, b: usize, out: &mut Vec<Weighed<'t>>) {
         let lw = &self.strs[a..b];
         let title = |k: usize| self.is(a + k, Class::TITLE);
-        // A title is cut off unless the name after it is an organisation's.
-        let ends_org = b > a && self.is(b - 1, Class::ORG_HEAD);
+        // A title is cut off unless the name after it is an organisation's: it ends with a
+        // head, or a head that is no title goes on with "of" or "for" and no title follows
+        // ("U.S. District Court for the District of Columbia"; not "Department of Energy
+        // Secretary Jennifer Granholm").
+        let head_of = || {
+            lw.iter().position(|w| *w == "of" || *w == "for").is_some_and(|k| {
+                k > 1
+                    && self.is(a + k - 1, Class::ORG_OF)
+                    && !title(k - 1)
+                    && (k + 1..lw.len()).all(|i| !title(i) && (matches!(lw[i], "the" | "of") || capitalised(lw[i])))
+            })
+        };
+        let ends_org = b > a && (self.is(b - 1, Class::ORG_HEAD) || head_of());
         if ends_org && self.titled_person_before_org(a, b, out) {
             return;
         }
@@ -1054,13 +1263,7 @@ impl<'t> Tagger<'t> {
         let given = n >= 2 && self.is(a, FIRST);
         // "Parliament of France", "University of Tokyo": a head of an organisation, "of", a place.
         // Also "Supreme Court of the United States", "Bank of the West".
-        let head_of_place = n >= 3
-            && lw.iter().position(|w| *w == "of").is_some_and(|k| {
-                k > 0
-                    && self.is(a + k - 1, Class::ORG_OF | Class::ORG_HEAD)
-                    && self.is(b - 1, Class::PLACE)
-                    && (a + k + 1..b).all(|i| self.w(i) == "the" || capitalised(self.w(i)))
-            });
+        let head_of_place = self.head_of_place(a, b);
         // A team named by its country, with a match verb beside it and a score in the
         // sentence: "Brazil beat Australia 2-0", "Argentina defeated Wales 45-27".
         let team = n == 1 && self.team_at(a);
@@ -1108,10 +1311,12 @@ impl<'t> Tagger<'t> {
         }
         if n >= 3 && self.is(a, Class::ORG_OF) && lw[1] == "of" {
             x.ev.org += 3;
-        } else if let Some(k) = (1..n.saturating_sub(1)).find(|&k| lw[k] == "of" || lw[k] == "for") {
+        } else if let Some(k) =
+            (1..n.saturating_sub(1)).find(|&k| matches!(lw[k], "of" | "for") || (lw[k] == "on" && heads_on(lw[k - 1])))
+        {
             // "Federal Bureau of Investigation", "Supreme Court of the United States", "Center
-            // for Strategic Studies": an organisation's head before "of" or "for", after a
-            // capitalised word.
+            // for Strategic Studies", "Committee on Foreign Relations": an organisation's head
+            // before "of", "for" or "on", after a capitalised word.
             if self.is(a + k - 1, Class::ORG_OF | Class::ORG_HEAD) {
                 x.ev.org += 3;
             }
@@ -1329,6 +1534,60 @@ mod tests {
             .filter(|w| w.ev.any())
             .map(|w| (w.name.into_owned(), w.ev.person, w.ev.org, w.ev.chip + w.ev.model + w.ev.service))
             .collect()
+    }
+
+    fn orgs(text: &str) -> Vec<String> {
+        tag(text).into_iter().filter(|x| x.2 >= 3 && x.2 > x.1).map(|x| x.0).collect()
+    }
+
+    #[test]
+    fn a_short_heading_line_ends_a_name_and_a_line_of_prose_does_not() {
+        let t = orgs("The White House\nOffice of the Press Secretary\nFor Immediate Release\n");
+        assert_eq!(t, ["White House", "Office of the Press Secretary"]);
+        // A caption's line ("both Will" over "Ferrell"), and wrapped prose, go on.
+        let t = tag("initiative with both Jane\nRoe and Amy Poehler,\n");
+        assert!(t.iter().any(|x| x.0 == "Jane Roe"), "{t:?}");
+        let t = orgs("The agreement was signed yesterday by the representatives of Acme\nCorporation and the city.");
+        assert_eq!(t, ["Acme Corporation"]);
+    }
+
+    #[test]
+    fn courts_and_offices_are_named_with_their_district() {
+        let t = orgs("It was filed in the U.S. District Court for the Southern District of New York on Monday.");
+        assert_eq!(t, ["U.S. District Court for the Southern District of New York"]);
+        let t = orgs("The U.S. Attorney\u{2019}s Office for the Eastern District of New York said so.");
+        assert_eq!(t, ["U.S. Attorney\u{2019}s Office for the Eastern District of New York"]);
+        let t = orgs("The Franklin County Sheriff's Office said Microsoft's Office suite was used.");
+        assert_eq!(t, ["Franklin County Sheriff's Office"]);
+        // A title before an office of a department is still a title.
+        let t = tag("Department of Energy Secretary Jennifer Granholm agreed.");
+        assert!(t.iter().any(|x| x.0 == "Jennifer Granholm" && x.1 >= 3), "{t:?}");
+    }
+
+    #[test]
+    fn a_verb_before_the_and_a_day_after_a_connector_are_no_part_of_a_name() {
+        assert_eq!(orgs("Contact the Office of Public Affairs today."), ["Office of Public Affairs"]);
+        assert_eq!(orgs("Led by the Bureau of Near Eastern Affairs on Tuesday."), ["Bureau of Near Eastern Affairs"]);
+        assert_eq!(orgs("The Task Force on Intellectual Property met."), ["Task Force on Intellectual Property"]);
+    }
+
+    #[test]
+    fn a_team_is_named_by_its_school_or_country_and_its_sport() {
+        let t = orgs(
+            "And the West Virginia rifle team is here, with the Minnesota women\u{2019}s hockey team. The Kansas \
+             track and field team ran, between the Burkina Faso and Slovakia national football team.",
+        );
+        assert_eq!(
+            t,
+            [
+                "West Virginia rifle team",
+                "Minnesota women\u{2019}s hockey team",
+                "Kansas track and field team",
+                "Slovakia national football team"
+            ]
+        );
+        // No team without "team", nor across a line break, nor a sport alone.
+        assert!(orgs("The Kansas track and field meet.\nStanford tennis\nteam won. The national team lost.").is_empty());
     }
 
     #[test]
