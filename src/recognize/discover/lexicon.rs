@@ -1929,11 +1929,19 @@ fn lists() -> Vec<(u32, &'static [&'static str])> {
 }
 
 /// Every word of every list, lower case, with the bits of the lists it is on.
-static CLASSES: LazyLock<HashMap<&'static str, u32, BuildHasherDefault<Fnv>>> = LazyLock::new(|| {
-    let mut m: HashMap<&'static str, u32, BuildHasherDefault<Fnv>> = HashMap::default();
+static CLASSES: LazyLock<HashMap<Low, u32, BuildHasherDefault<Fnv>>> = LazyLock::new(|| {
+    let mut m: HashMap<Low, u32, BuildHasherDefault<Fnv>> = HashMap::default();
+    // Keyed by the stack form a lookup makes, so a lookup needs no string; a listed word that
+    // no lookup can make (in capitals, with a final full stop, long or not ASCII) is left out.
+    let mut add = |w: &str, bit: u32| {
+        let l = Low::of(w);
+        if l.len > 0 && l.as_str() == w {
+            *m.entry(l).or_default() |= bit;
+        }
+    };
     for (bit, list) in lists() {
         for w in list {
-            *m.entry(w).or_default() |= bit;
+            add(w, bit);
         }
     }
     for (w, kind) in PRODUCT_NOUNS {
@@ -1942,7 +1950,7 @@ static CLASSES: LazyLock<HashMap<&'static str, u32, BuildHasherDefault<Fnv>>> = 
             "model" => Class::MODEL,
             _ => Class::SERVICE,
         };
-        *m.entry(w).or_default() |= bit;
+        add(w, bit);
     }
     m
 });
@@ -1953,5 +1961,5 @@ pub(super) fn class(word: &str) -> Class {
     if l.len == 0 {
         return Class::default();
     }
-    Class(CLASSES.get(l.as_str()).copied().unwrap_or(0))
+    Class(CLASSES.get(&l).copied().unwrap_or(0))
 }

@@ -86,60 +86,63 @@ pub(super) struct Weighed<'t> {
 
 /// Sports, and the words of their names, before "team" in a team's name: "West Virginia
 /// rifle team", "Kansas track and field team", "Spain national football team".
-const SPORTS: &[&str] = &[
-    "national",
-    "olympic",
-    "varsity",
-    "football",
-    "soccer",
-    "rugby",
-    "union",
-    "league",
-    "cricket",
-    "hockey",
-    "ice",
-    "field",
-    "basketball",
-    "wheelchair",
-    "baseball",
-    "softball",
-    "volleyball",
-    "beach",
-    "water",
-    "polo",
-    "lacrosse",
-    "tennis",
-    "golf",
-    "swimming",
-    "diving",
-    "track",
-    "and",
-    "cross",
-    "country",
-    "rifle",
-    "fencing",
-    "gymnastics",
-    "wrestling",
-    "rowing",
-    "sailing",
-    "cycling",
-    "ski",
-    "skiing",
-    "relay",
-    "netball",
-    "handball",
-    "bobsled",
-    "curling",
-    "athletics",
-    "badminton",
-    "squash",
-    "judo",
-    "boxing",
-    "esports",
-    "debate",
-    "chess",
-    "robotics",
-];
+fn sport_word(w: &str) -> bool {
+    matches!(
+        w,
+        "national"
+            | "olympic"
+            | "varsity"
+            | "football"
+            | "soccer"
+            | "rugby"
+            | "union"
+            | "league"
+            | "cricket"
+            | "hockey"
+            | "ice"
+            | "field"
+            | "basketball"
+            | "wheelchair"
+            | "baseball"
+            | "softball"
+            | "volleyball"
+            | "beach"
+            | "water"
+            | "polo"
+            | "lacrosse"
+            | "tennis"
+            | "golf"
+            | "swimming"
+            | "diving"
+            | "track"
+            | "and"
+            | "cross"
+            | "country"
+            | "rifle"
+            | "fencing"
+            | "gymnastics"
+            | "wrestling"
+            | "rowing"
+            | "sailing"
+            | "cycling"
+            | "ski"
+            | "skiing"
+            | "relay"
+            | "netball"
+            | "handball"
+            | "bobsled"
+            | "curling"
+            | "athletics"
+            | "badminton"
+            | "squash"
+            | "judo"
+            | "boxing"
+            | "esports"
+            | "debate"
+            | "chess"
+            | "robotics"
+    )
+}
 
 /// Heads of bodies named for what they work on: "Committee on Foreign Relations", "Task
 /// Force on Intellectual Property" (not "Executive Order on AI").
@@ -722,7 +725,7 @@ impl<'t> Tagger<'t> {
             k += 1;
         }
         let sport_from = k;
-        while k < self.words.len() && k - sport_from < 5 && SPORTS.contains(&self.w(k)) {
+        while k < self.words.len() && k - sport_from < 5 && sport_word(self.w(k)) {
             k += 1;
         }
         let spaced = j > 0 && k < self.words.len() && (j..=k).all(|i| (i == sport_from && i > j) || gap(i) == " ");
