@@ -301,8 +301,10 @@ pub fn decide(docs: &[Document], entities: &[Entity], observed: &Observed) -> Fo
         }
     }
     let folded = fold_short_forms(&tallies);
+    // A near spelling is another writing of the same name ("Marcia Fudge" of "Marcia L.
+    // Fudge"): an alias, so its mentions link in edited text too, not only in transcripts.
     let mut aliases: HashMap<&str, Vec<String>> = HashMap::new();
-    for (variant, canonical) in &folded {
+    for (variant, canonical) in folded.iter().chain(&near) {
         aliases.entry(canonical.as_str()).or_default().push(variant.clone());
     }
     // The map's order changes from run to run; the aliases' must not.
@@ -566,6 +568,23 @@ mod tests {
             ["Maria Lopez", "Tom Baker"]
         );
         assert_eq!(people(&["The memo from Xiu Qarnet, who runs the lab, was short."]), ["Xiu Qarnet"]);
+    }
+
+    #[test]
+    fn a_name_without_its_middle_initial_is_an_alias_of_the_name_with_it() {
+        let docs: Vec<Document> =
+            ["Secretary Marcia L. Fudge spoke. Marcia L. Fudge agreed.", "HUD was led by Marcia Fudge at the time."]
+                .iter()
+                .map(|b| doc(b))
+                .collect();
+        let f = discover(&docs, &[], &[]);
+        let people: Vec<(&str, &[String])> = f
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .map(|e| (e.name.as_str(), &e.aliases[..]))
+            .collect();
+        assert_eq!(people, [("Marcia L. Fudge", &["Marcia Fudge".to_string()][..])]);
     }
 
     #[test]
