@@ -1474,6 +1474,12 @@ impl<'t> Tagger<'t> {
             self.product_cue_at(k).filter(|_| !(plain && matches!(Low::of(self.w(k)).as_str(), "api" | "apis")))
         };
         let noun_after = (b..(b + 2).min(self.words.len())).find_map(cue);
+        // A nationality before a product is no part of its name: "the Russian Soyuz
+        // spacecraft", "the Chinese Tianwen rover" (not "China Mobile").
+        let nationality = |w: &str| ["an", "ese", "ish", "ian"].iter().any(|s| w.ends_with(s));
+        if n >= 2 && noun_after.is_some() && self.is(a, Class::PLACE) && nationality(ws[0]) && x.ev.org == 0 {
+            return self.weigh(a + 1, b, titled, out);
+        }
         let noun_before = a.checked_sub(1).and_then(cue);
         let alnum = ws.iter().any(|w| has_digit(w)) && ws.iter().any(|w| w.chars().any(char::is_alphabetic));
         // A word of the stop lists, or one opening a sentence or heading that the document
@@ -1780,6 +1786,10 @@ mod tests {
         assert_eq!(products, ["Gaudi 3", "MI300X", "Cortana"], "{t:?}");
         let t = tag("With Proposed CHIPS Direct Funding, the plant grows.");
         assert!(t.iter().all(|x| x.3 == 0), "{t:?}");
+        // Hardware that is no chip, and a nationality before it that is no part of its name.
+        let t = tag("It ran on the Frontier supercomputer. Crews flew the Russian Soyuz spacecraft.");
+        let products: Vec<&str> = t.iter().filter(|x| x.3 >= 2).map(|x| x.0.as_str()).collect();
+        assert_eq!(products, ["Frontier", "Soyuz"], "{t:?}");
     }
 
     #[test]
