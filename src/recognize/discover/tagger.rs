@@ -853,7 +853,12 @@ impl<'t> Tagger<'t> {
                     Some((inside, rest)) if inside.len() <= 30 && !inside.contains('(') => rest,
                     _ => gap,
                 };
-                matches!(gap, ", " | " and " | ", and ")
+                // A line end in a wrapped list is a space: "(R1, R1-0528\nand V3.1)".
+                let is = |want: &str| {
+                    gap.len() == want.len()
+                        && gap.bytes().zip(want.bytes()).all(|(g, w)| g == w || (g == b'\n' && w == b' '))
+                };
+                [", ", " and ", ", and "].into_iter().any(is)
             }
         };
         let mut start = 0;
@@ -863,7 +868,10 @@ impl<'t> Tagger<'t> {
                 end += 1;
             }
             let list = &out[start..end];
-            let and = list.windows(2).any(|p| self.text[p[0].span.end..p[1].span.start].ends_with("and "));
+            let and = list.windows(2).any(|p| {
+                let gap = &self.text[p[0].span.end..p[1].span.start];
+                gap.ends_with("and ") || gap.ends_with("and\n")
+            });
             let person = |x: &Weighed| x.ev.person >= 2 && x.ev.person > x.ev.org;
             // A name with no evidence, or only a weak cue for a person (a frequent surname).
             let weak = |x: &Weighed| {
@@ -1790,6 +1798,10 @@ mod tests {
         let t = tag("It ran on the Frontier supercomputer. Crews flew the Russian Soyuz spacecraft.");
         let products: Vec<&str> = t.iter().filter(|x| x.3 >= 2).map(|x| x.0.as_str()).collect();
         assert_eq!(products, ["Frontier", "Soyuz"], "{t:?}");
+        // Model numbers listed across a line end.
+        let t = tag("It evaluated three DeepSeek models (R1, R1-0528\nand V3.1) last week.");
+        let products: Vec<&str> = t.iter().filter(|x| x.3 >= 2).map(|x| x.0.as_str()).collect();
+        assert_eq!(products, ["DeepSeek", "R1", "R1-0528", "V3.1"], "{t:?}");
     }
 
     #[test]
