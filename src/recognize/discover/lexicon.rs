@@ -232,6 +232,8 @@ const ORG_OF_HEADS: &[&str] = &[
 /// Words that stand before a person's name as a title: "Health Secretary Maria Lopes",
 /// "Dean Carla Ortiz". A chunk is cut after the last of them.
 const TITLES: &[&str] = &[
+    "olympian",
+    "paralympian",
     "mr",
     "mrs",
     "ms",
@@ -1571,6 +1573,8 @@ const HEADLINE_VERBS: &[&str] = &[
 
 /// Words in names of things that are not people: "American Jobs Plan", "Voting Rights Act".
 const NOT_PERSON_WORDS: &[&str] = &[
+    "estadio",
+    "stadio",
     "government",
     "river",
     "valley",
@@ -1782,6 +1786,23 @@ const OCCUPATIONS: &[&str] = &[
     "spokeswoman",
     "spokesperson",
     "striker",
+    "custodian",
+    "keeper",
+    "winger",
+    "captain",
+    "skipper",
+    "batsman",
+    "bowler",
+    "jockey",
+    "sprinter",
+    "swimmer",
+    "gymnast",
+    "referee",
+    "umpire",
+    "founder",
+    "activist",
+    "lawmaker",
+    "diplomat",
     "surgeon",
     "teacher",
     "virologist",

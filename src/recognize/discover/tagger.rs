@@ -1130,7 +1130,12 @@ impl<'t> Tagger<'t> {
             return;
         }
         if nationality {
-            self.weigh(a, b, 2, out);
+            // "Australian Olympian Steph Rice": a title after the nationality is cut as any.
+            if self.is(a, Class::TITLE) {
+                self.weigh_titled(a, b, out);
+            } else {
+                self.weigh(a, b, 2, out);
+            }
             return;
         }
         if org_whole {
@@ -1318,6 +1323,14 @@ impl<'t> Tagger<'t> {
             x.ev.team += 3;
         }
         if n >= 2 && self.is(b - 1, Class::ORG_HEAD) {
+            x.ev.org += 3;
+        }
+        // A club named with its prefix: "Club Brugge", "FC Barcelona", "AC Milan".
+        // (A two-letter prefix only before a town: not "AC Power".)
+        if n >= 2
+            && (matches!(ws[0], "Club" | "FC" | "Sporting" | "Olympique" | "Dynamo" | "Dinamo")
+                || (matches!(ws[0], "AC" | "AS" | "SC" | "CF" | "SV") && self.is(a + 1, Class::PLACE)))
+        {
             x.ev.org += 3;
         }
         if n >= 3 && self.is(a, Class::ORG_OF) && lw[1] == "of" {
@@ -1605,6 +1618,17 @@ mod tests {
         );
         // No team without "team", nor across a line break, nor a sport alone.
         assert!(orgs("The Kansas track and field meet.\nStanford tennis\nteam won. The national team lost.").is_empty());
+    }
+
+    #[test]
+    fn clubs_players_and_venues_of_sport_pages() {
+        assert_eq!(orgs("Club Brugge drew with FC Porto; AC Power failed."), ["Club Brugge", "FC Porto"]);
+        let t = tag("Hyderabad custodian Laxmikant Kattimani saved it at the Estadio da Luz.");
+        let people: Vec<&str> = t.iter().filter(|x| x.1 >= 2).map(|x| x.0.as_str()).collect();
+        assert_eq!(people, ["Laxmikant Kattimani"], "{t:?}");
+        // A title after a nationality is cut like any title.
+        let t = tag("The memorial was held. Australian Olympian Steph Rice announced it.");
+        assert!(t.iter().any(|x| x.0 == "Steph Rice" && x.1 >= 2), "{t:?}");
     }
 
     #[test]
