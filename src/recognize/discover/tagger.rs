@@ -594,6 +594,11 @@ impl<'t> Tagger<'t> {
                     | "Congressmen"
                     | "Congresswomen"
                     | "Ministers"
+                    | "Councilmembers"
+                    | "Councilors"
+                    | "Councillors"
+                    | "Aldermen"
+                    | "Trustees"
             )
         };
         let mut k = a;
@@ -603,8 +608,10 @@ impl<'t> Tagger<'t> {
             let at_and = self.w(k) == "and";
             if !at_and && gap == " " && self.w(p) == "and" {
                 k = p; // "… and Lee"
-            } else if !at_and && gap == " " {
-                return title(self.w(p)); // "Senators Durbin"
+            } else if !at_and && gap == " " && title(self.w(p)) {
+                return true; // "Senators Durbin"
+            } else if !at_and && gap == " " && capitalised(self.w(p)) && capitalised(self.w(k)) {
+                k = p; // a name of two words in the list: "Councilmembers Daysog, Ezzy Ashcraft, Oddie"
             } else if (gap == ", " || (at_and && gap == " ")) && capitalised(self.w(p)) && !title(self.w(p)) {
                 k = p; // "Durbin, Grassley", "Scalia and"
             } else {
@@ -775,6 +782,22 @@ impl<'t> Tagger<'t> {
         out.push(Weighed { name: Cow::Borrowed(text), span: start..end, ev, ..Weighed::default() });
     }
 
+    /// Where a name goes on after a nickname in double quotes that starts at word `j`, between
+    /// two words of a person's name: `Garrick "Gary" Johnson` (the nickname and the surname).
+    fn nickname_at(&self, j: usize) -> Option<usize> {
+        let gap = |k: usize| &self.text[self.words[k - 1].end..self.words[k].start];
+        let name = |k: usize| capitalised(self.w(k)) && person_shaped(self.w(k));
+        (j >= 1
+            && j + 1 < self.words.len()
+            && (matches!(gap(j), " \"" | " \u{201c}")
+                || (matches!(gap(j), ". \"" | ". \u{201c}") && initial(self.w(j - 1))))
+            && matches!(gap(j + 1), "\" " | "\u{201d} ")
+            && name(j - 1)
+            && name(j)
+            && name(j + 1))
+        .then_some(j + 2)
+    }
+
     /// Every chunk in the text, weighed.
     pub(super) fn chunks(&self, join_lines: bool) -> Vec<Weighed<'t>> {
         let mut out = Vec::new();
@@ -790,6 +813,11 @@ impl<'t> Tagger<'t> {
             // capitalised word.
             let mut j = i + 1;
             while j < n {
+                // A nickname in quotes inside a name: `Garrick "Gary" Johnson`, `J. "Bob" Balaram`.
+                if let Some(next) = self.nickname_at(j) {
+                    j = next;
+                    continue;
+                }
                 let gap = &self.text[self.words[j - 1].end..self.words[j].start];
                 if !(joins(self.w(j - 1), gap, join_lines) || self.office_of_role(j, gap))
                     || (gap == "\n" && (has_digit(self.w(j - 1)) || self.short_line_ends(self.words[j - 1].end)))
@@ -1002,7 +1030,9 @@ impl<'t> Tagger<'t> {
             if let Some(k) = (a + 1..b).find(|&k| self.is(k, FIRST)) {
                 // Not a saint's name, which names a place: "Saint Louis Athletica".
                 let saint = matches!(self.w(k - 1).trim_end_matches('.'), "Saint" | "St" | "San" | "Santa" | "Sainte");
-                if b - k >= 2 && !saint && (a..k).all(|i| !is_connector(self.w(i))) {
+                // Nor a given name that is a nickname: `Garrick "Gary" Johnson`.
+                let nickname = self.text[self.words[a].end..self.words[k].start].contains(['"', '\u{201c}']);
+                if b - k >= 2 && !saint && !nickname && (a..k).all(|i| !is_connector(self.w(i))) {
                     a = k;
                 }
             }
@@ -1629,6 +1659,16 @@ mod tests {
         // A title after a nationality is cut like any title.
         let t = tag("The memorial was held. Australian Olympian Steph Rice announced it.");
         assert!(t.iter().any(|x| x.0 == "Steph Rice" && x.1 >= 2), "{t:?}");
+    }
+
+    #[test]
+    fn a_nickname_in_quotes_stays_inside_the_name_and_a_plural_title_lists_names() {
+        let t = tag("Jane Roe, Garrick \"Gary\" Johnson and J. \u{201c}Bob\u{201d} Balaram were charged. He said \"Hello\" Monday.");
+        let people: Vec<&str> = t.iter().filter(|x| x.1 >= 2).map(|x| x.0.as_str()).collect();
+        assert_eq!(people, ["Jane Roe", "Garrick \"Gary\" Johnson", "J. \u{201c}Bob\u{201d} Balaram"], "{t:?}");
+        let t = tag("Present: Councilmembers Daysog, Ezzy Ashcraft, Matarrese, Oddie and Mayor Spencer.");
+        let people: Vec<&str> = t.iter().filter(|x| x.1 >= 2).map(|x| x.0.as_str()).collect();
+        assert_eq!(people, ["Ezzy Ashcraft", "Matarrese", "Oddie", "Spencer"], "{t:?}");
     }
 
     #[test]
