@@ -67,6 +67,33 @@ pub fn at_word_boundaries(text: &str, span: &Range<usize>) -> bool {
     !glued_before && !glued_after
 }
 
+/// Whether `span` stands in a line in capitals: no lower case near it, and two of the two
+/// words before and the two after in capitals ("(END VIDEO CLIP)", "THE ARM OF THE LAW").
+fn shouted(text: &str, span: &Range<usize>) -> bool {
+    // Only the few words around are read, however long the line.
+    const AROUND: usize = 60;
+    let mut from = span.start.saturating_sub(AROUND);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (span.end + AROUND).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let line_start = text[from..span.start].rfind('\n').map_or(from, |k| from + k + 1);
+    let line_end = text[span.end..to].find('\n').map_or(to, |k| span.end + k);
+    let caps = |w: &&str| {
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        letters >= 2 && w.chars().all(|c| !c.is_lowercase())
+    };
+    let before =
+        text[line_start..span.start].split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).rev().take(2);
+    let after = text[span.end..line_end].split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(2);
+    // A line with words in lower case is no shouting, whatever acronyms it holds ("the NASA
+    // JPL YouTube channel").
+    !text[line_start..line_end].chars().any(char::is_lowercase) && before.chain(after).filter(caps).count() >= 2
+}
+
 /// An acronym that ends a compound written with a hyphen ("ESP-IDF", "UTF-8" is not): it is
 /// part of another name, not a mention of its own.
 fn acronym_in_compound(text: &str, span: &Range<usize>, surface: &str) -> bool {
@@ -216,8 +243,16 @@ impl Linker {
                 if acronym_in_compound(text, &span, surface) {
                     continue;
                 }
-                let fits =
-                    |t: &&Target| (!t.rule.case_sensitive || surface == t.pattern) && context_ok(text, &span, &t.rule);
+                // Background knowledge written as a common word ("CLIP", "Arm") is not linked
+                // inside a line in capitals: "(END VIDEO CLIP)".
+                let weak_shouted = |t: &Target| {
+                    t.rule.case_sensitive && self.weak.get(t.entity).copied().unwrap_or(false) && shouted(text, &span)
+                };
+                let fits = |t: &&Target| {
+                    (!t.rule.case_sensitive || surface == t.pattern)
+                        && context_ok(text, &span, &t.rule)
+                        && !weak_shouted(t)
+                };
                 let targets = &self.targets[m.pattern().as_usize()];
                 let mut direct = targets.iter().filter(|t| t.how != MatchHow::ShortForm).filter(fits);
                 let chosen = match (direct.next(), direct.next()) {
@@ -551,6 +586,18 @@ mod tests {
         es.push(ent("sonic", EntityKind::Model, "Sonicx", &[], MatchRule { case_sensitive: true, context: vec![] }));
         assert!(Linker::new(&es).link(0, "Sonicx").len() == 1);
         assert!(Linker::new(&es).link(0, "SONICX").is_empty());
+    }
+
+    #[test]
+    fn background_knowledge_written_as_a_common_word_is_not_linked_in_a_line_in_capitals() {
+        let mut clip = ent("clip", EntityKind::Model, "CLIP", &[], MatchRule { case_sensitive: true, context: vec![] });
+        clip.origin = Origin::Known;
+        let es = [clip];
+        let l = Linker::new(&es);
+        assert!(l.link(0, "(BEGIN VIDEO CLIP)\nShe spoke.\n(END VIDEO CLIP)").is_empty());
+        assert_eq!(l.link(0, "OpenAI trained CLIP on images.").len(), 1);
+        // Acronyms in a line of prose are no shouting.
+        assert_eq!(l.link(0, "It ran NASA JPL CLIP models in the lab.").len(), 1);
     }
 
     #[test]

@@ -362,8 +362,17 @@ fn display_name(name: &str) -> String {
     }
     name.split(' ')
         .map(|w| {
-            let mut cs = w.chars();
-            cs.next().map_or_else(String::new, |f| f.to_string() + &cs.as_str().to_lowercase())
+            let cap = |w: &str| {
+                let mut cs = w.chars();
+                cs.next().map_or_else(String::new, |f| f.to_string() + &cs.as_str().to_lowercase())
+            };
+            // "O'BRIEN" is "O'Brien", "D'ANGELO" "D'Angelo".
+            match w.split_once(['\'', '\u{2019}']) {
+                Some((o, rest)) if o.chars().count() == 1 && rest.chars().count() >= 2 => {
+                    format!("{o}{}{}", &w[o.len()..w.len() - rest.len()], cap(rest))
+                }
+                _ => cap(w),
+            }
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -384,6 +393,15 @@ fn fold_short_forms(tallies: &HashMap<String, Tally>) -> HashMap<String, String>
             by_lower.entry(name.to_lowercase()).or_default().push(name);
         }
     }
+    // Full names of people (a given name, not an initial, first), in any case.
+    let mut full_by_last: HashMap<String, Vec<&String>> = HashMap::new();
+    for (name, t) in tallies {
+        if let Some((first, last)) = name.split_once(' ') {
+            if person(t) && first.trim_end_matches('.').chars().count() > 1 {
+                full_by_last.entry(last.rsplit(' ').next().unwrap_or(last).to_lowercase()).or_default().push(name);
+            }
+        }
+    }
     let mut out = HashMap::new();
     for (name, t) in tallies {
         if !person(t) || by_lower.get(&name.to_lowercase()).is_some_and(|v| v.contains(&name)) {
@@ -393,6 +411,33 @@ fn fold_short_forms(tallies: &HashMap<String, Tally>) -> HashMap<String, String>
             if name.contains(' ') { by_lower.get(&name.to_lowercase()) } else { by_last.get(&name.to_lowercase()) };
         if let Some([full]) = fits.map(Vec::as_slice) {
             out.insert(name.clone(), (*full).clone());
+            continue;
+        }
+        // An initial and a surname, as a transcript labels a speaker again: "S. O'BRIEN" is
+        // "Soledad O'Brien" when she is the one such name (written in capitals or not).
+        let Some((first, last)) = name.split_once(' ') else { continue };
+        if first.trim_end_matches('.').chars().count() != 1 || last.contains(' ') {
+            continue;
+        }
+        let initial = first.chars().next().map(|c| c.to_lowercase().to_string());
+        let mut fits: Vec<String> = full_by_last
+            .get(&last.to_lowercase())
+            .into_iter()
+            .flatten()
+            .filter(|full| full.chars().next().map(|c| c.to_lowercase().to_string()) == initial)
+            .map(|full| full.to_lowercase())
+            .collect();
+        fits.sort_unstable();
+        fits.dedup();
+        if let [full] = fits.as_slice() {
+            // The name as written in lower case if it is, else in capitals (shown title-cased).
+            let written = by_lower
+                .get(full)
+                .and_then(|v| v.iter().min())
+                .or_else(|| full_by_last.get(&last.to_lowercase())?.iter().filter(|f| f.to_lowercase() == *full).min());
+            if let Some(written) = written {
+                out.insert(name.clone(), (*written).clone());
+            }
         }
     }
     out
@@ -585,6 +630,15 @@ mod tests {
             .map(|e| (e.name.as_str(), &e.aliases[..]))
             .collect();
         assert_eq!(people, [("Marcia L. Fudge", &["Marcia Fudge".to_string()][..])]);
+    }
+
+    #[test]
+    fn a_tv_transcript_s_speaker_labels_name_people_and_fold_into_their_full_names() {
+        let p = people(&[
+            "SOLEDAD O'BRIEN, CNN ANCHOR: Good morning.\nI'm Soledad O'Brien.\n\nDARYN KAGAN, CNN ANCHOR: Hello.\n\n\
+             S. O'BRIEN: And in New Orleans, what is going on?\n\nKAGAN: We will see.\n",
+        ]);
+        assert_eq!(p, ["Soledad O'Brien", "Daryn Kagan"]);
     }
 
     #[test]

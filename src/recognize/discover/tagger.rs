@@ -1554,14 +1554,33 @@ impl<'t> Tagger<'t> {
                 }
             }
         }
-        // A speaker label in capitals at the start of a line: "JANE ROE:".
+        // A speaker label in capitals at the start of a line: "JANE ROE:", and with a role after
+        // it as TV transcripts write them: "DARYN KAGAN, CNN ANCHOR:", "LT. GEN. KARL
+        // EIKENBERRY, COMBINED FORCES COMMANDER, AFGHANISTAN:".
         let line_start = span.start == 0 || self.text[..span.start].ends_with('\n');
-        if line_start
-            && gap_after.starts_with(':')
+        let label_start = line_start || {
+            let before = self.text[..span.start].rsplit('\n').next().unwrap_or("");
+            before.len() <= 20 && before.bytes().all(|c| c.is_ascii_uppercase() || matches!(c, b'.' | b' '))
+        };
+        let role_label = || {
+            let line = self.text[span.end..].split('\n').next().unwrap_or("");
+            line.strip_prefix(", ").and_then(|l| l.split_once(':')).is_some_and(|(role, _)| {
+                let role = role.split_once(" (").map_or(role, |(r, _)| r);
+                role.len() <= 80
+                    && role.bytes().any(|c| c.is_ascii_uppercase())
+                    && role
+                        .bytes()
+                        .all(|c| c.is_ascii_uppercase() || matches!(c, b' ' | b',' | b'.' | b'\'' | b'&' | b'-' | b'/'))
+            })
+        };
+        if label_start
             && (2..=4).contains(&n)
             && ws.iter().all(|w| all_caps(w) || initial(w))
+            && (gap_after.starts_with(':') || (gap_after == ", " && role_label()))
         {
             x.ev.person += 3;
+            // A label with a role is no heading, however short its line ("FACT SHEET:" is).
+            x.role = gap_after == ", ";
         }
         // A word of the stop list ("API", "YAML") is never an organisation, whatever is near.
         if n == 1 && self.is(a, Class::NOT_ORG_ACRONYM) && all_caps(ws[0].strip_suffix('s').unwrap_or(ws[0])) {
