@@ -187,6 +187,11 @@ fn rules() -> Vec<Rule> {
         // "Airbus chief executive Tom Enders", "FTC Chair Lina M. Khan", "Airbus' boss, Tom Enders".
         r(format!("{POSS}{qualifier} (?P<t>{LEAD}){COMMA}"), Second, "leads", &[P], &[O]),
         r(format!("{POSS} (?P<t>{ROLE})s?{COMMA}"), Second, "part_of", &[P], &[O]),
+        // "Quri Resources, Inc. and its CEO Jaime Santiago Gomez", "Atlantis Technology Group and
+        // CEO Christopher Dubeau": without "its", only a company's titles ("Apple and
+        // President Biden" is two parties).
+        r(format!("{COMMA} and (?:its|their){qualifier} (?P<t>{LEAD}){COMMA}"), Second, "leads", &[P], &[O]),
+        r(format!("{COMMA} and (?P<t>ceo|chief executive(?: officer)?|chair(?:man|woman)|managing director){COMMA}"), Second, "leads", &[P], &[O]),
         // "McLaren drivers and championship rivals Juan Pablo Montoya and Kimi Raikonnen": a
         // second plural that says more of the same people.
         r(format!("{POSS} (?P<t>{ROLE})s and(?P<mods>(?: [a-z-]+){{0,2}}) [a-z-]+s{COMMA}"), Second, "part_of", &[P], &[O]),
@@ -201,6 +206,27 @@ fn rules() -> Vec<Rule> {
         // "Tom Enders, chief executive of Airbus", "Lina Khan, who is chair of the FTC".
         r(format!("{COMMA}{relative}(?: (?:the|its))?{qualifier} (?P<t>{LEAD}|lead) (?:of|at|for)(?: the)?"), First, "leads", &[P], &[O]),
         r(format!("{COMMA}{relative}{article} (?P<t>{ROLE}) (?:of|at|for|with)(?: the)?"), First, "part_of", &[P], &[O]),
+        // "Christopher A. Wray, Director, FBI": a title between commas, the organisation after.
+        r(format!(" , (?P<t>{LEAD}) ,"), First, "leads", &[P], &[O]),
+        // "Ron Ecker, director of planning for the Areawide Agency", "Jane Roe, head of sales
+        // at Airbus": a head of a field is one of the organisation's people, not its head.
+        r(
+            format!("{COMMA}{relative}{article}(?: (?:general|deputy|assistant|associate))? (?P<t>(?:director|head|chief|manager|vice president) of(?P<mods>(?: [a-z-]+){{1,3}})) (?:for|at|with)(?: the)?"),
+            First,
+            "part_of",
+            &[P],
+            &[O],
+        ),
+        // "Brian A. Benczkowski, Assistant Attorney General of the Justice Department's
+        // Criminal Division": the assistant heads the unit.
+        r(
+            format!("{COMMA}{relative}{article} (?P<t>assistant (?:attorney general|secretary|administrator)) (?:of|for)(?: the)?"),
+            First,
+            "leads",
+            &[P],
+            &[O],
+        )
+        .unit_object(),
         // "Piers Morgan, who is now a TV news journalist for CNN": qualifiers after a comma
         // (not "former", not a verb: see `MODIFIER_STOP`).
         r(format!(" ,{relative}{article}(?P<mods>(?: [a-z-]+){{1,2}}) (?P<t>{ROLE}) (?:of|at|for|with)(?: the)?"), First, "part_of", &[P], &[O]),
@@ -2086,5 +2112,61 @@ mod tests {
             let f = facts_of(text, &names);
             assert!(!f.iter().any(|(s, _, _, _)| s == "Edith Ramirez"), "{text}: {f:?}");
         }
+    }
+
+    #[test]
+    fn a_title_between_commas_and_a_company_with_its_chief() {
+        let fbi = [("Christopher A. Wray", 'p'), ("FBI", 'o')];
+        assert_eq!(
+            one("Richard Roe and Christopher A. Wray, Director, FBI, announced the charges.", &fbi),
+            t("Christopher A. Wray", "leads", "FBI")
+        );
+        assert!(facts_of("Christopher A. Wray, Director, and FBI agents met.", &fbi).is_empty());
+        assert!(facts_of("Christopher A. Wray, a critic, FBI", &fbi).is_empty());
+        let quri = [("Quri Resources, Inc.", 'o'), ("Jaime Santiago Gomez", 'p')];
+        assert_eq!(
+            one("The SEC alleges that Quri Resources, Inc. and its CEO Jaime Santiago Gomez of Miami lied.", &quri),
+            t("Jaime Santiago Gomez", "leads", "Quri Resources, Inc.")
+        );
+        let atlantis = [("Atlantis Technology Group", 'o'), ("Christopher Dubeau", 'p')];
+        assert_eq!(
+            one("The SEC charged Atlantis Technology Group and CEO Christopher Dubeau of Weston.", &atlantis),
+            t("Christopher Dubeau", "leads", "Atlantis Technology Group")
+        );
+        assert!(facts_of("The SEC charged Atlantis Technology Group and former CEO Christopher Dubeau.", &atlantis)
+            .iter()
+            .all(|f| f.1 != "leads"));
+        let apple = [("Apple", 'o'), ("Joe Biden", 'p')];
+        assert!(facts_of("A deal between Apple and President Joe Biden was struck.", &apple).is_empty());
+    }
+
+    #[test]
+    fn a_head_of_a_field_is_a_member_and_an_assistant_heads_a_unit() {
+        let noaca = [("Ron Ecker", 'p'), ("Northeast Ohio Areawide Coordinating Agency", 'o')];
+        assert_eq!(
+            one("Ron Ecker, director of planning for Northeast Ohio Areawide Coordinating Agency, spoke.", &noaca),
+            t("Ron Ecker", "part_of", "Northeast Ohio Areawide Coordinating Agency")
+        );
+        let airbus = [("Jane Roe", 'p'), ("Airbus", 'o')];
+        assert_eq!(one("Jane Roe, head of sales at Airbus, said so.", &airbus), t("Jane Roe", "part_of", "Airbus"));
+        assert!(facts_of("Jane Roe, head of the review for Airbus, said so.", &airbus).is_empty());
+        let doj = [("Brian A. Benczkowski", 'p'), ("Justice Department", 'o'), ("Criminal Division", 'o')];
+        let f = facts_of(
+            "Brian A. Benczkowski, Assistant Attorney General of the Justice Department\u{2019}s Criminal Division, said so.",
+            &doj,
+        );
+        assert!(
+            f.iter().any(|f| (f.0.as_str(), f.1.as_str(), f.2.as_str())
+                == ("Brian A. Benczkowski", "leads", "Criminal Division")),
+            "{f:?}"
+        );
+        assert!(f.iter().all(|f| !(f.1 == "leads" && f.2 == "Justice Department")), "{f:?}");
+        let only = [("Brian A. Benczkowski", 'p'), ("Justice Department", 'o')];
+        assert!(facts_of(
+            "Brian A. Benczkowski, Assistant Attorney General of the Justice Department, said so.",
+            &only
+        )
+        .iter()
+        .all(|f| f.1 != "leads"));
     }
 }
