@@ -350,6 +350,11 @@ fn rules() -> Vec<Rule> {
             &[O],
             &[X],
         ),
+        // "the iPhone, Apple's signature smartphone product": the product, then its maker's
+        // possessive naming a kind of product.
+        r(format!("{COMMA}(?: the)?"), Second, "develops", &[O], &[X]).follow(
+            " (?:'s|')(?P<mods>(?: [a-z-]+){0,2}) (?:product|smartphone|phone|chip|processor|model|aircraft|airliner|jet|jetliner|plane|car|vehicle|rocket|spacecraft|console|browser|app|chatbot|assistant|service|platform|software|operating system|device|vaccine|drug|satellite|game|engine)s? ",
+        ),
         // "Epic Games, owner of Fortnite"; "Meta, owner of Instagram".
         r(format!("{COMMA}{article} (?:owner|maker|developer|publisher|creator|manufacturer|operator) of(?: the)?"), First, "develops", &[O], &[X]),
         r(format!("{COMMA}{article} (?:owner|operator) of(?: the)?"), Second, "part_of", &[O], &[O]),
@@ -435,6 +440,8 @@ pub fn extract(
     let sentences = sentences(body);
     let resolved = with_pronouns(doc, body, &sentences, mentions, entities);
     let pairs: &[Mention] = resolved.as_deref().unwrap_or(mentions);
+    // The first words of the organisations the document names, read once when a listing asks.
+    let mut makers: Option<HashSet<&str>> = None;
     let mut s = 0;
     for (k, pair) in pairs.windows(2).enumerate() {
         let (a, b) = (&pair[0], &pair[1]);
@@ -614,6 +621,39 @@ pub fn extract(
                     }
                     let mut also = listed[0].clone();
                     also.subject = next.entity();
+                    listed.push(also);
+                    prev = next;
+                }
+            }
+            // "OpenAI's GPT-5, GPT-5-mini and gpt-oss": what the owner's possessive says of the
+            // first product holds for those listed with it; not for one another maker names
+            // ("Apple's iPhone, Samsung Galaxy phones").
+            if rule.subject == Side::First
+                && rule.predicate == "develops"
+                && (gap.starts_with(" 's") || gap.starts_with(" ' "))
+            {
+                let makers = makers.get_or_insert_with(|| {
+                    pairs
+                        .iter()
+                        .filter(|m| entities[m.entity()].kind == EntityKind::Org)
+                        .filter_map(|m| body[m.span()].split_whitespace().next())
+                        .collect::<HashSet<&str>>()
+                });
+                let mut prev = b;
+                for next in pairs[k + 2..].iter().take(MAX_LISTED) {
+                    let between = &body[prev.span().end.min(next.span().start)..next.span().start];
+                    let joined = matches!(between.trim(), "and" | "," | ", and");
+                    let name = &body[next.span()];
+                    let first = name.split_whitespace().next().unwrap_or(name);
+                    if !joined
+                        || next.span().end > sentence.end
+                        || K::of(entities[next.entity()].kind) != K::X
+                        || (makers.contains(first) && !body[a.span()].starts_with(first))
+                    {
+                        break;
+                    }
+                    let mut also = listed[0].clone();
+                    also.object = FactObject::Entity(next.entity());
                     listed.push(also);
                     prev = next;
                 }
@@ -950,6 +990,13 @@ const MODIFIER_STOP: &[&str] = &[
     "long",
     "some",
     "many",
+    "rival",
+    "rivals",
+    "competing",
+    "competitor",
+    "competitors",
+    "answer",
+    "alternative",
 ];
 
 /// Words that end the name of a unit within an organisation.
@@ -2168,5 +2215,28 @@ mod tests {
         )
         .iter()
         .all(|f| f.1 != "leads"));
+    }
+
+    #[test]
+    fn products_listed_after_their_makers_possessive_and_a_product_then_its_maker() {
+        let ai = [("OpenAI", 'o'), ("GPT-5", 'x'), ("GPT-5-mini", 'x'), ("gpt-oss", 'x')];
+        let f =
+            facts_of("It evaluated four U.S. models (OpenAI\u{2019}s GPT-5, GPT-5-mini and gpt-oss and others).", &ai);
+        let got: Vec<(&str, &str, &str)> = f.iter().map(|(s, p, o, _)| (s.as_str(), p.as_str(), o.as_str())).collect();
+        assert_eq!(
+            got,
+            [("OpenAI", "develops", "GPT-5"), ("OpenAI", "develops", "GPT-5-mini"), ("OpenAI", "develops", "gpt-oss")]
+        );
+        let phones = [("Apple", 'o'), ("iPhone", 'x'), ("Samsung", 'o'), ("Samsung Galaxy", 'x')];
+        let f = facts_of("Apple's iPhone, Samsung Galaxy and others sold well, Samsung said.", &phones);
+        assert!(!f.iter().any(|f| f.0 == "Apple" && f.2 == "Samsung Galaxy"), "{f:?}");
+        let apple = [("Apple", 'o'), ("iPhone", 'x')];
+        assert_eq!(
+            one("The case is about the iPhone, Apple\u{2019}s signature smartphone product.", &apple),
+            t("Apple", "develops", "iPhone")
+        );
+        let samsung = [("Samsung", 'o'), ("iPhone", 'x')];
+        assert!(facts_of("The case is about the iPhone, Samsung's rival phone.", &samsung).is_empty());
+        assert!(facts_of("They bought the iPhone, Samsung's profits fell.", &samsung).is_empty());
     }
 }
