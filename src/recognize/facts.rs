@@ -283,6 +283,13 @@ fn rules() -> Vec<Rule> {
         r(v("hired|hires|appointed|appoints|named|names|tapped|taps|picked|picks|chose|chooses|selected|selects|promoted|promotes"), Second, "leads", &[P], &[O])
             .follow(&format!("(?: ,)?(?: (?:as|to be|to become))?(?: (?:its|their))(?: (?:new|next|interim|acting))? (?P<t>{LEAD}) (?:,|\\.|;|and|in|on|from|after|to|effective|$)"))
             .more(),
+        // "the Jets hired Raven's defensive coordinator, Rex Ryan, to be their new head coach":
+        // a few words describe the person before the name in commas, and a head's title follows.
+        r(v("hired|hires|appointed|appoints|named|names|tapped|taps|picked|picks|recruited|recruits|poached|poaches") + "(?P<mods>(?: [a-z'-]+){1,4}) ,", Second, "leads", &[P], &[O])
+            .follow(&format!(" , (?:as|to be|to become) (?:its|their)(?: (?:new|next|interim|acting))? (?P<t>{LEAD}) (?:,|\\.|;|and|in|on|from|after|effective|$)"))
+            .more(),
+        r(v("hired|hires|recruited|recruits|poached|poaches") + "(?P<mods>(?: [a-z'-]+){1,4}) ,", Second, "joins", &[P], &[O])
+            .follow(&format!(" , (?:as|to be|to become) (?:its|their)(?: (?:new|next|interim|acting))? (?:{LEAD}) (?:,|\\.|;|and|in|on|from|after|effective|$)")),
         r(v("joined|joins|rejoined|rejoins"), First, "leads", &[P], &[O])
             .follow(&format!("(?: ,)?(?: as)(?: (?:its|their|the))?(?: (?:new|next|interim|acting))? (?P<t>{LEAD}) (?:,|\\.|;|and|in|on|from|after|effective|$)"))
             .more(),
@@ -709,6 +716,7 @@ pub fn extract(
         .chain(owned_by_department(&text))
         .chain(lists::investments_in_pairs(&text))
         .chain(lists::statement_heading(&text))
+        .chain(hired_from_another(&text, date))
     {
         if seen.insert(key(&fact)) {
             out.push(fact);
@@ -1151,6 +1159,79 @@ impl Text<'_> {
         let mut seen: HashSet<usize> = HashSet::new();
         self.mentions.iter().filter(move |m| self.entities[m.entity()].kind == kind && seen.insert(m.entity()))
     }
+}
+
+/// "the New York Jets hired Raven's defensive coordinator, Rex Ryan, to be their new head
+/// coach": an organisation hires someone named by a title in another, the title's owner
+/// between; the person joins the first and leaves the second (both dated by the document
+/// unless the sentence states a date), and leads the first when a head's title follows.
+/// Linear: each run of three neighbouring mentions is looked at once.
+fn hired_from_another(t: &Text, date: Option<PartialDate>) -> Vec<Fact> {
+    static HIRED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?: (?:has|have|had|officially|also|just|now))* (?:hired|hires|signed|signs|recruited|recruits|poached|poaches|appointed|appoints|named|names|tapped|taps|lured|lures) $")
+            .expect("the hire pattern is valid")
+    });
+    static TITLED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^ (?:'s|')(?P<mods>(?: [a-z-]+){1,4}) ,$").expect("the title pattern is valid"));
+    static HEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            "^ , (?:as|to be|to become) (?:its|their|the)(?: (?:new|next|interim|acting))? (?P<t>{LEAD}) "
+        ))
+        .expect("the head pattern is valid")
+    });
+    let kind = |m: &Mention| t.entities[m.entity()].kind;
+    let mut out = Vec::new();
+    for w in t.mentions.windows(3) {
+        let (a, b, c) = (&w[0], &w[1], &w[2]);
+        if kind(a) != EntityKind::Org
+            || kind(b) != EntityKind::Org
+            || kind(c) != EntityKind::Person
+            || a.entity() == b.entity()
+            || a.span().end > b.span().start
+            || b.span().end > c.span().start
+            || c.span().start - a.span().end > MAX_GAP
+        {
+            continue;
+        }
+        let Some(sentence) = sentence_of(t.sentences, &a.span()) else { continue };
+        if c.span().end > sentence.end || !HIRED.is_match(&normalise(&t.body[a.span().end..b.span().start])) {
+            continue;
+        }
+        let between = normalise(&t.body[b.span().end..c.span().start]);
+        let Some(titled) = TITLED.captures(between.trim_end()) else {
+            continue;
+        };
+        // "head of research" is a title; "former", a verb or a pronoun is not.
+        let stop = |w: &str| !matches!(w, "of" | "for") && MODIFIER_STOP.contains(&w);
+        if titled["mods"].split(' ').any(stop) || t.body[sentence.clone()].trim_end().ends_with('?') {
+            continue;
+        }
+        let lead = t.body[sentence.start..a.span().start].to_lowercase();
+        if ["if", "whether", "unless"].contains(&lead.split_whitespace().next().unwrap_or("")) {
+            continue;
+        }
+        let role = title(titled["mods"].trim());
+        let dated = |mut f: Fact| {
+            let stated = extract_dates(&f.quote, date).into_iter().find_map(|(_, w)| match w {
+                When::Date(d) => Some(d),
+                When::Relative(_) => None,
+            });
+            (f.date, f.origin) = match (stated, date) {
+                (Some(d), _) => (Some(d), FactOrigin::Extracted),
+                (None, Some(d)) => (Some(d), FactOrigin::ExtractedDatedByDocument),
+                (None, None) => (None, FactOrigin::Extracted),
+            };
+            f
+        };
+        let span = a.span().start..c.span().end;
+        out.extend(t.fact(span.clone(), (c.entity(), "joins", a.entity()), None).map(dated));
+        out.extend(t.fact(span.clone(), (c.entity(), "leaves", b.entity()), Some(role)).map(dated));
+        let after = follow_words(t.body, sentence, c.span().end, true);
+        if let Some(head) = HEAD.captures(&after) {
+            out.extend(t.fact(span, (c.entity(), "leads", a.entity()), Some(title(&head["t"]))));
+        }
+    }
+    out
 }
 
 /// Names that begin with an organisation the text names: "Boeing 787" in a text that names
@@ -2238,5 +2319,47 @@ mod tests {
         let samsung = [("Samsung", 'o'), ("iPhone", 'x')];
         assert!(facts_of("The case is about the iPhone, Samsung's rival phone.", &samsung).is_empty());
         assert!(facts_of("They bought the iPhone, Samsung's profits fell.", &samsung).is_empty());
+    }
+
+    #[test]
+    fn an_organisation_hires_someone_titled_in_another() {
+        let jets = [("New York Jets", 'o'), ("Raven", 'o'), ("Rex Ryan", 'p')];
+        let f = facts_of(
+            "On Monday, the New York Jets hired Raven's defensive coordinator, Rex Ryan, to be their new head coach.",
+            &jets,
+        );
+        let got: Vec<(&str, &str, &str)> = f.iter().map(|(s, p, o, _)| (s.as_str(), p.as_str(), o.as_str())).collect();
+        for want in [
+            ("Rex Ryan", "joins", "New York Jets"),
+            ("Rex Ryan", "leaves", "Raven"),
+            ("Rex Ryan", "leads", "New York Jets"),
+        ] {
+            assert!(got.contains(&want), "{want:?} in {got:?}");
+        }
+        let jets = [("New York Jets", 'o'), ("Rex Ryan", 'p')];
+        let f = facts_of(
+            "On Monday, the New York Jets hired Raven's defensive coordinator, Rex Ryan, to be their new head coach.",
+            &jets,
+        );
+        let got: Vec<(&str, &str, &str)> = f.iter().map(|(s, p, o, _)| (s.as_str(), p.as_str(), o.as_str())).collect();
+        assert_eq!(got, [("Rex Ryan", "leads", "New York Jets"), ("Rex Ryan", "joins", "New York Jets")]);
+        assert!(facts_of("The New York Jets hired lawyers, Rex Ryan said.", &jets).is_empty());
+        let f =
+            facts_of("The New York Jets hired Boston's offensive coordinator, Rex Ryan, as their head coach.", &jets);
+        assert!(f.iter().any(|f| f.1 == "joins"), "{f:?}");
+        assert!(facts_of("The New York Jets hired a lawyer, Rex Ryan, to be their new head coach.", &jets).is_empty());
+        let g = [("Microsoft", 'o'), ("Google", 'o'), ("Jane Roe", 'p')];
+        let f = facts_of("Microsoft poached Google's head of research, Jane Roe.", &g);
+        assert!(f.iter().any(|f| f.0 == "Jane Roe" && f.1 == "joins" && f.2 == "Microsoft"), "{f:?}");
+        assert!(f.iter().all(|f| f.1 != "leads"), "{f:?}");
+        for text in [
+            "Microsoft praised Google's head of research, Jane Roe.",
+            "Microsoft hired Google's former head of research, Jane Roe.",
+            "If Microsoft hired Google's head of research, Jane Roe, it would win.",
+            "Microsoft will hire Google's head of research, Jane Roe.",
+            "Microsoft hired Google's head of research and Jane Roe.",
+        ] {
+            assert!(facts_of(text, &g).iter().all(|f| f.1 != "joins" && f.1 != "leaves"), "{text}");
+        }
     }
 }
