@@ -206,6 +206,16 @@ fn rules() -> Vec<Rule> {
         // "Tom Enders, chief executive of Airbus", "Lina Khan, who is chair of the FTC".
         r(format!("{COMMA}{relative}(?: (?:the|its))?{qualifier} (?P<t>{LEAD}|lead) (?:of|at|for)(?: the)?"), First, "leads", &[P], &[O]),
         r(format!("{COMMA}{relative}{article} (?P<t>{ROLE}) (?:of|at|for|with)(?: the)?"), First, "part_of", &[P], &[O]),
+        // "Dr. Schuchat is the interim deputy director for science and public health program at
+        // the Centers for Disease Control", "Jane Roe, director for Asia at Airbus": a title
+        // over a field, then where it is held, makes a member.
+        r(
+            format!("{COMMA}{relative}{article}{qualifier} (?P<t>(?:{ROLE}|{LEAD}) (?:for|of)(?P<field>(?: [a-z&-]+){{1,6}})) at(?: the)?"),
+            First,
+            "part_of",
+            &[P],
+            &[O],
+        ),
         // "Christopher A. Wray, Director, FBI": a title between commas, the organisation after.
         r(format!(" , (?P<t>{LEAD}) ,"), First, "leads", &[P], &[O]),
         // "Ron Ecker, director of planning for the Areawide Agency", "Jane Roe, head of sales
@@ -543,6 +553,12 @@ pub fn extract(
             // the spokesman for Airbus").
             let loose = all_caps.iter().flatten().filter_map(|c| c.name("mods"));
             if loose.flat_map(|m| m.as_str().split(' ')).any(|w| MODIFIER_STOP.contains(&w)) {
+                continue;
+            }
+            // A field may join its words ("science and public health"), not go on as a clause.
+            let field = all_caps.iter().flatten().filter_map(|c| c.name("field"));
+            let joining = |w: &str| matches!(w, "and" | "of" | "the" | "for");
+            if field.flat_map(|m| m.as_str().split(' ')).any(|w| !joining(w) && MODIFIER_STOP.contains(&w)) {
                 continue;
             }
             // Values as written ("Managing Director"), when case folding kept the lengths.
@@ -2354,6 +2370,27 @@ mod tests {
             "Microsoft hired Google's head of research and Jane Roe.",
         ] {
             assert!(facts_of(text, &g).iter().all(|f| f.1 != "joins" && f.1 != "leaves"), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_title_over_a_field_then_where_it_is_held() {
+        let cdc = [("Schuchat", 'p'), ("Centers for Disease Control", 'o')];
+        assert_eq!(
+            one(
+                "Dr. Schuchat is the interim deputy director for science and public health program at the Centers for Disease Control.",
+                &cdc
+            ),
+            t("Schuchat", "part_of", "Centers for Disease Control")
+        );
+        let airbus = [("Jane Roe", 'p'), ("Airbus", 'o')];
+        assert_eq!(one("Jane Roe, director for Asia at Airbus, said so.", &airbus), t("Jane Roe", "part_of", "Airbus"));
+        for text in [
+            "Jane Roe, head of the team that worked at Airbus, said so.",
+            "Jane Roe, director for years who was at Airbus, said so.",
+            "Jane Roe, a critic for decades at Airbus, said so.",
+        ] {
+            assert!(facts_of(text, &airbus).is_empty(), "{text}");
         }
     }
 }
