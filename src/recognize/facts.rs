@@ -1315,7 +1315,7 @@ const UNITS: &[&str] = &[
 fn titled_after_department(t: &Text) -> Vec<Fact> {
     static TITLE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?:\b(?P<pre>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?P<t1>Secretary|Minister)|\b(?P<t2>Secretary|Minister) (?:of|for) (?:the )?(?P<post>[A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){0,3})(?P<field> for (?:the )?[A-Z][a-z]+(?: (?:and |of |for )?[A-Z][a-z]+){0,5})?|\b(?P<ag>Attorney General))\s*,?\s*$",
+            r"(?:\b(?P<pre>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?P<t1>Secretary|Minister)|\b(?P<t2>Secretary|Minister)\s+(?:of|for)\s+(?:the\s+)?(?P<post>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3})(?P<field>\s+for\s+(?:the\s+)?[A-Z][a-z]+(?:\s+(?:and\s+|of\s+|for\s+)?[A-Z][a-z]+){0,5})?|\b(?P<ag>Attorney\s+General))\s*,?\s*$",
         )
         .expect("the title pattern is valid")
     });
@@ -1361,8 +1361,9 @@ fn titled_after_department(t: &Text) -> Vec<Fact> {
             ("justice".to_string(), "Attorney General".to_string())
         } else {
             let t = c.name("t1").or_else(|| c.name("t2")).map_or("", |x| x.as_str());
+            // A title wrapped over two lines ("said Secretary of\nCommerce Howard Lutnick").
             let d = c.name("pre").or_else(|| c.name("post")).map_or("", |x| x.as_str());
-            (d.to_lowercase(), t.to_string())
+            (d.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase(), t.to_string())
         };
         if let Some(&dept) = departments.get(&subject) {
             let (from, predicate, title) = match rank {
@@ -2392,5 +2393,17 @@ mod tests {
         ] {
             assert!(facts_of(text, &airbus).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_departments_title_wrapped_over_two_lines() {
+        let names = [("Department of Commerce", 'o'), ("Howard Lutnick", 'p')];
+        let text = "The Department of Commerce released it.\n\u{201c}The report is clear on the evaluation of American AI,\u{201d} said Secretary of\nCommerce Howard Lutnick.";
+        assert_eq!(one(text, &names), t("Howard Lutnick", "leads", "Department of Commerce"));
+        let text =
+            "The Department of Commerce released it.\nIt was said to the former Secretary of\nCommerce Howard Lutnick.";
+        assert!(facts_of(text, &names).is_empty());
+        let text = "The Department of Commerce released it. The Secretary of\nState met Howard Lutnick.";
+        assert!(facts_of(text, &names).is_empty());
     }
 }
