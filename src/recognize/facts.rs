@@ -293,6 +293,11 @@ fn rules() -> Vec<Rule> {
         r(v("hired|hires|appointed|appoints|named|names|tapped|taps|picked|picks|chose|chooses|selected|selects|promoted|promotes"), Second, "leads", &[P], &[O])
             .follow(&format!("(?: ,)?(?: (?:as|to be|to become))?(?: (?:its|their))(?: (?:new|next|interim|acting))? (?P<t>{LEAD}) (?:,|\\.|;|and|in|on|from|after|to|effective|$)"))
             .more(),
+        // "Google appointed Sundar Pichai as chief executive in 2015": "as" and the title, no
+        // possessive.
+        r(v("hired|hires|appointed|appoints|named|names|tapped|taps|picked|picks|chose|chooses|selected|selects|promoted|promotes"), Second, "leads", &[P], &[O])
+            .follow(&format!("(?: ,)? as(?: the)?(?: (?:new|next|interim|acting))? (?P<t>{LEAD}) (?:,|\\.|;|and|in|on|from|after|effective|$)"))
+            .more(),
         // "the Jets hired Raven's defensive coordinator, Rex Ryan, to be their new head coach":
         // a few words describe the person before the name in commas, and a head's title follows.
         r(v("hired|hires|appointed|appoints|named|names|tapped|taps|picked|picks|recruited|recruits|poached|poaches") + "(?P<mods>(?: [a-z'-]+){1,4}) ,", Second, "leads", &[P], &[O])
@@ -320,7 +325,7 @@ fn rules() -> Vec<Rule> {
             &[O],
         ),
         r(
-            v(&format!("leads|led|heads|headed|runs|ran|chairs|chaired|lead|head|run|chair|took over|takes over|(?:became|becomes|become|was named|is named|was appointed|is appointed|has been named|has been appointed|named|is|remains|has been)(?: (?:the|its))?(?: new)? (?P<t>{LEAD})(?: since (?:\\d{{4}}|[a-z]+ \\d{{4}}))? (?:of|at)")),
+            v(&format!("leads|led|heads|headed|runs|ran|chairs|chaired|lead|head|run|chair|took over|takes over|(?:became|becomes|become|was named|is named|was appointed|is appointed|has been named|has been appointed|named|is|remains|has been|(?:was|has been|is) (?:hired|chosen|selected|tapped|picked|named|appointed) as)(?: (?:the|its))?(?: new)? (?P<t>{LEAD})(?: since (?:\\d{{4}}|[a-z]+ \\d{{4}}))? (?:of|at)")),
             First,
             "leads",
             &[P],
@@ -407,6 +412,8 @@ fn rules() -> Vec<Rule> {
         // Rivals.
         r(v("competes|compete|competing|competed|rivals|rival|rivaled|rivalled") + "(?: (?:directly|head-on))?(?: (?:with|against))?(?: the)?", First, "competes_with", &[O, P, X], &[O, P, X]),
         r(format!("{POSS}(?P<mods>(?: [a-z-]+){{0,2}}) (?:arch-?)?(?:rival|rivals|competitor|competitors){COMMA}(?: the)?"), First, "competes_with", &[O, P, X], &[O, P, X]),
+        // "Boeing and its rival Airbus", "Boeing and rival Airbus".
+        r(format!("{COMMA} and(?: (?:its|their|his|her))?(?: (?:main|biggest|chief|closest|fierce|longtime|long-time|old))? (?:arch-?)?(?:rival|competitor){COMMA}"), First, "competes_with", &[O, P, X], &[O, P, X]),
         r(format!("{COMMA}(?: (?:a|its|the|their))?(?: (?:main|biggest|chief|closest))? (?:rival|competitor) (?:of|to)(?: the)?"), First, "competes_with", &[O, P, X], &[O, P, X]),
     ]
 }
@@ -2405,5 +2412,31 @@ mod tests {
         assert!(facts_of(text, &names).is_empty());
         let text = "The Department of Commerce released it. The Secretary of\nState met Howard Lutnick.";
         assert!(facts_of(text, &names).is_empty());
+    }
+
+    #[test]
+    fn hired_as_chief_and_rivals_after_and() {
+        let g = [("Google", 'o'), ("Sundar Pichai", 'p')];
+        let f = facts_of("Google appointed Sundar Pichai as chief executive in 2015.", &g);
+        assert!(f.iter().any(|f| f.0 == "Sundar Pichai" && f.1 == "leads"), "{f:?}");
+        let f = facts_of("Google hired Sundar Pichai as CEO.", &g);
+        let got: Vec<&str> = f.iter().map(|f| f.1.as_str()).collect();
+        assert_eq!(got, ["leads", "joins"]);
+        let p = [("Sundar Pichai", 'p'), ("Google", 'o')];
+        assert_eq!(
+            one("Sundar Pichai was hired as chief executive of Google.", &p),
+            t("Sundar Pichai", "leads", "Google")
+        );
+        assert!(facts_of(
+            "Forbes named Sundar Pichai as chief executive of the year.",
+            &[("Forbes", 'o'), ("Sundar Pichai", 'p')]
+        )
+        .is_empty());
+        assert!(facts_of("Google named Sundar Pichai as a suspect.", &g).is_empty());
+        let b = [("Boeing", 'o'), ("Airbus", 'o')];
+        assert_eq!(one("Boeing and its rival Airbus both lost orders.", &b), t("Boeing", "competes_with", "Airbus"));
+        assert_eq!(one("Boeing and rival Airbus both lost orders.", &b), t("Boeing", "competes_with", "Airbus"));
+        assert!(facts_of("Boeing and its suppliers and Airbus lost orders.", &b).is_empty());
+        assert!(facts_of("Boeing and a rival of Airbus lost orders.", &b).is_empty());
     }
 }
