@@ -310,7 +310,7 @@ fn evaluate_facts(split: &str) -> BTreeMap<String, Score> {
 fn facts_read_from_real_text_stay_above_their_floors() {
     // Floors against regression, a little below the figures measured when they were set
     // (BENCHMARKS.md); the goal is precision 0.8 and recall 0.6.
-    let floors = [("dev", 0.85, 0.45), ("heldout", 0.70, 0.29)];
+    let floors = [("dev", 0.87, 0.51), ("heldout", 0.70, 0.29)];
     let mut failed = Vec::new();
     for (split, p, r) in floors {
         let s = evaluate_facts(split)["all"];

@@ -187,6 +187,11 @@ fn rules() -> Vec<Rule> {
         // "Airbus chief executive Tom Enders", "FTC Chair Lina M. Khan", "Airbus' boss, Tom Enders".
         r(format!("{POSS}{qualifier} (?P<t>{LEAD}){COMMA}"), Second, "leads", &[P], &[O]),
         r(format!("{POSS} (?P<t>{ROLE})s?{COMMA}"), Second, "part_of", &[P], &[O]),
+        // "Quri Resources, Inc. and its CEO Jaime Santiago Gomez", "Atlantis Technology Group and
+        // CEO Christopher Dubeau": without "its", only a company's titles ("Apple and
+        // President Biden" is two parties).
+        r(format!("{COMMA} and (?:its|their){qualifier} (?P<t>{LEAD}){COMMA}"), Second, "leads", &[P], &[O]),
+        r(format!("{COMMA} and (?P<t>ceo|chief executive(?: officer)?|chair(?:man|woman)|managing director){COMMA}"), Second, "leads", &[P], &[O]),
         // "McLaren drivers and championship rivals Juan Pablo Montoya and Kimi Raikonnen": a
         // second plural that says more of the same people.
         r(format!("{POSS} (?P<t>{ROLE})s and(?P<mods>(?: [a-z-]+){{0,2}}) [a-z-]+s{COMMA}"), Second, "part_of", &[P], &[O]),
@@ -201,6 +206,37 @@ fn rules() -> Vec<Rule> {
         // "Tom Enders, chief executive of Airbus", "Lina Khan, who is chair of the FTC".
         r(format!("{COMMA}{relative}(?: (?:the|its))?{qualifier} (?P<t>{LEAD}|lead) (?:of|at|for)(?: the)?"), First, "leads", &[P], &[O]),
         r(format!("{COMMA}{relative}{article} (?P<t>{ROLE}) (?:of|at|for|with)(?: the)?"), First, "part_of", &[P], &[O]),
+        // "Dr. Schuchat is the interim deputy director for science and public health program at
+        // the Centers for Disease Control", "Jane Roe, director for Asia at Airbus": a title
+        // over a field, then where it is held, makes a member.
+        r(
+            format!("{COMMA}{relative}{article}{qualifier} (?P<t>(?:{ROLE}|{LEAD}) (?:for|of)(?P<field>(?: [a-z&-]+){{1,6}})) at(?: the)?"),
+            First,
+            "part_of",
+            &[P],
+            &[O],
+        ),
+        // "Christopher A. Wray, Director, FBI": a title between commas, the organisation after.
+        r(format!(" , (?P<t>{LEAD}) ,"), First, "leads", &[P], &[O]),
+        // "Ron Ecker, director of planning for the Areawide Agency", "Jane Roe, head of sales
+        // at Airbus": a head of a field is one of the organisation's people, not its head.
+        r(
+            format!("{COMMA}{relative}{article}(?: (?:general|deputy|assistant|associate))? (?P<t>(?:director|head|chief|manager|vice president) of(?P<mods>(?: [a-z-]+){{1,3}})) (?:for|at|with)(?: the)?"),
+            First,
+            "part_of",
+            &[P],
+            &[O],
+        ),
+        // "Brian A. Benczkowski, Assistant Attorney General of the Justice Department's
+        // Criminal Division": the assistant heads the unit.
+        r(
+            format!("{COMMA}{relative}{article} (?P<t>assistant (?:attorney general|secretary|administrator)) (?:of|for)(?: the)?"),
+            First,
+            "leads",
+            &[P],
+            &[O],
+        )
+        .unit_object(),
         // "Piers Morgan, who is now a TV news journalist for CNN": qualifiers after a comma
         // (not "former", not a verb: see `MODIFIER_STOP`).
         r(format!(" ,{relative}{article}(?P<mods>(?: [a-z-]+){{1,2}}) (?P<t>{ROLE}) (?:of|at|for|with)(?: the)?"), First, "part_of", &[P], &[O]),
@@ -257,6 +293,18 @@ fn rules() -> Vec<Rule> {
         r(v("hired|hires|appointed|appoints|named|names|tapped|taps|picked|picks|chose|chooses|selected|selects|promoted|promotes"), Second, "leads", &[P], &[O])
             .follow(&format!("(?: ,)?(?: (?:as|to be|to become))?(?: (?:its|their))(?: (?:new|next|interim|acting))? (?P<t>{LEAD}) (?:,|\\.|;|and|in|on|from|after|to|effective|$)"))
             .more(),
+        // "Google appointed Sundar Pichai as chief executive in 2015": "as" and the title, no
+        // possessive.
+        r(v("hired|hires|appointed|appoints|named|names|tapped|taps|picked|picks|chose|chooses|selected|selects|promoted|promotes"), Second, "leads", &[P], &[O])
+            .follow(&format!("(?: ,)? as(?: the)?(?: (?:new|next|interim|acting))? (?P<t>{LEAD}) (?:,|\\.|;|and|in|on|from|after|effective|$)"))
+            .more(),
+        // "the Jets hired Raven's defensive coordinator, Rex Ryan, to be their new head coach":
+        // a few words describe the person before the name in commas, and a head's title follows.
+        r(v("hired|hires|appointed|appoints|named|names|tapped|taps|picked|picks|recruited|recruits|poached|poaches") + "(?P<mods>(?: [a-z'-]+){1,4}) ,", Second, "leads", &[P], &[O])
+            .follow(&format!(" , (?:as|to be|to become) (?:its|their)(?: (?:new|next|interim|acting))? (?P<t>{LEAD}) (?:,|\\.|;|and|in|on|from|after|effective|$)"))
+            .more(),
+        r(v("hired|hires|recruited|recruits|poached|poaches") + "(?P<mods>(?: [a-z'-]+){1,4}) ,", Second, "joins", &[P], &[O])
+            .follow(&format!(" , (?:as|to be|to become) (?:its|their)(?: (?:new|next|interim|acting))? (?:{LEAD}) (?:,|\\.|;|and|in|on|from|after|effective|$)")),
         r(v("joined|joins|rejoined|rejoins"), First, "leads", &[P], &[O])
             .follow(&format!("(?: ,)?(?: as)(?: (?:its|their|the))?(?: (?:new|next|interim|acting))? (?P<t>{LEAD}) (?:,|\\.|;|and|in|on|from|after|effective|$)"))
             .more(),
@@ -277,7 +325,7 @@ fn rules() -> Vec<Rule> {
             &[O],
         ),
         r(
-            v(&format!("leads|led|heads|headed|runs|ran|chairs|chaired|lead|head|run|chair|took over|takes over|(?:became|becomes|become|was named|is named|was appointed|is appointed|has been named|has been appointed|named|is|remains|has been)(?: (?:the|its))?(?: new)? (?P<t>{LEAD})(?: since (?:\\d{{4}}|[a-z]+ \\d{{4}}))? (?:of|at)")),
+            v(&format!("leads|led|heads|headed|runs|ran|chairs|chaired|lead|head|run|chair|took over|takes over|(?:became|becomes|become|was named|is named|was appointed|is appointed|has been named|has been appointed|named|is|remains|has been|(?:was|has been|is) (?:hired|chosen|selected|tapped|picked|named|appointed) as)(?: (?:the|its))?(?: new)? (?P<t>{LEAD})(?: since (?:\\d{{4}}|[a-z]+ \\d{{4}}))? (?:of|at)")),
             First,
             "leads",
             &[P],
@@ -324,6 +372,11 @@ fn rules() -> Vec<Rule> {
             &[O],
             &[X],
         ),
+        // "the iPhone, Apple's signature smartphone product": the product, then its maker's
+        // possessive naming a kind of product.
+        r(format!("{COMMA}(?: the)?"), Second, "develops", &[O], &[X]).follow(
+            " (?:'s|')(?P<mods>(?: [a-z-]+){0,2}) (?:product|smartphone|phone|chip|processor|model|aircraft|airliner|jet|jetliner|plane|car|vehicle|rocket|spacecraft|console|browser|app|chatbot|assistant|service|platform|software|operating system|device|vaccine|drug|satellite|game|engine)s? ",
+        ),
         // "Epic Games, owner of Fortnite"; "Meta, owner of Instagram".
         r(format!("{COMMA}{article} (?:owner|maker|developer|publisher|creator|manufacturer|operator) of(?: the)?"), First, "develops", &[O], &[X]),
         r(format!("{COMMA}{article} (?:owner|operator) of(?: the)?"), Second, "part_of", &[O], &[O]),
@@ -359,6 +412,8 @@ fn rules() -> Vec<Rule> {
         // Rivals.
         r(v("competes|compete|competing|competed|rivals|rival|rivaled|rivalled") + "(?: (?:directly|head-on))?(?: (?:with|against))?(?: the)?", First, "competes_with", &[O, P, X], &[O, P, X]),
         r(format!("{POSS}(?P<mods>(?: [a-z-]+){{0,2}}) (?:arch-?)?(?:rival|rivals|competitor|competitors){COMMA}(?: the)?"), First, "competes_with", &[O, P, X], &[O, P, X]),
+        // "Boeing and its rival Airbus", "Boeing and rival Airbus".
+        r(format!("{COMMA} and(?: (?:its|their|his|her))?(?: (?:main|biggest|chief|closest|fierce|longtime|long-time|old))? (?:arch-?)?(?:rival|competitor){COMMA}"), First, "competes_with", &[O, P, X], &[O, P, X]),
         r(format!("{COMMA}(?: (?:a|its|the|their))?(?: (?:main|biggest|chief|closest))? (?:rival|competitor) (?:of|to)(?: the)?"), First, "competes_with", &[O, P, X], &[O, P, X]),
     ]
 }
@@ -507,6 +562,12 @@ pub fn extract(
             if loose.flat_map(|m| m.as_str().split(' ')).any(|w| MODIFIER_STOP.contains(&w)) {
                 continue;
             }
+            // A field may join its words ("science and public health"), not go on as a clause.
+            let field = all_caps.iter().flatten().filter_map(|c| c.name("field"));
+            let joining = |w: &str| matches!(w, "and" | "of" | "the" | "for");
+            if field.flat_map(|m| m.as_str().split(' ')).any(|w| !joining(w) && MODIFIER_STOP.contains(&w)) {
+                continue;
+            }
             // Values as written ("Managing Director"), when case folding kept the lengths.
             let cased = normalise_with(raw_gap.trim_start_matches([')', ']']), false);
             let group = |n: &str| {
@@ -592,6 +653,35 @@ pub fn extract(
                     prev = next;
                 }
             }
+            // "OpenAI's GPT-5, GPT-5-mini and gpt-oss": what the owner's possessive says of the
+            // first product holds for those listed with it when their names begin alike; not
+            // for others ("Apple's iPhone, Pixel and Galaxy phones" names three makers' phones).
+            if rule.subject == Side::First
+                && rule.predicate == "develops"
+                && (gap.starts_with(" 's") || gap.starts_with(" ' "))
+            {
+                // The letters a name begins with: "gpt" for "GPT-5-mini".
+                let stem =
+                    |name: &str| name.chars().take_while(char::is_ascii_alphabetic).collect::<String>().to_lowercase();
+                let family = stem(&body[b.span()]);
+                let mut prev = b;
+                for next in pairs[k + 2..].iter().take(MAX_LISTED) {
+                    let between = &body[prev.span().end.min(next.span().start)..next.span().start];
+                    let joined = matches!(between.trim(), "and" | "," | ", and");
+                    if !joined
+                        || next.span().end > sentence.end
+                        || K::of(entities[next.entity()].kind) != K::X
+                        || family.len() < 2
+                        || stem(&body[next.span()]) != family
+                    {
+                        break;
+                    }
+                    let mut also = listed[0].clone();
+                    also.object = FactObject::Entity(next.entity());
+                    listed.push(also);
+                    prev = next;
+                }
+            }
             // "Ken Farley, Jane Roe and John Doe of Caltech": those listed before the first
             // mention share what "of" says of it; not "between Roe and Doe of Caltech".
             if rule.subject == Side::First
@@ -643,6 +733,7 @@ pub fn extract(
         .chain(owned_by_department(&text))
         .chain(lists::investments_in_pairs(&text))
         .chain(lists::statement_heading(&text))
+        .chain(hired_from_another(&text, date))
     {
         if seen.insert(key(&fact)) {
             out.push(fact);
@@ -924,6 +1015,13 @@ const MODIFIER_STOP: &[&str] = &[
     "long",
     "some",
     "many",
+    "rival",
+    "rivals",
+    "competing",
+    "competitor",
+    "competitors",
+    "answer",
+    "alternative",
 ];
 
 /// Words that end the name of a unit within an organisation.
@@ -1080,6 +1178,79 @@ impl Text<'_> {
     }
 }
 
+/// "the New York Jets hired Raven's defensive coordinator, Rex Ryan, to be their new head
+/// coach": an organisation hires someone named by a title in another, the title's owner
+/// between; the person joins the first and leaves the second (both dated by the document
+/// unless the sentence states a date), and leads the first when a head's title follows.
+/// Linear: each run of three neighbouring mentions is looked at once.
+fn hired_from_another(t: &Text, date: Option<PartialDate>) -> Vec<Fact> {
+    static HIRED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?: (?:has|have|had|officially|also|just|now))* (?:hired|hires|signed|signs|recruited|recruits|poached|poaches|appointed|appoints|named|names|tapped|taps|lured|lures) $")
+            .expect("the hire pattern is valid")
+    });
+    static TITLED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^ (?:'s|')(?P<mods>(?: [a-z-]+){1,4}) ,$").expect("the title pattern is valid"));
+    static HEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            "^ , (?:as|to be|to become) (?:its|their|the)(?: (?:new|next|interim|acting))? (?P<t>{LEAD}) "
+        ))
+        .expect("the head pattern is valid")
+    });
+    let kind = |m: &Mention| t.entities[m.entity()].kind;
+    let mut out = Vec::new();
+    for w in t.mentions.windows(3) {
+        let (a, b, c) = (&w[0], &w[1], &w[2]);
+        if kind(a) != EntityKind::Org
+            || kind(b) != EntityKind::Org
+            || kind(c) != EntityKind::Person
+            || a.entity() == b.entity()
+            || a.span().end > b.span().start
+            || b.span().end > c.span().start
+            || c.span().start - a.span().end > MAX_GAP
+        {
+            continue;
+        }
+        let Some(sentence) = sentence_of(t.sentences, &a.span()) else { continue };
+        if c.span().end > sentence.end || !HIRED.is_match(&normalise(&t.body[a.span().end..b.span().start])) {
+            continue;
+        }
+        let between = normalise(&t.body[b.span().end..c.span().start]);
+        let Some(titled) = TITLED.captures(between.trim_end()) else {
+            continue;
+        };
+        // "head of research" is a title; "former", a verb or a pronoun is not.
+        let stop = |w: &str| !matches!(w, "of" | "for") && MODIFIER_STOP.contains(&w);
+        if titled["mods"].split(' ').any(stop) || t.body[sentence.clone()].trim_end().ends_with('?') {
+            continue;
+        }
+        let lead = t.body[sentence.start..a.span().start].to_lowercase();
+        if ["if", "whether", "unless"].contains(&lead.split_whitespace().next().unwrap_or("")) {
+            continue;
+        }
+        let role = title(titled["mods"].trim());
+        let dated = |mut f: Fact| {
+            let stated = extract_dates(&f.quote, date).into_iter().find_map(|(_, w)| match w {
+                When::Date(d) => Some(d),
+                When::Relative(_) => None,
+            });
+            (f.date, f.origin) = match (stated, date) {
+                (Some(d), _) => (Some(d), FactOrigin::Extracted),
+                (None, Some(d)) => (Some(d), FactOrigin::ExtractedDatedByDocument),
+                (None, None) => (None, FactOrigin::Extracted),
+            };
+            f
+        };
+        let span = a.span().start..c.span().end;
+        out.extend(t.fact(span.clone(), (c.entity(), "joins", a.entity()), None).map(dated));
+        out.extend(t.fact(span.clone(), (c.entity(), "leaves", b.entity()), Some(role)).map(dated));
+        let after = follow_words(t.body, sentence, c.span().end, true);
+        if let Some(head) = HEAD.captures(&after) {
+            out.extend(t.fact(span, (c.entity(), "leads", a.entity()), Some(title(&head["t"]))));
+        }
+    }
+    out
+}
+
 /// Names that begin with an organisation the text names: "Boeing 787" in a text that names
 /// Boeing is Boeing's product; "NASA Johnson Space Center" is part of NASA. Each name's
 /// word prefixes are looked up, so the cost is linear.
@@ -1151,7 +1322,7 @@ const UNITS: &[&str] = &[
 fn titled_after_department(t: &Text) -> Vec<Fact> {
     static TITLE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?:\b(?P<pre>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?P<t1>Secretary|Minister)|\b(?P<t2>Secretary|Minister) (?:of|for) (?:the )?(?P<post>[A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){0,3})(?P<field> for (?:the )?[A-Z][a-z]+(?: (?:and |of |for )?[A-Z][a-z]+){0,5})?|\b(?P<ag>Attorney General))\s*,?\s*$",
+            r"(?:\b(?P<pre>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?P<t1>Secretary|Minister)|\b(?P<t2>Secretary|Minister)\s+(?:of|for)\s+(?:the\s+)?(?P<post>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3})(?P<field>\s+for\s+(?:the\s+)?[A-Z][a-z]+(?:\s+(?:and\s+|of\s+|for\s+)?[A-Z][a-z]+){0,5})?|\b(?P<ag>Attorney\s+General))\s*,?\s*$",
         )
         .expect("the title pattern is valid")
     });
@@ -1197,8 +1368,9 @@ fn titled_after_department(t: &Text) -> Vec<Fact> {
             ("justice".to_string(), "Attorney General".to_string())
         } else {
             let t = c.name("t1").or_else(|| c.name("t2")).map_or("", |x| x.as_str());
+            // A title wrapped over two lines ("said Secretary of\nCommerce Howard Lutnick").
             let d = c.name("pre").or_else(|| c.name("post")).map_or("", |x| x.as_str());
-            (d.to_lowercase(), t.to_string())
+            (d.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase(), t.to_string())
         };
         if let Some(&dept) = departments.get(&subject) {
             let (from, predicate, title) = match rank {
@@ -2086,5 +2258,185 @@ mod tests {
             let f = facts_of(text, &names);
             assert!(!f.iter().any(|(s, _, _, _)| s == "Edith Ramirez"), "{text}: {f:?}");
         }
+    }
+
+    #[test]
+    fn a_title_between_commas_and_a_company_with_its_chief() {
+        let fbi = [("Christopher A. Wray", 'p'), ("FBI", 'o')];
+        assert_eq!(
+            one("Richard Roe and Christopher A. Wray, Director, FBI, announced the charges.", &fbi),
+            t("Christopher A. Wray", "leads", "FBI")
+        );
+        assert!(facts_of("Christopher A. Wray, Director, and FBI agents met.", &fbi).is_empty());
+        assert!(facts_of("Christopher A. Wray, a critic, FBI", &fbi).is_empty());
+        let quri = [("Quri Resources, Inc.", 'o'), ("Jaime Santiago Gomez", 'p')];
+        assert_eq!(
+            one("The SEC alleges that Quri Resources, Inc. and its CEO Jaime Santiago Gomez of Miami lied.", &quri),
+            t("Jaime Santiago Gomez", "leads", "Quri Resources, Inc.")
+        );
+        let atlantis = [("Atlantis Technology Group", 'o'), ("Christopher Dubeau", 'p')];
+        assert_eq!(
+            one("The SEC charged Atlantis Technology Group and CEO Christopher Dubeau of Weston.", &atlantis),
+            t("Christopher Dubeau", "leads", "Atlantis Technology Group")
+        );
+        assert!(facts_of("The SEC charged Atlantis Technology Group and former CEO Christopher Dubeau.", &atlantis)
+            .iter()
+            .all(|f| f.1 != "leads"));
+        let apple = [("Apple", 'o'), ("Joe Biden", 'p')];
+        assert!(facts_of("A deal between Apple and President Joe Biden was struck.", &apple).is_empty());
+    }
+
+    #[test]
+    fn a_head_of_a_field_is_a_member_and_an_assistant_heads_a_unit() {
+        let noaca = [("Ron Ecker", 'p'), ("Northeast Ohio Areawide Coordinating Agency", 'o')];
+        assert_eq!(
+            one("Ron Ecker, director of planning for Northeast Ohio Areawide Coordinating Agency, spoke.", &noaca),
+            t("Ron Ecker", "part_of", "Northeast Ohio Areawide Coordinating Agency")
+        );
+        let airbus = [("Jane Roe", 'p'), ("Airbus", 'o')];
+        assert_eq!(one("Jane Roe, head of sales at Airbus, said so.", &airbus), t("Jane Roe", "part_of", "Airbus"));
+        assert!(facts_of("Jane Roe, head of the review for Airbus, said so.", &airbus).is_empty());
+        let doj = [("Brian A. Benczkowski", 'p'), ("Justice Department", 'o'), ("Criminal Division", 'o')];
+        let f = facts_of(
+            "Brian A. Benczkowski, Assistant Attorney General of the Justice Department\u{2019}s Criminal Division, said so.",
+            &doj,
+        );
+        assert!(
+            f.iter().any(|f| (f.0.as_str(), f.1.as_str(), f.2.as_str())
+                == ("Brian A. Benczkowski", "leads", "Criminal Division")),
+            "{f:?}"
+        );
+        assert!(f.iter().all(|f| !(f.1 == "leads" && f.2 == "Justice Department")), "{f:?}");
+        let only = [("Brian A. Benczkowski", 'p'), ("Justice Department", 'o')];
+        assert!(facts_of(
+            "Brian A. Benczkowski, Assistant Attorney General of the Justice Department, said so.",
+            &only
+        )
+        .iter()
+        .all(|f| f.1 != "leads"));
+    }
+
+    #[test]
+    fn products_listed_after_their_makers_possessive_and_a_product_then_its_maker() {
+        let ai = [("OpenAI", 'o'), ("GPT-5", 'x'), ("GPT-5-mini", 'x'), ("gpt-oss", 'x')];
+        let f =
+            facts_of("It evaluated four U.S. models (OpenAI\u{2019}s GPT-5, GPT-5-mini and gpt-oss and others).", &ai);
+        let got: Vec<(&str, &str, &str)> = f.iter().map(|(s, p, o, _)| (s.as_str(), p.as_str(), o.as_str())).collect();
+        assert_eq!(
+            got,
+            [("OpenAI", "develops", "GPT-5"), ("OpenAI", "develops", "GPT-5-mini"), ("OpenAI", "develops", "gpt-oss")]
+        );
+        let phones = [("Apple", 'o'), ("iPhone", 'x'), ("Pixel", 'x'), ("Galaxy", 'x')];
+        let f = facts_of("Reviewers compared Apple's iPhone, Pixel and Galaxy phones this year.", &phones);
+        assert_eq!(f.len(), 1, "{f:?}");
+        let apple = [("Apple", 'o'), ("iPhone", 'x')];
+        assert_eq!(
+            one("The case is about the iPhone, Apple\u{2019}s signature smartphone product.", &apple),
+            t("Apple", "develops", "iPhone")
+        );
+        let samsung = [("Samsung", 'o'), ("iPhone", 'x')];
+        assert!(facts_of("The case is about the iPhone, Samsung's rival phone.", &samsung).is_empty());
+        assert!(facts_of("They bought the iPhone, Samsung's profits fell.", &samsung).is_empty());
+    }
+
+    #[test]
+    fn an_organisation_hires_someone_titled_in_another() {
+        let jets = [("New York Jets", 'o'), ("Raven", 'o'), ("Rex Ryan", 'p')];
+        let f = facts_of(
+            "On Monday, the New York Jets hired Raven's defensive coordinator, Rex Ryan, to be their new head coach.",
+            &jets,
+        );
+        let got: Vec<(&str, &str, &str)> = f.iter().map(|(s, p, o, _)| (s.as_str(), p.as_str(), o.as_str())).collect();
+        for want in [
+            ("Rex Ryan", "joins", "New York Jets"),
+            ("Rex Ryan", "leaves", "Raven"),
+            ("Rex Ryan", "leads", "New York Jets"),
+        ] {
+            assert!(got.contains(&want), "{want:?} in {got:?}");
+        }
+        let jets = [("New York Jets", 'o'), ("Rex Ryan", 'p')];
+        let f = facts_of(
+            "On Monday, the New York Jets hired Raven's defensive coordinator, Rex Ryan, to be their new head coach.",
+            &jets,
+        );
+        let got: Vec<(&str, &str, &str)> = f.iter().map(|(s, p, o, _)| (s.as_str(), p.as_str(), o.as_str())).collect();
+        assert_eq!(got, [("Rex Ryan", "leads", "New York Jets"), ("Rex Ryan", "joins", "New York Jets")]);
+        assert!(facts_of("The New York Jets hired lawyers, Rex Ryan said.", &jets).is_empty());
+        let f =
+            facts_of("The New York Jets hired Boston's offensive coordinator, Rex Ryan, as their head coach.", &jets);
+        assert!(f.iter().any(|f| f.1 == "joins"), "{f:?}");
+        assert!(facts_of("The New York Jets hired a lawyer, Rex Ryan, to be their new head coach.", &jets).is_empty());
+        let g = [("Microsoft", 'o'), ("Google", 'o'), ("Jane Roe", 'p')];
+        let f = facts_of("Microsoft poached Google's head of research, Jane Roe.", &g);
+        assert!(f.iter().any(|f| f.0 == "Jane Roe" && f.1 == "joins" && f.2 == "Microsoft"), "{f:?}");
+        assert!(f.iter().all(|f| f.1 != "leads"), "{f:?}");
+        for text in [
+            "Microsoft praised Google's head of research, Jane Roe.",
+            "Microsoft hired Google's former head of research, Jane Roe.",
+            "If Microsoft hired Google's head of research, Jane Roe, it would win.",
+            "Microsoft will hire Google's head of research, Jane Roe.",
+            "Microsoft hired Google's head of research and Jane Roe.",
+        ] {
+            assert!(facts_of(text, &g).iter().all(|f| f.1 != "joins" && f.1 != "leaves"), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_title_over_a_field_then_where_it_is_held() {
+        let cdc = [("Schuchat", 'p'), ("Centers for Disease Control", 'o')];
+        assert_eq!(
+            one(
+                "Dr. Schuchat is the interim deputy director for science and public health program at the Centers for Disease Control.",
+                &cdc
+            ),
+            t("Schuchat", "part_of", "Centers for Disease Control")
+        );
+        let airbus = [("Jane Roe", 'p'), ("Airbus", 'o')];
+        assert_eq!(one("Jane Roe, director for Asia at Airbus, said so.", &airbus), t("Jane Roe", "part_of", "Airbus"));
+        for text in [
+            "Jane Roe, head of the team that worked at Airbus, said so.",
+            "Jane Roe, director for years who was at Airbus, said so.",
+            "Jane Roe, a critic for decades at Airbus, said so.",
+        ] {
+            assert!(facts_of(text, &airbus).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_departments_title_wrapped_over_two_lines() {
+        let names = [("Department of Commerce", 'o'), ("Howard Lutnick", 'p')];
+        let text = "The Department of Commerce released it.\n\u{201c}The report is clear on the evaluation of American AI,\u{201d} said Secretary of\nCommerce Howard Lutnick.";
+        assert_eq!(one(text, &names), t("Howard Lutnick", "leads", "Department of Commerce"));
+        let text =
+            "The Department of Commerce released it.\nIt was said to the former Secretary of\nCommerce Howard Lutnick.";
+        assert!(facts_of(text, &names).is_empty());
+        let text = "The Department of Commerce released it. The Secretary of\nState met Howard Lutnick.";
+        assert!(facts_of(text, &names).is_empty());
+    }
+
+    #[test]
+    fn hired_as_chief_and_rivals_after_and() {
+        let g = [("Google", 'o'), ("Sundar Pichai", 'p')];
+        let f = facts_of("Google appointed Sundar Pichai as chief executive in 2015.", &g);
+        assert!(f.iter().any(|f| f.0 == "Sundar Pichai" && f.1 == "leads"), "{f:?}");
+        let f = facts_of("Google hired Sundar Pichai as CEO.", &g);
+        let got: Vec<&str> = f.iter().map(|f| f.1.as_str()).collect();
+        assert_eq!(got, ["leads", "joins"]);
+        let p = [("Sundar Pichai", 'p'), ("Google", 'o')];
+        assert_eq!(
+            one("Sundar Pichai was hired as chief executive of Google.", &p),
+            t("Sundar Pichai", "leads", "Google")
+        );
+        assert!(facts_of(
+            "Forbes named Sundar Pichai as chief executive of the year.",
+            &[("Forbes", 'o'), ("Sundar Pichai", 'p')]
+        )
+        .is_empty());
+        assert!(facts_of("Google named Sundar Pichai as a suspect.", &g).is_empty());
+        let b = [("Boeing", 'o'), ("Airbus", 'o')];
+        assert_eq!(one("Boeing and its rival Airbus both lost orders.", &b), t("Boeing", "competes_with", "Airbus"));
+        assert_eq!(one("Boeing and rival Airbus both lost orders.", &b), t("Boeing", "competes_with", "Airbus"));
+        assert!(facts_of("Boeing and its suppliers and Airbus lost orders.", &b).is_empty());
+        assert!(facts_of("Boeing and a rival of Airbus lost orders.", &b).is_empty());
     }
 }
