@@ -398,14 +398,19 @@ fn join_single_newlines(text: &str) -> std::borrow::Cow<'_, str> {
         return std::borrow::Cow::Borrowed(text);
     }
     let b = text.as_bytes();
-    let mut out = b.to_vec();
-    for i in 0..b.len() {
-        if b[i] == b'\n' && (i == 0 || b[i - 1] != b'\n') && b.get(i + 1) != Some(&b'\n') {
-            out[i] = b' ';
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    // Only the line ends are looked at (found with `memchr`), not every byte, and the text is
+    // copied in slices between them (no UTF-8 check of the whole copy).
+    for i in memchr::memchr_iter(b'\n', b) {
+        if (i == 0 || b[i - 1] != b'\n') && b.get(i + 1) != Some(&b'\n') {
+            out.push_str(&text[copied..i]);
+            out.push(' ');
+            copied = i + 1;
         }
     }
-    // Only ASCII newlines were replaced by ASCII spaces: still valid UTF-8.
-    std::borrow::Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| text.to_string()))
+    out.push_str(&text[copied..]);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Runs of capitalised words separated by single spaces: the places a name can be. With
