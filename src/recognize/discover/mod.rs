@@ -488,7 +488,13 @@ fn observe<'d>(
         let first = name.split(' ').next().unwrap_or("");
         // A name with a known given name, or a role after it ("MiMi Aung, project manager" in a
         // list), counts even there.
-        let heading = !firsts.contains(first) && !role && {
+        // An office named alone on its line is a letterhead's, not a heading's: "Office of the
+        // Press Secretary" under "The White House".
+        let office = ev.org >= 3
+            && ["Office of ", "Bureau of ", "Department of ", "Ministry of ", "Embassy of "]
+                .iter()
+                .any(|p| name.starts_with(p));
+        let heading = !firsts.contains(first) && !role && !office && {
             // A heading is short: a longer line is prose, and is not scanned again per name.
             let line = &d.body[crate::text::span::line_around(&d.body, span.clone())];
             line.len() <= MAX_HEADING && {
@@ -639,6 +645,15 @@ mod tests {
              S. O'BRIEN: And in New Orleans, what is going on?\n\nKAGAN: We will see.\n",
         ]);
         assert_eq!(p, ["Soledad O'Brien", "Daryn Kagan"]);
+    }
+
+    #[test]
+    fn an_office_alone_on_its_line_is_a_letterhead_s_not_a_heading() {
+        let docs = [doc("THE WHITE HOUSE\nOffice of the Press Secretary\nFor Immediate Release\n\nBoard of Directors\n\nThe press secretary spoke.\n")];
+        let f = discover(&docs, &[], &[]);
+        let orgs: Vec<&str> =
+            f.entities.iter().filter(|e| e.kind == EntityKind::Org).map(|e| e.name.as_str()).collect();
+        assert_eq!(orgs, ["WHITE HOUSE", "Office of the Press Secretary"]);
     }
 
     #[test]
