@@ -1615,6 +1615,11 @@ mod tests {
             .collect()
     }
 
+    /// The names tagged with evidence of 2 or more for the kind `ev` reads.
+    fn named(t: &[(String, i32, i32, i32)], ev: impl Fn(&(String, i32, i32, i32)) -> i32) -> Vec<&str> {
+        t.iter().filter(|x| ev(x) >= 2).map(|x| x.0.as_str()).collect()
+    }
+
     fn orgs(text: &str) -> Vec<String> {
         tag(text).into_iter().filter(|x| x.2 >= 3 && x.2 > x.1).map(|x| x.0).collect()
     }
@@ -1673,7 +1678,7 @@ mod tests {
     fn clubs_players_and_venues_of_sport_pages() {
         assert_eq!(orgs("Club Brugge drew with FC Porto; AC Power failed."), ["Club Brugge", "FC Porto"]);
         let t = tag("Hyderabad custodian Laxmikant Kattimani saved it at the Estadio da Luz.");
-        let people: Vec<&str> = t.iter().filter(|x| x.1 >= 2).map(|x| x.0.as_str()).collect();
+        let people: Vec<&str> = named(&t, |x| x.1);
         assert_eq!(people, ["Laxmikant Kattimani"], "{t:?}");
         // A title after a nationality is cut like any title.
         let t = tag("The memorial was held. Australian Olympian Steph Rice announced it.");
@@ -1683,10 +1688,10 @@ mod tests {
     #[test]
     fn a_nickname_in_quotes_stays_inside_the_name_and_a_plural_title_lists_names() {
         let t = tag("Jane Roe, Garrick \"Gary\" Johnson and J. \u{201c}Bob\u{201d} Balaram were charged. He said \"Hello\" Monday.");
-        let people: Vec<&str> = t.iter().filter(|x| x.1 >= 2).map(|x| x.0.as_str()).collect();
+        let people: Vec<&str> = named(&t, |x| x.1);
         assert_eq!(people, ["Jane Roe", "Garrick \"Gary\" Johnson", "J. \u{201c}Bob\u{201d} Balaram"], "{t:?}");
         let t = tag("Present: Councilmembers Daysog, Ezzy Ashcraft, Matarrese, Oddie and Mayor Spencer.");
-        let people: Vec<&str> = t.iter().filter(|x| x.1 >= 2).map(|x| x.0.as_str()).collect();
+        let people: Vec<&str> = named(&t, |x| x.1);
         assert_eq!(people, ["Ezzy Ashcraft", "Matarrese", "Oddie", "Spencer"], "{t:?}");
     }
 
@@ -1704,7 +1709,7 @@ mod tests {
         let t = tag("Deputy Assistant Secretary of State for Western Hemisphere Affairs John Creamer led it.");
         assert!(t.iter().any(|x| x.0 == "John Creamer" && x.1 >= 2), "{t:?}");
         let t = tag("Authors:\nJane Roe\nJohn Poe\nMaria Lopes\nLaura Kim and Lina Park\n");
-        let names: Vec<&str> = t.iter().filter(|x| x.1 >= 2).map(|x| x.0.as_str()).collect();
+        let names: Vec<&str> = named(&t, |x| x.1);
         assert_eq!(names, ["Jane Roe", "John Poe", "Maria Lopes", "Laura Kim", "Lina Park"], "{t:?}");
     }
 
@@ -1722,7 +1727,7 @@ mod tests {
     #[test]
     fn two_people_joined_by_an_ampersand_are_not_a_firm() {
         let t = tag("Copyright 1988 Jane Roe & John S. Poe. Then Johnson & Johnson fell.");
-        let people: Vec<&str> = t.iter().filter(|x| x.1 >= 2).map(|x| x.0.as_str()).collect();
+        let people: Vec<&str> = named(&t, |x| x.1);
         assert_eq!(people, ["Jane Roe", "John S. Poe"], "{t:?}");
         assert!(t.iter().any(|x| x.0 == "Johnson & Johnson" && x.2 >= 3), "{t:?}");
     }
@@ -1796,7 +1801,7 @@ mod tests {
     #[test]
     fn a_frequent_surname_after_an_unknown_given_name_makes_a_person_not_a_place() {
         let t = tag("A former minister, Tyronne Fernando, spoke; Sonny Moore sang.");
-        let people: Vec<&str> = t.iter().filter(|x| x.1 >= 2).map(|x| x.0.as_str()).collect();
+        let people: Vec<&str> = named(&t, |x| x.1);
         assert_eq!(people, ["Tyronne Fernando", "Sonny Moore"], "{t:?}");
         let t = tag("Banks in Elm Grove, Harbor Springs and San Diego reopened.");
         assert!(t.iter().all(|x| x.1 == 0), "{t:?}");
@@ -1814,7 +1819,7 @@ mod tests {
         let t = tag("Contact Information: Xiu Legg, (312) 353-0562\n");
         assert!(t.iter().any(|x| x.0 == "Xiu Legg" && x.1 >= 2), "{t:?}");
         let t = tag("Candidates include Xiu Espinoza, Jane Bravo, Cesar Palacio (incumbent), and Tor Valdez.");
-        let people: Vec<&str> = t.iter().filter(|x| x.1 >= 2).map(|x| x.0.as_str()).collect();
+        let people: Vec<&str> = named(&t, |x| x.1);
         assert_eq!(people, ["Xiu Espinoza", "Jane Bravo", "Cesar Palacio", "Tor Valdez"], "{t:?}");
     }
 
@@ -1873,17 +1878,17 @@ mod tests {
     #[test]
     fn products_by_their_nouns() {
         let t = tag("Intel showed the Gaudi 3 accelerator and AMD's MI300X GPUs; its assistant, Cortana, spoke.");
-        let products: Vec<&str> = t.iter().filter(|x| x.3 >= 2).map(|x| x.0.as_str()).collect();
+        let products: Vec<&str> = named(&t, |x| x.3);
         assert_eq!(products, ["Gaudi 3", "MI300X", "Cortana"], "{t:?}");
         let t = tag("With Proposed CHIPS Direct Funding, the plant grows.");
         assert!(t.iter().all(|x| x.3 == 0), "{t:?}");
         // Hardware that is no chip, and a nationality before it that is no part of its name.
         let t = tag("It ran on the Frontier supercomputer. Crews flew the Russian Soyuz spacecraft.");
-        let products: Vec<&str> = t.iter().filter(|x| x.3 >= 2).map(|x| x.0.as_str()).collect();
+        let products: Vec<&str> = named(&t, |x| x.3);
         assert_eq!(products, ["Frontier", "Soyuz"], "{t:?}");
         // Model numbers listed across a line end.
         let t = tag("It evaluated three DeepSeek models (R1, R1-0528\nand V3.1) last week.");
-        let products: Vec<&str> = t.iter().filter(|x| x.3 >= 2).map(|x| x.0.as_str()).collect();
+        let products: Vec<&str> = named(&t, |x| x.3);
         assert_eq!(products, ["DeepSeek", "R1", "R1-0528", "V3.1"], "{t:?}");
     }
 
@@ -1912,7 +1917,7 @@ mod tests {
         let t = tag("Senators Richard Blumenthal (D-CT) and Josh Hawley (R-Mo.) will hold a hearing.");
         assert!(!t.iter().any(|x| x.0.contains("-CT") || x.0.contains("-Mo")), "{t:?}");
         let t = tag("It evaluated three DeepSeek models (R1, R1-0528 and V3.1) and Agent 7, R2 and Nina Ford.");
-        let products: Vec<&str> = t.iter().filter(|x| x.3 >= 2).map(|x| x.0.as_str()).collect();
+        let products: Vec<&str> = named(&t, |x| x.3);
         assert_eq!(products, ["DeepSeek", "R1", "R1-0528", "V3.1"], "{t:?}");
         // A changelog's author in brackets after "API" is no product.
         let t = tag("Fixed the stream API (Jane Roe) and the REPL (Chengzhong Wu).");
