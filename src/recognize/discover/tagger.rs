@@ -645,6 +645,83 @@ impl<'t> Tagger<'t> {
             && self.score_near(self.words[a].clone())
     }
 
+    /// Whether words `a..b` are a team named by its nickname: "the" before a plural in
+    /// capitals, with a word of sport near it ("home of the Jets and the Giants", "a pair of
+    /// teams here today -- the Tar Heels", "the Springboks won").
+    fn nicknamed_team(&self, a: usize, b: usize) -> bool {
+        let last = self.w(b - 1);
+        let plural = last.len() >= 4
+            && last.bytes().all(|c| c.is_ascii_alphabetic())
+            && last.ends_with('s')
+            && !(last.ends_with("ss") || last.ends_with("us") || last.ends_with("is"))
+            && !matches!(
+                last,
+                "Olympics"
+                    | "Paralympics"
+                    | "Games"
+                    | "Finals"
+                    | "Championships"
+                    | "Nationals"
+                    | "Masters"
+                    | "Affairs"
+                    | "Sciences"
+                    | "Studies"
+                    | "Services"
+                    | "Relations"
+                    | "Islands"
+                    | "Alps"
+                    | "Andes"
+                    | "Rockies"
+            );
+        // Not a name before a noun or "of": "the Pygments team", "the Regents of the University".
+        let noun_after = self
+            .strs
+            .get(b)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()) && (*w == "of" || !is_connector(w)))
+            && !self.function_word(b)
+            && &self.text[self.words[b - 1].end..self.words[b].start] == " ";
+        b - a <= 2
+            && plural
+            && !noun_after
+            && a > 0
+            && self.w(a - 1) == "the"
+            && &self.text[self.words[a - 1].end..self.words[a].start] == " "
+            && (a..b)
+                .all(|k| capitalised(self.w(k)) && !all_caps(self.w(k)) && !self.is(k, Class::PLACE | Class::NOT_NAME))
+            && self.sport_near(self.words[a].start..self.words[b - 1].end)
+    }
+
+    /// Whether a word of sport stands within 150 bytes of `span`.
+    fn sport_near(&self, span: Range<usize>) -> bool {
+        let lo = self.text.floor_char_boundary(span.start.saturating_sub(150));
+        let hi = self.text.ceil_char_boundary((span.end + 150).min(self.text.len()));
+        let around = [&self.text[lo..span.start], &self.text[span.end..hi]];
+        around.iter().flat_map(|t| t.split(|c: char| !c.is_ascii_alphabetic())).any(|w| {
+            matches!(
+                &*Low::of(w),
+                "team"
+                    | "teams"
+                    | "coach"
+                    | "season"
+                    | "league"
+                    | "playoff"
+                    | "playoffs"
+                    | "championship"
+                    | "stadium"
+                    | "scored"
+                    | "quarterback"
+                    | "tournament"
+                    | "squad"
+                    | "rugby"
+                    | "soccer"
+                    | "basketball"
+                    | "baseball"
+                    | "hockey"
+                    | "football"
+            )
+        })
+    }
+
     /// Whether a match's score ("2-0", "31–12") stands within the sentence around `span`
     /// (at most 120 bytes each way).
     fn score_near(&self, span: Range<usize>) -> bool {
@@ -1298,7 +1375,8 @@ impl<'t> Tagger<'t> {
                 || self.is(b, Class::ORG_AFTER)
                 || next == "said"
                 || self.team_at(a)
-                || self.after_plural_title(a);
+                || self.after_plural_title(a)
+                || self.nicknamed_team(a, b);
             if !cue {
                 return;
             }
@@ -1351,6 +1429,9 @@ impl<'t> Tagger<'t> {
         if team {
             x.ev.org += 3;
             x.ev.team += 3;
+        }
+        if self.nicknamed_team(a, b) {
+            x.ev.org += 3;
         }
         if n >= 2 && self.is(b - 1, Class::ORG_HEAD) {
             x.ev.org += 3;
@@ -1672,6 +1753,16 @@ mod tests {
         );
         // No team without "team", nor across a line break, nor a sport alone.
         assert!(orgs("The Kansas track and field meet.\nStanford tennis\nteam won. The national team lost.").is_empty());
+    }
+
+    #[test]
+    fn a_team_is_named_by_its_nickname_near_a_word_of_sport() {
+        assert_eq!(orgs("Three schools sent a pair of teams here today -- the Tar Heels."), ["Tar Heels"]);
+        assert_eq!(orgs("The stadium is home of the Jets and the Giants."), ["Jets", "Giants"]);
+        // No sport near, a noun after, a place, an event or a surname ending in -us: none.
+        assert!(orgs("He thanked the Tar Heels for dinner.").is_empty());
+        assert!(orgs("The football team thanked the Pygments team and the Regents of the club.").is_empty());
+        assert!(orgs("The team went to the Philippines for the Olympics with the Pistorius family.").is_empty());
     }
 
     #[test]
