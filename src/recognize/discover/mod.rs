@@ -310,6 +310,7 @@ pub fn decide(docs: &[Document], entities: &[Entity], observed: &Observed) -> Fo
     // The map's order changes from run to run; the aliases' must not.
     for v in aliases.values_mut() {
         v.sort_unstable();
+        v.dedup();
     }
     for name in order {
         if near.contains_key(&name) || folded.contains_key(&name) {

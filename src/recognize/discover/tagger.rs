@@ -674,20 +674,22 @@ impl<'t> Tagger<'t> {
                     | "Rockies"
             );
         // Not a name before a noun or "of": "the Pygments team", "the Regents of the University".
-        let noun_after = self
-            .strs
-            .get(b)
-            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()) && (*w == "of" || !is_connector(w)))
-            && !self.function_word(b)
-            && &self.text[self.words[b - 1].end..self.words[b].start] == " ";
+        // (Tested last but one: most chunks fail the cheap tests before.)
+        let noun_after = || {
+            self.strs
+                .get(b)
+                .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()) && (*w == "of" || !is_connector(w)))
+                && !self.function_word(b)
+                && &self.text[self.words[b - 1].end..self.words[b].start] == " "
+        };
         b - a <= 2
             && plural
-            && !noun_after
             && a > 0
             && self.w(a - 1) == "the"
             && &self.text[self.words[a - 1].end..self.words[a].start] == " "
             && (a..b)
                 .all(|k| capitalised(self.w(k)) && !all_caps(self.w(k)) && !self.is(k, Class::PLACE | Class::NOT_NAME))
+            && !noun_after()
             && self.sport_near(self.words[a].start..self.words[b - 1].end)
     }
 
