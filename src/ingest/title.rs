@@ -91,7 +91,7 @@ fn boilerplate(line: &str) -> bool {
                 | this\ is\ historical\ material.* | there\ are\ no\ reviewed\ versions\ of\ this\ page.*
                 | from\ wiki(?:pedia|news),\ the\ free\ .* | image\ removed\.? | listen\ to\ this\ (?:brief|story|article)
                 | (?:image|photo|photograph|credit):\ .{1,80} | notice:\ due\ to\ a\ lapse\ in\ .*
-                | back\ to\ top | u\.s\.\ flag | you\ are\ viewing\ archived\ content.* | filter\ .{1,40}\ by\ year:?
+                | back\ to\ top | back\ to\ .{1,40} | return\ to\ .{1,60} | this\ is\ a\ rush\ transcript.* | u\.s\.\ flag | you\ are\ viewing\ archived\ content.* | filter\ .{1,40}\ by\ year:?
                 | displaying\ \d+\ -\ \d+\ of\ \d+ | \d+ | [\d:,.]+\ -->\ [\d:,.]+
                 | (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\ )?
                   (?:january|february|march|april|may|june|july|august|september|october|november|december)
@@ -354,6 +354,8 @@ mod tests {
         let forum = "Free Republic\nBrowse \u{b7} Search\nGeneral/Chat\nTopics \u{b7} Post Article\n\nSkip to comments.\n\nFormer Uber Executive Sentenced\njustice.gov ^ | August 4, 2020\n";
         assert_eq!(extract(forum).as_deref(), Some("Former Uber Executive Sentenced"));
         assert_eq!(extract("Search This Blog\n\nSEC Charges Two CEOs\n").as_deref(), Some("SEC Charges Two CEOs"));
+        let cnn = "Return to Transcripts main page\n\nAmerican Morning\n\nIraq on Eve of Democracy\n";
+        assert_eq!(extract(cnn).as_deref(), Some("American Morning"));
         let speaker =
             format!("MS. PSAKI:  Hi, everyone.  Okay.  {}", "We have another member joining us today. ".repeat(4));
         assert_eq!(extract(&speaker).as_deref(), Some("MS. PSAKI: Hi, everyone"));
